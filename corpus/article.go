@@ -1,0 +1,49 @@
+// Package corpus reads news articles from the formats people have (plain
+// text and Markdown with optional front matter, saved HTML pages, JSON and
+// JSONL), cleans them of site boilerplate, splits them into sentences and
+// identifies their outlets through an embedded, extendable registry.
+package corpus
+
+// Span is a half-open byte range [Start, End) into an article's cleaned Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len returns the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Article is one news article after reading and cleaning.
+type Article struct {
+	// ID is the id given by the input (JSONL field or front matter), else the
+	// file name without its extension.
+	ID string `json:"id"`
+	// Outlet is the canonical outlet name from the registry when the outlet is
+	// known there, else the name as the input gives it; empty if unknown.
+	Outlet    string `json:"outlet"`
+	Title     string `json:"title"`
+	Published Date   `json:"published"`
+	URL       string `json:"url"`
+	// Event, when the input sets it, overrides automatic event grouping.
+	Event string `json:"event,omitempty"`
+	// Kind is "primary" for a reference document (statement, transcript);
+	// empty for ordinary reporting.
+	Kind string `json:"kind,omitempty"`
+	// Words is the number of words in Text.
+	Words int `json:"words"`
+	// Text is the cleaned body: paragraphs separated by a blank line.
+	Text string `json:"text"`
+	// Paragraphs and Sentences are byte spans into Text, in order.
+	Paragraphs []Span `json:"-"`
+	Sentences  []Span `json:"-"`
+	// Source names where the article came from: a path, "path:line" for a
+	// JSONL record, or "seeds/NAME" for the embedded corpus.
+	Source   string   `json:"source"`
+	Warnings []string `json:"warnings"`
+}
+
+// Sentence returns the text of sentence i.
+func (a *Article) Sentence(i int) string {
+	s := a.Sentences[i]
+	return a.Text[s.Start:s.End]
+}
