@@ -1,0 +1,327 @@
+package compare
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// entityKind says what a named entity is.
+type entityKind int
+
+const (
+	kindOther entityKind = iota
+	kindPerson
+	kindPlace
+)
+
+// mention is one occurrence of a named entity in a text.
+type mention struct {
+	Start, End int
+	Key        string
+	Kind       entityKind
+}
+
+// gazetteer holds the embedded entity data, indexed by lower-case phrase.
+type gazetteer struct {
+	names   map[string]mention // Start/End unused
+	titles  map[string]bool
+	ignore  map[string]bool
+	roles   map[string]string   // role phrase → person
+	roleOf  map[string][]string // person → role phrases
+	events  map[string]string   // event form → event name
+	maxLen  int
+	persons map[string]bool
+}
+
+type entityData struct {
+	People []struct {
+		Name    string   `yaml:"name"`
+		Aliases []string `yaml:"aliases"`
+		Roles   []string `yaml:"roles"`
+	} `yaml:"people"`
+	Places []struct {
+		Name     string   `yaml:"name"`
+		Aliases  []string `yaml:"aliases"`
+		Demonyms []string `yaml:"demonyms"`
+	} `yaml:"places"`
+	Titles []string `yaml:"titles"`
+	Ignore []string `yaml:"ignore"`
+	Events []struct {
+		Name  string   `yaml:"name"`
+		Forms []string `yaml:"forms"`
+	} `yaml:"events"`
+}
+
+// phraseKey is the lookup key of a phrase: its lower-case words joined by
+// single spaces, possessive endings removed.
+func phraseKey(ws []word) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(possessiveless(w.Lower))
+	}
+	return b.String()
+}
+
+func possessiveless(s string) string {
+	s = strings.TrimSuffix(s, "'s")
+	return strings.TrimSuffix(s, "’s")
+}
+
+func keyOf(phrase string) string { return phraseKey(words(phrase)) }
+
+var entities = sync.OnceValue(func() *gazetteer {
+	raw, err := dataFS.ReadFile("data/entities.yaml")
+	if err != nil {
+		panic(fmt.Sprintf("compare: embedded entities: %v", err))
+	}
+	g, err := parseGazetteer(raw)
+	if err != nil {
+		panic(fmt.Sprintf("compare: embedded entities: %v", err))
+	}
+	return g
+})
+
+func parseGazetteer(raw []byte) (*gazetteer, error) {
+	var d entityData
+	if err := yaml.Unmarshal(raw, &d); err != nil {
+		return nil, fmt.Errorf("parse entities: %w", err)
+	}
+	g := &gazetteer{
+		names: map[string]mention{}, titles: map[string]bool{}, ignore: map[string]bool{},
+		roles: map[string]string{}, roleOf: map[string][]string{}, events: map[string]string{},
+		persons: map[string]bool{},
+	}
+	add := func(phrase string, m mention) {
+		k := keyOf(phrase)
+		if k == "" {
+			return
+		}
+		if _, dup := g.names[k]; !dup {
+			g.names[k] = m
+		}
+		if n := len(strings.Fields(k)); n > g.maxLen {
+			g.maxLen = n
+		}
+	}
+	for _, p := range d.People {
+		m := mention{Key: p.Name, Kind: kindPerson}
+		g.persons[p.Name] = true
+		add(p.Name, m)
+		for _, a := range p.Aliases {
+			add(a, m)
+		}
+		for _, r := range p.Roles {
+			k := keyOf(r)
+			g.roles[k] = p.Name
+			g.roleOf[p.Name] = append(g.roleOf[p.Name], k)
+		}
+	}
+	for _, p := range d.Places {
+		m := mention{Key: p.Name, Kind: kindPlace}
+		add(p.Name, m)
+		for _, a := range append(append([]string(nil), p.Aliases...), p.Demonyms...) {
+			add(a, m)
+		}
+	}
+	for _, t := range d.Titles {
+		g.titles[keyOf(t)] = true
+		if n := len(strings.Fields(keyOf(t))); n > g.maxLen {
+			g.maxLen = n
+		}
+	}
+	for _, t := range d.Ignore {
+		g.ignore[keyOf(t)] = true
+	}
+	for _, e := range d.Events {
+		for _, f := range e.Forms {
+			g.events[keyOf(f)] = e.Name
+		}
+	}
+	return g, nil
+}
+
+// isNameToken reports whether w can be part of a name: capitalised, or an
+// Arabic-style "al-Assad" particle.
+func isNameToken(w word) bool {
+	if isCapitalised(w.Text) {
+		return true
+	}
+	for _, p := range []string{"al-", "el-", "ad-", "as-", "ar-"} {
+		if strings.HasPrefix(w.Text, p) && len(w.Text) > len(p) && isCapitalised(w.Text[len(p):]) {
+			return true
+		}
+	}
+	return false
+}
+
+var connectors = map[string]bool{"of": true, "al": true, "bin": true, "de": true, "van": true, "von": true, "la": true, "du": true}
+
+// joined reports whether only a single run of spaces separates a and b.
+func joined(text string, a, b word) bool {
+	gap := text[a.End:b.Start]
+	return gap != "" && strings.Trim(gap, " ") == ""
+}
+
+// sentenceInitial reports whether w starts a sentence, a line or the text.
+func sentenceInitial(text string, w word) bool {
+	i := w.Start - 1
+	for i >= 0 {
+		c := text[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '[':
+			i--
+			continue
+		case c >= 0x80:
+			// Skip curly quotes and other non-ASCII punctuation before the word.
+			j := i
+			for j > 0 && text[j]&0xC0 == 0x80 {
+				j--
+			}
+			if s := text[j : i+1]; s == "“" || s == "‘" || s == "«" || s == "—" || s == "–" {
+				i = j - 1
+				continue
+			}
+			return false
+		}
+		return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':'
+	}
+	return true
+}
+
+// mentions finds the named entities of text, in order. lowerSeen holds the
+// words the text also uses in lower case, so that a capitalised
+// sentence-initial common word is not taken for a name.
+func (g *gazetteer) mentions(text string, ws []word) []mention {
+	lowerSeen := map[string]bool{}
+	for _, w := range ws {
+		if !isCapitalised(w.Text) {
+			lowerSeen[w.Lower] = true
+		}
+	}
+	var out []mention
+	for i := 0; i < len(ws); {
+		if !isNameToken(ws[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && joined(text, ws[j-1], ws[j]) {
+			if isNameToken(ws[j]) {
+				j++
+				continue
+			}
+			if connectors[ws[j].Lower] && j+1 < len(ws) && isNameToken(ws[j+1]) && joined(text, ws[j], ws[j+1]) {
+				j += 2
+				continue
+			}
+			break
+		}
+		run := ws[i:j]
+		i = j
+		if len(run) > 0 && sentenceInitial(text, run[0]) && (isStop(run[0].Lower) || lowerSeen[run[0].Lower]) && g.names[possessiveless(run[0].Lower)].Key == "" {
+			run = run[1:]
+		}
+		out = append(out, g.segment(run)...)
+	}
+	return normaliseMentions(out)
+}
+
+// segment splits one capitalised run into known names, titles and unknown
+// names, left to right, longest known phrase first.
+func (g *gazetteer) segment(run []word) []mention {
+	var out []mention
+	var buf []word
+	titled := false
+	flush := func() {
+		for len(buf) > 0 && (g.ignore[phraseKey(buf[:1])] || connectors[buf[0].Lower]) {
+			buf = buf[1:]
+		}
+		for len(buf) > 0 && (g.ignore[phraseKey(buf[len(buf)-1:])] || connectors[buf[len(buf)-1].Lower]) {
+			buf = buf[:len(buf)-1]
+		}
+		if len(buf) == 0 {
+			return
+		}
+		m := mention{Start: buf[0].Start, End: buf[len(buf)-1].End, Kind: kindOther}
+		parts := make([]string, len(buf))
+		for k, w := range buf {
+			parts[k] = possessivelessText(w.Text)
+		}
+		m.Key = strings.Join(parts, " ")
+		if titled && len(buf) <= 3 {
+			m.Kind = kindPerson
+			m.Key = parts[len(parts)-1]
+		}
+		out = append(out, m)
+		buf = nil
+	}
+	for k := 0; k < len(run); {
+		matched := 0
+		for n := min(g.maxLen, len(run)-k); n >= 1; n-- {
+			key := phraseKey(run[k : k+n])
+			if e, ok := g.names[key]; ok {
+				flush()
+				out = append(out, mention{Start: run[k].Start, End: run[k+n-1].End, Key: e.Key, Kind: e.Kind})
+				titled = false
+				matched = n
+				break
+			}
+			if g.titles[key] {
+				flush()
+				titled = true
+				matched = n
+				break
+			}
+			if g.ignore[key] {
+				flush()
+				titled = false
+				matched = n
+				break
+			}
+		}
+		if matched == 0 {
+			buf = append(buf, run[k])
+			matched = 1
+		}
+		k += matched
+	}
+	flush()
+	return out
+}
+
+func possessivelessText(s string) string {
+	s = strings.TrimSuffix(s, "'s")
+	return strings.TrimSuffix(s, "’s")
+}
+
+// normaliseMentions maps an unknown multi-word name to the single-word name
+// the same text uses for it elsewhere ("Bashar Jaafari" → "Jaafari").
+func normaliseMentions(ms []mention) []mention {
+	single := map[string]entityKind{}
+	for _, m := range ms {
+		if !strings.Contains(m.Key, " ") {
+			if k, ok := single[m.Key]; !ok || k == kindOther {
+				single[m.Key] = m.Kind
+			}
+		}
+	}
+	for i, m := range ms {
+		if m.Kind != kindOther || !strings.Contains(m.Key, " ") {
+			continue
+		}
+		last := m.Key[strings.LastIndexByte(m.Key, ' ')+1:]
+		if k, ok := single[last]; ok {
+			ms[i].Key = last
+			if k == kindPerson {
+				ms[i].Kind = kindPerson
+			}
+		}
+	}
+	return ms
+}

@@ -1,0 +1,571 @@
+package compare
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/framediff/framediff/corpus"
+)
+
+// Event grouping defaults.
+const (
+	// DefaultDateWindowDays is how many days apart two dated articles may be
+	// and still report one event.
+	DefaultDateWindowDays = 3
+	// DefaultEventThreshold is the average pair score two groups of articles
+	// need to be merged into one event. A pair's score is
+	// 0.7·(TF-IDF cosine of content stems) + 0.3·(IDF-weighted Jaccard of
+	// named entities), reduced by up to a fifth as the dates draw apart
+	// within the window, and 0 outside it. Articles on one event score
+	// 0.2–0.6; articles on one topic but different events 0.1–0.25, which the
+	// date window separates when dates are known.
+	DefaultEventThreshold = 0.2
+)
+
+// docFeatures is what event grouping knows about one article.
+type docFeatures struct {
+	art      *corpus.Article
+	stems    []string
+	tf       map[string]int
+	vec      []termWeight // sorted by term
+	ents     map[string]int
+	mentions []mention
+	text     string // title + text
+}
+
+type termWeight struct {
+	term uint64
+	w    float64
+}
+
+// articleFeatures computes the per-article part of docFeatures.
+func articleFeatures(a *corpus.Article, cache map[string]string) docFeatures {
+	text := a.Text
+	if a.Title != "" && !strings.HasPrefix(a.Text, a.Title) {
+		text = a.Title + "\n\n" + a.Text
+	}
+	ws := words(text)
+	f := docFeatures{art: a, text: text, tf: map[string]int{}, ents: map[string]int{}}
+	f.stems = make([]string, 0, len(ws))
+	for _, w := range ws {
+		if isStop(w.Lower) {
+			continue
+		}
+		s, ok := cache[w.Lower]
+		if !ok {
+			s = stem(w.Lower)
+			cache[w.Lower] = s
+		}
+		f.stems = append(f.stems, s)
+		f.tf[s]++
+	}
+	f.mentions = entities().mentions(text, ws)
+	for _, m := range f.mentions {
+		f.ents[strings.ToLower(m.Key)]++
+	}
+	return f
+}
+
+// eventGrouper groups articles into events.
+type eventGrouper struct {
+	window    int
+	threshold float64
+	docs      []docFeatures
+	entIDF    map[string]float64
+	df        map[string]int
+	scores    map[pair]float64
+}
+
+// commonShare is the document frequency above which a stem is too common to
+// shingle, in corpora of at least minFilteredCorpus articles: such words
+// (said, president, government) would put unrelated articles in one bucket.
+const (
+	commonShare       = 0.05
+	minFilteredCorpus = 200
+)
+
+// signatures computes every document's MinHash signature in parallel.
+func (g *eventGrouper) signatures(ctx context.Context, workers int) ([][minhashSize]uint64, []bool, error) {
+	n := len(g.docs)
+	limit := n + 1
+	if n >= minFilteredCorpus {
+		limit = int(commonShare * float64(n))
+	}
+	keep := func(s string) bool { return g.df[s] <= limit }
+	sigs := make([][minhashSize]uint64, n)
+	empty := make([]bool, n)
+	err := parallel(ctx, n, workers, func(i int) {
+		sh := shingles(g.docs[i].tf, keep)
+		empty[i] = len(sh) == 0
+		sigs[i] = signature(sh)
+	})
+	return sigs, empty, err
+}
+
+func (g *eventGrouper) weigh() {
+	df := map[string]int{}
+	edf := map[string]int{}
+	for _, d := range g.docs {
+		for t := range d.tf {
+			df[t]++
+		}
+		for e := range d.ents {
+			edf[e]++
+		}
+	}
+	g.df = df
+	n := float64(len(g.docs))
+	for i := range g.docs {
+		d := &g.docs[i]
+		vec := make([]termWeight, 0, len(d.tf))
+		var norm float64
+		for t, c := range d.tf {
+			w := (1 + math.Log(float64(c))) * (math.Log((n+1)/float64(df[t]+1)) + 1)
+			vec = append(vec, termWeight{fnv64(t), w})
+			norm += w * w
+		}
+		norm = math.Sqrt(norm)
+		for k := range vec {
+			vec[k].w /= norm
+		}
+		slices.SortFunc(vec, func(a, b termWeight) int {
+			switch {
+			case a.term < b.term:
+				return -1
+			case a.term > b.term:
+				return 1
+			}
+			return 0
+		})
+		d.vec = vec
+	}
+	g.entIDF = make(map[string]float64, len(edf))
+	for e, c := range edf {
+		g.entIDF[e] = math.Log((n+1)/float64(c+1)) + 1
+	}
+}
+
+func cosine(a, b []termWeight) float64 {
+	var s float64
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].term < b[j].term:
+			i++
+		case a[i].term > b[j].term:
+			j++
+		default:
+			s += a[i].w * b[j].w
+			i++
+			j++
+		}
+	}
+	return math.Min(s, 1)
+}
+
+// dayNumber returns the day of d counted from the Unix epoch.
+func dayNumber(d corpus.Date) int {
+	t := d.Time.UTC()
+	return int(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// score is the similarity of documents i and j, cached.
+func (g *eventGrouper) score(i, j int) float64 {
+	if i > j {
+		i, j = j, i
+	}
+	p := pair{i, j}
+	if s, ok := g.scores[p]; ok {
+		return s
+	}
+	s := g.pairScore(&g.docs[i], &g.docs[j])
+	g.scores[p] = s
+	return s
+}
+
+func (g *eventGrouper) pairScore(a, b *docFeatures) float64 {
+	dateFactor := 1.0
+	if !a.art.Published.IsZero() && !b.art.Published.IsZero() {
+		gap := dayNumber(a.art.Published) - dayNumber(b.art.Published)
+		if gap < 0 {
+			gap = -gap
+		}
+		if gap > g.window {
+			return 0
+		}
+		dateFactor = 1 - 0.2*float64(gap)/float64(g.window+1)
+	}
+	var inter, union float64
+	for e := range a.ents {
+		w := g.entIDF[e]
+		if b.ents[e] > 0 {
+			inter += w
+		}
+		union += w
+	}
+	for e := range b.ents {
+		if a.ents[e] == 0 {
+			union += g.entIDF[e]
+		}
+	}
+	ent := 0.0
+	if union > 0 {
+		ent = inter / union
+	}
+	return (0.7*cosine(a.vec, b.vec) + 0.3*ent) * dateFactor
+}
+
+// cluster runs deterministic agglomerative clustering over the candidate
+// pairs: pairs are taken by descending score (ties by index), and the two
+// groups a pair joins are merged when their average linkage — the mean score
+// over every cross pair, computed on demand — reaches the threshold. Each
+// candidate pair is considered once.
+func (g *eventGrouper) cluster(ctx context.Context, cands []pair) ([][]int, error) {
+	type scored struct {
+		p pair
+		s float64
+	}
+	edges := make([]scored, 0, len(cands))
+	for k, p := range cands {
+		if k%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if s := g.score(p.A, p.B); s >= g.threshold {
+			edges = append(edges, scored{p, s})
+		}
+	}
+	sort.Slice(edges, func(x, y int) bool {
+		if edges[x].s != edges[y].s {
+			return edges[x].s > edges[y].s
+		}
+		if edges[x].p.A != edges[y].p.A {
+			return edges[x].p.A < edges[y].p.A
+		}
+		return edges[x].p.B < edges[y].p.B
+	})
+	groupOf := make([]int, len(g.docs))
+	members := make([][]int, len(g.docs))
+	for i := range groupOf {
+		groupOf[i] = i
+		members[i] = []int{i}
+	}
+	for k, e := range edges {
+		if k%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		ga, gb := groupOf[e.p.A], groupOf[e.p.B]
+		if ga == gb {
+			continue
+		}
+		var sum float64
+		for _, x := range members[ga] {
+			for _, y := range members[gb] {
+				sum += g.score(x, y)
+			}
+		}
+		if sum/float64(len(members[ga])*len(members[gb])) < g.threshold {
+			continue
+		}
+		if len(members[ga]) < len(members[gb]) || (len(members[ga]) == len(members[gb]) && ga > gb) {
+			ga, gb = gb, ga
+		}
+		for _, y := range members[gb] {
+			groupOf[y] = ga
+		}
+		members[ga] = append(members[ga], members[gb]...)
+		members[gb] = nil
+	}
+	var out [][]int
+	for _, m := range members {
+		if len(m) > 0 {
+			slices.Sort(m)
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// groupEvents assigns every article to an event. Articles must be sorted by
+// ID; feats holds their features in the same order.
+func groupEvents(ctx context.Context, feats []docFeatures, window int, threshold float64, workers int) ([]Event, map[string]string, error) {
+	var auto []int
+	given := map[string][]int{}
+	var givenKeys []string
+	for i, f := range feats {
+		if f.art.Event != "" {
+			if _, ok := given[f.art.Event]; !ok {
+				givenKeys = append(givenKeys, f.art.Event)
+			}
+			given[f.art.Event] = append(given[f.art.Event], i)
+			continue
+		}
+		auto = append(auto, i)
+	}
+	g := &eventGrouper{window: window, threshold: threshold, scores: map[pair]float64{}}
+	g.docs = make([]docFeatures, len(auto))
+	for k, i := range auto {
+		g.docs[k] = feats[i]
+	}
+	g.weigh()
+	sigs, empty, err := g.signatures(ctx, workers)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	groups, err := g.cluster(ctx, lshCandidates(sigs, empty))
+	if err != nil {
+		return nil, nil, err
+	}
+	var events []Event
+	for _, grp := range groups {
+		fs := make([]*docFeatures, len(grp))
+		for k, i := range grp {
+			fs[k] = &feats[auto[i]]
+		}
+		events = append(events, describeEvent(fs, ""))
+	}
+	slices.Sort(givenKeys)
+	for _, key := range givenKeys {
+		fs := make([]*docFeatures, 0, len(given[key]))
+		for _, i := range given[key] {
+			fs = append(fs, &feats[i])
+		}
+		events = append(events, describeEvent(fs, key))
+	}
+	assignEventIDs(events)
+	eventOf := map[string]string{}
+	for _, e := range events {
+		for _, a := range e.Articles {
+			eventOf[a] = e.ID
+		}
+	}
+	return events, eventOf, nil
+}
+
+// describeEvent labels a group of articles. A given id (from the input's
+// event field) is kept as the id; otherwise the id is derived later from the
+// label's parts.
+func describeEvent(fs []*docFeatures, given string) Event {
+	var e Event
+	var start, end corpus.Date
+	for _, f := range fs {
+		e.Articles = append(e.Articles, f.art.ID)
+		d := f.art.Published
+		if d.IsZero() {
+			continue
+		}
+		if start.IsZero() || d.Time.Before(start.Time) {
+			start = d
+		}
+		if end.IsZero() || d.Time.After(end.Time) {
+			end = d
+		}
+	}
+	slices.Sort(e.Articles)
+	if !start.IsZero() {
+		e.Start = start.Time.UTC().Format("2006-01-02")
+		e.End = end.Time.UTC().Format("2006-01-02")
+	}
+	place, noun, people := keyEntities(fs)
+	head := strings.TrimSpace(place + " " + noun)
+	if head == "" {
+		head = "Event"
+	}
+	head = upperFirst(head)
+	label := head
+	if len(people) > 0 {
+		label += ": " + strings.Join(people, ", ")
+	}
+	switch {
+	case e.Start != "" && e.Start == e.End:
+		label += " — " + e.Start
+	case e.Start != "":
+		label += " — " + e.Start + " to " + e.End
+	}
+	e.Label = label
+	if given != "" {
+		e.ID = given
+		return e
+	}
+	parts := []string{e.Start}
+	if e.Start == "" {
+		parts[0] = "undated"
+	}
+	parts = append(parts, head)
+	if len(people) > 0 {
+		parts = append(parts, people[:min(2, len(people))]...)
+	}
+	e.ID = slug(strings.Join(parts, " "))
+	return e
+}
+
+// assignEventIDs makes derived ids unique: events sharing a slug get "-2",
+// "-3", … in the order of their first article id.
+func assignEventIDs(events []Event) {
+	slices.SortFunc(events, func(a, b Event) int {
+		if c := strings.Compare(a.ID, b.ID); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Articles[0], b.Articles[0])
+	})
+	used := map[string]bool{}
+	for _, e := range events {
+		used[e.ID] = true
+	}
+	counts := map[string]int{}
+	for i := range events {
+		id := events[i].ID
+		counts[id]++
+		if counts[id] == 1 {
+			continue
+		}
+		n := counts[id]
+		for used[fmt.Sprintf("%s-%d", id, n)] {
+			n++
+			counts[id] = n
+		}
+		events[i].ID = fmt.Sprintf("%s-%d", id, n)
+		used[events[i].ID] = true
+	}
+	slices.SortFunc(events, func(a, b Event) int {
+		if a.Start != b.Start {
+			if a.Start == "" {
+				return 1
+			}
+			if b.Start == "" {
+				return -1
+			}
+			return strings.Compare(a.Start, b.Start)
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+}
+
+// keyEntities picks the place and kind of an event and its three most
+// mentioned people.
+func keyEntities(fs []*docFeatures) (place, noun string, people []string) {
+	g := entities()
+	nounScore := map[string]float64{}
+	personCount := map[string]int{}
+	personDocs := map[string]int{}
+	for _, f := range fs {
+		ws := words(f.text)
+		seen := map[string]bool{}
+		for _, m := range f.mentions {
+			if m.Kind == kindPerson {
+				personCount[m.Key]++
+				if !seen[m.Key] {
+					seen[m.Key] = true
+					personDocs[m.Key]++
+				}
+			}
+		}
+		for i := range ws {
+			for n := 3; n >= 1; n-- {
+				if i+n > len(ws) {
+					continue
+				}
+				if name, ok := g.events[phraseKey(ws[i:i+n])]; ok {
+					nounScore[name]++
+					break
+				}
+			}
+		}
+	}
+	noun = argmax(nounScore)
+	if noun != "" {
+		placeScore := map[string]float64{}
+		for _, f := range fs {
+			ws := words(f.text)
+			var nounAt []int
+			for i := range ws {
+				for n := 3; n >= 1; n-- {
+					if i+n <= len(ws) && g.events[phraseKey(ws[i:i+n])] == noun {
+						nounAt = append(nounAt, ws[i].Start)
+						break
+					}
+				}
+			}
+			for _, m := range f.mentions {
+				if m.Kind != kindPlace {
+					continue
+				}
+				for _, at := range nounAt {
+					dist := math.Abs(float64(at - m.Start))
+					if dist < 80 {
+						placeScore[m.Key] += 1 / (1 + dist/8)
+					}
+				}
+			}
+		}
+		place = argmax(placeScore)
+	}
+	type pc struct {
+		name        string
+		count, docs int
+	}
+	var ps []pc
+	for p, c := range personCount {
+		ps = append(ps, pc{p, c, personDocs[p]})
+	}
+	slices.SortFunc(ps, func(a, b pc) int {
+		if a.count != b.count {
+			return b.count - a.count
+		}
+		if a.docs != b.docs {
+			return b.docs - a.docs
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	for _, p := range ps[:min(3, len(ps))] {
+		people = append(people, p.name)
+	}
+	return place, noun, people
+}
+
+func argmax(m map[string]float64) string {
+	best, bestV := "", 0.0
+	for k, v := range m {
+		if v > bestV || (v == bestV && k < best) {
+			best, bestV = k, v
+		}
+	}
+	return best
+}
+
+func upperFirst(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// slug lower-cases s and joins its letters and digits with hyphens.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}

@@ -1,0 +1,129 @@
+package compare
+
+import (
+	"bufio"
+	"embed"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed data
+var dataFS embed.FS
+
+// word is one word token of a text, with byte offsets into it.
+type word struct {
+	Start, End int
+	Text       string
+	Lower      string
+}
+
+// words splits text into word tokens.
+func words(text string) []word {
+	var out []word
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		i += n
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			if isJoiner(r) && i+n < len(text) {
+				r2, _ := utf8.DecodeRuneInString(text[i+n:])
+				if isWordRune(r2) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		t := text[start:i]
+		out = append(out, word{Start: start, End: i, Text: t, Lower: strings.ToLower(t)})
+	}
+	return out
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+func isJoiner(r rune) bool {
+	switch r {
+	case '\'', '’', '-', '‐', '.':
+		return true
+	}
+	return false
+}
+
+// stem reduces a lower-case word to the key used to compare content.
+func stem(w string) string {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	return w
+}
+
+// loadList reads an embedded one-entry-a-line list, skipping blank lines and
+// "#" comments.
+func loadList(name string) []string {
+	f, err := dataFS.Open(name)
+	if err != nil {
+		panic("compare: embedded " + name + ": " + err.Error())
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+func loadSet(name string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range loadList(name) {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}
+
+var (
+	stopwords         = sync.OnceValue(func() map[string]bool { return loadSet("data/stopwords.txt") })
+	attributionVerbs  = sync.OnceValue(func() map[string]bool { return loadSet("data/attribution.txt") })
+)
+
+// isStop reports whether a lower-case word carries no content.
+func isStop(lower string) bool {
+	if stopwords()[lower] {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(lower)
+	return utf8.RuneCountInString(lower) == 1 && !unicode.IsDigit(r)
+}
+
+// contentStems returns the stems of ws's content words, in order.
+func contentStems(ws []word) []string {
+	out := make([]string, 0, len(ws))
+	for _, w := range ws {
+		if isStop(w.Lower) {
+			continue
+		}
+		out = append(out, stem(w.Lower))
+	}
+	return out
+}
+
+// isCapitalised reports whether s starts with an upper-case letter.
+func isCapitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
