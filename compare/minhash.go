@@ -2,7 +2,6 @@ package compare
 
 import (
 	"slices"
-
 )
 
 // MinHash parameters. With 64 bands of 2 rows, a pair of articles whose
@@ -137,4 +136,3 @@ func lshCandidates(sigs [][minhashSize]uint64, empty []bool) []pair {
 	})
 	return out
 }
-

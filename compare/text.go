@@ -97,8 +97,8 @@ func loadSet(name string) map[string]bool {
 }
 
 var (
-	stopwords         = sync.OnceValue(func() map[string]bool { return loadSet("data/stopwords.txt") })
-	attributionVerbs  = sync.OnceValue(func() map[string]bool { return loadSet("data/attribution.txt") })
+	stopwords        = sync.OnceValue(func() map[string]bool { return loadSet("data/stopwords.txt") })
+	attributionVerbs = sync.OnceValue(func() map[string]bool { return loadSet("data/attribution.txt") })
 )
 
 // isStop reports whether a lower-case word carries no content.
