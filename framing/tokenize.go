@@ -1,0 +1,143 @@
+package framing
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/words"
+	"github.com/kljensen/snowball/english"
+)
+
+// Token is one word of a text.
+type Token struct {
+	// Start and End are byte offsets of the word in the text.
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Text is the word as written: text[Start:End].
+	Text string `json:"text"`
+	// Lower is the word's match key: lower-cased, with typographic
+	// apostrophes (’ ‘ ʼ) made straight and a final possessive "'s" removed,
+	// so "Assad's", "Assad’s" and "Assad" share the key "assad".
+	Lower string `json:"lower"`
+}
+
+// Tokenize splits text into words by the Unicode word-boundary rules of
+// UAX #29 and returns them in order. Spaces and punctuation are not tokens.
+//
+// Apostrophes inside a word keep it whole ("don’t", "Assad’s"); a final
+// possessive is dropped from Lower only. Hyphens of either kind (- and ‑)
+// separate words, so "rebel-held" is the two tokens "rebel" and "held" and
+// the lexicon term "rebel" matches it; a hyphenated lexicon term such as
+// "so-called" is matched as the token sequence "so", "called".
+func Tokenize(text string) []Token {
+	var toks []Token
+	var buf []byte
+	scanWords(text, func(start, end int) {
+		w := text[start:end]
+		buf = appendKey(buf[:0], w)
+		key := string(buf)
+		if key == w {
+			key = w // share memory with the text when nothing changed
+		}
+		toks = append(toks, Token{Start: start, End: end, Text: w, Lower: key})
+	})
+	return toks
+}
+
+// scanWords calls fn with the byte span of every word of text: every UAX #29
+// segment holding a letter or a digit.
+func scanWords(text string, fn func(start, end int)) {
+	it := words.FromString(text)
+	for it.Next() {
+		start, end := it.Start(), it.End()
+		if isWord(text[start:end]) {
+			fn(start, end)
+		}
+	}
+}
+
+func isWord(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsNumber(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// appendKey appends the match key of word w (see Token.Lower) to dst.
+func appendKey(dst []byte, w string) []byte {
+	start := len(dst)
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		i += n
+		switch {
+		case isApostrophe(r):
+			dst = append(dst, '\'')
+		case r == utf8.RuneError && n == 1:
+			dst = utf8.AppendRune(dst, r)
+		default:
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+	}
+	if k := dst[start:]; len(k) > 2 && k[len(k)-1] == 's' && k[len(k)-2] == '\'' {
+		dst = dst[:len(dst)-2]
+	}
+	return dst
+}
+
+// isApostrophe reports whether r is used as an apostrophe inside words.
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '\u2019', '\u2018', '\u02BC', '\uFF07':
+		return true
+	}
+	return false
+}
+
+// stemCacheLimit bounds the stem cache so memory stays flat however many
+// distinct words a corpus holds.
+const stemCacheLimit = 1 << 16
+
+var (
+	stemCache     sync.Map // string → string
+	stemCacheSize atomic.Int64
+)
+
+// Stem returns the Snowball (Porter2) English stem of word, lower-cased:
+// "liberated", "liberating" and "liberation" all give "liber". Stop words
+// and words of two letters or fewer are returned lower-cased, unstemmed.
+func Stem(word string) string {
+	if s, ok := stemCache.Load(word); ok {
+		return s.(string)
+	}
+	s := english.Stem(strings.ToLower(word), false)
+	if stemCacheSize.Load() < stemCacheLimit {
+		if _, loaded := stemCache.LoadOrStore(strings.Clone(word), s); !loaded {
+			stemCacheSize.Add(1)
+		}
+	}
+	return s
+}

@@ -1,0 +1,62 @@
+package framing
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		want  []string // Text/Lower pairs
+		start []int
+	}{
+		{"plain", "Russian air raids pounded", []string{"Russian/russian", "air/air", "raids/raids", "pounded/pounded"}, []int{0, 8, 12, 18}},
+		{"possessive straight", "Assad's regime", []string{"Assad's/assad", "regime/regime"}, nil},
+		{"possessive curly", "Assad’s regime", []string{"Assad’s/assad", "regime/regime"}, nil},
+		{"possessive left quote", "al-Assad‘s regime", []string{"al/al", "Assad‘s/assad", "regime/regime"}, nil},
+		{"contraction", "it’s", []string{"it’s/it", }, nil},
+		{"hyphen", "rebel-held so‑called", []string{"rebel/rebel", "held/held", "so/so", "called/called"}, nil},
+		{"punctuation dropped", "“de-escalation” zones, 2,000 U.S. troops!", []string{"de/de", "escalation/escalation", "zones/zones", "2,000/2,000", "U.S/u.s", "troops/troops"}, nil},
+		{"case kept in Text", "IS is", []string{"IS/is", "is/is"}, nil},
+		{"non-ASCII", "Ünal’s ÇAĞRI", []string{"Ünal’s/ünal", "ÇAĞRI/çağri"}, nil},
+		{"empty", "", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := Tokenize(tt.text)
+			var got []string
+			var starts []int
+			for _, tok := range toks {
+				got = append(got, tok.Text+"/"+tok.Lower)
+				starts = append(starts, tok.Start)
+				if tt.text[tok.Start:tok.End] != tok.Text {
+					t.Errorf("token %q: span [%d,%d) is %q", tok.Text, tok.Start, tok.End, tt.text[tok.Start:tok.End])
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Tokenize(%q) (-want +got):\n%s", tt.text, diff)
+			}
+			if tt.start != nil {
+				if diff := cmp.Diff(tt.start, starts); diff != "" {
+					t.Errorf("starts (-want +got):\n%s", diff)
+				}
+			}
+		})
+	}
+}
+
+func TestStem(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"liberate", "liber"}, {"liberated", "liber"}, {"liberating", "liber"}, {"liberation", "liber"},
+		{"Government", "govern"}, {"governing", "govern"}, {"regimes", "regim"}, {"is", "is"},
+	} {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := Stem(tt.in); got != tt.want {
+				t.Errorf("Stem(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
