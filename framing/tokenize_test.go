@@ -17,7 +17,7 @@ func TestTokenize(t *testing.T) {
 		{"possessive straight", "Assad's regime", []string{"Assad's/assad", "regime/regime"}, nil},
 		{"possessive curly", "Assad’s regime", []string{"Assad’s/assad", "regime/regime"}, nil},
 		{"possessive left quote", "al-Assad‘s regime", []string{"al/al", "Assad‘s/assad", "regime/regime"}, nil},
-		{"contraction", "it’s", []string{"it’s/it", }, nil},
+		{"contraction", "it’s", []string{"it’s/it"}, nil},
 		{"hyphen", "rebel-held so‑called", []string{"rebel/rebel", "held/held", "so/so", "called/called"}, nil},
 		{"punctuation dropped", "“de-escalation” zones, 2,000 U.S. troops!", []string{"de/de", "escalation/escalation", "zones/zones", "2,000/2,000", "U.S/u.s", "troops/troops"}, nil},
 		{"case kept in Text", "IS is", []string{"IS/is", "is/is"}, nil},
