@@ -2,7 +2,22 @@ package corpus
 
 import (
 	"fmt"
-	"io/fs"
+	"path"
+	"strings"
+	"time"
+)
+
+// Size limits. A file over MaxFileBytes is refused; an article over
+// MaxArticleBytes is cut at the last paragraph break before the limit.
+// Both draw a warning naming the file.
+const (
+	// MaxFileBytes is the largest input file read (64 MiB).
+	MaxFileBytes int64 = 64 << 20
+	// MaxArticleBytes is the most text kept of one article (8 MiB).
+	MaxArticleBytes = 8 << 20
+	// MaxWordBytes is the longest word accepted without a warning; longer
+	// runs of letters are usually encoded data pasted into text.
+	MaxWordBytes = 1000
 )
 
 // Warning is a problem with one input: the file (and line, when there is
@@ -20,25 +35,139 @@ func (w Warning) String() string {
 	return fmt.Sprintf("%s: %s", w.File, w.Reason)
 }
 
-// Reader turns input files into cleaned Articles.
+// Reader turns input files into cleaned Articles. Make one with NewReader
+// and adjust its fields before use; a Reader is safe for concurrent use
+// once set up.
 type Reader struct {
+	// Registry identifies and canonicalises outlets.
 	Registry *Registry
+	// Rules remove boilerplate from article text.
+	Rules *Rules
+	// Now is the time against which a publication date counts as in the
+	// future; the zero value turns that check off.
+	Now time.Time
+	// MaxFileBytes and MaxArticleBytes override the package limits when
+	// positive.
+	MaxFileBytes    int64
+	MaxArticleBytes int
 }
 
-// Registry is the set of known outlets.
-type Registry struct {
-	Outlets []Outlet
+// NewReader returns a Reader with the embedded registry and boilerplate
+// rules and the package's size limits.
+func NewReader() *Reader {
+	return &Reader{
+		Registry:        DefaultRegistry(),
+		Rules:           DefaultRules(),
+		MaxFileBytes:    MaxFileBytes,
+		MaxArticleBytes: MaxArticleBytes,
+	}
 }
 
-// Read parses one input file named name (its extension and content pick the
-// format) into articles. Problems are returned as warnings; a file that
-// yields no article returns at least one warning.
+func (r *Reader) maxFile() int64 {
+	if r.MaxFileBytes > 0 {
+		return r.MaxFileBytes
+	}
+	return MaxFileBytes
+}
+
+func (r *Reader) maxArticle() int {
+	if r.MaxArticleBytes > 0 {
+		return r.MaxArticleBytes
+	}
+	return MaxArticleBytes
+}
+
+// Format is an input file format.
+type Format int
+
+// The input formats.
+const (
+	FormatText Format = iota
+	FormatMarkdown
+	FormatHTML
+	FormatJSON
+	FormatJSONL
+)
+
+// DetectFormat picks a format from name's extension and, when the
+// extension says nothing (or name is "-"), from the first bytes of data:
+// "<" is HTML, "[" JSON, "{" JSONL, anything else text.
+func DetectFormat(name string, data []byte) Format {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".txt", ".text":
+		return FormatText
+	case ".md", ".markdown", ".mdown":
+		return FormatMarkdown
+	case ".html", ".htm", ".xhtml", ".shtml":
+		return FormatHTML
+	case ".json":
+		return FormatJSON
+	case ".jsonl", ".ndjson", ".jsonlines":
+		return FormatJSONL
+	}
+	head := strings.TrimLeft(string(data[:min(len(data), 512)]), "\ufeff \t\r\n")
+	switch {
+	case strings.HasPrefix(head, "<"):
+		return FormatHTML
+	case strings.HasPrefix(head, "["):
+		return FormatJSON
+	case strings.HasPrefix(head, "{"):
+		return FormatJSONL
+	}
+	return FormatText
+}
+
+// Read parses one input file named name (its extension and content pick
+// the format; see DetectFormat) into finished articles, with Source set to
+// name ("name:line" for JSONL records). Problems that concern the file as
+// a whole come back as warnings; an article's own problems are in its
+// Warnings. A file that yields no article returns at least one warning.
 func (r *Reader) Read(name string, data []byte) ([]Article, []Warning) {
-	return nil, []Warning{{File: name, Reason: "not implemented"}}
+	return r.read(name, name, data, nil)
 }
 
-// ReadFS reads every input file under fsys in a deterministic order,
-// skipping hidden files, and applies a manifest.yaml found beside them.
-func (r *Reader) ReadFS(fsys fs.FS) ([]Article, []Warning) {
-	return nil, nil
+// read is Read with the source name used in warnings separate from the
+// name giving the format and default id, and manifest fields to apply.
+func (r *Reader) read(name, source string, data []byte, over *fields) ([]Article, []Warning) {
+	if int64(len(data)) > r.maxFile() {
+		return nil, []Warning{{File: source, Reason: fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), r.maxFile())}}
+	}
+	if len(data) == 0 {
+		return nil, []Warning{{File: source, Reason: "empty file"}}
+	}
+	format := DetectFormat(name, data)
+	switch format {
+	case FormatJSON, FormatJSONL:
+		return r.readJSON(source, data, format, over)
+	case FormatHTML:
+		return r.readHTML(name, source, data, over)
+	}
+	text, notes, err := decodeText(data)
+	if err != nil {
+		return nil, []Warning{{File: source, Reason: err.Error()}}
+	}
+	a, ws := r.readText(name, source, text, format == FormatMarkdown, over)
+	for i := len(notes) - 1; i >= 0; i-- {
+		if a != nil {
+			a.Warnings = append([]string{notes[i]}, a.Warnings...)
+		} else {
+			ws = append(ws, Warning{File: source, Reason: notes[i]})
+		}
+	}
+	if a == nil {
+		return nil, ws
+	}
+	return []Article{*a}, ws
+}
+
+// defaultID is a file name without directory and extension.
+func defaultID(name string) string {
+	base := path.Base(strings.ReplaceAll(name, `\`, "/"))
+	if base == "-" || base == "." || base == "/" {
+		return "stdin"
+	}
+	if ext := path.Ext(base); ext != "" && ext != base {
+		base = strings.TrimSuffix(base, ext)
+	}
+	return base
 }

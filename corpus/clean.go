@@ -1,0 +1,342 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// draft is an article being built from its lines.
+type draft struct {
+	r        *Reader
+	f        fields
+	source   string
+	warnings []string
+
+	title      string // recovered from the text
+	published  Date   // recovered from the text
+	cueOutlet  string // named by a registry cue
+	lineOutlet string // named on a line of its own
+	paras      []string
+}
+
+func (d *draft) warn(format string, args ...any) {
+	d.warnings = append(d.warnings, fmt.Sprintf(format, args...))
+}
+
+// headerLines is how many non-empty lines at the top of a text may carry
+// the title, the date and the outlet's name.
+const headerLines = 10
+
+// build cleans lines into paragraphs. With header set (plain text) it also
+// recovers the title, an outlet named on its own line and a date line from
+// the top of the text, and treats each line as a paragraph unless a block
+// of lines looks hard-wrapped; without it (JSON text) blank lines alone
+// separate paragraphs.
+func (d *draft) build(lines []string, header bool) {
+	reg, rules := d.r.Registry, d.r.Rules
+	headerLeft := 0
+	if header {
+		headerLeft = headerLines
+	}
+	titleDone := false
+	inBlock := false
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			d.paras = appendBlock(d.paras, cur, header)
+			cur = cur[:0]
+		}
+	}
+	for _, raw := range lines {
+		line := normLine(raw)
+		if line == "" {
+			flush()
+			continue
+		}
+		if reg != nil && len(reg.cues) > 0 {
+			if o, kind, n, ok := reg.matchCue(line, asciiLower(line)); ok {
+				if d.cueOutlet == "" {
+					d.cueOutlet = reg.Outlets[o].Name
+				}
+				switch kind {
+				case cueLine:
+					continue
+				case cuePrefix:
+					line = strings.TrimLeft(line[n:], " -–—:")
+					if line == "" {
+						continue
+					}
+				}
+			}
+		}
+		if inBlock {
+			if isTeaser(line) {
+				continue
+			}
+			inBlock = false
+		}
+		verdict, rest, _ := rules.apply(line)
+		switch verdict {
+		case dropLine:
+			continue
+		case dropBlock:
+			flush()
+			inBlock = true
+			continue
+		}
+		line = rest
+		if !header && !titleDone {
+			titleDone = true
+			if d.f.Title != "" && sameTitle(line, d.f.Title) {
+				continue
+			}
+		}
+		if headerLeft > 0 {
+			headerLeft--
+			if len(line) <= 60 && reg != nil {
+				if i, ok := reg.byName[normKey(line)]; ok {
+					if d.lineOutlet == "" {
+						d.lineOutlet = reg.Outlets[i].Name
+					}
+					continue
+				}
+			}
+			if looksLikeDateLine(line) {
+				if dt, err := ParseDate(line); err == nil {
+					if d.published.IsZero() {
+						d.published = dt
+					}
+					continue
+				}
+			}
+			switch {
+			case !titleDone:
+				titleDone = true
+				if d.f.Title != "" {
+					if sameTitle(line, d.f.Title) {
+						continue
+					}
+				} else if utf8.RuneCountInString(line) <= 300 {
+					d.title = line
+					continue
+				}
+			case d.title != "" && sameTitle(line, d.title):
+				continue
+			}
+			if len(line) >= 200 {
+				headerLeft = 0
+			}
+		}
+		cur = append(cur, line)
+	}
+	flush()
+}
+
+func sameTitle(a, b string) bool {
+	return strings.EqualFold(strings.TrimSpace(a), normLine(b))
+}
+
+// appendBlock adds the paragraphs of a block of consecutive non-empty
+// lines: one per line, unless the block looks hard-wrapped (or lines
+// says so) when the lines join into one paragraph.
+func appendBlock(paras, lines []string, join bool) []string {
+	if len(lines) == 1 {
+		return append(paras, lines[0])
+	}
+	if !join && !hardWrapped(lines) {
+		return append(paras, lines...)
+	}
+	return append(paras, strings.Join(lines, " "))
+}
+
+// hardWrapped reports a block whose lines (but the last) are all of
+// similar, bounded length and mostly end mid-sentence: text wrapped at a
+// fixed width rather than one paragraph per line.
+func hardWrapped(lines []string) bool {
+	open := 0
+	for _, l := range lines[:len(lines)-1] {
+		n := utf8.RuneCountInString(l)
+		if n < 30 || n > 100 {
+			return false
+		}
+		last, _ := utf8.DecodeLastRuneInString(l)
+		if !strings.ContainsRune(".!?:\"”’)", last) {
+			open++
+		}
+	}
+	return open*2 >= len(lines)-1
+}
+
+// finish turns the draft into an Article: metadata resolved, Text, spans
+// and word count filled, warnings attached.
+func (d *draft) finish() Article {
+	f := d.f
+	reg := d.r.Registry
+	a := Article{
+		ID:     strings.TrimSpace(f.ID),
+		Title:  normLine(f.Title),
+		URL:    strings.TrimSpace(f.URL),
+		Event:  strings.TrimSpace(f.Event),
+		Kind:   strings.TrimSpace(f.Kind),
+		Source: d.source,
+	}
+	if a.Title == "" {
+		a.Title = d.title
+	}
+	given := normLine(f.Outlet)
+	switch {
+	case given != "":
+	case d.cueOutlet != "":
+		given = d.cueOutlet
+	case d.lineOutlet != "":
+		given = d.lineOutlet
+	case a.URL != "":
+		if o, ok := reg.Lookup(a.URL); ok {
+			given = o.Name
+		}
+	}
+	if given == "" {
+		d.warn("no outlet given or recognised")
+	} else if o, ok := reg.Lookup(given); ok {
+		a.Outlet = o.Name
+	} else {
+		a.Outlet = given
+		d.warn("outlet %q is not in the registry", given)
+	}
+	if f.Published != "" {
+		dt, err := ParseDate(f.Published)
+		if err != nil {
+			d.warn("published %q is not a date (want RFC 3339, 2006-01-02, epoch seconds or milliseconds, or \"7 September 2018\")", clip(f.Published, 60))
+		} else {
+			a.Published = dt
+		}
+	} else {
+		a.Published = d.published
+	}
+	if !d.r.Now.IsZero() && !a.Published.IsZero() && a.Published.Time.After(d.r.Now.Add(24*time.Hour)) {
+		d.warn("published %s lies in the future; ignored", a.Published)
+		a.Published = Date{}
+	}
+	if a.Kind != "" && a.Kind != "primary" {
+		d.warn("kind %q is not \"primary\"; ignored", clip(a.Kind, 40))
+		a.Kind = ""
+	}
+	for _, v := range []struct{ what, s string }{{"title", a.Title}, {"outlet", a.Outlet}, {"id", a.ID}} {
+		if isFormula(v.s) {
+			d.warn("%s %q begins like a spreadsheet formula", v.what, clip(v.s, 40))
+		}
+	}
+	d.setText(&a)
+	a.Warnings = d.warnings
+	return a
+}
+
+// setText fills Text, Paragraphs, Sentences and Words from the draft's
+// paragraphs.
+func (d *draft) setText(a *Article) {
+	n := 0
+	for _, p := range d.paras {
+		n += len(p) + 2
+	}
+	var b strings.Builder
+	b.Grow(n)
+	a.Paragraphs = make([]Span, 0, len(d.paras))
+	a.Sentences = make([]Span, 0, n/120+1)
+	for i, p := range d.paras {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		start := b.Len()
+		b.WriteString(p)
+		a.Paragraphs = append(a.Paragraphs, Span{start, b.Len()})
+		a.Sentences = appendSentences(a.Sentences, p, start)
+	}
+	a.Text = b.String()
+	words, longest := countWords(a.Text)
+	a.Words = words
+	if longest > MaxWordBytes {
+		d.warn("text holds a %d-byte word (encoded data pasted as text?)", longest)
+	}
+}
+
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// isFormula reports text a spreadsheet would evaluate: it begins with =, +,
+// @ or a minus followed by something other than a space.
+func isFormula(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '=', '+', '@':
+		return len(s) > 1
+	case '-':
+		return len(s) > 1 && s[1] != ' ' && s[1] != '-'
+	}
+	return false
+}
+
+// countWords counts words in s: runs of letters, digits and marks, joined
+// across a single apostrophe, hyphen, full stop or similar between two
+// such characters ("al-Assad", "country’s", "U.S", "2,000" each count once).
+// It also returns the longest word's length in bytes.
+func countWords(s string) (words, longest int) {
+	in := false
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		word := isWordRune(r)
+		if !word && in && isJoiner(r) && i+size < len(s) {
+			nr, _ := utf8.DecodeRuneInString(s[i+size:])
+			word = isWordRune(nr)
+		}
+		switch {
+		case word && !in:
+			in = true
+			start = i
+			words++
+		case !word && in:
+			in = false
+			longest = max(longest, i-start)
+		}
+		i += size
+	}
+	if in {
+		longest = max(longest, len(s)-start)
+	}
+	return words, longest
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r)
+}
+
+func isJoiner(r rune) bool {
+	switch r {
+	case '\'', '’', '-', '.', ',', '_', '\u200c', '\u200d':
+		return true
+	}
+	return false
+}

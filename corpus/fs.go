@@ -1,0 +1,183 @@
+package corpus
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// ManifestName is the file ReadFS reads in each directory for fields the
+// articles beside it lack.
+const ManifestName = "manifest.yaml"
+
+// ReadFS reads every input file under fsys: directories recursively, in
+// lexical order, skipping names that begin with "." and the manifests. A
+// manifest.yaml maps the file names of its directory to front-matter
+// fields (id, outlet, title, published, url, event, kind), which win over
+// both the file's own front matter and what the text suggests. Sources and
+// warnings name files as prefix/path (just path when prefix is empty);
+// pass "seeds" for the embedded corpus or the directory given on the
+// command line. Ids repeated across files are made unique as Dedupe does.
+func (r *Reader) ReadFS(fsys fs.FS, prefix ...string) ([]Article, []Warning) {
+	pre := strings.TrimSuffix(strings.Join(prefix, "/"), "/")
+	name := func(p string) string {
+		if pre == "" {
+			return p
+		}
+		return pre + "/" + p
+	}
+	var arts []Article
+	var ws []Warning
+	manifests := map[string]map[string]fields{}
+	manifestFor := func(dir string) map[string]fields {
+		if m, ok := manifests[dir]; ok {
+			return m
+		}
+		p := path.Join(dir, ManifestName)
+		data, err := fs.ReadFile(fsys, p)
+		var m map[string]fields
+		if err == nil {
+			var mws []Warning
+			m, mws = parseManifest(name(p), data)
+			ws = append(ws, mws...)
+		}
+		manifests[dir] = m
+		return m
+	}
+	err := fs.WalkDir(fsys, ".", func(p string, de fs.DirEntry, err error) error {
+		if err != nil {
+			ws = append(ws, Warning{File: name(p), Reason: describeFSError(err)})
+			if de != nil && de.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		base := path.Base(p)
+		if p != "." && strings.HasPrefix(base, ".") {
+			if de.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if de.IsDir() || base == ManifestName {
+			return nil
+		}
+		if !de.Type().IsRegular() && de.Type()&fs.ModeSymlink == 0 {
+			ws = append(ws, Warning{File: name(p), Reason: "not a regular file; skipped"})
+			return nil
+		}
+		info, err := fs.Stat(fsys, p)
+		if err != nil {
+			ws = append(ws, Warning{File: name(p), Reason: describeFSError(err)})
+			return nil
+		}
+		if info.IsDir() {
+			// A symbolic link to a directory: not followed, so that a
+			// link loop cannot trap the walk.
+			ws = append(ws, Warning{File: name(p), Reason: "symbolic link to a directory; not followed"})
+			return nil
+		}
+		if info.Size() > r.maxFile() {
+			ws = append(ws, Warning{File: name(p), Reason: fmt.Sprintf("file is %d bytes, over the limit of %d", info.Size(), r.maxFile())})
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			ws = append(ws, Warning{File: name(p), Reason: describeFSError(err)})
+			return nil
+		}
+		var over *fields
+		if m := manifestFor(path.Dir(p)); m != nil {
+			if f, ok := m[base]; ok {
+				over = &f
+			}
+		}
+		a, w := r.read(p, name(p), data, over)
+		arts = append(arts, a...)
+		ws = append(ws, w...)
+		return nil
+	})
+	if err != nil {
+		ws = append(ws, Warning{File: name("."), Reason: describeFSError(err)})
+	}
+	return Dedupe(arts, ws)
+}
+
+func describeFSError(err error) string {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Op + ": " + pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// parseManifest reads a manifest: a mapping from file names to field
+// mappings. Problems are warnings naming the manifest's line.
+func parseManifest(name string, data []byte) (map[string]fields, []Warning) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, []Warning{{File: name, Reason: fmt.Sprintf("not valid YAML: %v", err)}}
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, []Warning{{File: name, Line: root.Line, Reason: "manifest must map file names to fields"}}
+	}
+	m := map[string]fields{}
+	var ws []Warning
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if v.Kind != yaml.MappingNode {
+			ws = append(ws, Warning{File: name, Line: k.Line, Reason: fmt.Sprintf("entry %q must be a mapping of fields", k.Value)})
+			continue
+		}
+		f, lws := fieldsFromNode(v, 0)
+		for _, lw := range lws {
+			ws = append(ws, Warning{File: name, Line: lw.line, Reason: lw.reason})
+		}
+		m[k.Value] = f
+	}
+	return m, ws
+}
+
+// Dedupe makes article ids unique: the second article with id X becomes
+// "X#2" (the third "X#3", …), with a warning naming both sources. Articles
+// keep their order; ws is returned with the warnings appended.
+func Dedupe(arts []Article, ws []Warning) ([]Article, []Warning) {
+	first := make(map[string]string, len(arts))
+	count := map[string]int{}
+	taken := make(map[string]bool, len(arts))
+	for _, a := range arts {
+		taken[a.ID] = true
+	}
+	for i := range arts {
+		a := &arts[i]
+		src, dup := first[a.ID]
+		if !dup {
+			first[a.ID] = a.Source
+			continue
+		}
+		n := count[a.ID]
+		if n == 0 {
+			n = 1
+		}
+		id := a.ID
+		for {
+			n++
+			id = fmt.Sprintf("%s#%d", a.ID, n)
+			if !taken[id] {
+				break
+			}
+		}
+		count[a.ID] = n
+		taken[id] = true
+		first[id] = a.Source
+		a.Warnings = append(a.Warnings, fmt.Sprintf("id %q is also used by %s; renamed %q", a.ID, src, id))
+		a.ID = id
+	}
+	return arts, ws
+}

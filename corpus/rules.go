@@ -1,0 +1,236 @@
+package corpus
+
+import (
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// RuleAction says what a boilerplate Rule does with a line it matches.
+type RuleAction string
+
+const (
+	// DropLine removes the matching line.
+	DropLine RuleAction = "line"
+	// DropBlock removes the matching line and the list of links or
+	// teasers under it.
+	DropBlock RuleAction = "block"
+	// DropInline removes the matched text and the line if nothing is left.
+	DropInline RuleAction = "inline"
+)
+
+// Rule is one boilerplate rule from a rules file.
+type Rule struct {
+	Name    string     `yaml:"name"`
+	Action  RuleAction `yaml:"action"`
+	Pattern string     `yaml:"pattern"`
+	Hints   []string   `yaml:"hints,omitempty"`
+	Tests   []RuleTest `yaml:"tests,omitempty"`
+
+	re *regexp.Regexp
+}
+
+// RuleTest is an example a rules file gives for its rule: In is a line and
+// Out what is left of it after the rule ("" when it is dropped).
+type RuleTest struct {
+	In  string `yaml:"in"`
+	Out string `yaml:"out"`
+}
+
+// Rules is an ordered set of boilerplate rules.
+type Rules struct {
+	Rules []Rule
+}
+
+var (
+	defaultRulesOnce sync.Once
+	defaultRules     *Rules
+)
+
+// DefaultRules returns the embedded rules (corpus/data/boilerplate.yaml).
+// The returned value is shared: do not modify it.
+func DefaultRules() *Rules {
+	defaultRulesOnce.Do(func() {
+		data, err := fs.ReadFile(dataFS, "data/boilerplate.yaml")
+		if err == nil {
+			defaultRules, err = ParseRules("data/boilerplate.yaml", data)
+		}
+		if err != nil {
+			panic("corpus: embedded boilerplate rules: " + err.Error())
+		}
+	})
+	return defaultRules
+}
+
+// ParseRules parses a rules YAML document: a top-level "rules" list. Errors
+// name the file and the line of the bad rule: a missing name or pattern, an
+// unknown action or a pattern that does not compile.
+func ParseRules(name string, data []byte) (*Rules, error) {
+	var doc struct {
+		Rules yaml.Node `yaml:"rules"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if doc.Rules.Kind != yaml.SequenceNode {
+		return nil, fmt.Errorf("%s: want a top-level \"rules\" list", name)
+	}
+	rs := &Rules{}
+	seen := map[string]bool{}
+	for _, item := range doc.Rules.Content {
+		var r Rule
+		if err := item.Decode(&r); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, item.Line, err)
+		}
+		switch {
+		case r.Name == "":
+			return nil, fmt.Errorf("%s:%d: rule without a name", name, item.Line)
+		case seen[r.Name]:
+			return nil, fmt.Errorf("%s:%d: rule %q given twice", name, item.Line, r.Name)
+		case r.Pattern == "":
+			return nil, fmt.Errorf("%s:%d: rule %q has no pattern", name, item.Line, r.Name)
+		}
+		if r.Action != DropLine && r.Action != DropBlock && r.Action != DropInline {
+			return nil, fmt.Errorf("%s:%d: rule %q: unknown action %q (want line, block or inline)", name, item.Line, r.Name, r.Action)
+		}
+		re, err := regexp.Compile(r.Pattern)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: rule %q: %w", name, item.Line, r.Name, err)
+		}
+		r.re = re
+		for i, h := range r.Hints {
+			r.Hints[i] = strings.ToLower(h)
+		}
+		seen[r.Name] = true
+		rs.Rules = append(rs.Rules, r)
+	}
+	return rs, nil
+}
+
+// MergeRules returns base's rules followed by extra's; a rule in extra with
+// the name of one in base replaces it in place.
+func MergeRules(base, extra *Rules) *Rules {
+	if extra == nil {
+		return base
+	}
+	if base == nil {
+		return extra
+	}
+	out := &Rules{Rules: append([]Rule(nil), base.Rules...)}
+	for _, r := range extra.Rules {
+		replaced := false
+		for i := range out.Rules {
+			if out.Rules[i].Name == r.Name {
+				out.Rules[i] = r
+				replaced = true
+				break
+			}
+		}
+		if !replaced {
+			out.Rules = append(out.Rules, r)
+		}
+	}
+	return out
+}
+
+// lineVerdict is what the rules make of one line.
+type lineVerdict int
+
+const (
+	keepLine lineVerdict = iota
+	dropLine
+	dropBlock
+)
+
+// apply runs the rules over one trimmed line, returning the verdict, the
+// line as left by inline rules and the name of the rule that decided.
+func (rs *Rules) apply(line string) (lineVerdict, string, string) {
+	if rs == nil {
+		return keepLine, line, ""
+	}
+	var lower string
+	for i := range rs.Rules {
+		r := &rs.Rules[i]
+		if len(r.Hints) > 0 {
+			if lower == "" {
+				lower = asciiLower(line)
+			}
+			if !containsAny(lower, r.Hints) {
+				continue
+			}
+		}
+		switch r.Action {
+		case DropLine:
+			if r.re.MatchString(line) {
+				return dropLine, "", r.Name
+			}
+		case DropBlock:
+			if len(line) <= 80 && r.re.MatchString(line) {
+				return dropBlock, "", r.Name
+			}
+		case DropInline:
+			if r.re.MatchString(line) {
+				line = strings.TrimSpace(r.re.ReplaceAllString(line, ""))
+				if line == "" {
+					return dropLine, "", r.Name
+				}
+				lower = ""
+			}
+		}
+	}
+	return keepLine, line, ""
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLower lower-cases ASCII letters only, keeping byte offsets; the
+// hints are matched against it.
+func asciiLower(s string) string {
+	hasUpper := false
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			hasUpper = true
+			break
+		}
+	}
+	if !hasUpper {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// isTeaser reports whether a line under a related-links heading is a link
+// or teaser rather than article text: short and without a final full stop,
+// or cut off with an ellipsis.
+func isTeaser(line string) bool {
+	if strings.HasSuffix(line, "…") || strings.HasSuffix(line, "...") {
+		return true
+	}
+	if utf8.RuneCountInString(line) > 160 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	switch last {
+	case '.', '!', '?', '"', '”', '’', '\'':
+		return false
+	}
+	return true
+}

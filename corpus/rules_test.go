@@ -1,0 +1,94 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Every embedded boilerplate rule has examples, and each example holds for
+// the whole rule set (so a later rule cannot undo an earlier one).
+func TestBoilerplateRules(t *testing.T) {
+	rs := DefaultRules()
+	if len(rs.Rules) < 10 {
+		t.Fatalf("only %d rules", len(rs.Rules))
+	}
+	for _, rule := range rs.Rules {
+		t.Run(rule.Name, func(t *testing.T) {
+			if len(rule.Tests) == 0 {
+				t.Fatal("rule has no tests")
+			}
+			dropped := false
+			for _, tc := range rule.Tests {
+				verdict, got, by := rs.apply(tc.In)
+				if verdict != keepLine {
+					got = ""
+				}
+				if got != tc.Out {
+					t.Errorf("apply(%q) = %q (rule %q), want %q", tc.In, got, by, tc.Out)
+				}
+				if tc.Out == "" || got != tc.In {
+					dropped = true
+					if by != rule.Name && verdict != keepLine {
+						t.Errorf("apply(%q) decided by rule %q, want %q", tc.In, by, rule.Name)
+					}
+				}
+			}
+			if !dropped {
+				t.Error("no example shows the rule removing anything")
+			}
+		})
+	}
+}
+
+// A related-links heading takes the list under it, up to the next real
+// paragraph.
+func TestRelatedLinksBlock(t *testing.T) {
+	in := `First paragraph of the article, which says something.
+
+Read More:
+
+Iran is concerned over tensions in Syria
+
+Putin and Erdogan agree to meet next week to reduce tension in Syria
+WASHINGTON – Hundreds of members of Congress signed a letter that also urges Trump to …
+
+The article goes on after the links, as this sentence shows.`
+	a, _ := NewReader().Read("x.txt", []byte("Title\n\n"+in))
+	want := "First paragraph of the article, which says something.\n\nThe article goes on after the links, as this sentence shows."
+	if diff := cmp.Diff(want, a[0].Text); diff != "" {
+		t.Errorf("text (-want +got):\n%s", diff)
+	}
+}
+
+func TestParseRulesErrors(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"bad pattern", "rules:\n  - name: x\n    action: line\n    pattern: '('\n", "r.yaml:2: rule \"x\""},
+		{"bad action", "rules:\n  - name: x\n    action: erase\n    pattern: a\n", "r.yaml:2: rule \"x\": unknown action"},
+		{"no name", "rules:\n  - action: line\n    pattern: a\n", "r.yaml:2: rule without a name"},
+		{"not a list", "rules: 3\n", "want a top-level"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseRules("r.yaml", []byte(tc.in))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("ParseRules error = %v, want it to contain %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestMergeRules(t *testing.T) {
+	extra, err := ParseRules("x.yaml", []byte("rules:\n  - name: house-style\n    action: line\n    pattern: '^Listen to this article$'\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := MergeRules(DefaultRules(), extra)
+	if v, _, by := rs.apply("Listen to this article"); v != dropLine || by != "house-style" {
+		t.Errorf("merged rule not applied: %v %q", v, by)
+	}
+	if v, _, _ := DefaultRules().apply("Listen to this article"); v != keepLine {
+		t.Error("MergeRules modified the default rules")
+	}
+}

@@ -1,0 +1,276 @@
+package corpus
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// fields is what front matter, a JSON record or the manifest says about an
+// article; empty means not given.
+type fields struct {
+	ID, Outlet, Title, Published, URL, Event, Kind string
+}
+
+// overlay returns f with every field set in over replacing f's.
+func (f fields) overlay(over *fields) fields {
+	if over == nil {
+		return f
+	}
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&f.ID, over.ID)
+	set(&f.Outlet, over.Outlet)
+	set(&f.Title, over.Title)
+	set(&f.Published, over.Published)
+	set(&f.URL, over.URL)
+	set(&f.Event, over.Event)
+	set(&f.Kind, over.Kind)
+	return f
+}
+
+func (f *fields) set(key, value string) bool {
+	switch key {
+	case "id":
+		f.ID = value
+	case "outlet":
+		f.Outlet = value
+	case "title":
+		f.Title = value
+	case "published", "date":
+		f.Published = value
+	case "url":
+		f.URL = value
+	case "event":
+		f.Event = value
+	case "kind":
+		f.Kind = value
+	default:
+		return false
+	}
+	return true
+}
+
+// parseFields reads a YAML mapping of article fields. lineBase is added to
+// node lines so that warnings give the line in the file.
+func parseFields(data []byte, lineBase int) (fields, []lineWarning) {
+	var f fields
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return f, []lineWarning{{lineBase + 1, fmt.Sprintf("front matter is not valid YAML: %v", err)}}
+	}
+	if len(doc.Content) == 0 {
+		return f, nil
+	}
+	m := doc.Content[0]
+	if m.Kind != yaml.MappingNode {
+		return f, []lineWarning{{lineBase + m.Line, "front matter is not a mapping of fields"}}
+	}
+	return fieldsFromNode(m, lineBase)
+}
+
+type lineWarning struct {
+	line   int
+	reason string
+}
+
+func fieldsFromNode(m *yaml.Node, lineBase int) (fields, []lineWarning) {
+	var f fields
+	var ws []lineWarning
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			ws = append(ws, lineWarning{lineBase + k.Line, fmt.Sprintf("field %q is not a single value; ignored", k.Value)})
+			continue
+		}
+		if !f.set(k.Value, strings.TrimSpace(v.Value)) {
+			ws = append(ws, lineWarning{lineBase + k.Line, fmt.Sprintf("unknown field %q ignored", k.Value)})
+		}
+	}
+	return f, ws
+}
+
+// splitFrontMatter separates a leading "---" YAML block from the body. It
+// returns the YAML, the body, the body's first line number and whether
+// front matter was found; ok with unterminated means the block never
+// closes.
+func splitFrontMatter(text string) (yml, body string, bodyLine int, found, unterminated bool) {
+	if !strings.HasPrefix(text, "---") {
+		return "", text, 1, false, false
+	}
+	first, rest, _ := strings.Cut(text, "\n")
+	if strings.TrimRight(first, " \t\r") != "---" {
+		return "", text, 1, false, false
+	}
+	line := 2
+	off := 0
+	for off <= len(rest) {
+		end := strings.IndexByte(rest[off:], '\n')
+		var l string
+		if end < 0 {
+			l = rest[off:]
+		} else {
+			l = rest[off : off+end]
+		}
+		t := strings.TrimRight(l, " \t\r")
+		if t == "---" || t == "..." {
+			body := ""
+			if end >= 0 {
+				body = rest[off+end+1:]
+			}
+			return rest[:off], body, line + 1, true, false
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+		line++
+	}
+	return "", rest, 2, true, true
+}
+
+// readText reads a plain-text or Markdown article.
+func (r *Reader) readText(name, source, text string, markdown bool, over *fields) (*Article, []Warning) {
+	var ws []Warning
+	var f fields
+	yml, body, bodyLine, found, unterminated := splitFrontMatter(text)
+	var notes []string
+	switch {
+	case unterminated:
+		ws = append(ws, Warning{File: source, Line: 1, Reason: "front matter opened with \"---\" is never closed; read as text"})
+	case found:
+		var lws []lineWarning
+		f, lws = parseFields([]byte(yml), 1)
+		for _, lw := range lws {
+			notes = append(notes, fmt.Sprintf("line %d: %s", lw.line, lw.reason))
+		}
+	}
+	_ = bodyLine
+	f = f.overlay(over)
+	if f.ID == "" {
+		f.ID = defaultID(name)
+	}
+	d := &draft{r: r, f: f, source: source, warnings: notes}
+	body, cut := truncateText(body, r.maxArticle())
+	if cut > 0 {
+		d.warn("article is %d bytes, over the limit of %d; the rest was dropped", cut, r.maxArticle())
+	}
+	lines := strings.Split(body, "\n")
+	if markdown {
+		for i, l := range lines {
+			lines[i] = stripMarkdown(l)
+		}
+	}
+	d.build(lines, true)
+	if len(d.paras) == 0 && d.title == "" && f.Title == "" {
+		reason := "no text"
+		if strings.TrimSpace(body) == "" {
+			reason = "no text (empty or only white space)"
+		}
+		ws = append(ws, Warning{File: source, Reason: reason})
+		return nil, ws
+	}
+	a := d.finish()
+	return &a, ws
+}
+
+// truncateText cuts s to at most max bytes at the last line break (or rune
+// boundary) before the limit; cut is len(s) when it cut, else 0.
+func truncateText(s string, max int) (string, int) {
+	if len(s) <= max {
+		return s, 0
+	}
+	n := len(s)
+	t := s[:max]
+	if i := strings.LastIndexByte(t, '\n'); i > max/2 {
+		t = t[:i]
+	} else {
+		for len(t) > 0 && !utf8.RuneStart(s[len(t)]) {
+			t = t[:len(t)-1]
+		}
+	}
+	return t, n
+}
+
+var (
+	mdHeading  = regexp.MustCompile(`^\s{0,3}#{1,6}\s+`)
+	mdBullet   = regexp.MustCompile(`^\s{0,3}(?:[*+-]|\d{1,3}[.)])\s+`)
+	mdQuote    = regexp.MustCompile(`^\s{0,3}>\s?`)
+	mdImage    = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	mdLink     = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
+	mdEmphasis = regexp.MustCompile(`(\*\*|__)(\S(?:[^*_]*\S)?)(\*\*|__)`)
+)
+
+// stripMarkdown removes Markdown syntax from one line, keeping its words.
+func stripMarkdown(l string) string {
+	if !strings.ContainsAny(l, "#*+->[]!_0123456789") {
+		return l
+	}
+	l = mdHeading.ReplaceAllString(l, "")
+	l = mdQuote.ReplaceAllString(l, "")
+	l = mdBullet.ReplaceAllString(l, "")
+	l = mdImage.ReplaceAllString(l, "")
+	l = mdLink.ReplaceAllString(l, "$1")
+	l = mdEmphasis.ReplaceAllString(l, "$2")
+	if strings.Trim(l, "-*_ \t") == "" && len(strings.TrimSpace(l)) >= 3 {
+		return "" // a thematic break
+	}
+	return l
+}
+
+// normLine trims a line, turns every run of white space (including
+// no-break and other Unicode spaces) into one space, and deletes control,
+// zero-width and soft-hyphen characters. Zero-width joiners stay: Persian
+// and emoji need them.
+func normLine(s string) string {
+	clean := true
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c < 0x20 || c == 0x7f {
+			clean = false
+			break
+		}
+		if c == ' ' {
+			if prevSpace {
+				clean = false
+				break
+			}
+			prevSpace = true
+		} else {
+			prevSpace = false
+		}
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false
+	for _, r := range s {
+		switch {
+		case r == '\u200b' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
+			continue
+		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+			pending = b.Len() > 0
+			continue
+		case r < 0x20 || r >= 0x7f && r < 0xa0:
+			continue
+		case r == utf8.RuneError:
+			// Keep U+FFFD: it marks bytes that could not be decoded.
+		}
+		if pending {
+			b.WriteByte(' ')
+			pending = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
