@@ -262,7 +262,6 @@ func (d *draft) setText(a *Article) {
 	}
 }
 
-
 func clip(s string, n int) string {
 	if len(s) <= n {
 		return s
