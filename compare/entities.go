@@ -146,26 +146,17 @@ func parseGazetteer(raw []byte) (*gazetteer, error) {
 	return g, nil
 }
 
-// isNameToken reports whether w can be part of a name: capitalised, or an
-// Arabic-style "al-Assad" particle.
-func isNameToken(w word) bool {
-	if isCapitalised(w.Text) {
-		return true
-	}
-	for _, p := range []string{"al-", "el-", "ad-", "as-", "ar-"} {
-		if strings.HasPrefix(w.Text, p) && len(w.Text) > len(p) && isCapitalised(w.Text[len(p):]) {
-			return true
-		}
-	}
-	return false
-}
+// isNameToken reports whether w can be part of a name.
+func isNameToken(w word) bool { return isCapitalised(w.Text) }
 
-var connectors = map[string]bool{"of": true, "al": true, "bin": true, "de": true, "van": true, "von": true, "la": true, "du": true}
+// connectors may join the capitalised words of one name ("Bashar al-Assad",
+// "United States of America").
+var connectors = map[string]bool{"of": true, "al": true, "el": true, "bin": true, "de": true, "van": true, "von": true, "la": true, "du": true}
 
-// joined reports whether only a single run of spaces separates a and b.
+// joined reports whether only spaces or one hyphen separate a and b.
 func joined(text string, a, b word) bool {
 	gap := text[a.End:b.Start]
-	return gap != "" && strings.Trim(gap, " ") == ""
+	return gap == "-" || gap == "‑" || (gap != "" && strings.Trim(gap, " ") == "")
 }
 
 // sentenceInitial reports whether w starts a sentence, a line or the text.

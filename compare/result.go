@@ -78,6 +78,13 @@ type SentenceRef struct {
 	Outlet   string `json:"outlet"`
 	Sentence int    `json:"sentence"`
 	Text     string `json:"text"`
+	// Start and End are byte offsets of Text in the article's cleaned text:
+	// a whole sentence, or the part of one that aligns.
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Sentences lists every sentence index when the passage spans more than
+	// one (a sentence the other side splits in two).
+	Sentences []int `json:"sentences,omitempty"`
 }
 
 // DiffOp is one run of a word diff.

@@ -7,66 +7,22 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/framediff/framediff/framing"
 )
 
 //go:embed data
 var dataFS embed.FS
 
-// word is one word token of a text, with byte offsets into it.
-type word struct {
-	Start, End int
-	Text       string
-	Lower      string
-}
+// word is one word token of a text, with byte offsets into it; Lower is
+// its match key (lower case, possessive dropped).
+type word = framing.Token
 
 // words splits text into word tokens.
-func words(text string) []word {
-	var out []word
-	i := 0
-	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
-			i += n
-			continue
-		}
-		start := i
-		i += n
-		for i < len(text) {
-			r, n := utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) {
-				i += n
-				continue
-			}
-			if isJoiner(r) && i+n < len(text) {
-				r2, _ := utf8.DecodeRuneInString(text[i+n:])
-				if isWordRune(r2) {
-					i += n
-					continue
-				}
-			}
-			break
-		}
-		t := text[start:i]
-		out = append(out, word{Start: start, End: i, Text: t, Lower: strings.ToLower(t)})
-	}
-	return out
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
-
-func isJoiner(r rune) bool {
-	switch r {
-	case '\'', '’', '-', '‐', '.':
-		return true
-	}
-	return false
-}
+func words(text string) []word { return framing.Tokenize(text) }
 
 // stem reduces a lower-case word to the key used to compare content.
-func stem(w string) string {
-	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-	return w
-}
+func stem(w string) string { return framing.Stem(w) }
 
 // loadList reads an embedded one-entry-a-line list, skipping blank lines and
 // "#" comments.

@@ -1,0 +1,427 @@
+package compare
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/framediff/framediff/corpus"
+)
+
+// Alignment thresholds. A pair of passages is
+//   - "verbatim" when their words are the same (ignoring case and
+//     punctuation); similarity 1;
+//   - "near" when the words they share in order make up at least NearDice of
+//     both (word Dice coefficient over the diff); similarity is that Dice;
+//   - "paraphrase" when the Dice is lower but the cosine of their content
+//     stems is at least ParaphraseCosine; similarity is that cosine.
+//
+// A passage is a whole sentence, two adjacent sentences of one side against
+// one sentence of the other (a split), or the part of a sentence that a
+// local word alignment finds shared with part of another sentence (at least
+// MinPassageContent shared content words, MinCommonContent of them not
+// names, and MinPassageWords words on each side); the last catches a clause
+// quoted into a longer sentence.
+const (
+	NearDice          = 0.6
+	ParaphraseCosine  = 0.5
+	MinPassageContent = 4
+	MinCommonContent  = 2
+	MinPassageWords   = 5
+	// edgeSlack is how many unaligned words a sentence may keep at either
+	// end, beyond a quarter of its length, and still align as a whole.
+	edgeSlack = 3
+)
+
+// sentence is one sentence of an article prepared for alignment.
+type sentence struct {
+	art   *corpus.Article
+	index int
+	words []word // offsets into art.Text
+	stems map[string]bool
+	isCon []bool
+}
+
+func prepareSentences(a *corpus.Article) []sentence {
+	out := make([]sentence, 0, len(a.Sentences))
+	for i, sp := range a.Sentences {
+		ws := words(a.Text[sp.Start:sp.End])
+		for k := range ws {
+			ws[k].Start += sp.Start
+			ws[k].End += sp.Start
+		}
+		s := sentence{art: a, index: i, words: ws, stems: map[string]bool{}, isCon: make([]bool, len(ws))}
+		for k, w := range ws {
+			if !isStop(w.Lower) {
+				s.isCon[k] = true
+				s.stems[stem(w.Lower)] = true
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func stemCosine(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for s := range a {
+		if b[s] {
+			n++
+		}
+	}
+	return float64(n) / math.Sqrt(float64(len(a)*len(b)))
+}
+
+// local is the best local word alignment of two sentences.
+type local struct {
+	a0, a1, b0, b1 int // word ranges [a0,a1) and [b0,b1)
+	matches        int
+	content        int
+	common         int // content words not capitalised
+}
+
+// localAlign runs Smith–Waterman over the lower-case words of a and b:
+// +4 for a shared content word, +2 for a shared function word, −2 for a
+// mismatch and −1 for a gap, so that a one-word swap between shared words
+// stays inside the passage.
+func localAlign(a, b *sentence) local {
+	n, m := len(a.words), len(b.words)
+	if n == 0 || m == 0 {
+		return local{}
+	}
+	h := make([]int32, (n+1)*(m+1))
+	at := func(i, j int) int { return i*(m+1) + j }
+	best, bi, bj := int32(0), 0, 0
+	for i := 1; i <= n; i++ {
+		for j := 1; j <= m; j++ {
+			s := int32(-2)
+			if a.words[i-1].Lower == b.words[j-1].Lower {
+				s = 2
+				if a.isCon[i-1] {
+					s = 4
+				}
+			}
+			v := max(0, h[at(i-1, j-1)]+s, h[at(i-1, j)]-1, h[at(i, j-1)]-1)
+			h[at(i, j)] = v
+			if v > best {
+				best, bi, bj = v, i, j
+			}
+		}
+	}
+	if best == 0 {
+		return local{}
+	}
+	l := local{a1: bi, b1: bj}
+	i, j := bi, bj
+	for i > 0 && j > 0 && h[at(i, j)] > 0 {
+		same := a.words[i-1].Lower == b.words[j-1].Lower
+		s := int32(-2)
+		if same {
+			s = 2
+			if a.isCon[i-1] {
+				s = 4
+			}
+		}
+		switch {
+		case h[at(i, j)] == h[at(i-1, j-1)]+s:
+			if same {
+				l.matches++
+				if a.isCon[i-1] {
+					l.content++
+					if !isCapitalised(a.words[i-1].Text) {
+						l.common++
+					}
+				}
+			}
+			i--
+			j--
+		case h[at(i, j)] == h[at(i-1, j)]-1:
+			i--
+		default:
+			j--
+		}
+	}
+	l.a0, l.b0 = i, j
+	return l
+}
+
+// candidate is one possible alignment between sentences of two articles.
+type candidate struct {
+	a, b       []int // sentence indexes (one or two each side)
+	aw, bw     [2]int
+	aWords     []word
+	bWords     []word
+	kind       string
+	similarity float64
+	diff       []DiffOp
+	score      float64
+}
+
+// alignPair aligns the sentences of two articles of one event.
+func alignPair(eventID string, x, y []sentence) []Alignment {
+	if len(x) == 0 || len(y) == 0 {
+		return nil
+	}
+	ax, ay := x[0].art, y[0].art
+	// Pairs sharing at least two content stems are compared.
+	index := map[string][]int{}
+	for j, s := range y {
+		for st := range s.stems {
+			index[st] = append(index[st], j)
+		}
+	}
+	var cands []candidate
+	dices := map[[2]int]float64{}
+	for i := range x {
+		shared := map[int]int{}
+		for st := range x[i].stems {
+			for _, j := range index[st] {
+				shared[j]++
+			}
+		}
+		js := make([]int, 0, len(shared))
+		for j, n := range shared {
+			if n >= 2 {
+				js = append(js, j)
+			}
+		}
+		slices.Sort(js)
+		for _, j := range js {
+			if c, ok := comparePair(&x[i], &y[j]); ok {
+				c.a, c.b = []int{i}, []int{j}
+				cands = append(cands, c)
+				if c.aw == [2]int{0, len(x[i].words)} && c.bw == [2]int{0, len(y[j].words)} {
+					dices[[2]int{i, j}] = c.similarity
+				}
+			}
+		}
+	}
+	// Splits: one sentence against two adjacent ones of the other side.
+	cands = append(cands, splits(x, y, dices, false)...)
+	cands = append(cands, splits(y, x, swapKeys(dices), true)...)
+	slices.SortStableFunc(cands, func(p, q candidate) int {
+		if p.score != q.score {
+			if p.score > q.score {
+				return -1
+			}
+			return 1
+		}
+		if c := slices.Compare(p.a, q.a); c != 0 {
+			return c
+		}
+		return slices.Compare(p.b, q.b)
+	})
+	usedA := map[int][][2]int{}
+	usedB := map[int][][2]int{}
+	free := func(used map[int][][2]int, sents []int, r [2]int, whole []int) bool {
+		for k, s := range sents {
+			rr := r
+			if len(sents) > 1 {
+				rr = [2]int{0, whole[k]}
+			}
+			for _, u := range used[s] {
+				if rr[0] < u[1] && u[0] < rr[1] {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	lens := func(ss []sentence, idx []int) []int {
+		out := make([]int, len(idx))
+		for k, i := range idx {
+			out[k] = len(ss[i].words)
+		}
+		return out
+	}
+	var out []Alignment
+	for _, c := range cands {
+		la, lb := lens(x, c.a), lens(y, c.b)
+		if !free(usedA, c.a, c.aw, la) || !free(usedB, c.b, c.bw, lb) {
+			continue
+		}
+		for k, s := range c.a {
+			r := c.aw
+			if len(c.a) > 1 {
+				r = [2]int{0, la[k]}
+			}
+			usedA[s] = append(usedA[s], r)
+		}
+		for k, s := range c.b {
+			r := c.bw
+			if len(c.b) > 1 {
+				r = [2]int{0, lb[k]}
+			}
+			usedB[s] = append(usedB[s], r)
+		}
+		out = append(out, Alignment{
+			Event:      eventID,
+			A:          passageRef(ax, c.a, c.aWords),
+			B:          passageRef(ay, c.b, c.bWords),
+			Kind:       c.kind,
+			Similarity: round3(c.similarity),
+			Diff:       c.diff,
+		})
+	}
+	slices.SortFunc(out, func(p, q Alignment) int {
+		if p.A.Start != q.A.Start {
+			return p.A.Start - q.A.Start
+		}
+		return p.B.Start - q.B.Start
+	})
+	return out
+}
+
+func swapKeys(m map[[2]int]float64) map[[2]int]float64 {
+	out := make(map[[2]int]float64, len(m))
+	for k, v := range m {
+		out[[2]int{k[1], k[0]}] = v
+	}
+	return out
+}
+
+// splits finds sentences of one side that two adjacent sentences of the
+// other side say together, better than either alone.
+func splits(one, two []sentence, dices map[[2]int]float64, swapped bool) []candidate {
+	var out []candidate
+	for i := range one {
+		for j := 0; j+1 < len(two); j++ {
+			d1, ok1 := dices[[2]int{i, j}]
+			d2, ok2 := dices[[2]int{i, j + 1}]
+			if !ok1 && !ok2 {
+				// Each half must share content with the sentence.
+				if stemCosine(one[i].stems, two[j].stems) < 0.25 || stemCosine(one[i].stems, two[j+1].stems) < 0.25 {
+					continue
+				}
+			}
+			joinedWords := append(append([]word(nil), two[j].words...), two[j+1].words...)
+			text := two[j].art.Text
+			ops, eq := wordDiff(one[i].art.Text, one[i].words, text, joinedWords)
+			if swapped {
+				ops, eq = wordDiff(text, joinedWords, one[i].art.Text, one[i].words)
+			}
+			d := dice(eq, len(one[i].words), len(joinedWords))
+			if d < NearDice || d < max(d1, d2)+0.15 {
+				continue
+			}
+			c := candidate{kind: kindOf(d, 0), similarity: d, diff: ops}
+			c.score = d * float64(len(one[i].words)+len(joinedWords)) / 2
+			if !swapped {
+				c.a, c.b = []int{i}, []int{j, j + 1}
+				c.aWords, c.bWords = one[i].words, joinedWords
+				c.aw, c.bw = [2]int{0, len(one[i].words)}, [2]int{0, len(joinedWords)}
+			} else {
+				c.a, c.b = []int{j, j + 1}, []int{i}
+				c.aWords, c.bWords = joinedWords, one[i].words
+				c.aw, c.bw = [2]int{0, len(joinedWords)}, [2]int{0, len(one[i].words)}
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// comparePair decides whether and how two sentences align.
+func comparePair(a, b *sentence) (candidate, bool) {
+	l := localAlign(a, b)
+	na, nb := len(a.words), len(b.words)
+	edgeA := l.a0 + (na - l.a1)
+	edgeB := l.b0 + (nb - l.b1)
+	whole := l.content >= 1 && edgeA <= edgeSlack+na/4 && edgeB <= edgeSlack+nb/4
+	cos := stemCosine(a.stems, b.stems)
+	c := candidate{}
+	switch {
+	case whole || (l.content < MinPassageContent && cos >= ParaphraseCosine && 2*min(na, nb) >= max(na, nb)):
+		c.aWords, c.bWords = a.words, b.words
+		c.aw, c.bw = [2]int{0, na}, [2]int{0, nb}
+	case l.content >= MinPassageContent && l.common >= MinCommonContent && min(l.a1-l.a0, l.b1-l.b0) >= MinPassageWords:
+		c.aWords, c.bWords = a.words[l.a0:l.a1], b.words[l.b0:l.b1]
+		c.aw, c.bw = [2]int{l.a0, l.a1}, [2]int{l.b0, l.b1}
+	default:
+		return c, false
+	}
+	ops, eq := wordDiff(a.art.Text, c.aWords, b.art.Text, c.bWords)
+	d := dice(eq, len(c.aWords), len(c.bWords))
+	if len(c.aWords) != na || len(c.bWords) != nb {
+		// A passage must itself be close.
+		if d < NearDice {
+			return c, false
+		}
+		cos = d
+	}
+	c.kind = kindOf(d, cos)
+	if c.kind == "" {
+		return c, false
+	}
+	c.similarity = d
+	if c.kind == "paraphrase" {
+		c.similarity = cos
+	}
+	c.diff = ops
+	c.score = c.similarity * float64(len(c.aWords)+len(c.bWords)) / 2
+	return c, true
+}
+
+func kindOf(d, cos float64) string {
+	switch {
+	case d >= 1:
+		return "verbatim"
+	case d >= NearDice:
+		return "near"
+	case cos >= ParaphraseCosine:
+		return "paraphrase"
+	}
+	return ""
+}
+
+// passageRef describes the aligned passage of one side.
+func passageRef(a *corpus.Article, sents []int, ws []word) SentenceRef {
+	r := SentenceRef{Article: a.ID, Outlet: a.Outlet, Sentence: sents[0]}
+	if len(ws) > 0 {
+		r.Start, r.End = ws[0].Start, ws[len(ws)-1].End
+		if len(sents) == 1 {
+			sp := a.Sentences[sents[0]]
+			if isWholeSentence(a.Text, sp, r.Start, r.End) {
+				r.Start, r.End = sp.Start, sp.End
+			}
+		} else {
+			r.Start, r.End = a.Sentences[sents[0]].Start, a.Sentences[sents[len(sents)-1]].End
+		}
+		r.Text = a.Text[r.Start:r.End]
+	}
+	if len(sents) > 1 {
+		r.Sentences = sents
+	}
+	return r
+}
+
+// isWholeSentence reports whether [start,end) covers every word of sp.
+func isWholeSentence(text string, sp corpus.Span, start, end int) bool {
+	ws := words(text[sp.Start:sp.End])
+	if len(ws) == 0 {
+		return true
+	}
+	return start <= sp.Start+ws[0].Start && end >= sp.Start+ws[len(ws)-1].End
+}
+
+func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+// alignEvent aligns every pair of articles in one event, in id order.
+func alignEvent(eventID string, arts []*corpus.Article) []Alignment {
+	sents := make([][]sentence, len(arts))
+	for i, a := range arts {
+		sents[i] = prepareSentences(a)
+	}
+	var out []Alignment
+	for i := range arts {
+		for j := i + 1; j < len(arts); j++ {
+			out = append(out, alignPair(eventID, sents[i], sents[j])...)
+		}
+	}
+	return out
+}
+
+var _ = strings.TrimSpace

@@ -1,0 +1,314 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/framing"
+)
+
+// quote is a direct quotation found in one article before it is compared.
+type quote struct {
+	Quote
+	parts [][2]int // content spans: more than one for an interrupted quote
+	words []word
+}
+
+var pronouns = sync.OnceValue(func() map[string]bool { return loadSet("data/pronouns.txt") })
+
+// extractQuotes returns the direct quotations of a with their speakers and
+// attribution verbs. Scare quotes (one to three words used as a term) are
+// not direct quotations; a quotation interrupted by its attribution
+// ("…," he said, "…") is one, as is one that runs into the next paragraph.
+func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
+	qs := framing.FindQuotations(a.Text)
+	var out []quote
+	for k := 0; k < len(qs); k++ {
+		q := qs[k]
+		if q.Scare || q.Depth > 0 || q.End <= q.Start {
+			continue
+		}
+		cur := quote{parts: [][2]int{{q.Start, q.End}}}
+		cur.Start, cur.End = q.Start, q.End
+		openAt, closeAt := q.Open, q.Close
+		// A continued paragraph, or a second part after a short attribution,
+		// belongs to the same quotation.
+		for k+1 < len(qs) {
+			n := qs[k+1]
+			if n.Depth > 0 {
+				k++
+				continue
+			}
+			if n.Scare {
+				break
+			}
+			gap := a.Text[min(closeAt+1, len(a.Text)):max(n.Open, min(closeAt+1, len(a.Text)))]
+			if n.Continued || isInterruption(gap) {
+				cur.parts = append(cur.parts, [2]int{n.Start, n.End})
+				cur.End = n.End
+				closeAt = n.Close
+				k++
+				continue
+			}
+			break
+		}
+		var texts []string
+		for _, p := range cur.parts {
+			t := strings.TrimSpace(a.Text[p[0]:p[1]])
+			t = strings.TrimRight(t, ",")
+			texts = append(texts, t)
+		}
+		cur.Text = strings.Join(texts, " ")
+		cur.Article, cur.Outlet = a.ID, a.Outlet
+		cur.Sentence = sentenceAt(a, cur.Start)
+		for _, p := range cur.parts {
+			for _, w := range ws {
+				if w.Start >= p[0] && w.End <= p[1] {
+					cur.words = append(cur.words, w)
+				}
+			}
+		}
+		if len(cur.words) == 0 {
+			continue
+		}
+		if q.Headline {
+			cur.Speaker = resolveName(a.Text, ws, ms, q.Open, q.Start)
+		} else {
+			cur.Speaker, cur.Verb = attribute(a, ws, ms, openAt, closeAt, cur.parts)
+		}
+		out = append(out, cur)
+	}
+	return out
+}
+
+// isInterruption reports whether gap, the text between two quotations, is
+// only an attribution such as ", he said, " or ", Putin added".
+func isInterruption(gap string) bool {
+	ws := words(gap)
+	if len(ws) == 0 || len(ws) > 6 || strings.ContainsAny(gap, ".!?\n") {
+		return false
+	}
+	for _, w := range ws {
+		if attributionVerbs()[w.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceAt returns the index of the sentence holding byte offset off.
+func sentenceAt(a *corpus.Article, off int) int {
+	i := sort.Search(len(a.Sentences), func(i int) bool { return a.Sentences[i].End > off })
+	if i == len(a.Sentences) {
+		return max(0, len(a.Sentences)-1)
+	}
+	return i
+}
+
+// sentenceBounds returns the span of the sentence holding off, or the whole
+// text when the article has no sentences.
+func sentenceBounds(a *corpus.Article, off int) (int, int) {
+	if len(a.Sentences) == 0 {
+		return 0, len(a.Text)
+	}
+	s := a.Sentences[sentenceAt(a, off)]
+	return s.Start, s.End
+}
+
+// wordsIn returns the words of ws inside [start, end).
+func wordsIn(ws []word, start, end int) []word {
+	i := sort.Search(len(ws), func(i int) bool { return ws[i].Start >= start })
+	j := i
+	for j < len(ws) && ws[j].End <= end {
+		j++
+	}
+	return ws[i:j]
+}
+
+// attribute finds a quotation's speaker and verb: after it ("…," Erdogan
+// added), before it (Erdogan retorted: "…"), else the subject of its
+// sentence, else the last person named before it.
+func attribute(a *corpus.Article, ws []word, ms []mention, open, close int, parts [][2]int) (speaker, verb string) {
+	verbs := attributionVerbs()
+	// After the closing mark, within the same sentence.
+	_, sentEnd := sentenceBounds(a, max(0, close-1))
+	if close < sentEnd {
+		after := wordsIn(ws, close, sentEnd)
+		if next := nextQuoteStart(a.Text, min(close+1, sentEnd), sentEnd); next >= 0 {
+			after = wordsIn(ws, close, next)
+		}
+		after = after[:min(len(after), 8)]
+		for v, w := range after {
+			if !verbs[w.Lower] || v > 5 {
+				continue
+			}
+			if v > 0 {
+				if s := resolveName(a.Text, ws, ms, after[0].Start, after[v-1].End); s != "" {
+					return s, w.Lower
+				}
+				return nounPhrase(after[:v]), w.Lower
+			}
+			if v+1 < len(after) {
+				end := v + 1
+				for end < len(after) && end < v+6 && (isNameToken(after[end]) || after[end].Lower == "the" || isRoleWord(after[end].Lower)) {
+					end++
+				}
+				if end > v+1 {
+					if s := resolveName(a.Text, ws, ms, after[v+1].Start, after[end-1].End); s != "" {
+						return s, w.Lower
+					}
+				}
+			}
+			break
+		}
+	}
+	// Before the opening mark, within the same sentence.
+	sentStart, _ := sentenceBounds(a, open)
+	before := wordsIn(ws, sentStart, open)
+	for v := len(before) - 1; v >= 0; v-- {
+		w := before[v]
+		if !verbs[w.Lower] {
+			continue
+		}
+		verb = w.Lower
+		// The speaker is the name just before the verb, back to a comma.
+		from := v
+		for from > 0 && v-from < 6 && !strings.ContainsAny(a.Text[before[from-1].End:before[from].Start], ",;:") {
+			from--
+		}
+		if from < v {
+			if s := resolveName(a.Text, ws, ms, before[from].Start, before[v-1].End); s != "" {
+				return s, verb
+			}
+			if np := nounPhrase(before[from:v]); np != "" && v-from <= 3 {
+				return np, verb
+			}
+		}
+		break
+	}
+	// The sentence's subject: the first person it names before the quote.
+	for _, m := range ms {
+		if m.Kind == kindPerson && m.Start >= sentStart && m.End <= open {
+			return m.Key, verb
+		}
+	}
+	return lastPerson(ms, open, ""), verb
+}
+
+// nounPhrase returns a speaker that is not a person ("the communique",
+// "a joint statement") as its words without the article, or "" when the
+// words are not such a phrase.
+func nounPhrase(ws []word) string {
+	for len(ws) > 0 && (ws[0].Lower == "the" || ws[0].Lower == "a" || ws[0].Lower == "an" || ws[0].Lower == "but" || ws[0].Lower == "and") {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 || len(ws) > 3 {
+		return ""
+	}
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		if isStop(w.Lower) || attributionVerbs()[w.Lower] {
+			return ""
+		}
+		parts[i] = w.Lower
+	}
+	return strings.Join(parts, " ")
+}
+
+func nextQuoteStart(text string, from, to int) int {
+	i := strings.IndexAny(text[from:to], "\"“«")
+	if i < 0 {
+		return -1
+	}
+	return from + i
+}
+
+var roleWords = map[string]bool{"president": true, "leader": true, "minister": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "chief": true, "premier": true, "diplomat": true, "envoy": true, "official": true}
+
+func isRoleWord(w string) bool { return roleWords[w] }
+
+// resolveName names the speaker a phrase [start,end) refers to: a name it
+// contains, a role ("the Russian leader") or a pronoun resolved to the last
+// matching person named before it, or an unknown capitalised name as
+// written. It returns "" when the phrase refers to no one.
+func resolveName(text string, ws []word, ms []mention, start, end int) string {
+	for _, m := range ms {
+		if m.Kind == kindPerson && m.Start >= start && m.End <= end {
+			return m.Key
+		}
+	}
+	phrase := wordsIn(ws, start, end)
+	if len(phrase) == 0 {
+		return ""
+	}
+	g := entities()
+	for k, w := range phrase {
+		if pronouns()[w.Lower] && k == len(phrase)-1 {
+			if w.Lower == "we" || w.Lower == "they" {
+				return ""
+			}
+			return lastPerson(ms, start, "")
+		}
+	}
+	// Roles: longest suffix of the phrase that the data knows.
+	for k := 0; k < len(phrase); k++ {
+		key := phraseKey(phrase[k:])
+		if p, ok := g.roles[key]; ok {
+			return p
+		}
+	}
+	last := phrase[len(phrase)-1].Lower
+	if isRoleWord(last) {
+		var qualifier string
+		if len(phrase) >= 2 && phrase[len(phrase)-2].Lower != "the" {
+			qualifier = phrase[len(phrase)-2].Lower
+		}
+		return lastPerson(ms, start, strings.TrimSpace(qualifier+" "+last))
+	}
+	// An organisation or an unknown name.
+	for _, m := range ms {
+		if m.Start >= start && m.End <= end && m.Kind == kindOther {
+			return m.Key
+		}
+	}
+	return ""
+}
+
+// lastPerson returns the last person named before off whose roles contain
+// role (any person when role is empty).
+func lastPerson(ms []mention, off int, role string) string {
+	g := entities()
+	fallback := ""
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.Kind != kindPerson || m.Start >= off {
+			continue
+		}
+		if role == "" {
+			return m.Key
+		}
+		for _, r := range g.roleOf[m.Key] {
+			if strings.Contains(r, role) {
+				return m.Key
+			}
+		}
+		if fallback == "" && !strings.Contains(role, " ") {
+			fallback = m.Key
+		}
+	}
+	return fallback
+}
+
+// quoteIn returns the quote whose words contain [start,end), or nil.
+func quoteIn(qs []quote, start, end int) *quote {
+	for i := range qs {
+		for _, p := range qs[i].parts {
+			if start >= p[0] && end <= p[1] {
+				return &qs[i]
+			}
+		}
+	}
+	return nil
+}
