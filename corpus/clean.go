@@ -173,6 +173,15 @@ func hardWrapped(lines []string) bool {
 // finish turns the draft into an Article: metadata resolved, Text, spans
 // and word count filled, warnings attached.
 func (d *draft) finish() Article {
+	a := d.finishMeta()
+	d.setText(&a)
+	a.Warnings = d.warnings
+	return a
+}
+
+// finishMeta resolves the draft's metadata: outlet through the registry,
+// date parsed and checked, title, id and kind checked.
+func (d *draft) finishMeta() Article {
 	f := d.f
 	reg := d.r.Registry
 	a := Article{
@@ -229,8 +238,6 @@ func (d *draft) finish() Article {
 			d.warn("%s %q begins like a spreadsheet formula", v.what, clip(v.s, 40))
 		}
 	}
-	d.setText(&a)
-	a.Warnings = d.warnings
 	return a
 }
 

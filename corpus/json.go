@@ -1,5 +1,292 @@
 package corpus
 
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// jsonValue is one field of a JSON article record: a string, or a number
+// (kept as written; epoch times and numeric ids are common), or null.
+// Anything else is remembered as a type error.
+type jsonValue struct {
+	s   string
+	bad string // the JSON type when it is not a string, number or null
+}
+
+func (v *jsonValue) UnmarshalJSON(b []byte) error {
+	switch b[0] {
+	case '"':
+		return json.Unmarshal(b, &v.s)
+	case 'n':
+	case '{':
+		v.bad = "an object"
+	case '[':
+		v.bad = "an array"
+	case 't', 'f':
+		v.bad = "a boolean"
+	default:
+		v.s = string(b)
+		v.bad = "number"
+	}
+	return nil
+}
+
+// jsonRecord is the JSON and JSONL article layout.
+type jsonRecord struct {
+	ID        jsonValue `json:"id"`
+	Outlet    jsonValue `json:"outlet"`
+	Title     jsonValue `json:"title"`
+	Published jsonValue `json:"published"`
+	URL       jsonValue `json:"url"`
+	Text      jsonValue `json:"text"`
+	Event     jsonValue `json:"event"`
+	Kind      jsonValue `json:"kind"`
+}
+
+// readJSON reads a JSON document (an array of article objects, one object,
+// or objects one after another) or JSONL (one object per line).
 func (r *Reader) readJSON(source string, data []byte, format Format, over *fields) ([]Article, []Warning) {
-	return nil, []Warning{{File: source, Reason: "JSON input is not supported yet"}}
+	var notes []Warning
+	if !utf8.Valid(data) || bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
+		text, ns, err := decodeText(data)
+		if err != nil {
+			return nil, []Warning{{File: source, Reason: err.Error()}}
+		}
+		for _, n := range ns {
+			notes = append(notes, Warning{File: source, Reason: n})
+		}
+		data = []byte(text)
+	} else if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, []Warning{{File: source, Reason: fmt.Sprintf("%v: NUL byte at offset %d (binary data)", errNotText, i)}}
+	}
+	var arts []Article
+	var ws []Warning
+	if format == FormatJSONL {
+		arts, ws = r.ReadJSONL(source, bytes.NewReader(data))
+	} else {
+		arts, ws = r.readJSONDocument(source, data)
+	}
+	if over != nil {
+		// A manifest entry for a JSON file applies to each record.
+		for i := range arts {
+			arts[i] = r.applyOverlay(arts[i], over)
+		}
+	}
+	ws = append(notes, ws...)
+	if len(arts) == 0 && len(ws) == 0 {
+		ws = append(ws, Warning{File: source, Reason: "no article records"})
+	}
+	return Dedupe(arts, ws)
+}
+
+// applyOverlay re-resolves the metadata fields a manifest sets on an
+// article already read.
+func (r *Reader) applyOverlay(a Article, over *fields) Article {
+	d := &draft{r: r, f: fields{ID: a.ID, Title: a.Title, URL: a.URL, Event: a.Event, Kind: a.Kind, Outlet: a.Outlet, Published: a.Published.String()}.overlay(over), source: a.Source}
+	b := d.finishMeta()
+	a.ID, a.Title, a.URL, a.Event, a.Kind, a.Outlet, a.Published = b.ID, b.Title, b.URL, b.Event, b.Kind, b.Outlet, b.Published
+	a.Warnings = append(a.Warnings, d.warnings...)
+	return a
+}
+
+// ReadJSONL reads JSON Lines from rd: one article object per line, blank
+// lines skipped. A line that is not a JSON object, or is longer than the
+// article limit allows, draws a warning with its line number and the other
+// lines still load. Articles' Source is "name:line"; a record without an
+// id gets "BASE-LINE" from name's base.
+func (r *Reader) ReadJSONL(name string, rd io.Reader) ([]Article, []Warning) {
+	br := bufio.NewReaderSize(rd, 64<<10)
+	maxLine := 2*r.maxArticle() + 64<<10
+	var arts []Article
+	var ws []Warning
+	var buf []byte
+	for line := 1; ; line++ {
+		buf = buf[:0]
+		tooLong := false
+		var err error
+		for {
+			var chunk []byte
+			chunk, err = br.ReadSlice('\n')
+			if !tooLong {
+				if len(buf)+len(chunk) > maxLine {
+					tooLong = true
+					buf = buf[:0]
+				} else {
+					buf = append(buf, chunk...)
+				}
+			}
+			if err != bufio.ErrBufferFull {
+				break
+			}
+		}
+		if err != nil && err != io.EOF {
+			ws = append(ws, Warning{File: name, Line: line, Reason: fmt.Sprintf("read: %v", err)})
+			break
+		}
+		switch {
+		case tooLong:
+			ws = append(ws, Warning{File: name, Line: line, Reason: fmt.Sprintf("line is over %d bytes; skipped", maxLine)})
+		case len(bytes.TrimSpace(buf)) > 0:
+			if line == 1 {
+				buf = bytes.TrimPrefix(buf, []byte{0xEF, 0xBB, 0xBF})
+			}
+			a, w := r.readRecord(name, line, buf)
+			arts = append(arts, a...)
+			ws = append(ws, w...)
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	return Dedupe(arts, ws)
+}
+
+// readJSONDocument reads a JSON array of objects, a single object or a
+// sequence of objects.
+func (r *Reader) readJSONDocument(source string, data []byte) ([]Article, []Warning) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	lineAt := newLineIndex(data)
+	var arts []Article
+	var ws []Warning
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, []Warning{{File: source, Line: lineAt(int(dec.InputOffset())), Reason: fmt.Sprintf("not JSON: %v", jsonReason(err))}}
+	}
+	array := tok == json.Delim('[')
+	if !array {
+		// Not an array: read objects one after another from the start.
+		dec = json.NewDecoder(bytes.NewReader(data))
+	}
+	for dec.More() {
+		start := int(dec.InputOffset())
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			ws = append(ws, Warning{File: source, Line: lineAt(int(dec.InputOffset())), Reason: fmt.Sprintf("not JSON: %v", jsonReason(err))})
+			return arts, ws
+		}
+		// InputOffset before Decode may point at the separator before the
+		// value; the value's own first byte gives its line.
+		start += bytes.IndexAny(data[start:], "{[\"0123456789-tfn")
+		a, w := r.readRecord(source, lineAt(start), raw)
+		arts = append(arts, a...)
+		ws = append(ws, w...)
+	}
+	if array {
+		if _, err := dec.Token(); err != nil {
+			ws = append(ws, Warning{File: source, Line: lineAt(int(dec.InputOffset())), Reason: fmt.Sprintf("array not closed: %v", jsonReason(err))})
+		}
+	}
+	return arts, ws
+}
+
+func jsonReason(err error) string {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return "unexpected end of input"
+	}
+	return err.Error()
+}
+
+// newLineIndex returns a function giving the 1-based line of a byte offset.
+func newLineIndex(data []byte) func(int) int {
+	var starts []int
+	for i, c := range data {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return func(off int) int {
+		lo, hi := 0, len(starts)
+		for lo < hi {
+			m := (lo + hi) / 2
+			if starts[m] <= off {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		return lo + 1
+	}
+}
+
+// readRecord turns one JSON object into an article.
+func (r *Reader) readRecord(name string, line int, raw []byte) ([]Article, []Warning) {
+	source := fmt.Sprintf("%s:%d", name, line)
+	var rec jsonRecord
+	if err := json.Unmarshal(raw, &rec); err != nil {
+		var te *json.UnmarshalTypeError
+		reason := fmt.Sprintf("not a JSON object: %v", jsonReason(err))
+		if errors.As(err, &te) && te.Field == "" {
+			reason = fmt.Sprintf("record is a JSON %s, want an object", te.Value)
+		}
+		return nil, []Warning{{File: name, Line: line, Reason: reason}}
+	}
+	var notes []string
+	get := func(key string, v jsonValue, numberOK bool) string {
+		switch {
+		case v.bad == "number" && numberOK:
+			return v.s
+		case v.bad == "number":
+			notes = append(notes, fmt.Sprintf("field %q is a number, want a string; ignored", key))
+			return ""
+		case v.bad != "":
+			notes = append(notes, fmt.Sprintf("field %q is %s, want a string; ignored", key, v.bad))
+			return ""
+		}
+		s, repaired := jsonString(v.s)
+		if repaired > 0 {
+			notes = append(notes, fmt.Sprintf("field %q: repaired %d mojibake sequence(s) (UTF-8 read as a single-byte encoding)", key, repaired))
+		}
+		return s
+	}
+	f := fields{
+		ID:        get("id", rec.ID, true),
+		Outlet:    get("outlet", rec.Outlet, false),
+		Title:     get("title", rec.Title, false),
+		Published: get("published", rec.Published, true),
+		URL:       get("url", rec.URL, false),
+		Event:     get("event", rec.Event, true),
+		Kind:      get("kind", rec.Kind, false),
+	}
+	text := get("text", rec.Text, false)
+	if f.ID == "" {
+		f.ID = fmt.Sprintf("%s-%d", defaultID(name), line)
+	}
+	d := &draft{r: r, f: f, source: source, warnings: notes}
+	text, cut := truncateText(text, r.maxArticle())
+	if cut > 0 {
+		d.warn("text is %d bytes, over the limit of %d; the rest was dropped", cut, r.maxArticle())
+	}
+	if strings.TrimSpace(text) == "" {
+		reason := "record has no text; skipped"
+		if len(notes) > 0 {
+			reason = strings.Join(notes, "; ") + "; record has no text; skipped"
+		}
+		return nil, []Warning{{File: name, Line: line, Reason: reason}}
+	}
+	d.build(strings.Split(text, "\n"), false)
+	if len(d.paras) == 0 {
+		return nil, []Warning{{File: name, Line: line, Reason: "record's text is all boilerplate; skipped"}}
+	}
+	return []Article{d.finish()}, nil
+}
+
+// jsonString normalises a decoded JSON string: mojibake repaired, NFC. It
+// returns the number of repairs.
+func jsonString(s string) (string, int) {
+	if s == "" {
+		return s, 0
+	}
+	fixed, n := repairMojibake(s)
+	if !norm.NFC.IsNormalString(fixed) {
+		fixed = norm.NFC.String(fixed)
+	}
+	return fixed, n
 }

@@ -140,7 +140,7 @@ func TestSeedsGolden(t *testing.T) {
 func golden(t *testing.T, path, got string) {
 	t.Helper()
 	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+		if err := writeFile(path, []byte(got)); err != nil {
 			t.Fatal(err)
 		}
 		return
@@ -187,4 +187,8 @@ func checkSpans(t *testing.T, a corpus.Article) {
 		}
 		last = s.End
 	}
+}
+
+func writeFile(path string, data []byte) error {
+	return os.WriteFile(path, data, 0o644)
 }
