@@ -2,6 +2,9 @@ package compare
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
@@ -26,23 +29,197 @@ type Options struct {
 	Workers int
 }
 
+// articleWork is what the per-article stage computes for one article.
+type articleWork struct {
+	feats  docFeatures
+	words  []word
+	ments  []mention
+	quotes []quote
+	hits   []framing.Hit
+}
+
 // Build runs framing and comparison over articles and returns the Result.
-// The articles' order does not affect the Result. It returns ctx.Err() when
-// ctx is cancelled.
+// The articles' order and the number of workers do not affect the Result.
+// It returns ctx.Err() when ctx is cancelled, and an error when the options
+// are invalid.
 func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Result, error) {
+	if opts.DateWindowDays < 0 {
+		return nil, fmt.Errorf("compare: date window of %d days is negative", opts.DateWindowDays)
+	}
+	if opts.EventThreshold < 0 || opts.EventThreshold > 1 {
+		return nil, fmt.Errorf("compare: event threshold %g is outside [0, 1]", opts.EventThreshold)
+	}
 	lex := opts.Lexicon
 	if lex == nil {
 		lex = framing.DefaultLexicon()
 	}
+	reg := opts.Registry
+	if reg == nil {
+		reg = corpus.DefaultRegistry()
+	}
+	window := opts.DateWindowDays
+	if window == 0 {
+		window = DefaultDateWindowDays
+	}
+	threshold := opts.EventThreshold
+	if threshold == 0 {
+		threshold = DefaultEventThreshold
+	}
+	arts := slices.Clone(articles)
+	slices.SortStableFunc(arts, func(a, b corpus.Article) int {
+		if c := strings.Compare(a.ID, b.ID); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Source, b.Source)
+	})
 	res := &Result{
 		SchemaVersion: SchemaVersion,
 		Tool:          Tool{Name: "framediff", Version: Version},
+		Settings:      Settings{DateWindowDays: window, EventThreshold: threshold},
 		Lexicon:       LexiconInfo{Name: lex.Name, Digest: lex.Digest},
 		Lex:           lex,
-		Articles:      articles,
+		Articles:      arts,
+		Outlets:       outletsOf(arts, reg),
+		Warnings:      []string{},
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+
+	// Per article: features, entities, quotations, lexicon hits.
+	matcher := framing.NewMatcher(lex)
+	work := make([]articleWork, len(arts))
+	err := parallel(ctx, len(arts), opts.Workers, func(i int) {
+		a := &arts[i]
+		w := &work[i]
+		w.feats = articleFeatures(a, map[string]string{})
+		w.words = words(a.Text)
+		w.ments = entities().mentions(a.Text, w.words)
+		w.quotes = extractQuotes(a, w.words, w.ments)
+		w.hits = matcher.Match(a)
+		for k := range w.hits {
+			h := &w.hits[k]
+			if q := quoteIn(w.quotes, h.Start, h.End); q != nil {
+				h.Speaker = q.Speaker
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	feats := make([]docFeatures, len(arts))
+	for i := range work {
+		feats[i] = work[i].feats
+	}
+	events, eventOf, err := groupEvents(ctx, feats, window, threshold, opts.Workers)
+	if err != nil {
+		return nil, err
+	}
+	res.Events = events
+
+	var hits []framing.Hit
+	for i := range work {
+		hits = append(hits, work[i].hits...)
+	}
+	res.Framing = &Framing{Hits: hits, Counts: countHits(arts, hits, eventOf)}
+	res.Distinctive = distinctive(arts, lex, eventOf)
+
+	// Per event: alignments, quotations, reuse, coverage.
+	byID := make(map[string]int, len(arts))
+	for i := range arts {
+		byID[arts[i].ID] = i
+	}
+	per := make([]eventWork, len(events))
+	err = parallel(ctx, len(events), opts.Workers, func(k int) {
+		ev := events[k]
+		members := make([]int, 0, len(ev.Articles))
+		for _, id := range ev.Articles {
+			members = append(members, byID[id])
+		}
+		per[k] = compareEvent(ev, arts, work, members)
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range per {
+		res.Alignments = append(res.Alignments, p.alignments...)
+		res.Quotes = append(res.Quotes, p.quotes...)
+		res.QuoteGroups = append(res.QuoteGroups, p.groups...)
+		res.Reuse = append(res.Reuse, p.reuse...)
+		res.Coverage = append(res.Coverage, p.claims...)
+		res.PrimaryCoverage = append(res.PrimaryCoverage, p.primary...)
+	}
+	res.Substitutions = substitutions(res.Alignments, lex)
+	res.VoiceShare = voiceShare(res.Quotes)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return res, nil
+}
+
+// outletsOf returns the registry entries of the outlets present, by name;
+// an outlet the registry lacks is listed by its name alone.
+func outletsOf(arts []corpus.Article, reg *corpus.Registry) []corpus.Outlet {
+	seen := map[string]bool{}
+	var out []corpus.Outlet
+	for _, a := range arts {
+		if a.Outlet == "" || seen[a.Outlet] {
+			continue
+		}
+		seen[a.Outlet] = true
+		o, ok := reg.Lookup(a.Outlet)
+		if !ok {
+			o = corpus.Outlet{Name: a.Outlet}
+		}
+		out = append(out, o)
+	}
+	slices.SortFunc(out, func(a, b corpus.Outlet) int { return strings.Compare(a.Name, b.Name) })
+	return slices.CompactFunc(out, func(a, b corpus.Outlet) bool { return a.Name == b.Name })
+}
+
+// eventWork is what comparing one event produces.
+type eventWork struct {
+	alignments []Alignment
+	quotes     []Quote
+	groups     []QuoteGroup
+	reuse      []Reuse
+	claims     []Claim
+	primary    []PrimaryCoverage
+}
+
+func compareEvent(ev Event, arts []corpus.Article, work []articleWork, members []int) eventWork {
+	var out eventWork
+	ptrs := make([]*corpus.Article, len(members))
+	for k, i := range members {
+		ptrs[k] = &arts[i]
+	}
+	out.alignments = alignEvent(ev.ID, ptrs)
+	quotesOf := map[string][]quote{}
+	for _, i := range members {
+		quotesOf[arts[i].ID] = work[i].quotes
+	}
+	for k := range out.alignments {
+		al := &out.alignments[k]
+		for _, ref := range []SentenceRef{al.A, al.B} {
+			if q := quoteIn(quotesOf[ref.Article], ref.Start, ref.End); q != nil && q.Speaker != "" {
+				al.Speaker = q.Speaker
+				break
+			}
+		}
+	}
+	var qs []quote
+	for _, i := range members {
+		for _, q := range work[i].quotes {
+			q.Event = ev.ID
+			qs = append(qs, q)
+		}
+	}
+	out.quotes, out.groups = groupQuotes(ev, ptrs, qs)
+	out.reuse = findReuse(ptrs, work, members)
+	for i := range out.reuse {
+		out.reuse[i].Event = ev.ID
+	}
+	out.claims, out.primary = coverage(ev, ptrs, out.alignments)
+	return out
 }

@@ -12,8 +12,10 @@ import (
 // quote is a direct quotation found in one article before it is compared.
 type quote struct {
 	Quote
-	parts [][2]int // content spans: more than one for an interrupted quote
-	words []word
+	parts     [][2]int // content spans: more than one for an interrupted quote
+	words     []word
+	primary   bool
+	published corpus.Date
 }
 
 var pronouns = sync.OnceValue(func() map[string]bool { return loadSet("data/pronouns.txt") })
@@ -62,6 +64,7 @@ func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
 		}
 		cur.Text = strings.Join(texts, " ")
 		cur.Article, cur.Outlet = a.ID, a.Outlet
+		cur.primary, cur.published = a.Kind == "primary", a.Published
 		cur.Sentence = sentenceAt(a, cur.Start)
 		for _, p := range cur.parts {
 			for _, w := range ws {

@@ -35,6 +35,12 @@ type Result struct {
 	VoiceShare    []VoiceShare              `json:"voice_share,omitempty"`
 	Reuse         []Reuse                   `json:"reuse,omitempty"`
 	Coverage      []Claim                   `json:"coverage,omitempty"`
+	// QuoteGroups follow one quotation across the outlets of its event,
+	// including the outlets that leave it out.
+	QuoteGroups []QuoteGroup `json:"quote_groups,omitempty"`
+	// PrimaryCoverage says, for each primary-source article, how many of
+	// its points each outlet of the event reports.
+	PrimaryCoverage []PrimaryCoverage `json:"primary_coverage,omitempty"`
 }
 
 // Tool names the program that wrote a Result.
@@ -102,6 +108,9 @@ type Alignment struct {
 	Kind       string      `json:"kind"` // "verbatim", "near" or "paraphrase"
 	Similarity float64     `json:"similarity"`
 	Diff       []DiffOp    `json:"diff"`
+	// Speaker is set when the aligned words are a direct quotation: whose
+	// words they are.
+	Speaker string `json:"speaker,omitempty"`
 }
 
 // Substitution is a word or phrase one outlet replaces with another in
@@ -113,9 +122,15 @@ type Substitution struct {
 	OutletB string `json:"outlet_b"`
 	Count   int    `json:"count"`
 	// Axis is set when the two sides sit on different poles of one axis.
-	Axis     string      `json:"axis,omitempty"`
-	Framing  bool        `json:"framing"`
-	Examples []Alignment `json:"examples"`
+	Axis    string `json:"axis,omitempty"`
+	Framing bool   `json:"framing"`
+	// PoleA and PoleB are the lexicon poles of the two sides, when known.
+	PoleA string `json:"pole_a,omitempty"`
+	PoleB string `json:"pole_b,omitempty"`
+	// Suggestion is true when the lexicon lacks a side of a swap that is not
+	// a framing swap: a candidate for the lexicon.
+	Suggestion bool        `json:"suggestion"`
+	Examples   []Alignment `json:"examples"`
 }
 
 // Quote is a direct quotation in one article.
@@ -132,9 +147,45 @@ type Quote struct {
 	End      int    `json:"end"`
 	// Group joins the versions of the same quotation across outlets.
 	Group string `json:"group,omitempty"`
-	// Fidelity compares this version with the group's fullest one:
-	// "verbatim", "trimmed", "extended", "paraphrased" or "unique".
+	// Fidelity compares this version with its group's reference version
+	// (the primary source's, else the earliest published, else the first by
+	// article id): "verbatim" (same words; the reference itself), "trimmed"
+	// (a part of it), "extended" (more than it), "paraphrased" (the same
+	// quotation in different words) or "unique" (no other outlet quotes it).
 	Fidelity string `json:"fidelity"`
+}
+
+// QuoteGroup is one quotation followed across the outlets of its event.
+type QuoteGroup struct {
+	ID      string `json:"id"`
+	Event   string `json:"event"`
+	Speaker string `json:"speaker"`
+	// Text is the reference version's text.
+	Text     string         `json:"text"`
+	Versions []QuoteVersion `json:"versions"`
+}
+
+// QuoteVersion is how one outlet carries a quotation: Fidelity is a Quote's
+// fidelity, "reported" when the outlet gives the words in reported speech
+// (a sentence of its own, not quoted), or "absent".
+type QuoteVersion struct {
+	Outlet   string `json:"outlet"`
+	Article  string `json:"article,omitempty"`
+	Sentence int    `json:"sentence"`
+	Fidelity string `json:"fidelity"`
+	Quote    string `json:"quote,omitempty"` // the Quote's id
+}
+
+// PrimaryCoverage is how many of a primary source's points one outlet
+// reports.
+type PrimaryCoverage struct {
+	Event    string   `json:"event"`
+	Primary  string   `json:"primary"` // article id
+	Outlet   string   `json:"outlet"`
+	Points   int      `json:"points"`
+	Reported int      `json:"reported"`
+	Share    float64  `json:"share"`
+	Missing  []string `json:"missing"` // claim ids not reported
 }
 
 // VoiceShare is how many quoted words one speaker gets in one outlet's
@@ -156,6 +207,14 @@ type Reuse struct {
 	ShareB float64 `json:"share_b"`
 	// First is the id of the earlier article, when dates tell.
 	First string `json:"first,omitempty"`
+	// Event is the event both articles belong to.
+	Event string `json:"event"`
+	// Words is the number of narrative words (outside quotations) in shared
+	// runs; Longest is the longest shared run in words.
+	Words   int `json:"words"`
+	Longest int `json:"longest"`
+	// Runs are the shared runs' texts, as in A, longest first (at most 5).
+	Runs []string `json:"runs"`
 }
 
 // Claim is a group of aligned sentences within one event, and which outlets
@@ -168,4 +227,7 @@ type Claim struct {
 	Missing []string `json:"missing"`
 	// Primary is true when a primary-source article carries the claim.
 	Primary bool `json:"primary,omitempty"`
+	// Sentences are the claim's sentences, one reference per article
+	// sentence, in article order.
+	Sentences []SentenceRef `json:"sentences"`
 }

@@ -1,0 +1,199 @@
+package compare
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/framediff/framediff/corpus"
+)
+
+// MinClaimWords is the fewest words a sentence needs to count as a claim of
+// its own when no other outlet carries it.
+const MinClaimWords = 6
+
+// coverage groups the aligned sentences of one event into claims (sentences
+// joined through any alignment, transitively) and lists which outlets carry
+// each. A sentence no other article aligns with is a claim of its outlet
+// alone. Claims are ordered by how many outlets carry them, then by where
+// they first appear. An event reported by one outlet has no coverage to
+// compare.
+func coverage(ev Event, arts []*corpus.Article, als []Alignment) ([]Claim, []PrimaryCoverage) {
+	if len(outletNames(arts)) < 2 {
+		return nil, nil
+	}
+	type node struct {
+		art  int
+		sent int
+	}
+	index := map[node]int{}
+	var nodes []node
+	artOf := map[string]int{}
+	for i, a := range arts {
+		artOf[a.ID] = i
+		for s := range a.Sentences {
+			index[node{i, s}] = len(nodes)
+			nodes = append(nodes, node{i, s})
+		}
+	}
+	parent := make([]int, len(nodes))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(a, b int) {
+		ra, rb := find(a), find(b)
+		if ra != rb {
+			parent[max(ra, rb)] = min(ra, rb)
+		}
+	}
+	sentsOf := func(r SentenceRef) []int {
+		if len(r.Sentences) > 0 {
+			return r.Sentences
+		}
+		return []int{r.Sentence}
+	}
+	aligned := make([]bool, len(nodes))
+	for _, al := range als {
+		var ids []int
+		for _, ref := range []SentenceRef{al.A, al.B} {
+			i, ok := artOf[ref.Article]
+			if !ok {
+				continue
+			}
+			for _, s := range sentsOf(ref) {
+				if n, ok := index[node{i, s}]; ok {
+					ids = append(ids, n)
+				}
+			}
+		}
+		for _, n := range ids {
+			aligned[n] = true
+			union(ids[0], n)
+		}
+	}
+	groups := map[int][]int{}
+	var roots []int
+	for n := range nodes {
+		r := find(n)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], n)
+	}
+	eventOutlets := outletNames(arts)
+	var claims []Claim
+	for _, r := range roots {
+		members := groups[r]
+		if len(members) == 1 && !aligned[members[0]] {
+			nd := nodes[members[0]]
+			if len(words(arts[nd.art].Sentence(nd.sent))) < MinClaimWords {
+				continue
+			}
+		}
+		c := Claim{Event: ev.ID}
+		outlets := map[string]bool{}
+		textFrom := -1
+		for _, n := range members {
+			nd := nodes[n]
+			a := arts[nd.art]
+			outlets[outletOf(a)] = true
+			if a.Kind == "primary" {
+				c.Primary = true
+			}
+			sp := a.Sentences[nd.sent]
+			c.Sentences = append(c.Sentences, SentenceRef{Article: a.ID, Outlet: a.Outlet, Sentence: nd.sent, Text: a.Text[sp.Start:sp.End], Start: sp.Start, End: sp.End})
+			if textFrom < 0 || (a.Kind == "primary" && arts[nodes[textFrom].art].Kind != "primary") {
+				textFrom = n
+			}
+		}
+		nd := nodes[textFrom]
+		c.Text = arts[nd.art].Sentence(nd.sent)
+		for _, o := range eventOutlets {
+			if outlets[o] {
+				c.Outlets = append(c.Outlets, o)
+			} else {
+				c.Missing = append(c.Missing, o)
+			}
+		}
+		if c.Missing == nil {
+			c.Missing = []string{}
+		}
+		claims = append(claims, c)
+	}
+	slices.SortStableFunc(claims, func(a, b Claim) int {
+		if len(a.Outlets) != len(b.Outlets) {
+			return len(b.Outlets) - len(a.Outlets)
+		}
+		fa, fb := a.Sentences[0], b.Sentences[0]
+		if c := strings.Compare(fa.Article, fb.Article); c != 0 {
+			return c
+		}
+		return fa.Sentence - fb.Sentence
+	})
+	for i := range claims {
+		claims[i].ID = fmt.Sprintf("%s/c%d", ev.ID, i+1)
+	}
+	return claims, primaryCoverage(ev, arts, claims, eventOutlets)
+}
+
+// primaryCoverage reports, for every primary-source article of the event,
+// how many of its points (claims it carries) each other outlet reports.
+func primaryCoverage(ev Event, arts []*corpus.Article, claims []Claim, outlets []string) []PrimaryCoverage {
+	var out []PrimaryCoverage
+	for _, p := range arts {
+		if p.Kind != "primary" {
+			continue
+		}
+		var points []Claim
+		for _, c := range claims {
+			for _, s := range c.Sentences {
+				if s.Article == p.ID {
+					points = append(points, c)
+					break
+				}
+			}
+		}
+		for _, o := range outlets {
+			if o == outletOf(p) {
+				continue
+			}
+			pc := PrimaryCoverage{Event: ev.ID, Primary: p.ID, Outlet: o, Points: len(points), Missing: []string{}}
+			for _, c := range points {
+				if slices.Contains(c.Outlets, o) {
+					pc.Reported++
+				} else {
+					pc.Missing = append(pc.Missing, c.ID)
+				}
+			}
+			if pc.Points > 0 {
+				pc.Share = round3(float64(pc.Reported) / float64(pc.Points))
+			}
+			out = append(out, pc)
+		}
+	}
+	return out
+}
+
+// outletOf names an article's outlet, or its id when the outlet is unknown.
+func outletOf(a *corpus.Article) string {
+	if a.Outlet != "" {
+		return a.Outlet
+	}
+	return a.ID
+}
+
+func outletNames(arts []*corpus.Article) []string {
+	var out []string
+	for _, a := range arts {
+		out = append(out, outletOf(a))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}

@@ -1,0 +1,256 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/framediff/framediff/corpus"
+)
+
+// Quote grouping thresholds: two quotations from different articles are one
+// quotation when SameQuoteContainment of the shorter one's words appear in
+// order in the longer, or their word Dice is at least SameQuoteDice.
+// A sentence reports a quotation in reported speech when the cosine of
+// their content stems is at least ParaphraseCosine.
+const (
+	SameQuoteContainment = 0.8
+	SameQuoteDice        = 0.5
+)
+
+// groupQuotes numbers the quotations of one event, joins the versions of
+// the same quotation across articles and grades each against its group's
+// reference version.
+func groupQuotes(ev Event, arts []*corpus.Article, qs []quote) ([]Quote, []QuoteGroup) {
+	perArticle := map[string]int{}
+	for i := range qs {
+		perArticle[qs[i].Article]++
+		qs[i].ID = fmt.Sprintf("%s#q%d", qs[i].Article, perArticle[qs[i].Article])
+		qs[i].Fidelity = "unique"
+	}
+	// Union-find over matching pairs from different articles.
+	parent := make([]int, len(qs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i := range qs {
+		for j := i + 1; j < len(qs); j++ {
+			if qs[i].Article == qs[j].Article || !sameQuote(&qs[i], &qs[j]) {
+				continue
+			}
+			ri, rj := find(i), find(j)
+			if ri != rj {
+				parent[max(ri, rj)] = min(ri, rj)
+			}
+		}
+	}
+	members := map[int][]int{}
+	var roots []int
+	for i := range qs {
+		r := find(i)
+		if _, ok := members[r]; !ok {
+			roots = append(roots, r)
+		}
+		members[r] = append(members[r], i)
+	}
+	var groups []QuoteGroup
+	for _, r := range roots {
+		m := members[r]
+		arts := map[string]bool{}
+		for _, i := range m {
+			arts[qs[i].Article] = true
+		}
+		if len(arts) < 2 {
+			continue
+		}
+		ref := m[0]
+		for _, i := range m[1:] {
+			if earlier(&qs[i], &qs[ref]) {
+				ref = i
+			}
+		}
+		groups = append(groups, buildGroup(ev, qs, m, ref))
+	}
+	// Outlets without a version: reported speech or absent.
+	prepared := map[string][]sentence{}
+	for gi := range groups {
+		g := &groups[gi]
+		has := map[string]bool{}
+		for _, v := range g.Versions {
+			has[v.Article] = true
+		}
+		refStems := stemsOf(words(g.Text))
+		for _, a := range arts {
+			if has[a.ID] {
+				continue
+			}
+			ss, ok := prepared[a.ID]
+			if !ok {
+				ss = prepareSentences(a)
+				prepared[a.ID] = ss
+			}
+			v := QuoteVersion{Outlet: a.Outlet, Article: a.ID, Fidelity: "absent"}
+			best := 0.0
+			for _, s := range ss {
+				if c := stemCosine(refStems, s.stems); c >= ParaphraseCosine && c > best {
+					best = c
+					v.Fidelity, v.Sentence = "reported", s.index
+				}
+			}
+			if v.Fidelity == "absent" {
+				v.Article = ""
+			}
+			g.Versions = append(g.Versions, v)
+		}
+		slices.SortFunc(g.Versions, func(a, b QuoteVersion) int {
+			if c := strings.Compare(a.Outlet, b.Outlet); c != 0 {
+				return c
+			}
+			if c := strings.Compare(a.Article, b.Article); c != 0 {
+				return c
+			}
+			return strings.Compare(a.Quote, b.Quote)
+		})
+	}
+	out := make([]Quote, len(qs))
+	for i := range qs {
+		out[i] = qs[i].Quote
+	}
+	return out, groups
+}
+
+// earlier reports whether quotation a's version should be the reference
+// rather than b's: a primary source first, then the earlier dated article,
+// then the smaller article id, then the earlier quotation.
+func earlier(a, b *quote) bool {
+	if a.primary != b.primary {
+		return a.primary
+	}
+	da, db := a.published, b.published
+	if !da.IsZero() && !db.IsZero() && !da.Time.Equal(db.Time) {
+		return da.Time.Before(db.Time)
+	}
+	if da.IsZero() != db.IsZero() {
+		return !da.IsZero()
+	}
+	if a.Article != b.Article {
+		return a.Article < b.Article
+	}
+	return a.Start < b.Start
+}
+
+func sameQuote(a, b *quote) bool {
+	la, lb := len(a.words), len(b.words)
+	if la == 0 || lb == 0 {
+		return false
+	}
+	_, eq := wordDiff("", stripOffsets(a.words), "", stripOffsets(b.words))
+	if min(la, lb) >= 3 && float64(eq) >= SameQuoteContainment*float64(min(la, lb)) {
+		return true
+	}
+	return dice(eq, la, lb) >= SameQuoteDice
+}
+
+// stripOffsets returns ws with empty spans, for diffs whose text is unused.
+func stripOffsets(ws []word) []word {
+	out := make([]word, len(ws))
+	for i, w := range ws {
+		out[i] = word{Text: w.Text, Lower: w.Lower}
+	}
+	return out
+}
+
+func buildGroup(ev Event, qs []quote, m []int, ref int) QuoteGroup {
+	r := &qs[ref]
+	g := QuoteGroup{Event: ev.ID, Text: r.Text}
+	g.ID = fmt.Sprintf("q-%012x", fnv64(ev.ID+"\x00"+strings.ToLower(r.Text))>>16)
+	speakers := map[string]int{}
+	for _, i := range m {
+		q := &qs[i]
+		q.Group = g.ID
+		if q.Speaker != "" {
+			speakers[q.Speaker]++
+		}
+		if i == ref {
+			q.Fidelity = "verbatim"
+		} else {
+			q.Fidelity = fidelity(r.words, q.words)
+		}
+		g.Versions = append(g.Versions, QuoteVersion{Outlet: q.Outlet, Article: q.Article, Sentence: q.Sentence, Fidelity: q.Fidelity, Quote: q.ID})
+	}
+	best := 0
+	for s, n := range speakers {
+		if n > best || (n == best && s < g.Speaker) {
+			g.Speaker, best = s, n
+		}
+	}
+	return g
+}
+
+// fidelity grades version v against reference ref.
+func fidelity(ref, v []word) string {
+	_, eq := wordDiff("", stripOffsets(ref), "", stripOffsets(v))
+	lr, lv := len(ref), len(v)
+	switch {
+	case eq == lr && eq == lv:
+		return "verbatim"
+	case lv < lr && float64(eq) >= 0.9*float64(lv):
+		return "trimmed"
+	case lv > lr && float64(eq) >= 0.9*float64(lr):
+		return "extended"
+	}
+	return "paraphrased"
+}
+
+func stemsOf(ws []word) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range ws {
+		if !isStop(w.Lower) {
+			m[stem(w.Lower)] = true
+		}
+	}
+	return m
+}
+
+// voiceShare counts the quoted words each speaker gets per event and outlet.
+func voiceShare(qs []Quote) []VoiceShare {
+	type key struct{ event, outlet, speaker string }
+	count := map[key]int{}
+	total := map[[2]string]int{}
+	for _, q := range qs {
+		sp := q.Speaker
+		if sp == "" {
+			sp = "unattributed"
+		}
+		n := len(words(q.Text))
+		count[key{q.Event, q.Outlet, sp}] += n
+		total[[2]string{q.Event, q.Outlet}] += n
+	}
+	out := make([]VoiceShare, 0, len(count))
+	for k, n := range count {
+		t := total[[2]string{k.event, k.outlet}]
+		out = append(out, VoiceShare{Event: k.event, Outlet: k.outlet, Speaker: k.speaker, Words: n, Share: math.Round(float64(n)/float64(t)*1000) / 1000})
+	}
+	slices.SortFunc(out, func(a, b VoiceShare) int {
+		if c := strings.Compare(a.Event, b.Event); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Outlet, b.Outlet); c != 0 {
+			return c
+		}
+		if a.Words != b.Words {
+			return b.Words - a.Words
+		}
+		return strings.Compare(a.Speaker, b.Speaker)
+	})
+	return out
+}
