@@ -36,7 +36,9 @@ type Hit struct {
 // Count is how often a term occurs in one outlet's articles, in one voice.
 type Count struct {
 	// Event is empty for corpus-wide counts.
-	Event        string  `json:"event,omitempty"`
+	Event string `json:"event,omitempty"`
+	// Article is set only in per-article counts (CountArticles).
+	Article      string  `json:"article,omitempty"`
 	Outlet       string  `json:"outlet"`
 	Axis         string  `json:"axis"`
 	Pole         string  `json:"pole"`
@@ -44,6 +46,12 @@ type Count struct {
 	Voice        Voice   `json:"voice"`
 	Count        int     `json:"count"`
 	Per1000Words float64 `json:"per_1000_words"`
+	// Words is the number of words the rate is per: all words of the
+	// outlet's (or article's) articles in the scope.
+	Words int `json:"words"`
+	// ScareQuoted and Distanced count the hits among Count so flagged.
+	ScareQuoted int `json:"scare_quoted"`
+	Distanced   int `json:"distanced"`
 }
 
 // DistinctiveTerm is a word an outlet uses more (z > 0) or less (z < 0) than

@@ -29,10 +29,15 @@ type Pole struct {
 type Term struct {
 	Text string `json:"text"`
 	// Exact terms match the surface form (case-insensitively); others by stem.
-	Exact   bool     `json:"exact,omitempty"`
-	Note    string   `json:"note,omitempty"`
-	Neutral string   `json:"neutral,omitempty"`
-	Exclude []string `json:"exclude,omitempty"`
+	Exact bool `json:"exact,omitempty"`
+	// CaseSensitive terms (YAML "match: case") match the surface form with
+	// its case, so "IS" does not match "is". They are also Exact.
+	CaseSensitive bool     `json:"case_sensitive,omitempty"`
+	Note          string   `json:"note,omitempty"`
+	Neutral       string   `json:"neutral,omitempty"`
+	Exclude       []string `json:"exclude,omitempty"`
+	// Line is the line of the term in the lexicon's YAML text.
+	Line int `json:"-"`
 }
 
 // Markers are words that qualify a term: distancing, hedges, attribution.

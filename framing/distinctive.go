@@ -1,0 +1,228 @@
+package framing
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	_ "embed"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/framediff/framediff/corpus"
+)
+
+//go:embed data/stopwords.txt
+var stopwordsTxt []byte
+
+// Stopwords returns the embedded list of function words that distinctive
+// terms leave out, as a set of lower-case words.
+func Stopwords() map[string]bool {
+	set := map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(stopwordsTxt))
+	for sc.Scan() {
+		w := strings.TrimSpace(sc.Text())
+		if w == "" || strings.HasPrefix(w, "#") {
+			continue
+		}
+		set[w] = true
+	}
+	return set
+}
+
+// DistinctiveOptions tune Distinctive. Zero values take the defaults.
+type DistinctiveOptions struct {
+	// PriorScale sets the informative Dirichlet prior: α_w = PriorScale ×
+	// (count of w in the scope), α0 = PriorScale × (words in the scope).
+	// Default 1: the scope's pooled counts are the prior.
+	PriorScale float64
+	// TopN is how many terms to keep per outlet per scope, by |z|.
+	// Default 20.
+	TopN int
+	// MinCount leaves out words occurring fewer times in the scope.
+	// Default 2.
+	MinCount int
+}
+
+func (o DistinctiveOptions) withDefaults() DistinctiveOptions {
+	if o.PriorScale <= 0 {
+		o.PriorScale = 1
+	}
+	if o.TopN <= 0 {
+		o.TopN = 20
+	}
+	if o.MinCount <= 0 {
+		o.MinCount = 2
+	}
+	return o
+}
+
+// Distinctive returns the words each outlet uses distinctively compared
+// with the other outlets, with the default options. See DistinctiveWith.
+func Distinctive(articles []corpus.Article, lex *Lexicon, eventOf map[string]string) []DistinctiveTerm {
+	return DistinctiveWith(articles, lex, eventOf, DistinctiveOptions{})
+}
+
+// DistinctiveWith scores every content word of each outlet against the
+// pooled words of the other outlets in the same scope by the weighted
+// log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and
+// Quinn, "Fightin' Words", 2008, eqs. 16 and 20):
+//
+//	δ_w = log((y_iw+α_w)/(n_i+α0−y_iw−α_w)) − log((y_jw+α_w)/(n_j+α0−y_jw−α_w))
+//	σ²  ≈ 1/(y_iw+α_w) + 1/(y_jw+α_w),   z = δ_w/σ
+//
+// where i is the outlet, j the rest. Scopes are the whole corpus ("corpus")
+// and each event of eventOf with at least two outlets; a scope with fewer
+// than two outlets is skipped, as are articles without an outlet. Words
+// are Tokenize's Lower forms that hold a letter and are not stop words
+// (Stopwords). For each scope and outlet the TopN words by |z| are kept,
+// sorted by |z| descending then word; scopes come "corpus" first then by
+// event id, outlets by name. Suggested marks |z| > 1.96 for words no
+// single-word lexicon term matches (lex may be nil).
+func DistinctiveWith(articles []corpus.Article, lex *Lexicon, eventOf map[string]string, opt DistinctiveOptions) []DistinctiveTerm {
+	opt = opt.withDefaults()
+	stop := Stopwords()
+	// scope → outlet → word → count
+	counts := map[string]map[string]map[string]int{}
+	add := func(scope, outlet string, ws []string) {
+		byOutlet := counts[scope]
+		if byOutlet == nil {
+			byOutlet = map[string]map[string]int{}
+			counts[scope] = byOutlet
+		}
+		c := byOutlet[outlet]
+		if c == nil {
+			c = map[string]int{}
+			byOutlet[outlet] = c
+		}
+		for _, w := range ws {
+			c[w]++
+		}
+	}
+	for i := range articles {
+		a := &articles[i]
+		if a.Outlet == "" {
+			continue
+		}
+		ws := contentWords(a.Text, stop)
+		add("corpus", a.Outlet, ws)
+		if ev := eventOf[a.ID]; ev != "" {
+			add(ev, a.Outlet, ws)
+		}
+	}
+	var known func(string) bool
+	if lex != nil {
+		known = lexiconWords(lex)
+	}
+	scopes := make([]string, 0, len(counts))
+	for s := range counts {
+		if s != "corpus" {
+			scopes = append(scopes, s)
+		}
+	}
+	slices.Sort(scopes)
+	if _, ok := counts["corpus"]; ok {
+		scopes = append([]string{"corpus"}, scopes...)
+	}
+	var out []DistinctiveTerm
+	for _, scope := range scopes {
+		out = append(out, scoreScope(scope, counts[scope], opt, known)...)
+	}
+	return out
+}
+
+// contentWords returns the lower-cased content words of text.
+func contentWords(text string, stop map[string]bool) []string {
+	var ws []string
+	for _, t := range Tokenize(text) {
+		if stop[t.Lower] || !strings.ContainsFunc(t.Lower, unicode.IsLetter) {
+			continue
+		}
+		if len([]rune(t.Lower)) < 2 {
+			continue
+		}
+		ws = append(ws, t.Lower)
+	}
+	return ws
+}
+
+// lexiconWords returns a test for words that a single-word term matches.
+func lexiconWords(lex *Lexicon) func(string) bool {
+	stems, exact := map[string]bool{}, map[string]bool{}
+	for _, ax := range lex.Axes {
+		for _, p := range ax.Poles {
+			for _, t := range p.Terms {
+				keys := termTokenKeys(t)
+				if len(keys) != 1 {
+					continue
+				}
+				if t.Exact {
+					exact[strings.ToLower(keys[0])] = true
+				} else {
+					stems[keys[0]] = true
+				}
+			}
+		}
+	}
+	return func(w string) bool { return exact[w] || stems[Stem(w)] }
+}
+
+func scoreScope(scope string, byOutlet map[string]map[string]int, opt DistinctiveOptions, known func(string) bool) []DistinctiveTerm {
+	if len(byOutlet) < 2 {
+		return nil
+	}
+	outlets := make([]string, 0, len(byOutlet))
+	total := map[string]int{}
+	n := 0
+	nOf := map[string]int{}
+	for o, c := range byOutlet {
+		outlets = append(outlets, o)
+		for w, k := range c {
+			total[w] += k
+			n += k
+			nOf[o] += k
+		}
+	}
+	slices.Sort(outlets)
+	vocab := make([]string, 0, len(total))
+	for w, k := range total {
+		if k >= opt.MinCount {
+			vocab = append(vocab, w)
+		}
+	}
+	slices.Sort(vocab)
+	a0 := opt.PriorScale * float64(n)
+	var out []DistinctiveTerm
+	for _, o := range outlets {
+		ni := float64(nOf[o])
+		nj := float64(n) - ni
+		var terms []DistinctiveTerm
+		for _, w := range vocab {
+			yi := float64(byOutlet[o][w])
+			yj := float64(total[w]) - yi
+			aw := opt.PriorScale * float64(total[w])
+			z := logOddsZ(yi, yj, ni, nj, aw, a0)
+			terms = append(terms, DistinctiveTerm{
+				Scope: scope, Outlet: o, Term: w, Z: z, Count: int(yi),
+				Suggested: math.Abs(z) > 1.96 && (known == nil || !known(w)),
+			})
+		}
+		slices.SortFunc(terms, func(a, b DistinctiveTerm) int {
+			return cmp.Or(cmp.Compare(math.Abs(b.Z), math.Abs(a.Z)), cmp.Compare(a.Term, b.Term))
+		})
+		if len(terms) > opt.TopN {
+			terms = terms[:opt.TopN]
+		}
+		out = append(out, terms...)
+	}
+	return out
+}
+
+// logOddsZ is the z-score of the weighted log-odds ratio of a word with
+// counts yi and yj in groups of ni and nj words, prior αw of total α0.
+func logOddsZ(yi, yj, ni, nj, aw, a0 float64) float64 {
+	d := math.Log((yi+aw)/(ni+a0-yi-aw)) - math.Log((yj+aw)/(nj+a0-yj-aw))
+	v := 1/(yi+aw) + 1/(yj+aw)
+	return d / math.Sqrt(v)
+}

@@ -1,0 +1,511 @@
+package framing
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/framediff/framediff/corpus"
+)
+
+type matchMode uint8
+
+const (
+	modeStem matchMode = iota
+	modeExact
+	modeCase
+)
+
+// compiledTerm is a lexicon term ready for matching.
+type compiledTerm struct {
+	axis, pole, text string
+	mode             matchMode
+	keys             []string        // one per word
+	exclude          map[string]bool // word forms
+	excludePhrases   [][]string      // word sequences starting at the hit
+	order            int             // position in the lexicon, for ties
+}
+
+// Matcher finds lexicon terms in articles. It is safe for concurrent use:
+// after NewMatcher it is never modified, and Match keeps all its state on
+// the stack of the call, so memory does not grow with the corpus.
+type Matcher struct {
+	lex   *Lexicon
+	terms []compiledTerm
+	// first-word key → indices into terms, longest term first
+	byStem, byExact, byCase map[string][]int
+	// stemPrefix holds the first three bytes (y read as i) of every stem
+	// key; a word whose own first bytes are not here cannot stem to any of
+	// them, which spares stemming most words.
+	stemPrefix map[string]bool
+	distancing [][]string
+}
+
+// NewMatcher prepares lex for matching.
+func NewMatcher(lex *Lexicon) *Matcher {
+	m := &Matcher{
+		lex:        lex,
+		byStem:     map[string][]int{},
+		byExact:    map[string][]int{},
+		byCase:     map[string][]int{},
+		stemPrefix: map[string]bool{},
+	}
+	for _, ax := range lex.Axes {
+		for _, p := range ax.Poles {
+			for _, t := range p.Terms {
+				ct := compiledTerm{axis: ax.ID, pole: p.ID, text: t.Text, keys: termTokenKeys(t), order: len(m.terms)}
+				switch {
+				case t.CaseSensitive:
+					ct.mode = modeCase
+				case t.Exact:
+					ct.mode = modeExact
+				}
+				if len(ct.keys) == 0 {
+					continue
+				}
+				if len(t.Exclude) > 0 {
+					ct.exclude = map[string]bool{}
+					for _, e := range t.Exclude {
+						toks := Tokenize(e)
+						if len(toks) == 1 {
+							ct.exclude[toks[0].Lower] = true
+							continue
+						}
+						var seq []string
+						for _, tok := range toks {
+							seq = append(seq, tok.Lower)
+						}
+						if len(seq) > 0 {
+							ct.excludePhrases = append(ct.excludePhrases, seq)
+						}
+					}
+				}
+				m.terms = append(m.terms, ct)
+			}
+		}
+	}
+	for i, ct := range m.terms {
+		switch ct.mode {
+		case modeStem:
+			m.byStem[ct.keys[0]] = append(m.byStem[ct.keys[0]], i)
+			for _, k := range ct.keys {
+				m.stemPrefix[stemPrefixOf(k)] = true
+			}
+		case modeExact:
+			m.byExact[ct.keys[0]] = append(m.byExact[ct.keys[0]], i)
+		case modeCase:
+			m.byCase[ct.keys[0]] = append(m.byCase[ct.keys[0]], i)
+		}
+	}
+	for _, idx := range []map[string][]int{m.byStem, m.byExact, m.byCase} {
+		for k, list := range idx {
+			sort.SliceStable(list, func(a, b int) bool {
+				return len(m.terms[list[a]].keys) > len(m.terms[list[b]].keys)
+			})
+			idx[k] = list
+		}
+	}
+	for _, d := range lex.Markers.Distancing {
+		var keys []string
+		for _, tok := range Tokenize(d) {
+			keys = append(keys, tok.Lower)
+		}
+		if len(keys) > 0 {
+			m.distancing = append(m.distancing, keys)
+		}
+	}
+	return m
+}
+
+// Lexicon returns the lexicon the matcher was built from.
+func (m *Matcher) Lexicon() *Lexicon { return m.lex }
+
+// stemPrefixOf returns the first three bytes of s with y read as i, since
+// Snowball turns a final y into i ("fly" → "fli").
+func stemPrefixOf(s string) string {
+	if len(s) > 3 {
+		s = s[:3]
+	}
+	if strings.IndexByte(s, 'y') >= 0 {
+		s = strings.ReplaceAll(s, "y", "i")
+	}
+	return s
+}
+
+// word is one token of the text being matched.
+type word struct {
+	start, end int
+	lower      string
+	stem       string
+	stemmed    bool
+}
+
+// Match returns a's hits in text order. Each word belongs to at most one
+// hit: at each position the longest term that matches wins (ties go to the
+// term listed first in the lexicon), and matching resumes after it.
+//
+// Voice is Quoted when the hit lies inside a quotation that is not a scare
+// quote (FindQuotations), else Narrator. ScareQuoted is set when the hit is
+// the whole of a scare quote, whatever the voice; a scare-quoted term in
+// the outlet's own sentence ('terrorism', "bloodbath") stays in the
+// narrator's voice, flagged. Distanced is set when a distancing marker
+// ("so-called") comes right before the hit, quotation marks between them
+// allowed. Speaker is left empty.
+func (m *Matcher) Match(a *corpus.Article) []Hit {
+	text := a.Text
+	ws := m.words(text)
+	var hits []Hit
+	var quotes []Quotation
+	quotesDone := false
+	for i := 0; i < len(ws); {
+		best, n := m.longest(text, ws, i)
+		if best < 0 {
+			i++
+			continue
+		}
+		ct := &m.terms[best]
+		h := Hit{
+			Article: a.ID,
+			Axis:    ct.axis,
+			Pole:    ct.pole,
+			Term:    ct.text,
+			Start:   ws[i].start,
+			End:     ws[i+n-1].end,
+			Voice:   Narrator,
+		}
+		h.Match = text[h.Start:h.End]
+		h.Sentence = sentenceOf(a.Sentences, h.Start)
+		if !quotesDone {
+			quotes = FindQuotations(text)
+			quotesDone = true
+		}
+		h.Voice, h.ScareQuoted = voiceOf(text, quotes, h.Start, h.End)
+		h.Distanced = m.distanced(text, ws, i)
+		hits = append(hits, h)
+		i += n
+	}
+	return hits
+}
+
+// words tokenizes text for matching.
+func (m *Matcher) words(text string) []word {
+	var ws []word
+	var buf []byte
+	scanWords(text, func(start, end int) {
+		w := text[start:end]
+		buf = appendKey(buf[:0], w)
+		var lower string
+		if string(buf) == w {
+			lower = w
+		} else {
+			lower = string(buf)
+		}
+		ws = append(ws, word{start: start, end: end, lower: lower})
+	})
+	return ws
+}
+
+// stemOf returns the stem of ws[i], or "" when no stem term can start with
+// it, computing it once.
+func (m *Matcher) stemOf(ws []word, i int) string {
+	w := &ws[i]
+	if w.stemmed {
+		return w.stem
+	}
+	w.stemmed = true
+	l := w.lower
+	if m.stemPrefix[stemPrefixOf(l)] || irregularStem(l) {
+		w.stem = Stem(l)
+	}
+	return w.stem
+}
+
+// irregularStem lists words whose Snowball stem changes their first letters.
+func irregularStem(l string) bool {
+	return l == "dying" || l == "lying" || l == "tying" || l == "skies"
+}
+
+// longest returns the index of the longest term matching at ws[i] and its
+// length in words, or -1.
+func (m *Matcher) longest(text string, ws []word, i int) (int, int) {
+	best, bestLen := -1, 0
+	try := func(list []int) {
+		for _, ti := range list {
+			ct := &m.terms[ti]
+			n := len(ct.keys)
+			if n < bestLen {
+				return // lists are longest first
+			}
+			if n == bestLen && ct.order > m.terms[best].order {
+				continue
+			}
+			if m.matchesAt(text, ws, i, ct) {
+				best, bestLen = ti, n
+			}
+		}
+	}
+	if list := m.byExact[ws[i].lower]; list != nil {
+		try(list)
+	}
+	if len(m.byCase) > 0 {
+		if list := m.byCase[surfaceKey(text[ws[i].start:ws[i].end])]; list != nil {
+			try(list)
+		}
+	}
+	if len(m.byStem) > 0 {
+		if s := m.stemOf(ws, i); s != "" {
+			if list := m.byStem[s]; list != nil {
+				try(list)
+			}
+		}
+	}
+	return best, bestLen
+}
+
+// matchesAt reports whether ct matches the words starting at ws[i].
+func (m *Matcher) matchesAt(text string, ws []word, i int, ct *compiledTerm) bool {
+	if i+len(ct.keys) > len(ws) {
+		return false
+	}
+	for k, key := range ct.keys {
+		w := &ws[i+k]
+		if k > 0 && !plainGap(text[ws[i+k-1].end:w.start]) {
+			return false
+		}
+		var got string
+		switch ct.mode {
+		case modeStem:
+			got = m.stemOf(ws, i+k)
+			if got == "" {
+				return false
+			}
+		case modeExact:
+			got = w.lower
+		case modeCase:
+			got = surfaceKey(text[w.start:w.end])
+		}
+		if got != key {
+			return false
+		}
+		if ct.exclude != nil && ct.exclude[w.lower] {
+			return false
+		}
+	}
+	for _, seq := range ct.excludePhrases {
+		if wordsAre(text, ws, i, seq) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsAre reports whether the words from ws[i] are seq, in one phrase.
+func wordsAre(text string, ws []word, i int, seq []string) bool {
+	if i+len(seq) > len(ws) {
+		return false
+	}
+	for k, l := range seq {
+		if ws[i+k].lower != l || k > 0 && !plainGap(text[ws[i+k-1].end:ws[i+k].start]) {
+			return false
+		}
+	}
+	return true
+}
+
+// plainGap reports whether the text between two words of a phrase holds
+// only spaces (no blank line) and hyphens.
+func plainGap(g string) bool {
+	if g == " " {
+		return true
+	}
+	newlines := 0
+	for _, r := range g {
+		switch {
+		case r == '\n':
+			newlines++
+			if newlines > 1 {
+				return false
+			}
+		case r == ' ' || r == '\t' || r == '\r' || r == '\u00A0' || r == '\u202F':
+		case r == '-' || r == '\u2010' || r == '\u2011' || r == '\u00AD':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// distanced reports whether a distancing marker ends right before ws[i].
+func (m *Matcher) distanced(text string, ws []word, i int) bool {
+	for _, d := range m.distancing {
+		n := len(d)
+		if i >= n && wordsAre(text, ws, i-n, d) && markerGap(text[ws[i-1].end:ws[i].start]) {
+			return true
+		}
+	}
+	return false
+}
+
+// markerGap is a plain gap that may also hold quotation marks, as in
+// so-called “de-escalation”.
+func markerGap(g string) bool {
+	var b strings.Builder
+	for _, r := range g {
+		switch r {
+		case '"', '\'', '“', '”', '‘', '’', '«', '»', '„':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return plainGap(b.String())
+}
+
+// voiceOf returns the voice of the span [start, end) and whether it is the
+// whole of a scare quote.
+func voiceOf(text string, qs []Quotation, start, end int) (Voice, bool) {
+	v, scare := Narrator, false
+	for _, q := range qs {
+		if q.Open > start {
+			break
+		}
+		if q.Start > start || q.End < end {
+			continue
+		}
+		if !q.Scare {
+			v = Quoted
+			continue
+		}
+		if trimToWord(text, q.Start, q.End) == [2]int{start, end} {
+			scare = true
+		}
+	}
+	return v, scare
+}
+
+// trimToWord narrows [s, e) to its first and last letters or digits.
+func trimToWord(text string, s, e int) [2]int {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if isAlnum(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if isAlnum(r) {
+			break
+		}
+		e -= n
+	}
+	return [2]int{s, e}
+}
+
+// sentenceOf returns the index of the sentence holding offset off: the last
+// sentence starting at or before it, or -1 when there are no sentences.
+func sentenceOf(ss []corpus.Span, off int) int {
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].Start > off })
+	if i == 0 {
+		if len(ss) == 0 {
+			return -1
+		}
+		return 0
+	}
+	return i - 1
+}
+
+// KWIC returns a hit in its context: the words of its sentence before and
+// after it, each cut to at most width characters at a word boundary (with
+// "…" where cut), white space runs shown as one space. match is the hit's
+// surface text.
+func KWIC(a *corpus.Article, h Hit, width int) (left, match, right string) {
+	if h.Start < 0 || h.End > len(a.Text) || h.Start > h.End {
+		return "", "", ""
+	}
+	lo, hi := 0, len(a.Text)
+	if h.Sentence >= 0 && h.Sentence < len(a.Sentences) {
+		s := a.Sentences[h.Sentence]
+		if s.Start <= h.Start && h.End <= s.End {
+			lo, hi = s.Start, s.End
+		}
+	}
+	if lo == 0 && hi == len(a.Text) {
+		// no usable sentence: stay within the paragraph
+		if p := strings.LastIndex(a.Text[:h.Start], "\n\n"); p >= 0 {
+			lo = p + 2
+		}
+		if p := strings.Index(a.Text[h.End:], "\n\n"); p >= 0 {
+			hi = h.End + p
+		}
+	}
+	left = squeeze(a.Text[lo:h.Start])
+	right = squeeze(a.Text[h.End:hi])
+	return cutLeft(left, width), squeeze(a.Text[h.Start:h.End]), cutRight(right, width)
+}
+
+func squeeze(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// cutLeft keeps the last width characters of s, starting at a word.
+func cutLeft(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	n := utf8.RuneCountInString(s)
+	if n <= width {
+		return s
+	}
+	rs := []rune(s)
+	cut := rs[n-width+1:]
+	if i := indexRune(cut, ' '); i >= 0 && i < len(cut)-1 {
+		cut = cut[i+1:]
+	}
+	return "…" + string(cut)
+}
+
+// cutRight keeps the first width characters of s, ending at a word.
+func cutRight(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	n := utf8.RuneCountInString(s)
+	if n <= width {
+		return s
+	}
+	rs := []rune(s)
+	cut := rs[:width-1]
+	for i := len(cut) - 1; i > 0; i-- {
+		if cut[i] == ' ' {
+			cut = cut[:i]
+			break
+		}
+	}
+	return string(cut) + "…"
+}
+
+func indexRune(rs []rune, r rune) int {
+	for i, x := range rs {
+		if x == r {
+			return i
+		}
+	}
+	return -1
+}

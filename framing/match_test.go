@@ -1,0 +1,377 @@
+package framing
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/seeds"
+	"github.com/google/go-cmp/cmp"
+)
+
+// readSeeds returns the seed articles as the corpus reader gives them.
+func readSeeds(t testing.TB) []corpus.Article {
+	t.Helper()
+	arts, warns := corpus.NewReader().ReadFS(seeds.FS)
+	if len(arts) != 5 {
+		t.Fatalf("read %d seed articles (warnings %v), want 5", len(arts), warns)
+	}
+	return arts
+}
+
+// truthLine renders a hit in the format of testdata/seeds_truth.txt.
+func truthLine(h Hit) string {
+	fl := ""
+	if h.ScareQuoted {
+		fl += " scare"
+	}
+	if h.Distanced {
+		fl += " distanced"
+	}
+	return fmt.Sprintf("%s | %s/%s | %s | %s | %s |%s", h.Article, h.Axis, h.Pole, h.Term, h.Match, h.Voice, fl)
+}
+
+func readTruth(t *testing.T, path string) []string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		l := strings.TrimRight(sc.Text(), " ")
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		lines = append(lines, l)
+	}
+	return lines
+}
+
+func TestSeedsTruth(t *testing.T) {
+	want := readTruth(t, "testdata/seeds_truth.txt")
+	m := NewMatcher(DefaultLexicon())
+	var got []string
+	for _, a := range readSeeds(t) {
+		for _, h := range m.Match(&a) {
+			got = append(got, strings.TrimRight(truthLine(h), " "))
+			if a.Text[h.Start:h.End] != h.Match {
+				t.Errorf("%s: hit %q does not sit at [%d,%d)", a.ID, h.Match, h.Start, h.End)
+			}
+			if s := a.Sentences[h.Sentence]; h.Start < s.Start || h.End > s.End {
+				t.Errorf("%s: hit %q at [%d,%d) outside its sentence %d [%d,%d)", a.ID, h.Match, h.Start, h.End, h.Sentence, s.Start, s.End)
+			}
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("seed hits differ from testdata/seeds_truth.txt (-want +got):\n%s", diff)
+	}
+}
+
+// TestSeedsFacts checks the counts a careful reader sees in the seeds.
+func TestSeedsFacts(t *testing.T) {
+	arts := readSeeds(t)
+	m := NewMatcher(DefaultLexicon())
+	var hits []Hit
+	for i := range arts {
+		hits = append(hits, m.Match(&arts[i])...)
+	}
+	counts := CountHits(arts, hits, nil)
+	poles := PoleTotals(counts)
+	get := func(cs []Count, outlet, axis, pole, term string, v Voice) int {
+		n := 0
+		for _, c := range cs {
+			if c.Outlet == outlet && c.Axis == axis && c.Pole == pole && c.Term == term && c.Voice == v {
+				n += c.Count
+			}
+		}
+		return n
+	}
+	outlets := []string{"CGTN", "Sahar News", "Iran Press", "The New Arab", "The Globe Post"}
+	tests := []struct {
+		name string
+		want map[string]int
+		got  func(outlet string) int
+	}{
+		{"narrator regime", map[string]int{"The New Arab": 2, "The Globe Post": 2},
+			func(o string) int { return get(poles, o, "state", "regime", "", Narrator) }},
+		{"liberate family", map[string]int{"Iran Press": 1, "Sahar News": 1},
+			func(o string) int {
+				return get(counts, o, "territory", "liberation", "liberate", Narrator) + get(counts, o, "territory", "liberation", "liberate", Quoted)
+			}},
+		{"distanced", map[string]int{"The Globe Post": 2},
+			func(o string) int {
+				n := 0
+				for _, c := range counts {
+					if c.Outlet == o {
+						n += c.Distanced
+					}
+				}
+				return n
+			}},
+		{"narrator terrorists", map[string]int{"CGTN": 3, "Sahar News": 3, "Iran Press": 1, "The New Arab": 1},
+			func(o string) int { return get(poles, o, "armed_groups", "terrorists", "", Narrator) }},
+		{"quoted bloodbath", map[string]int{"CGTN": 2},
+			func(o string) int { return get(counts, o, "casualties", "catastrophe", "bloodbath", Quoted) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, o := range outlets {
+				if got := tt.got(o); got != tt.want[o] {
+					t.Errorf("%s: got %d, want %d", o, got, tt.want[o])
+				}
+			}
+		})
+	}
+	t.Run("scare-quoted terrorism", func(t *testing.T) {
+		found := false
+		for _, h := range hits {
+			if h.Article == "003_957c7875958cbde8" && h.Term == "terrorism" {
+				found = h.ScareQuoted && h.Voice == Narrator
+			}
+		}
+		if !found {
+			t.Error("The New Arab's 'terrorism' is not a scare-quoted narrator hit")
+		}
+	})
+	t.Run("Erdogan's bloodbath quoted", func(t *testing.T) {
+		for _, h := range hits {
+			if h.Term != "bloodbath" || h.Article != "000_d8a36f4a2c9001dd" {
+				continue
+			}
+			a := arts[0]
+			sent := a.Sentence(h.Sentence)
+			if strings.Contains(sent, "We never want") && h.Voice != Quoted {
+				t.Errorf("bloodbath in %q is %s", sent, h.Voice)
+			}
+		}
+	})
+}
+
+// article builds an article of one sentence per line of text.
+func article(id, text string) *corpus.Article {
+	a := &corpus.Article{ID: id, Outlet: "Test", Text: text}
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == '\n' {
+			if i > start {
+				a.Sentences = append(a.Sentences, corpus.Span{Start: start, End: i})
+			}
+			start = i + 1
+		}
+	}
+	return a
+}
+
+const testLexicon = `
+axes:
+  - id: state
+    poles:
+      - id: regime
+        terms:
+          - regime
+          - Assad regime
+      - id: government
+        terms:
+          - text: government
+            exclude: [governing]
+          - Syrian government
+          - text: Damascus
+            match: exact
+  - id: group
+    poles:
+      - id: daesh
+        terms: [Daesh]
+      - id: is
+        terms:
+          - {text: IS, match: case}
+          - {text: Islamic State, match: exact}
+  - id: armed
+    poles:
+      - id: rebels
+        terms: [rebels]
+      - id: terrorists
+        terms: [terrorists]
+  - id: territory
+    poles:
+      - id: capture
+        terms:
+          - text: capture
+            exclude: [captured on camera]
+      - id: liberate
+        terms: [liberate]
+markers:
+  distancing: [so-called]
+`
+
+func TestMatch(t *testing.T) {
+	lex, err := ParseLexicon("test.yaml", []byte(testLexicon))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(lex)
+	tests := []struct {
+		name string
+		text string
+		want []string // "term=match voice flags"
+	}{
+		{"stem", "They liberated the town, a liberation.", []string{"liberate=liberated narrator", "liberate=liberation narrator"}},
+		{"longest wins", "The Syrian government and the government.", []string{"Syrian government=Syrian government narrator", "government=government narrator"}},
+		{"exclusion", "The governing party and the Government.", []string{"government=Government narrator"}},
+		{"phrase exclusion", "It was captured on camera. They captured the town.", []string{"capture=captured narrator"}},
+		{"case sensitive", "This is IS, or is it? IS's fighters.", []string{"IS=IS narrator", "IS=IS's narrator"}},
+		{"possessive and phrase", "Assad's regime, Assad’s regime, al-Assad‘s regime.", []string{"Assad regime=Assad's regime narrator", "Assad regime=Assad’s regime narrator", "Assad regime=Assad‘s regime narrator"}},
+		{"hyphen", "the rebel-held town", []string{"rebels=rebel narrator"}},
+		{"phrase not across punctuation", "Syrian. Government", []string{"government=Government narrator"}},
+		{"phrase not across paragraphs", "Assad\n\nregime", []string{"regime=regime narrator"}},
+		{"quoted", `He said: "the regime must go."`, []string{"regime=regime quoted"}},
+		{"scare", `they called it 'terrorists' there`, []string{"terrorists=terrorists narrator scare"}},
+		{"scare inside quote", "“There is no mention of ‘Daesh’. None.”", []string{"Daesh=Daesh quoted scare"}},
+		{"distanced", "the so-called Islamic State and so-called “rebels”", []string{"Islamic State=Islamic State narrator distanced", "rebels=rebels narrator scare distanced"}},
+		{"not distanced at distance", "so-called big rebels", []string{"rebels=rebels narrator"}},
+		{"exact not stemmed", "Damascus and Damascene", []string{"Damascus=Damascus narrator"}},
+		{"empty", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, h := range m.Match(article("a", tt.text)) {
+				s := h.Term + "=" + h.Match + " " + string(h.Voice)
+				if h.ScareQuoted {
+					s += " scare"
+				}
+				if h.Distanced {
+					s += " distanced"
+				}
+				got = append(got, s)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Match(%q) (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+// naiveMatch is a slow reference: every word stemmed, every term tried at
+// every position. It checks the matcher's shortcuts.
+func naiveMatch(m *Matcher, text string) []string {
+	toks := Tokenize(text)
+	var out []string
+	for i := 0; i < len(toks); {
+		best, bestLen := -1, 0
+		for ti := range m.terms {
+			ct := &m.terms[ti]
+			n := len(ct.keys)
+			if n <= bestLen || i+n > len(toks) {
+				continue
+			}
+			ok := true
+			for k := 0; k < n && ok; k++ {
+				tok := toks[i+k]
+				if k > 0 && !plainGap(text[toks[i+k-1].End:tok.Start]) {
+					ok = false
+					break
+				}
+				var key string
+				switch ct.mode {
+				case modeStem:
+					key = Stem(tok.Lower)
+				case modeExact:
+					key = tok.Lower
+				case modeCase:
+					key = surfaceKey(tok.Text)
+				}
+				ok = key == ct.keys[k] && !ct.exclude[tok.Lower]
+			}
+			for _, seq := range ct.excludePhrases {
+				if ok && i+len(seq) <= len(toks) {
+					all := true
+					for k, l := range seq {
+						all = all && toks[i+k].Lower == l && (k == 0 || plainGap(text[toks[i+k-1].End:toks[i+k].Start]))
+					}
+					ok = !all
+				}
+			}
+			if ok {
+				best, bestLen = ti, n
+			}
+		}
+		if best < 0 {
+			i++
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s@%d", m.terms[best].text, toks[i].Start))
+		i += bestLen
+	}
+	return out
+}
+
+func hitKeys(hits []Hit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, fmt.Sprintf("%s@%d", h.Term, h.Start))
+	}
+	return out
+}
+
+func TestMatchAgreesWithNaive(t *testing.T) {
+	m := NewMatcher(DefaultLexicon())
+	for _, a := range readSeeds(t) {
+		if diff := cmp.Diff(naiveMatch(m, a.Text), hitKeys(m.Match(&a))); diff != "" {
+			t.Errorf("%s (-naive +matcher):\n%s", a.ID, diff)
+		}
+	}
+}
+
+func TestMatchConcurrent(t *testing.T) {
+	arts := readSeeds(t)
+	m := NewMatcher(DefaultLexicon())
+	want := make([][]Hit, len(arts))
+	for i := range arts {
+		want[i] = m.Match(&arts[i])
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range arts {
+				if diff := cmp.Diff(want[i], m.Match(&arts[i])); diff != "" {
+					t.Errorf("concurrent match of %s differs:\n%s", arts[i].ID, diff)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestKWIC(t *testing.T) {
+	a := article("a", "First line.\nThe presidents agreed to work within a spirit of cooperation to stabilize the situation in Syria's Idlib after the trilateral summit.")
+	lex, _ := ParseLexicon("t", []byte("axes:\n- id: x\n  poles:\n  - id: a\n    terms: [stabilize]\n  - id: b\n    terms: [war]\n"))
+	hits := NewMatcher(lex).Match(a)
+	if len(hits) != 1 {
+		t.Fatalf("got %d hits", len(hits))
+	}
+	tests := []struct {
+		width              int
+		left, match, right string
+	}{
+		{100, "The presidents agreed to work within a spirit of cooperation to ", "stabilize", " the situation in Syria's Idlib after the trilateral summit."},
+		{20, "…of cooperation to ", "stabilize", " the situation in…"},
+		{0, "", "stabilize", ""},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.width), func(t *testing.T) {
+			l, m, r := KWIC(a, hits[0], tt.width)
+			if diff := cmp.Diff([]string{tt.left, tt.match, tt.right}, []string{l, m, r}); diff != "" {
+				t.Errorf("KWIC (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
