@@ -3,7 +3,6 @@ package compare
 import (
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/framediff/framediff/corpus"
 )
@@ -31,6 +30,8 @@ const (
 	// edgeSlack is how many unaligned words a sentence may keep at either
 	// end, beyond a quarter of its length, and still align as a whole.
 	edgeSlack = 3
+	// minSplitGain is how many aligned words each half of a split must add.
+	minSplitGain = 3
 )
 
 // sentence is one sentence of an article prepared for alignment.
@@ -284,36 +285,41 @@ func swapKeys(m map[[2]int]float64) map[[2]int]float64 {
 }
 
 // splits finds sentences of one side that two adjacent sentences of the
-// other side say together, better than either alone.
+// other side say together: the pair joined must align as near or verbatim,
+// and each half must add at least minSplitGain aligned words to what the
+// other half aligns alone.
 func splits(one, two []sentence, dices map[[2]int]float64, swapped bool) []candidate {
 	var out []candidate
 	for i := range one {
 		for j := 0; j+1 < len(two); j++ {
-			d1, ok1 := dices[[2]int{i, j}]
-			d2, ok2 := dices[[2]int{i, j + 1}]
-			if !ok1 && !ok2 {
-				// Each half must share content with the sentence.
-				if stemCosine(one[i].stems, two[j].stems) < 0.25 || stemCosine(one[i].stems, two[j+1].stems) < 0.25 {
-					continue
-				}
+			_, ok1 := dices[[2]int{i, j}]
+			_, ok2 := dices[[2]int{i, j + 1}]
+			c1 := stemCosine(one[i].stems, two[j].stems)
+			c2 := stemCosine(one[i].stems, two[j+1].stems)
+			if (!ok1 && c1 < 0.2) || (!ok2 && c2 < 0.2) {
+				continue
 			}
 			joinedWords := append(append([]word(nil), two[j].words...), two[j+1].words...)
 			text := two[j].art.Text
-			ops, eq := wordDiff(one[i].art.Text, one[i].words, text, joinedWords)
-			if swapped {
-				ops, eq = wordDiff(text, joinedWords, one[i].art.Text, one[i].words)
-			}
+			_, eq := wordDiff(one[i].art.Text, one[i].words, text, joinedWords)
 			d := dice(eq, len(one[i].words), len(joinedWords))
-			if d < NearDice || d < max(d1, d2)+0.15 {
+			if d < NearDice {
 				continue
 			}
-			c := candidate{kind: kindOf(d, 0), similarity: d, diff: ops}
+			_, eq1 := wordDiff(one[i].art.Text, one[i].words, text, two[j].words)
+			_, eq2 := wordDiff(one[i].art.Text, one[i].words, text, two[j+1].words)
+			if eq < eq1+minSplitGain || eq < eq2+minSplitGain {
+				continue
+			}
+			c := candidate{kind: kindOf(d, 0), similarity: d}
 			c.score = d * float64(len(one[i].words)+len(joinedWords)) / 2
 			if !swapped {
+				c.diff, _ = wordDiff(one[i].art.Text, one[i].words, text, joinedWords)
 				c.a, c.b = []int{i}, []int{j, j + 1}
 				c.aWords, c.bWords = one[i].words, joinedWords
 				c.aw, c.bw = [2]int{0, len(one[i].words)}, [2]int{0, len(joinedWords)}
 			} else {
+				c.diff, _ = wordDiff(text, joinedWords, one[i].art.Text, one[i].words)
 				c.a, c.b = []int{j, j + 1}, []int{i}
 				c.aWords, c.bWords = joinedWords, one[i].words
 				c.aw, c.bw = [2]int{0, len(joinedWords)}, [2]int{0, len(one[i].words)}
@@ -423,5 +429,3 @@ func alignEvent(eventID string, arts []*corpus.Article) []Alignment {
 	}
 	return out
 }
-
-var _ = strings.TrimSpace

@@ -214,21 +214,24 @@ func (g *gazetteer) mentions(text string, ws []word) []mention {
 			break
 		}
 		run := ws[i:j]
+		// A role word just before the run ("union leader Marta Lind")
+		// marks it as a person's name.
+		titled := i > 0 && (roleWords[ws[i-1].Lower] || g.titles[ws[i-1].Lower]) &&
+			(joined(text, ws[i-1], ws[i]) || text[ws[i-1].End:ws[i].Start] == ", ")
 		i = j
 		if len(run) > 0 && sentenceInitial(text, run[0]) && (isStop(run[0].Lower) || lowerSeen[run[0].Lower]) && g.names[possessiveless(run[0].Lower)].Key == "" {
 			run = run[1:]
 		}
-		out = append(out, g.segment(run)...)
+		out = append(out, g.segment(run, titled)...)
 	}
 	return normaliseMentions(out)
 }
 
 // segment splits one capitalised run into known names, titles and unknown
 // names, left to right, longest known phrase first.
-func (g *gazetteer) segment(run []word) []mention {
+func (g *gazetteer) segment(run []word, titled bool) []mention {
 	var out []mention
 	var buf []word
-	titled := false
 	flush := func() {
 		for len(buf) > 0 && (g.ignore[phraseKey(buf[:1])] || connectors[buf[0].Lower]) {
 			buf = buf[1:]

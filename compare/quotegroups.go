@@ -187,10 +187,22 @@ func buildGroup(ev Event, qs []quote, m []int, ref int) QuoteGroup {
 		}
 		g.Versions = append(g.Versions, QuoteVersion{Outlet: q.Outlet, Article: q.Article, Sentence: q.Sentence, Fidelity: q.Fidelity, Quote: q.ID})
 	}
+	// A named speaker beats a description ("union leader") that one outlet
+	// left unresolved; the description then takes the name.
 	best := 0
 	for s, n := range speakers {
+		if isCapitalised(s) {
+			n += len(m)
+		}
 		if n > best || (n == best && s < g.Speaker) {
 			g.Speaker, best = s, n
+		}
+	}
+	if isCapitalised(g.Speaker) {
+		for _, i := range m {
+			if q := &qs[i]; !isCapitalised(q.Speaker) {
+				q.Speaker = g.Speaker
+			}
 		}
 	}
 	return g

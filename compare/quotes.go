@@ -268,7 +268,10 @@ func resolveName(text string, ws []word, ms []mention, start, end int) string {
 		if len(phrase) >= 2 && phrase[len(phrase)-2].Lower != "the" {
 			qualifier = phrase[len(phrase)-2].Lower
 		}
-		return lastPerson(ms, start, strings.TrimSpace(qualifier+" "+last))
+		if p := lastPerson(ms, start, strings.TrimSpace(qualifier+" "+last)); p != "" {
+			return p
+		}
+		return strings.TrimSpace(qualifier + " " + last)
 	}
 	// An organisation or an unknown name.
 	for _, m := range ms {

@@ -10,10 +10,11 @@ import (
 // Reuse thresholds: two articles share text when they have a run of at
 // least MinReuseRun narrative words (outside quotations) in common, or
 // runs of at least reuseShingle words covering MinReuseShare of either
-// article's narrative words.
+// article's narrative words. Reporters retelling an agency story keep a
+// sentence or two; a re-post keeps most of it.
 const (
-	MinReuseRun   = 12
-	MinReuseShare = 0.3
+	MinReuseRun   = 30
+	MinReuseShare = 0.5
 	reuseShingle  = 6
 )
 

@@ -15,7 +15,7 @@ const maxSwapExamples = 3
 
 // substitutions collects the word swaps of aligned passages: a deleted run
 // and an inserted run of at most MaxSwapWords words each, between equal
-// runs. A swap whose sides sit on different poles of one lexicon axis is a
+// runs (or between an equal run and the passage's start or end). A swap whose sides sit on different poles of one lexicon axis is a
 // framing swap; one the lexicon does not know is a suggestion.
 func substitutions(als []Alignment, lex *framing.Lexicon) []Substitution {
 	poles := newPoleIndex(lex)
@@ -24,8 +24,10 @@ func substitutions(als []Alignment, lex *framing.Lexicon) []Substitution {
 	var order []key
 	for _, al := range als {
 		ops := al.Diff
-		for i := 1; i+2 < len(ops); i++ {
-			if ops[i-1].Op != "equal" || ops[i+2].Op != "equal" {
+		for i := 0; i+1 < len(ops); i++ {
+			before := i == 0 || ops[i-1].Op == "equal"
+			after := i+2 == len(ops) || ops[i+2].Op == "equal"
+			if !before || !after || (i == 0 && i+2 == len(ops)) {
 				continue
 			}
 			var del, ins string

@@ -1,0 +1,106 @@
+package compare
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/framediff/framediff/corpus"
+)
+
+func marshal(t *testing.T, res *Result) []byte {
+	t.Helper()
+	b, err := json.MarshalIndent(res, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestDeterminism builds the seeds and the testdata corpora in shuffled
+// orders with one and with four workers and expects the same bytes.
+func TestDeterminism(t *testing.T) {
+	arts := readSeeds(t)
+	more, _ := readCorpus(t, "testdata/corpora/dam_and_strike.txt")
+	arts = append(arts, more...)
+	base, err := Build(context.Background(), arts, Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := marshal(t, base)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, workers := range []int{4, 1, 3} {
+		shuffled := append([]corpus.Article(nil), arts...)
+		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		res, err := Build(context.Background(), shuffled, Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := marshal(t, res); !bytes.Equal(got, want) {
+			t.Fatalf("workers=%d, shuffled: output differs from workers=1 in input order", workers)
+		}
+	}
+}
+
+func TestBuildCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Build(ctx, readSeeds(t), Options{})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+func TestBuildOptions(t *testing.T) {
+	tests := []struct {
+		name    string
+		opts    Options
+		wantErr bool
+		window  int
+		thresh  float64
+	}{
+		{"defaults", Options{}, false, DefaultDateWindowDays, DefaultEventThreshold},
+		{"custom", Options{DateWindowDays: 7, EventThreshold: 0.4}, false, 7, 0.4},
+		{"negative window", Options{DateWindowDays: -1}, true, 0, 0},
+		{"threshold above one", Options{EventThreshold: 1.5}, true, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Build(context.Background(), nil, tt.opts)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, wantErr %v", err, tt.wantErr)
+			}
+			if err != nil {
+				return
+			}
+			if res.Settings.DateWindowDays != tt.window || res.Settings.EventThreshold != tt.thresh {
+				t.Errorf("settings = %+v", res.Settings)
+			}
+		})
+	}
+}
+
+// TestEventOverride checks that an input's event field wins over grouping.
+func TestEventOverride(t *testing.T) {
+	arts := readSeeds(t)
+	for i := range arts {
+		if arts[i].ID[:3] == "001" || arts[i].ID[:3] == "000" {
+			arts[i].Event = "idlib-diplomacy"
+		}
+	}
+	res, err := Build(context.Background(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, ok := res.Event("idlib-diplomacy")
+	if !ok || len(e.Articles) != 2 || e.Articles[0][:3] != "000" || e.Articles[1][:3] != "001" {
+		t.Fatalf("event idlib-diplomacy = %+v, %v", e, ok)
+	}
+	id, _ := res.EventOf(arts[3].ID)
+	if other, _ := res.Event(id); len(other.Articles) != 2 {
+		t.Errorf("003 and 004 should still form an event: %+v", other)
+	}
+}
