@@ -122,8 +122,14 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Resul
 	for i := range work {
 		hits = append(hits, work[i].hits...)
 	}
-	res.Framing = &Framing{Hits: hits, Counts: countHits(arts, hits, eventOf)}
-	res.Distinctive = distinctive(arts, lex, eventOf)
+	if hits == nil {
+		hits = []framing.Hit{}
+	}
+	res.Framing = &Framing{Hits: hits, Counts: framing.CountHits(arts, hits, eventOf)}
+	res.Distinctive = framing.Distinctive(arts, lex, eventOf)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	// Per event: alignments, quotations, reuse, coverage.
 	byID := make(map[string]int, len(arts))
