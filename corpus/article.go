@@ -20,8 +20,10 @@ type Article struct {
 	ID string `json:"id"`
 	// Outlet is the canonical outlet name from the registry when the outlet is
 	// known there, else the name as the input gives it; empty if unknown.
-	Outlet    string `json:"outlet"`
-	Title     string `json:"title"`
+	Outlet string `json:"outlet"`
+	Title  string `json:"title"`
+	// Author is the byline when the input gives one (HTML metadata).
+	Author    string `json:"author,omitempty"`
 	Published Date   `json:"published"`
 	URL       string `json:"url"`
 	// Event, when the input sets it, overrides automatic event grouping.

@@ -17,6 +17,7 @@ type draft struct {
 
 	title      string // recovered from the text
 	published  Date   // recovered from the text
+	author     string // from page metadata
 	cueOutlet  string // named by a registry cue
 	lineOutlet string // named on a line of its own
 	paras      []string
@@ -30,12 +31,24 @@ func (d *draft) warn(format string, args ...any) {
 // the title, the date and the outlet's name.
 const headerLines = 10
 
-// build cleans lines into paragraphs. With header set (plain text) it also
-// recovers the title, an outlet named on its own line and a date line from
-// the top of the text, and treats each line as a paragraph unless a block
-// of lines looks hard-wrapped; without it (JSON text) blank lines alone
-// separate paragraphs.
-func (d *draft) build(lines []string, header bool) {
+// paraMode says how build finds paragraphs and metadata in lines.
+type paraMode int
+
+const (
+	// modeText is plain text: the title, an outlet named on its own line and
+	// a date line are recovered from the top; each line is a paragraph
+	// unless a block of lines looks hard-wrapped.
+	modeText paraMode = iota
+	// modeBlank is JSON text: blank lines alone separate paragraphs.
+	modeBlank
+	// modeLines is extracted HTML text: each line is a paragraph.
+	modeLines
+)
+
+// build cleans lines into paragraphs as mode says. In every mode a first
+// line repeating the given title is dropped.
+func (d *draft) build(lines []string, mode paraMode) {
+	header := mode == modeText
 	reg, rules := d.r.Registry, d.r.Rules
 	headerLeft := 0
 	if header {
@@ -46,7 +59,7 @@ func (d *draft) build(lines []string, header bool) {
 	var cur []string
 	flush := func() {
 		if len(cur) > 0 {
-			d.paras = appendBlock(d.paras, cur, header)
+			d.paras = appendBlock(d.paras, cur, mode)
 			cur = cur[:0]
 		}
 	}
@@ -140,13 +153,10 @@ func sameTitle(a, b string) bool {
 }
 
 // appendBlock adds the paragraphs of a block of consecutive non-empty
-// lines: one per line, unless the block looks hard-wrapped (or lines
-// says so) when the lines join into one paragraph.
-func appendBlock(paras, lines []string, join bool) []string {
-	if len(lines) == 1 {
-		return append(paras, lines[0])
-	}
-	if !join && !hardWrapped(lines) {
+// lines: one per line, or one for the whole block in modeBlank or when a
+// plain-text block looks hard-wrapped.
+func appendBlock(paras, lines []string, mode paraMode) []string {
+	if len(lines) == 1 || mode == modeLines || mode == modeText && !hardWrapped(lines) {
 		return append(paras, lines...)
 	}
 	return append(paras, strings.Join(lines, " "))
@@ -195,6 +205,7 @@ func (d *draft) finishMeta() Article {
 	if a.Title == "" {
 		a.Title = d.title
 	}
+	a.Author = normLine(d.author)
 	given := normLine(f.Outlet)
 	switch {
 	case given != "":

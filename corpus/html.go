@@ -1,6 +1,198 @@
 package corpus
 
-// readHTML is filled in below.
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/markusmobius/go-htmldate"
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/unicode/norm"
+)
+
+// MaxHTMLDepth is the deepest element nesting handed to the extraction
+// library; deeper pages are read by a simple walk over their text instead.
+const MaxHTMLDepth = 512
+
+// readHTML reads a saved web page: main text, title, author, date and site
+// name through go-trafilatura. Nothing the page references is fetched and
+// no script runs: the page is only parsed.
 func (r *Reader) readHTML(name, source string, data []byte, over *fields) ([]Article, []Warning) {
-	return nil, []Warning{{File: source, Reason: "HTML input is not supported yet"}}
+	page, notes, err := decodeHTML(data)
+	if err != nil {
+		return nil, []Warning{{File: source, Reason: err.Error()}}
+	}
+	page, cut := truncateText(page, r.maxArticle()*2)
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return nil, []Warning{{File: source, Reason: fmt.Sprintf("parse HTML: %v", err)}}
+	}
+	f := fields{ID: defaultID(name)}
+	d := &draft{r: r, source: source, warnings: notes}
+	if cut > 0 {
+		d.warn("page is %d bytes, over the limit of %d; the rest was dropped", cut, r.maxArticle()*2)
+	}
+	var text string
+	if depth := htmlDepth(doc); depth > MaxHTMLDepth {
+		d.warn("HTML nested %d elements deep (limit %d); read as plain text without extraction", depth, MaxHTMLDepth)
+		text = htmlText(doc)
+	} else {
+		res, err := trafilatura.ExtractDocument(doc, r.trafilaturaOptions())
+		if err != nil || res == nil {
+			reason := "no article text found in the page"
+			if err != nil {
+				reason = fmt.Sprintf("no article text found in the page: %v", err)
+			}
+			return nil, []Warning{{File: source, Reason: reason}}
+		}
+		text = htmlText(res.ContentNode)
+		md := res.Metadata
+		f.Title = md.Title
+		f.URL = md.URL
+		if !md.Date.IsZero() {
+			if md.Date.Hour() != 0 || md.Date.Minute() != 0 || md.Date.Second() != 0 {
+				f.Published = md.Date.UTC().Format(time.RFC3339)
+			} else {
+				f.Published = md.Date.Format("2006-01-02")
+			}
+		}
+		d.author = md.Author
+		f.Outlet = r.htmlOutlet(md.Sitename, md.URL, md.Hostname)
+	}
+	if fixed, n := repairMojibake(text); n > 0 {
+		text = fixed
+		d.warn("repaired %d mojibake sequence(s) (UTF-8 read as a single-byte encoding)", n)
+	}
+	if !norm.NFC.IsNormalString(text) {
+		text = norm.NFC.String(text)
+	}
+	d.f = f.overlay(over)
+	d.build(strings.Split(text, "\n"), modeLines)
+	if len(d.paras) == 0 {
+		return nil, []Warning{{File: source, Reason: "no article text found in the page"}}
+	}
+	return []Article{d.finish()}, nil
+}
+
+// htmlOutlet picks the outlet a page names: its site name when the
+// registry knows it, else the outlet of its canonical URL's domain, else
+// the site name as given (or the host name).
+func (r *Reader) htmlOutlet(site, pageURL, host string) string {
+	if site != "" {
+		if o, ok := r.Registry.Lookup(site); ok {
+			return o.Name
+		}
+	}
+	for _, k := range []string{pageURL, host} {
+		if k == "" {
+			continue
+		}
+		if o, ok := r.Registry.Lookup(k); ok {
+			return o.Name
+		}
+	}
+	if site != "" {
+		return site
+	}
+	return host
+}
+
+func (r *Reader) trafilaturaOptions() trafilatura.Options {
+	maxDate := time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+	if !r.Now.IsZero() {
+		maxDate = r.Now.Add(24 * time.Hour)
+	}
+	return trafilatura.Options{
+		EnableFallback:  true,
+		ExcludeComments: true,
+		Deduplicate:     false,
+		HtmlDateOptions: &htmldate.Options{
+			ExtractTime:         true,
+			UseOriginalDate:     true,
+			SkipExtensiveSearch: true,
+			MinDate:             time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC),
+			MaxDate:             maxDate,
+		},
+	}
+}
+
+// decodeHTML turns a page's bytes into UTF-8: a byte-order mark decides,
+// else valid UTF-8 stays, else the page's declared charset, else the
+// single-byte guess decodeText makes.
+func decodeHTML(data []byte) (string, []string, error) {
+	for _, m := range magics {
+		if bytes.HasPrefix(data, []byte(m.prefix)) {
+			return "", nil, fmt.Errorf("%w: it is %s", errNotText, m.what)
+		}
+	}
+	if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return decodeText(data)
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return "", nil, fmt.Errorf("%w: NUL byte at offset %d (binary data)", errNotText, i)
+	}
+	if utf8.Valid(data) {
+		return string(data), nil, nil
+	}
+	if e, name, _ := charset.DetermineEncoding(data, "text/html"); e != nil && name != "utf-8" {
+		if b, err := e.NewDecoder().Bytes(data); err == nil {
+			return string(b), []string{"converted from " + name}, nil
+		}
+	}
+	return decodeText(data)
+}
+
+// htmlDepth returns the deepest element nesting in doc, walking without
+// recursion.
+func htmlDepth(doc *html.Node) int {
+	deepest := 0
+	type item struct {
+		n     *html.Node
+		depth int
+	}
+	stack := []item{{doc, 0}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		deepest = max(deepest, it.depth)
+		for c := it.n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, item{c, it.depth + 1})
+		}
+	}
+	return deepest
+}
+
+// htmlText is the text of doc outside scripts, styles and templates, a
+// line per block element, walking without recursion.
+func htmlText(doc *html.Node) string {
+	if doc == nil {
+		return ""
+	}
+	var b strings.Builder
+	stack := []*html.Node{doc}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			continue
+		case html.ElementNode:
+			switch n.Data {
+			case "script", "style", "template", "noscript", "head", "nav", "footer":
+				continue
+			case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr", "blockquote",
+				"figure", "figcaption", "ul", "ol", "dl", "dt", "dd", "table", "pre", "hr", "main", "aside", "header", "body":
+				b.WriteByte('\n')
+			}
+		}
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, c)
+		}
+	}
+	return b.String()
 }

@@ -271,7 +271,7 @@ func (r *Reader) readRecord(name string, line int, raw []byte) ([]Article, []War
 		}
 		return nil, []Warning{{File: name, Line: line, Reason: reason}}
 	}
-	d.build(strings.Split(text, "\n"), false)
+	d.build(strings.Split(text, "\n"), modeBlank)
 	if len(d.paras) == 0 {
 		return nil, []Warning{{File: name, Line: line, Reason: "record's text is all boilerplate; skipped"}}
 	}

@@ -153,6 +153,9 @@ func (r *Reader) readText(name, source, text string, markdown bool, over *fields
 		}
 	}
 	_ = bodyLine
+	if markdown {
+		f.Title = stripMarkdown(f.Title)
+	}
 	f = f.overlay(over)
 	if f.ID == "" {
 		f.ID = defaultID(name)
@@ -168,7 +171,7 @@ func (r *Reader) readText(name, source, text string, markdown bool, over *fields
 			lines[i] = stripMarkdown(l)
 		}
 	}
-	d.build(lines, true)
+	d.build(lines, modeText)
 	if len(d.paras) == 0 && d.title == "" && f.Title == "" {
 		reason := "no text"
 		if strings.TrimSpace(body) == "" {
@@ -206,6 +209,7 @@ var (
 	mdImage    = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
 	mdLink     = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
 	mdEmphasis = regexp.MustCompile(`(\*\*|__)(\S(?:[^*_]*\S)?)(\*\*|__)`)
+	mdItalic   = regexp.MustCompile(`\*(\S(?:[^*]*\S)?)\*`)
 )
 
 // stripMarkdown removes Markdown syntax from one line, keeping its words.
@@ -219,6 +223,7 @@ func stripMarkdown(l string) string {
 	l = mdImage.ReplaceAllString(l, "")
 	l = mdLink.ReplaceAllString(l, "$1")
 	l = mdEmphasis.ReplaceAllString(l, "$2")
+	l = mdItalic.ReplaceAllString(l, "$1")
 	if strings.Trim(l, "-*_ \t") == "" && len(strings.TrimSpace(l)) >= 3 {
 		return "" // a thematic break
 	}
