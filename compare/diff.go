@@ -4,11 +4,18 @@ import (
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
-// wordDiff diffs two word sequences with go-diff, one rune per distinct
-// lower-case word, and cleans the result up semantically. Each op's text is
-// the stretch of the original text its words cover, punctuation included.
-// The diff has no time limit, so it is the same on every run.
-func wordDiff(textA string, a []word, textB string, b []word) (ops []DiffOp, equal int) {
+// diffRun is one run of a word diff as index ranges into both sides: an
+// equal run covers a[A0:A1] and b[B0:B1]; a delete only a, an insert only b.
+type diffRun struct {
+	Op     string
+	A0, A1 int
+	B0, B1 int
+}
+
+// wordDiffRuns diffs two word sequences with go-diff, one rune per distinct
+// lower-case word, and cleans the result up semantically. The diff has no
+// time limit, so it is the same on every run.
+func wordDiffRuns(a, b []word) []diffRun {
 	runeOf := map[string]rune{}
 	toRunes := func(ws []word) []rune {
 		rs := make([]rune, len(ws))
@@ -26,34 +33,54 @@ func wordDiff(textA string, a []word, textB string, b []word) (ops []DiffOp, equ
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
 	diffs := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(ra, rb, false))
-	var out []DiffOp
+	var out []diffRun
 	i, j := 0, 0
 	for _, d := range diffs {
 		n := len([]rune(d.Text))
 		if n == 0 {
 			continue
 		}
-		var op DiffOp
+		r := diffRun{A0: i, A1: i, B0: j, B1: j}
 		switch d.Type {
 		case diffmatchpatch.DiffEqual:
-			op = DiffOp{Op: "equal", Text: span(textA, a[i:i+n])}
-			equal += n
+			r.Op = "equal"
 			i += n
 			j += n
 		case diffmatchpatch.DiffDelete:
-			op = DiffOp{Op: "delete", Text: span(textA, a[i:i+n])}
+			r.Op = "delete"
 			i += n
 		case diffmatchpatch.DiffInsert:
-			op = DiffOp{Op: "insert", Text: span(textB, b[j:j+n])}
+			r.Op = "insert"
 			j += n
 		}
-		if k := len(out) - 1; k >= 0 && out[k].Op == op.Op {
-			out[k].Text += " " + op.Text
+		r.A1, r.B1 = i, j
+		if k := len(out) - 1; k >= 0 && out[k].Op == r.Op {
+			out[k].A1, out[k].B1 = r.A1, r.B1
 			continue
 		}
-		out = append(out, op)
+		out = append(out, r)
 	}
-	return out, equal
+	return out
+}
+
+// wordDiff returns the word diff of a and b as ops whose text is the
+// stretch of the original text each run covers, punctuation included, and
+// the number of equal words.
+func wordDiff(textA string, a []word, textB string, b []word) (ops []DiffOp, equal int) {
+	runs := wordDiffRuns(a, b)
+	ops = make([]DiffOp, 0, len(runs))
+	for _, r := range runs {
+		switch r.Op {
+		case "equal":
+			equal += r.A1 - r.A0
+			ops = append(ops, DiffOp{Op: r.Op, Text: span(textA, a[r.A0:r.A1])})
+		case "delete":
+			ops = append(ops, DiffOp{Op: r.Op, Text: span(textA, a[r.A0:r.A1])})
+		case "insert":
+			ops = append(ops, DiffOp{Op: r.Op, Text: span(textB, b[r.B0:r.B1])})
+		}
+	}
+	return ops, equal
 }
 
 // tokenRune maps the n-th distinct word to a rune in the private use areas,
