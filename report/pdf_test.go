@@ -1,0 +1,336 @@
+package report
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/framediff/framediff/compare"
+	"github.com/framediff/framediff/corpus"
+)
+
+var pdfOut = flag.String("pdfout", "", "also write the test handouts to this directory, to look at")
+
+// The package's tests share one -update flag; define it unless another
+// test file of the package already has (package variables initialise
+// before init functions run).
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files under testdata")
+	}
+}
+
+func pdfUpdate() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+func pdfWrite(t testing.TB, res *compare.Result, opts PDFOptions) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WritePDF(&buf, res, opts); err != nil {
+		t.Fatalf("WritePDF: %v", err)
+	}
+	return buf.Bytes()
+}
+
+// pdfSave writes b to a temporary file (and to -pdfout) and returns its path.
+func pdfSave(t testing.TB, name string, b []byte) string {
+	t.Helper()
+	if *pdfOut != "" {
+		if err := os.MkdirAll(*pdfOut, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(*pdfOut, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func pdfNeedTool(t testing.TB, name string) {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		t.Skipf("%s not installed (poppler-utils / qpdf); skipping the read-back check", name)
+	}
+}
+
+// pdfToText returns the text of pages first..last (0 for all) as
+// pdftotext reads it.
+func pdfToText(t testing.TB, file string, first, last int) string {
+	t.Helper()
+	pdfNeedTool(t, "pdftotext")
+	args := []string{"-enc", "UTF-8"}
+	if first > 0 {
+		args = append(args, "-f", strconv.Itoa(first), "-l", strconv.Itoa(last))
+	}
+	out, err := exec.Command("pdftotext", append(args, file, "-")...).Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+// pdfFlat joins pdftotext's lines and hyphen-free breaks, so that phrases
+// wrapped across lines can be found.
+func pdfFlat(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func pdfPages(t testing.TB, file string) int {
+	t.Helper()
+	pdfNeedTool(t, "pdfinfo")
+	out, err := exec.Command("pdfinfo", file).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out)
+	if m == nil {
+		t.Fatalf("pdfinfo: no page count in %s", out)
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	return n
+}
+
+func pdfQPDFCheck(t testing.TB, file string) {
+	t.Helper()
+	pdfNeedTool(t, "qpdf")
+	out, err := exec.Command("qpdf", "--check", file).CombinedOutput()
+	if err != nil {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+	if !bytes.Contains(out, []byte("No syntax or stream encoding errors found")) {
+		t.Fatalf("qpdf --check:\n%s", out)
+	}
+}
+
+func TestWritePDFSeedsReadBack(t *testing.T) {
+	res := pdfSeedResult(t)
+	tests := []struct {
+		name string
+		opts PDFOptions
+		// want must all appear in the text (whitespace-flattened).
+		want []string
+	}{
+		{
+			name: "a4",
+			opts: PDFOptions{Settings: "framediff report seeds/ --paper a4"},
+			want: []string{
+				"CGTN", "Sahar News", "Iran Press", "The New Arab", "The Globe Post",
+				"China", "state broadcaster", "Fadaat Media (Qatari-funded)",
+				"Tehran summit: Putin, Erdogan, Rouhani, and 2 related events",
+				"At a glance", "Naming the Syrian state",
+				// highlighted terms, in the excerpts and the glossary
+				"Bashar al-Assad‘s regime", "major rebel bastion of Idlib", "air raids pounded rebel positions", "innocent people",
+				// the shared quotation, both versions
+				"If we can ensure a ceasefire here, this will be one of the most important steps of the summit",
+				"Same quote, different outlets", "word for word", "insisted",
+				"Word swaps", "airplanes", "Who gets to speak", "Glossary of loaded terms",
+				"Presents the state as illegitimate", "Questions for discussion", "Method and limits",
+				"framediff report seeds/ --paper a4", "Page 1 of",
+			},
+		},
+		{
+			name: "letter",
+			opts: PDFOptions{Paper: "letter", Title: "Idlib: five outlets, one story"},
+			want: []string{"Idlib: five outlets, one story", "The Globe Post", "Glossary of loaded terms"},
+		},
+		{
+			name: "blind",
+			opts: PDFOptions{Blind: true},
+			want: []string{"Source A", "Source B", "Source C", "Source D", "Source E", "Answer key"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := pdfWrite(t, res, tt.opts)
+			file := pdfSave(t, "seeds-"+tt.name+".pdf", b)
+			pdfQPDFCheck(t, file)
+			text := pdfFlat(pdfToText(t, file, 0, 0))
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("text lacks %q", w)
+				}
+			}
+			if !tt.opts.Blind && !strings.Contains(strings.ReplaceAll(text, " ", ""), "https://turkey.theglobepost.com/erdogan-putin-idlib-ceasefire/") {
+				t.Errorf("text lacks The Globe Post's URL")
+			}
+			n := pdfPages(t, file)
+			if n < 4 || n > 8 {
+				t.Errorf("seed handout has %d pages, want about five", n)
+			}
+			if !strings.Contains(text, "Page 2 of "+strconv.Itoa(n)) {
+				t.Errorf("no \"Page 2 of %d\" footer", n)
+			}
+		})
+	}
+}
+
+// TestWritePDFBlindMasksOutlets checks that no outlet name, alias or domain
+// is left before the answer key, including where an excerpt names its own
+// outlet ("Iran Press/Iran news:"), and that the key reveals them.
+func TestWritePDFBlindMasksOutlets(t *testing.T) {
+	res := pdfSeedResult(t)
+	file := pdfSave(t, "seeds-blind.pdf", pdfWrite(t, res, PDFOptions{Blind: true}))
+	n := pdfPages(t, file)
+	before := pdfFlat(pdfToText(t, file, 1, n-1))
+	key := pdfFlat(pdfToText(t, file, n, n))
+	for _, o := range res.Outlets {
+		for _, s := range append(append([]string{o.Name}, o.Aliases...), o.Domains...) {
+			if len(s) <= 3 {
+				if regexp.MustCompile(`\b` + regexp.QuoteMeta(s) + `\b`).MatchString(before) {
+					t.Errorf("%q appears before the answer key", s)
+				}
+				continue
+			}
+			if strings.Contains(strings.ToLower(before), strings.ToLower(s)) {
+				t.Errorf("%q appears before the answer key", s)
+			}
+		}
+		if !strings.Contains(key, o.Name) {
+			t.Errorf("answer key lacks %q", o.Name)
+		}
+	}
+	// Iran Press names itself in its second paragraph.
+	if !regexp.MustCompile(`Source [A-E]/Iran news:`).MatchString(before) {
+		t.Errorf("excerpt's self-reference not masked as a source label")
+	}
+}
+
+func TestWritePDFDeterministic(t *testing.T) {
+	res := pdfSeedResult(t)
+	want := pdfWrite(t, res, PDFOptions{Settings: "x"})
+	if again := pdfWrite(t, res, PDFOptions{Settings: "x"}); !bytes.Equal(want, again) {
+		t.Fatal("two runs in one process differ")
+	}
+	// Article and list order must not matter.
+	shuffled := *res
+	r := rand.New(rand.NewPCG(1, 2))
+	shuffled.Articles = append([]corpus.Article(nil), res.Articles...)
+	r.Shuffle(len(shuffled.Articles), func(i, j int) {
+		shuffled.Articles[i], shuffled.Articles[j] = shuffled.Articles[j], shuffled.Articles[i]
+	})
+	shuffled.Quotes = append([]compare.Quote(nil), res.Quotes...)
+	r.Shuffle(len(shuffled.Quotes), func(i, j int) { shuffled.Quotes[i], shuffled.Quotes[j] = shuffled.Quotes[j], shuffled.Quotes[i] })
+	fr := *res.Framing
+	fr.Hits = append(fr.Hits[:0:0], res.Framing.Hits...)
+	r.Shuffle(len(fr.Hits), func(i, j int) { fr.Hits[i], fr.Hits[j] = fr.Hits[j], fr.Hits[i] })
+	shuffled.Framing = &fr
+	if got := pdfWrite(t, &shuffled, PDFOptions{Settings: "x"}); !bytes.Equal(want, got) {
+		t.Fatal("shuffled input gives different bytes")
+	}
+	if bytes.Contains(want, []byte("/CreationDate (D:2020")) == false {
+		t.Errorf("creation date is not the latest article's date (2020-02-29)")
+	}
+}
+
+// TestWritePDFDeterministicAcrossProcesses writes the handout in two child
+// processes (with different GOMAXPROCS) and compares the bytes.
+func TestWritePDFDeterministicAcrossProcesses(t *testing.T) {
+	if os.Getenv("FRAMEDIFF_PDF_CHILD") != "" {
+		t.Skip("child")
+	}
+	var sums []string
+	for _, procs := range []string{"1", "2"} {
+		out := filepath.Join(t.TempDir(), "child.pdf")
+		cmd := exec.Command(os.Args[0], "-test.run=^TestPDFChildProcess$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "FRAMEDIFF_PDF_CHILD="+out, "GOMAXPROCS="+procs)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("child: %v\n%s", err, b)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(b)
+		sums = append(sums, hex.EncodeToString(sum[:]))
+	}
+	if sums[0] != sums[1] {
+		t.Fatalf("processes wrote different PDFs: %s vs %s", sums[0], sums[1])
+	}
+	in := pdfWrite(t, pdfSeedResult(t), PDFOptions{Blind: true, Settings: "child"})
+	if sum := sha256.Sum256(in); hex.EncodeToString(sum[:]) != sums[0] {
+		t.Fatal("child process output differs from this process's")
+	}
+}
+
+func TestPDFChildProcess(t *testing.T) {
+	out := os.Getenv("FRAMEDIFF_PDF_CHILD")
+	if out == "" {
+		t.Skip("run by TestWritePDFDeterministicAcrossProcesses")
+	}
+	b := pdfWrite(t, pdfSeedResult(t), PDFOptions{Blind: true, Settings: "child"})
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestWritePDFOptionsErrors(t *testing.T) {
+	res := pdfSeedResult(t)
+	tests := []struct {
+		name string
+		opts PDFOptions
+		want error
+	}{
+		{"paper", PDFOptions{Paper: "a3"}, ErrUnknownPaper},
+		{"event", PDFOptions{Events: []string{"no-such-event"}}, ErrUnknownEvent},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := WritePDF(&bytes.Buffer{}, res, tt.opts)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("WritePDF error = %v, want %v", err, tt.want)
+			}
+		})
+	}
+	if err := WritePDF(&bytes.Buffer{}, nil, PDFOptions{}); err == nil {
+		t.Fatal("nil result: no error")
+	}
+}
+
+func TestWritePDFQuestionsGolden(t *testing.T) {
+	res := pdfSeedResult(t)
+	for _, blind := range []bool{false, true} {
+		name := map[bool]string{false: "questions.golden", true: "questions-blind.golden"}[blind]
+		t.Run(name, func(t *testing.T) {
+			d, err := newPDFDoc(res, PDFOptions{Blind: blind})
+			if err != nil {
+				t.Fatal(err)
+			}
+			qs := d.discussion()
+			if len(qs) < 5 || len(qs) > 8 {
+				t.Errorf("%d questions, want 5 to 8", len(qs))
+			}
+			got := strings.Join(qs, "\n") + "\n"
+			golden := filepath.Join("testdata", "pdf", name)
+			if pdfUpdate() {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("questions (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

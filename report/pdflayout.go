@@ -1,0 +1,302 @@
+package report
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// pdfRGB is a colour with 0–255 channels.
+type pdfRGB struct{ R, G, B int }
+
+var (
+	pdfBlack    = pdfRGB{25, 25, 25}
+	pdfGrey     = pdfRGB{95, 95, 95}
+	pdfLight    = pdfRGB{235, 235, 235}
+	pdfRule     = pdfRGB{190, 190, 190}
+	pdfInk      = pdfRGB{30, 55, 90}
+	pdfLinkBlue = pdfRGB{20, 80, 170}
+	pdfWhite    = pdfRGB{255, 255, 255}
+)
+
+// tint mixes c with white; amount 0 keeps c, 1 gives white.
+func (c pdfRGB) tint(amount float64) pdfRGB {
+	mix := func(v int) int { return v + int(float64(255-v)*amount+0.5) }
+	return pdfRGB{mix(c.R), mix(c.G), mix(c.B)}
+}
+
+// dark reports whether c needs white text on it.
+func (c pdfRGB) dark() bool {
+	return 0.299*float64(c.R)+0.587*float64(c.G)+0.114*float64(c.B) < 150
+}
+
+// pdfStyle is how a run of text is drawn.
+type pdfStyle struct {
+	Font  string // "", "B", "I" or "BI"
+	Size  float64
+	Color pdfRGB
+	// Fill draws a background behind the text; Outline a frame around it.
+	Fill    *pdfRGB
+	Outline *pdfRGB
+	Link    string
+}
+
+// pdfRun is text in one style. Its text is drawn as given: callers clean it
+// with pdfClean first.
+type pdfRun struct {
+	Text  string
+	Style pdfStyle
+}
+
+// pdfPlaced is one word (or piece of a broken word) of a laid-out line.
+type pdfPlaced struct {
+	X, W  float64
+	Text  string
+	Style pdfStyle
+	run   int
+	// space is set when a space separates the word from the one before.
+	space bool
+}
+
+// pdfLine is one laid-out line; H is its height.
+type pdfLine struct {
+	Items []pdfPlaced
+	W, H  float64
+}
+
+// lineHeight is the leading for a font size in points, in millimetres.
+func pdfLineHeight(size float64) float64 { return size * 0.3528 * 1.32 }
+
+// measure returns the width of s in style st.
+func (d *pdfDoc) measure(s string, st pdfStyle) float64 {
+	d.f.SetFont(pdfFamily, st.Font, st.Size)
+	return d.f.GetStringWidth(s)
+}
+
+// wrap lays runs out in lines no wider than width. Lines break at spaces,
+// and punctuation glued to a word (a comma after a highlighted term) moves
+// with it; a word wider than the line is broken between characters, so no
+// text runs past width, however long the word or URL.
+func (d *pdfDoc) wrap(runs []pdfRun, width float64) []pdfLine {
+	var lines []pdfLine
+	var cur pdfLine
+	space := false
+	var spaceW float64
+	newLine := func() {
+		lines = append(lines, cur)
+		cur = pdfLine{}
+	}
+	add := func(it pdfPlaced) {
+		it.X = 0
+		if n := len(cur.Items); n > 0 {
+			it.X = cur.W
+			if it.space {
+				it.X += spaceW
+			}
+		} else {
+			it.space = false
+		}
+		cur.Items = append(cur.Items, it)
+		cur.W = it.X + it.W
+		cur.H = max(cur.H, pdfLineHeight(it.Style.Size))
+	}
+	for ri, r := range runs {
+		for tok := range pdfTokens(r.Text) {
+			if tok == " " {
+				space = true
+				spaceW = d.measure(" ", r.Style)
+				continue
+			}
+			it := pdfPlaced{W: d.measure(tok, r.Style), Text: tok, Style: r.Style, run: ri, space: space}
+			space = false
+			gap := 0.0
+			if it.space {
+				gap = spaceW
+			}
+			if len(cur.Items) > 0 && cur.W+gap+it.W > width {
+				// Carry the word this one is glued to onto the new line,
+				// unless that would empty the line.
+				k := len(cur.Items)
+				if !it.space {
+					for k > 0 && !cur.Items[k-1].space {
+						k--
+					}
+					k-- // the chain's first word
+				}
+				var carry []pdfPlaced
+				if k > 0 && k < len(cur.Items) {
+					carry = append(carry, cur.Items[k:]...)
+					cur.Items = cur.Items[:k]
+					last := cur.Items[k-1]
+					cur.W = last.X + last.W
+				}
+				newLine()
+				for _, c := range carry {
+					add(c)
+				}
+				it.space = it.space && len(cur.Items) > 0
+			}
+			used := 0.0
+			if len(cur.Items) > 0 {
+				used = cur.W
+				if it.space {
+					used += spaceW
+				}
+			}
+			if used+it.W <= width {
+				add(it)
+				continue
+			}
+			// Too wide even for a line of its own: break between characters.
+			rest := tok
+			first := true
+			for rest != "" {
+				avail := width
+				if len(cur.Items) > 0 {
+					avail = width - cur.W
+					if first && it.space {
+						avail -= spaceW
+					}
+				}
+				n, pw := d.fitPrefix(rest, r.Style, avail)
+				if n == 0 {
+					if len(cur.Items) > 0 {
+						newLine()
+						continue
+					}
+					// Not even one character fits: place one anyway.
+					_, size := utf8.DecodeRuneInString(rest)
+					n, pw = size, d.measure(rest[:size], r.Style)
+				}
+				add(pdfPlaced{W: pw, Text: rest[:n], Style: r.Style, run: ri, space: first && it.space})
+				first = false
+				rest = rest[n:]
+				if rest != "" {
+					newLine()
+				}
+			}
+		}
+	}
+	if len(cur.Items) > 0 || len(lines) == 0 {
+		if cur.H == 0 && len(runs) > 0 {
+			cur.H = pdfLineHeight(runs[0].Style.Size)
+		}
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// fitPrefix returns the byte length and width of the longest prefix of s
+// that fits in avail.
+func (d *pdfDoc) fitPrefix(s string, st pdfStyle, avail float64) (int, float64) {
+	d.f.SetFont(pdfFamily, st.Font, st.Size)
+	w := 0.0
+	for i, r := range s {
+		rw := d.f.GetStringWidth(string(r))
+		if w+rw > avail {
+			return i, w
+		}
+		w += rw
+	}
+	return len(s), w
+}
+
+// pdfTokens yields words and single " " separators of s.
+func pdfTokens(s string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for len(s) > 0 {
+			if s[0] == ' ' {
+				s = strings.TrimLeft(s, " ")
+				if !yield(" ") {
+					return
+				}
+				continue
+			}
+			i := strings.IndexByte(s, ' ')
+			if i < 0 {
+				i = len(s)
+			}
+			if !yield(s[:i]) {
+				return
+			}
+			s = s[i:]
+		}
+	}
+}
+
+// linesHeight is the total height of lines.
+func pdfLinesHeight(lines []pdfLine) float64 {
+	h := 0.0
+	for _, l := range lines {
+		h += l.H
+	}
+	return h
+}
+
+// drawLine draws one line with its top-left corner at (x, y). Neighbouring
+// words of one run are drawn together, so a highlighted phrase gets one
+// background across its spaces.
+func (d *pdfDoc) drawLine(l pdfLine, x, y float64) {
+	for i := 0; i < len(l.Items); {
+		it := l.Items[i]
+		text := it.Text
+		w := it.W
+		j := i + 1
+		for ; j < len(l.Items) && l.Items[j].run == it.run; j++ {
+			if l.Items[j].space {
+				text += " "
+			}
+			text += l.Items[j].Text
+			w = l.Items[j].X + l.Items[j].W - it.X
+		}
+		i = j
+		st := it.Style
+		lh := pdfLineHeight(st.Size)
+		top := y + (l.H-lh)/2
+		if st.Fill != nil {
+			d.f.SetFillColor(st.Fill.R, st.Fill.G, st.Fill.B)
+			d.f.Rect(x+it.X-0.4, top+0.15, w+0.8, lh-0.3, "F")
+		}
+		if st.Outline != nil {
+			d.f.SetDrawColor(st.Outline.R, st.Outline.G, st.Outline.B)
+			d.f.SetLineWidth(0.35)
+			d.f.Rect(x+it.X-0.4, top+0.15, w+0.8, lh-0.3, "D")
+		}
+		d.f.SetFont(pdfFamily, st.Font, st.Size)
+		d.f.SetTextColor(st.Color.R, st.Color.G, st.Color.B)
+		// The baseline sits about 0.8 of the font size below the text's top.
+		base := top + (lh-st.Size*0.3528)/2 + st.Size*0.3528*0.8
+		d.f.Text(x+it.X, base, text)
+		if st.Link != "" {
+			d.f.LinkString(x+it.X, top, w, lh, st.Link)
+		}
+	}
+}
+
+// drawLines draws lines from (x, y) down and returns the y below them.
+func (d *pdfDoc) drawLines(lines []pdfLine, x, y float64) float64 {
+	for _, l := range lines {
+		d.drawLine(l, x, y)
+		y += l.H
+	}
+	return y
+}
+
+// flow lays runs out at the cursor across width from x, starting new pages
+// as lines reach the bottom margin, and moves the cursor below them.
+func (d *pdfDoc) flow(runs []pdfRun, x, width float64) {
+	for _, l := range d.wrap(runs, width) {
+		d.need(l.H)
+		d.drawLine(l, x, d.y)
+		d.y += l.H
+	}
+}
+
+// fit shortens s with an ellipsis until it is no wider than width.
+func (d *pdfDoc) fit(s string, st pdfStyle, width float64) string {
+	if d.measure(s, st) <= width {
+		return s
+	}
+	ell := "…"
+	n, _ := d.fitPrefix(s, st, width-d.measure(ell, st))
+	return strings.TrimRight(s[:n], " ") + ell
+}
