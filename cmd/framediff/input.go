@@ -1,0 +1,240 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/framediff/framediff/compare"
+	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/seeds"
+)
+
+// inputOptions are the flags shared by every command that reads articles.
+type inputOptions struct {
+	strict    bool
+	lexicon   string
+	registry  string
+	window    int
+	threshold float64
+	workers   int
+}
+
+func (o *inputOptions) register(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.BoolVar(&o.strict, "strict", false, "fail (exit 1) when any input draws a warning")
+	f.StringVar(&o.lexicon, "lexicon", "", "framing lexicon YAML `FILE` (default: the embedded one; see 'framediff lexicon show')")
+	f.StringVar(&o.registry, "registry", "", "outlet registry YAML `FILE` merged over the embedded one")
+	f.IntVar(&o.window, "window", 3, "days two articles' dates may differ and still report one event")
+	f.Float64Var(&o.threshold, "threshold", 0, "similarity two articles need to join one event (0: the documented default)")
+	f.IntVar(&o.workers, "workers", 0, "parallel workers (0: one per core)")
+}
+
+// loaded is what a command read: the articles, the warnings about them and
+// the absolute paths of the files and directories they came from.
+type loaded struct {
+	articles []corpus.Article
+	warnings []corpus.Warning
+	inputs   []string // absolute paths of input files and directories
+	lexicon  *framing.Lexicon
+	registry *corpus.Registry
+}
+
+// load reads the lexicon, the registry and the articles named by paths (the
+// embedded seeds when paths is empty). Unreadable inputs become warnings; a
+// bad lexicon or registry file is a UsageError.
+func (a *App) load(ctx context.Context, o *inputOptions, paths []string) (*loaded, error) {
+	l := &loaded{lexicon: framing.DefaultLexicon(), registry: corpus.DefaultRegistry()}
+	if o.lexicon != "" {
+		data, err := os.ReadFile(o.lexicon)
+		if err != nil {
+			return nil, &UsageError{Err: fmt.Errorf("lexicon: %w", err)}
+		}
+		lex, err := framing.ParseLexicon(o.lexicon, data)
+		if err != nil {
+			return nil, &UsageError{Err: err}
+		}
+		l.lexicon = lex
+		l.inputs = append(l.inputs, absPath(o.lexicon))
+	}
+	if o.registry != "" {
+		data, err := os.ReadFile(o.registry)
+		if err != nil {
+			return nil, &UsageError{Err: fmt.Errorf("registry: %w", err)}
+		}
+		user, err := corpus.ParseRegistry(o.registry, data)
+		if err != nil {
+			return nil, &UsageError{Err: err}
+		}
+		l.registry = corpus.MergeRegistries(l.registry, user)
+		l.inputs = append(l.inputs, absPath(o.registry))
+	}
+	r := corpus.NewReader()
+	r.Registry = l.registry
+	r.Now = a.Now()
+	if len(paths) == 0 {
+		l.articles, l.warnings = r.ReadFS(seeds.FS, "seeds")
+		return l, nil
+	}
+	stdinUsed := false
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if p == "-" {
+			if stdinUsed {
+				return nil, usageErrorf("- (standard input) given more than once")
+			}
+			stdinUsed = true
+			data, err := readLimited(a.Stdin, corpus.MaxFileBytes)
+			if err != nil {
+				l.warnings = append(l.warnings, corpus.Warning{File: "-", Reason: err.Error()})
+				continue
+			}
+			arts, warns := r.Read("-", data)
+			l.add(arts, warns)
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			l.warnings = append(l.warnings, corpus.Warning{File: p, Reason: describe(err)})
+			continue
+		}
+		l.inputs = append(l.inputs, absPath(p))
+		if info.IsDir() {
+			arts, warns := r.ReadFS(os.DirFS(p), filepath.ToSlash(p))
+			l.add(arts, warns)
+			continue
+		}
+		data, err := readFile(p, info)
+		if err != nil {
+			l.warnings = append(l.warnings, corpus.Warning{File: p, Reason: describe(err)})
+			continue
+		}
+		arts, warns := r.Read(p, data)
+		l.add(arts, warns)
+	}
+	l.articles, l.warnings = corpus.Dedupe(l.articles, l.warnings)
+	return l, nil
+}
+
+func (l *loaded) add(arts []corpus.Article, warns []corpus.Warning) {
+	l.articles = append(l.articles, arts...)
+	l.warnings = append(l.warnings, warns...)
+}
+
+// readFile reads a regular file of at most corpus.MaxFileBytes.
+func readFile(path string, info fs.FileInfo) ([]byte, error) {
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	if info.Size() > corpus.MaxFileBytes {
+		return nil, fmt.Errorf("file is %d bytes, over the limit of %d", info.Size(), corpus.MaxFileBytes)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readLimited(f, corpus.MaxFileBytes)
+}
+
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("input is over the limit of %d bytes", limit)
+	}
+	return data, nil
+}
+
+// describe turns an os error into a reason without repeating the path.
+func describe(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+func absPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	return abs
+}
+
+// warnings prints every warning to stderr and, under --strict, fails.
+func (a *App) reportWarnings(o *inputOptions, warns []corpus.Warning, arts []corpus.Article) error {
+	n := len(warns)
+	for _, w := range warns {
+		fmt.Fprintf(a.Stderr, "warning: %s\n", w)
+	}
+	for _, art := range arts {
+		for _, w := range art.Warnings {
+			fmt.Fprintf(a.Stderr, "warning: %s: %s\n", art.Source, w)
+			n++
+		}
+	}
+	if o.strict && n > 0 {
+		return fmt.Errorf("%d warning(s) under --strict: %w", n, errWarnings)
+	}
+	return nil
+}
+
+// build loads the inputs and runs the pipeline.
+func (a *App) build(ctx context.Context, o *inputOptions, paths []string) (*compare.Result, *loaded, error) {
+	l, err := a.load(ctx, o, paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := a.reportWarnings(o, l.warnings, l.articles); err != nil {
+		return nil, nil, err
+	}
+	if len(l.articles) == 0 {
+		return nil, nil, errors.New("no article could be read")
+	}
+	res, err := compare.Build(ctx, l.articles, compare.Options{
+		Lexicon:        l.lexicon,
+		Registry:       l.registry,
+		DateWindowDays: o.window,
+		EventThreshold: o.threshold,
+		Workers:        o.workers,
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, w := range l.warnings {
+		res.Warnings = append(res.Warnings, w.String())
+	}
+	sort.Strings(res.Warnings)
+	return res, l, nil
+}
+
+// insideAny reports whether path is one of roots or lies below one of them.
+func insideAny(path string, roots []string) (string, bool) {
+	for _, r := range roots {
+		if path == r || strings.HasPrefix(path, r+string(filepath.Separator)) {
+			return r, true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,33 @@
+// Command framediff shows how different news outlets report the same event.
+//
+// Usage:
+//
+//	framediff report   [PATH...] [-o DIR] [--format xlsx,pdf,json]  write the reports
+//	framediff articles [PATH...]                   list what was read
+//	framediff terms    [PATH...] [--kwic TERM]      framing terms per outlet
+//	framediff events   [PATH...]                   list the events found
+//	framediff align    [PATH...] --event ID        aligned passages with word diffs
+//	framediff lexicon  show | check FILE           print or validate a lexicon
+//
+// PATH is a file (text, Markdown, HTML, JSON or JSONL), a directory read
+// recursively, or - for JSONL on standard input. No PATH reads the embedded
+// sample corpus.
+//
+// Exit codes: 0 success, 1 failure (including warnings under --strict),
+// 2 usage error (bad flag, bad lexicon or registry file), 130 interrupted.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	app := NewApp(os.Stdin, os.Stdout, os.Stderr)
+	err := app.Run(ctx, os.Args[1:])
+	stop()
+	os.Exit(app.ExitCode(err))
+}

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/framediff/framediff/compare"
+	"github.com/framediff/framediff/report"
+)
+
+// formats are the outputs report can write, in the order they are written.
+var formats = []string{"json", "xlsx", "pdf"}
+
+type reportOptions struct {
+	input   inputOptions
+	out     string
+	formats string
+	title   string
+	blind   bool
+	paper   string
+	events  string
+}
+
+func (a *App) reportCommand() *cobra.Command {
+	o := &reportOptions{}
+	cmd := &cobra.Command{
+		Use:   "report [PATH...]",
+		Short: "Write report.json, report.xlsx and report.pdf",
+		Long: `Report runs the whole pipeline and writes DIR/report.json, DIR/report.xlsx
+and DIR/report.pdf (DIR is framediff-out unless -o says otherwise). Each file
+is written to a temporary file and renamed into place, so an interrupted run
+leaves the previous report intact.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runReport(cmd.Context(), o, args, cmd.Flags().Changed("out"))
+		},
+	}
+	o.input.register(cmd)
+	f := cmd.Flags()
+	f.StringVarP(&o.out, "out", "o", "framediff-out", "output `DIR`")
+	f.StringVar(&o.formats, "format", strings.Join(formats, ","), "outputs to write, comma-separated: json, xlsx, pdf")
+	f.StringVar(&o.title, "title", "", "handout title (default: from the events)")
+	f.BoolVar(&o.blind, "blind", false, "name outlets Source A, B, C… in the handout, with an answer key on the last page")
+	f.StringVar(&o.paper, "paper", "a4", "handout paper size: a4 or letter")
+	f.StringVar(&o.events, "events", "", "comma-separated event ids the handout covers (default: the largest few)")
+	return cmd
+}
+
+func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, outGiven bool) error {
+	want, err := parseFormats(o.formats)
+	if err != nil {
+		return err
+	}
+	if o.paper != "a4" && o.paper != "letter" {
+		return usageErrorf("--paper must be a4 or letter, not %q", o.paper)
+	}
+	res, l, err := a.build(ctx, &o.input, paths)
+	if err != nil {
+		return err
+	}
+	dir := absPath(o.out)
+	if root, inside := insideAny(dir, l.inputs); inside && !outGiven {
+		return usageErrorf("the default output directory %s lies inside the input %s; name one with -o", o.out, root)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create output directory: %w", err)
+	}
+	removeStaleTemps(dir)
+	var events []string
+	if o.events != "" {
+		events = strings.Split(o.events, ",")
+		for _, id := range events {
+			if findEvent(res, id) == nil {
+				return usageErrorf("--events: no event %q (see 'framediff events')", id)
+			}
+		}
+	}
+	writers := map[string]func(io.Writer) error{
+		"json": func(w io.Writer) error { return report.WriteJSON(w, res) },
+		"xlsx": func(w io.Writer) error { return report.WriteXLSX(w, res, report.XLSXOptions{}) },
+		"pdf": func(w io.Writer) error {
+			return report.WritePDF(w, res, report.PDFOptions{
+				Title:    o.title,
+				Blind:    o.blind,
+				Paper:    o.paper,
+				Events:   events,
+				Settings: settingsLine(o),
+			})
+		},
+	}
+	for _, name := range formats {
+		if !want[name] {
+			continue
+		}
+		path := filepath.Join(dir, "report."+name)
+		if root, clash := insideAny(path, l.inputs); clash && root == path {
+			return usageErrorf("refusing to write %s over one of the inputs", path)
+		}
+		if err := writeAtomic(ctx, path, writers[name]); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.Stderr, "wrote %s\n", filepath.Join(o.out, "report."+name))
+	}
+	return nil
+}
+
+func parseFormats(s string) (map[string]bool, error) {
+	want := map[string]bool{}
+	for _, f := range strings.Split(s, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "" {
+			continue
+		}
+		if !contains(formats, f) {
+			return nil, usageErrorf("--format: unknown output %q (want json, xlsx or pdf)", f)
+		}
+		want[f] = true
+	}
+	if len(want) == 0 {
+		return nil, usageErrorf("--format names no output")
+	}
+	return want, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// settingsLine describes the run for the handout's footer.
+func settingsLine(o *reportOptions) string {
+	parts := []string{fmt.Sprintf("framediff %s", compare.Version)}
+	if o.input.lexicon != "" {
+		parts = append(parts, "lexicon "+filepath.Base(o.input.lexicon))
+	}
+	parts = append(parts, fmt.Sprintf("date window ±%d days", o.input.window))
+	if o.blind {
+		parts = append(parts, "blind")
+	}
+	sort.Strings(parts[1:])
+	return strings.Join(parts, " · ")
+}
