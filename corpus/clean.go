@@ -132,7 +132,7 @@ func (d *draft) build(lines []string, mode paraMode) {
 					if sameTitle(line, d.f.Title) {
 						continue
 					}
-				} else if utf8.RuneCountInString(line) <= 300 {
+				} else if looksLikeTitle(line) {
 					d.title = line
 					continue
 				}
@@ -146,6 +146,23 @@ func (d *draft) build(lines []string, mode paraMode) {
 		cur = append(cur, line)
 	}
 	flush()
+	if len(d.paras) == 0 && d.title != "" {
+		// A text of one line: it is the text, and serves as title too.
+		d.paras = append(d.paras, d.title)
+	}
+}
+
+// looksLikeTitle reports whether the first line of a text can be its
+// title: at most 300 characters, and not a long sentence ending in a full
+// stop.
+func looksLikeTitle(line string) bool {
+	if utf8.RuneCountInString(line) > 300 {
+		return false
+	}
+	if strings.HasSuffix(line, ".") && !strings.HasSuffix(line, "...") && strings.Count(line, " ") >= 11 {
+		return false
+	}
+	return true
 }
 
 func sameTitle(a, b string) bool {

@@ -27,20 +27,22 @@ func (r *Reader) readHTML(name, source string, data []byte, over *fields) ([]Art
 		return nil, []Warning{{File: source, Reason: err.Error()}}
 	}
 	page, cut := truncateText(page, r.maxArticle()*2)
-	doc, err := html.Parse(strings.NewReader(page))
-	if err != nil {
-		return nil, []Warning{{File: source, Reason: fmt.Sprintf("parse HTML: %v", err)}}
-	}
 	f := fields{ID: defaultID(name)}
 	d := &draft{r: r, source: source, warnings: notes}
 	if cut > 0 {
 		d.warn("page is %d bytes, over the limit of %d; the rest was dropped", cut, r.maxArticle()*2)
 	}
+	doc, err := html.Parse(strings.NewReader(page))
 	var text string
-	if depth := htmlDepth(doc); depth > MaxHTMLDepth {
-		d.warn("HTML nested %d elements deep (limit %d); read as plain text without extraction", depth, MaxHTMLDepth)
+	switch {
+	case err != nil:
+		// x/net/html refuses pages nested deeper than 512 elements.
+		d.warn("HTML nested too deep to parse (%v); read as plain text without extraction", err)
+		text = htmlTokenText(page)
+	case htmlDepth(doc) > MaxHTMLDepth:
+		d.warn("HTML nested %d elements deep (limit %d); read as plain text without extraction", htmlDepth(doc), MaxHTMLDepth)
 		text = htmlText(doc)
-	} else {
+	default:
 		res, err := trafilatura.ExtractDocument(doc, r.trafilaturaOptions())
 		if err != nil || res == nil {
 			reason := "no article text found in the page"
@@ -185,8 +187,8 @@ func htmlText(doc *html.Node) string {
 			switch n.Data {
 			case "script", "style", "template", "noscript", "head", "nav", "footer":
 				continue
-			case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr", "blockquote",
-				"figure", "figcaption", "ul", "ol", "dl", "dt", "dd", "table", "pre", "hr", "main", "aside", "header", "body":
+			}
+			if htmlBlock[n.Data] {
 				b.WriteByte('\n')
 			}
 		}
@@ -195,4 +197,45 @@ func htmlText(doc *html.Node) string {
 		}
 	}
 	return b.String()
+}
+
+// htmlTokenText is the text of a page outside scripts, styles and
+// templates, a line per block element, read token by token without
+// building a tree.
+func htmlTokenText(page string) string {
+	z := html.NewTokenizer(strings.NewReader(page))
+	var b strings.Builder
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			switch tag {
+			case "script", "style", "template", "noscript", "head", "nav", "footer":
+				if z.Token().Type == html.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
+			}
+			if htmlBlock[tag] {
+				b.WriteByte('\n')
+			}
+		}
+	}
+}
+
+var htmlBlock = map[string]bool{}
+
+func init() {
+	for _, t := range strings.Fields("p div br li h1 h2 h3 h4 h5 h6 section article tr blockquote figure figcaption ul ol dl dt dd table pre hr main aside header body") {
+		htmlBlock[t] = true
+	}
 }
