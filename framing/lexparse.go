@@ -412,6 +412,13 @@ func termTokenKeys(t Term) []string {
 // surfaceKey is a word as written, with typographic apostrophes made
 // straight and a final possessive "'s" removed.
 func surfaceKey(w string) string {
+	plain := true
+	for i := 0; i < len(w) && plain; i++ {
+		plain = w[i] < 0x80 && w[i] != '\''
+	}
+	if plain {
+		return w
+	}
 	var b []byte
 	for _, r := range w {
 		if isApostrophe(r) {

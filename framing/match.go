@@ -3,6 +3,7 @@ package framing
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,6 +36,15 @@ type Matcher struct {
 	terms []compiledTerm
 	// first-word key → indices into terms, longest term first
 	byStem, byExact, byCase map[string][]int
+	// caseFirst holds the lower-cased first words of case-sensitive terms,
+	// so only words that might match pay for their surface key.
+	caseFirst map[string]bool
+	// firstByte marks the first bytes of exact and case-sensitive first
+	// keys; stemTri marks the ASCII three-letter stem prefixes (y read as
+	// i). Both spare map look-ups for most words.
+	firstByte [256]bool
+	stemTri   []bool
+	stemOther bool // some stem prefix is not three ASCII letters
 	// stemPrefix holds the first three bytes (y read as i) of every stem
 	// key; a word whose own first bytes are not here cannot stem to any of
 	// them, which spares stemming most words.
@@ -49,6 +59,7 @@ func NewMatcher(lex *Lexicon) *Matcher {
 		byStem:     map[string][]int{},
 		byExact:    map[string][]int{},
 		byCase:     map[string][]int{},
+		caseFirst:  map[string]bool{},
 		stemPrefix: map[string]bool{},
 	}
 	for _, ax := range lex.Axes {
@@ -96,7 +107,23 @@ func NewMatcher(lex *Lexicon) *Matcher {
 			m.byExact[ct.keys[0]] = append(m.byExact[ct.keys[0]], i)
 		case modeCase:
 			m.byCase[ct.keys[0]] = append(m.byCase[ct.keys[0]], i)
+			var lk []byte
+			m.caseFirst[string(appendKey(lk, ct.keys[0]))] = true
 		}
+	}
+	m.stemTri = make([]bool, 26*26*26)
+	for p := range m.stemPrefix {
+		if i, ok := triIndex(p); ok {
+			m.stemTri[i] = true
+		} else {
+			m.stemOther = true
+		}
+	}
+	for k := range m.byExact {
+		m.firstByte[k[0]] = true
+	}
+	for k := range m.caseFirst {
+		m.firstByte[k[0]] = true
 	}
 	for _, idx := range []map[string][]int{m.byStem, m.byExact, m.byCase} {
 		for k, list := range idx {
@@ -154,7 +181,9 @@ type word struct {
 // allowed. Speaker is left empty.
 func (m *Matcher) Match(a *corpus.Article) []Hit {
 	text := a.Text
-	ws := m.words(text)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	ws := m.words(sc, text)
 	var hits []Hit
 	var quotes []Quotation
 	quotesDone := false
@@ -188,22 +217,55 @@ func (m *Matcher) Match(a *corpus.Article) []Hit {
 	return hits
 }
 
-// words tokenizes text for matching.
-func (m *Matcher) words(text string) []word {
-	var ws []word
-	var buf []byte
+// scratch is the per-call working memory of Match, pooled so that
+// matching a stream of articles reuses it instead of allocating anew.
+type scratch struct {
+	ws    []word
+	arena []byte
+	spans [][2]int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// words tokenizes text for matching into sc.ws. Keys that differ from the
+// surface text are gathered in one arena and made one string, so a word
+// costs no allocation of its own.
+func (m *Matcher) words(sc *scratch, text string) []word {
+	ws := sc.ws[:0]
+	arena := sc.arena[:0]
+	spans := sc.spans[:0]
 	scanWords(text, func(start, end int) {
 		w := text[start:end]
-		buf = appendKey(buf[:0], w)
-		var lower string
-		if string(buf) == w {
-			lower = w
-		} else {
-			lower = string(buf)
+		if isPlainLower(w) {
+			ws = append(ws, word{start: start, end: end, lower: w})
+			spans = append(spans, [2]int{-1, -1})
+			return
 		}
-		ws = append(ws, word{start: start, end: end, lower: lower})
+		a := len(arena)
+		arena = appendKey(arena, w)
+		ws = append(ws, word{start: start, end: end})
+		spans = append(spans, [2]int{a, len(arena)})
 	})
+	keys := string(arena)
+	for i, sp := range spans {
+		if sp[0] >= 0 {
+			ws[i].lower = keys[sp[0]:sp[1]]
+		}
+	}
+	sc.ws, sc.arena, sc.spans = ws, arena, spans
 	return ws
+}
+
+// isPlainLower reports whether w is its own key: lower-case ASCII letters
+// and digits without an apostrophe.
+func isPlainLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 || 'A' <= c && c <= 'Z' || c == '\'' {
+			return false
+		}
+	}
+	return true
 }
 
 // stemOf returns the stem of ws[i], or "" when no stem term can start with
@@ -215,10 +277,42 @@ func (m *Matcher) stemOf(ws []word, i int) string {
 	}
 	w.stemmed = true
 	l := w.lower
-	if m.stemPrefix[stemPrefixOf(l)] || irregularStem(l) {
+	if m.mayStem(l) || irregularStem(l) {
 		w.stem = Stem(l)
 	}
 	return w.stem
+}
+
+// mayStem reports whether l's first letters are those of some stem key.
+func (m *Matcher) mayStem(l string) bool {
+	if i, ok := triIndex(l); ok {
+		return m.stemTri[i]
+	}
+	if len(l) >= 3 && l[0] < 0x80 && l[1] < 0x80 && l[2] < 0x80 && !m.stemOther {
+		// three ASCII bytes that are not all letters: no stem key starts so
+		return false
+	}
+	return m.stemPrefix[stemPrefixOf(l)]
+}
+
+// triIndex maps the first three bytes of s, when they are ASCII lower-case
+// letters, to an index in [0, 26³), reading y as i.
+func triIndex(s string) (int, bool) {
+	if len(s) < 3 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < 3; i++ {
+		c := s[i]
+		if c < 'a' || c > 'z' {
+			return 0, false
+		}
+		if c == 'y' {
+			c = 'i'
+		}
+		n = n*26 + int(c-'a')
+	}
+	return n, true
 }
 
 // irregularStem lists words whose Snowball stem changes their first letters.
@@ -245,10 +339,13 @@ func (m *Matcher) longest(text string, ws []word, i int) (int, int) {
 			}
 		}
 	}
-	if list := m.byExact[ws[i].lower]; list != nil {
+	l := ws[i].lower
+	if l == "" || !m.firstByte[l[0]] {
+		// no exact or case-sensitive term starts with this letter
+	} else if list := m.byExact[l]; list != nil {
 		try(list)
 	}
-	if len(m.byCase) > 0 {
+	if l != "" && m.firstByte[l[0]] && m.caseFirst[l] {
 		if list := m.byCase[surfaceKey(text[ws[i].start:ws[i].end])]; list != nil {
 			try(list)
 		}

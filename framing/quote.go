@@ -324,10 +324,16 @@ func rightFlanking(text string, m quoteMark, end int) bool {
 	return unicode.IsSpace(next) || unicode.IsPunct(next) || unicode.IsSymbol(next)
 }
 
+// maxScareBytes bounds the length of a scare quote's three words.
+const maxScareBytes = 120
+
 // isScare reports whether q, closed inside the paragraph starting at
 // pstart, is a short quoted term inside a sentence: one to three words,
 // no clause punctuation, and words of the same sentence before it.
 func isScare(text string, pstart int, q Quotation, outer []openQuote) bool {
+	if q.End-q.Start > maxScareBytes {
+		return false
+	}
 	content := strings.TrimSpace(text[q.Start:q.End])
 	if content == "" || strings.ContainsAny(content, ".!?,;:…") {
 		return false
@@ -357,6 +363,9 @@ func isScare(text string, pstart int, q Quotation, outer []openQuote) bool {
 	return false
 }
 
+// maxHeadlineBytes bounds a headline paragraph: a speaker and twenty words.
+const maxHeadlineBytes = 400
+
 // headlineQuotes finds "Speaker: words" subheading paragraphs: one line, no
 // final full stop, no quotation marks, a speaker of one to three
 // capitalised words, and at most twenty words after the colon.
@@ -364,11 +373,11 @@ func headlineQuotes(text string, paras [][2]int) []Quotation {
 	var qs []Quotation
 	for _, p := range paras {
 		s := text[p[0]:p[1]]
-		if strings.ContainsAny(s, "\n\"“”«»„") || strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":") {
+		if len(s) > maxHeadlineBytes || strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":") {
 			continue
 		}
 		colon := strings.Index(s, ": ")
-		if colon <= 0 {
+		if colon <= 0 || strings.ContainsAny(s, "\n\"“”«»„") {
 			continue
 		}
 		speaker := s[:colon]

@@ -121,23 +121,46 @@ func isApostrophe(r rune) bool {
 // distinct words a corpus holds.
 const stemCacheLimit = 1 << 16
 
-var (
-	stemCache     sync.Map // string → string
-	stemCacheSize atomic.Int64
-)
+// stemCache memoises Stem in shards, each under its own lock.
+var stemCache [64]struct {
+	sync.RWMutex
+	m map[string]string
+}
+
+var stemCacheSize atomic.Int64
+
+// stemShard picks a shard by FNV-1a of the word (stable across runs).
+func stemShard(w string) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return int(h % uint32(len(stemCache)))
+}
 
 // Stem returns the Snowball (Porter2) English stem of word, lower-cased:
 // "liberated", "liberating" and "liberation" all give "liber". Stop words
 // and words of two letters or fewer are returned lower-cased, unstemmed.
 func Stem(word string) string {
-	if s, ok := stemCache.Load(word); ok {
-		return s.(string)
+	sh := &stemCache[stemShard(word)]
+	sh.RLock()
+	s, ok := sh.m[word]
+	sh.RUnlock()
+	if ok {
+		return s
 	}
-	s := english.Stem(strings.ToLower(word), false)
+	s = english.Stem(strings.ToLower(word), false)
 	if stemCacheSize.Load() < stemCacheLimit {
-		if _, loaded := stemCache.LoadOrStore(strings.Clone(word), s); !loaded {
+		sh.Lock()
+		if sh.m == nil {
+			sh.m = map[string]string{}
+		}
+		if _, ok := sh.m[word]; !ok {
+			sh.m[strings.Clone(word)] = s
 			stemCacheSize.Add(1)
 		}
+		sh.Unlock()
 	}
 	return s
 }

@@ -1,0 +1,115 @@
+package framing
+
+import (
+	"math/rand/v2"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/framediff/framediff/corpus"
+)
+
+// paragraph is a seed paragraph with its sentence spans, offsets relative
+// to the paragraph.
+type paragraph struct {
+	text  string
+	sents []corpus.Span
+}
+
+// benchCorpus generates n articles of 4–10 seed paragraphs each, drawn
+// with a fixed seed, with sentence spans, as the corpus reader gives them.
+func benchCorpus(b *testing.B, n int) ([]corpus.Article, int64) {
+	b.Helper()
+	var paras []paragraph
+	for _, a := range readSeeds(b) {
+		for _, p := range a.Paragraphs {
+			para := paragraph{text: a.Text[p.Start:p.End]}
+			for _, s := range a.Sentences {
+				if s.Start >= p.Start && s.End <= p.End {
+					para.sents = append(para.sents, corpus.Span{Start: s.Start - p.Start, End: s.End - p.Start})
+				}
+			}
+			paras = append(paras, para)
+		}
+	}
+	if len(paras) == 0 {
+		b.Fatal("no seed paragraphs")
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	arts := make([]corpus.Article, n)
+	var total int64
+	for i := range arts {
+		var sb strings.Builder
+		var sents []corpus.Span
+		for k := 4 + r.IntN(7); k > 0; k-- {
+			p := paras[r.IntN(len(paras))]
+			if sb.Len() > 0 {
+				sb.WriteString("\n\n")
+			}
+			off := sb.Len()
+			sb.WriteString(p.text)
+			for _, s := range p.sents {
+				sents = append(sents, corpus.Span{Start: s.Start + off, End: s.End + off})
+			}
+		}
+		arts[i] = corpus.Article{ID: "gen", Outlet: "Gen", Text: sb.String(), Sentences: sents}
+		total += int64(sb.Len())
+	}
+	return arts, total
+}
+
+// BenchmarkMatch matches the default lexicon over 10,000 generated
+// articles per op; bytes/s is the text rate on one goroutine.
+func BenchmarkMatch(b *testing.B) {
+	arts, total := benchCorpus(b, 10000)
+	m := NewMatcher(DefaultLexicon())
+	b.SetBytes(total)
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	n := 0
+	for b.Loop() {
+		for i := range arts {
+			_ = m.Match(&arts[i])
+		}
+		n++
+	}
+	// On a shared machine wall time includes waiting for a core; the
+	// process's CPU time (all threads, GC included) does not.
+	if d := cpuTime() - cpu0; d > 0 {
+		b.ReportMetric(float64(total)*float64(n)/d.Seconds()/1e6, "cpu-MB/s")
+	}
+}
+
+// cpuTime returns the user and system CPU time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	arts, total := benchCorpus(b, 1000)
+	b.SetBytes(total)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range arts {
+			_ = Tokenize(arts[i].Text)
+		}
+	}
+}
+
+func BenchmarkFindQuotations(b *testing.B) {
+	arts, total := benchCorpus(b, 1000)
+	b.SetBytes(total)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range arts {
+			_ = FindQuotations(arts[i].Text)
+		}
+	}
+}

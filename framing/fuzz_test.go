@@ -1,0 +1,108 @@
+package framing
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/framediff/framediff/seeds"
+	"github.com/google/go-cmp/cmp"
+)
+
+// fuzzSeeds returns the raw seed articles and every file under
+// testdata/fuzzseeds as starting inputs.
+func fuzzSeeds(f *testing.F) []string {
+	f.Helper()
+	var out []string
+	names, _ := fs.Glob(seeds.FS, "*.txt")
+	for _, n := range names {
+		b, err := fs.ReadFile(seeds.FS, n)
+		if err != nil {
+			f.Fatal(err)
+		}
+		out = append(out, string(b))
+	}
+	extra, _ := filepath.Glob("testdata/fuzzseeds/*.txt")
+	for _, n := range extra {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			f.Fatal(err)
+		}
+		out = append(out, string(b))
+	}
+	return out
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		prev := 0
+		for _, tok := range Tokenize(text) {
+			if tok.Start < prev || tok.End <= tok.Start || tok.End > len(text) {
+				t.Fatalf("bad span [%d,%d) after %d", tok.Start, tok.End, prev)
+			}
+			if text[tok.Start:tok.End] != tok.Text || tok.Lower == "" {
+				t.Fatalf("token %+v", tok)
+			}
+			if utf8.ValidString(text) && !utf8.ValidString(tok.Lower) {
+				t.Fatalf("invalid UTF-8 key %q", tok.Lower)
+			}
+			prev = tok.End
+		}
+	})
+}
+
+func FuzzFindQuotations(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		qs := FindQuotations(text)
+		if !slices.IsSortedFunc(qs, func(a, b Quotation) int { return a.Open - b.Open }) {
+			t.Fatal("not sorted by Open")
+		}
+		for _, q := range qs {
+			if q.Open < 0 || q.Open > q.Start || q.Start > q.End || q.End > q.Close || q.Close > len(text) {
+				t.Fatalf("bad offsets %+v (len %d)", q, len(text))
+			}
+			if !q.Headline && q.Open == q.Start {
+				t.Fatalf("quotation without an opening mark %+v", q)
+			}
+			if q.Scare && (q.Headline || q.Unterminated) {
+				t.Fatalf("scare quote %+v", q)
+			}
+		}
+	})
+}
+
+func FuzzMatch(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s)
+	}
+	m := NewMatcher(DefaultLexicon())
+	f.Fuzz(func(t *testing.T, text string) {
+		a := article("f", text)
+		hits := m.Match(a)
+		for _, h := range hits {
+			if h.Start < 0 || h.End > len(text) || h.Start >= h.End || text[h.Start:h.End] != h.Match {
+				t.Fatalf("bad hit %+v", h)
+			}
+			if h.Voice != Narrator && h.Voice != Quoted {
+				t.Fatalf("voice %q", h.Voice)
+			}
+			l, mm, r := KWIC(a, h, 40)
+			if !strings.Contains(l+mm+r, strings.Join(strings.Fields(h.Match), " ")) {
+				t.Fatalf("KWIC %q %q %q lost the match %q", l, mm, r, h.Match)
+			}
+		}
+		if diff := cmp.Diff(naiveMatch(m, text), hitKeys(hits)); diff != "" {
+			t.Fatalf("matcher and reference differ (-naive +matcher):\n%s", diff)
+		}
+	})
+}
