@@ -92,7 +92,7 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Resul
 	err := parallel(ctx, len(arts), opts.Workers, func(i int) {
 		a := &arts[i]
 		w := &work[i]
-		w.feats = articleFeatures(a, map[string]string{})
+		w.feats = articleFeatures(a)
 		w.words = words(a.Text)
 		w.ments = entities().mentions(a.Text, w.words)
 		w.quotes = extractQuotes(a, w.words, w.ments)

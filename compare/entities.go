@@ -32,6 +32,9 @@ type gazetteer struct {
 	roles   map[string]string   // role phrase → person
 	roleOf  map[string][]string // person → role phrases
 	events  map[string]string   // event form → event name
+	// eventFirst holds the first word of every event form, so that most
+	// words are ruled out without building phrase keys.
+	eventFirst map[string]bool
 	maxLen  int
 	persons map[string]bool
 }
@@ -95,6 +98,7 @@ func parseGazetteer(raw []byte) (*gazetteer, error) {
 	g := &gazetteer{
 		names: map[string]mention{}, titles: map[string]bool{}, ignore: map[string]bool{},
 		roles: map[string]string{}, roleOf: map[string][]string{}, events: map[string]string{},
+		eventFirst: map[string]bool{},
 		persons: map[string]bool{},
 	}
 	add := func(phrase string, m mention) {
@@ -140,7 +144,9 @@ func parseGazetteer(raw []byte) (*gazetteer, error) {
 	}
 	for _, e := range d.Events {
 		for _, f := range e.Forms {
-			g.events[keyOf(f)] = e.Name
+			k := keyOf(f)
+			g.events[k] = e.Name
+			g.eventFirst[strings.Fields(k)[0]] = true
 		}
 	}
 	return g, nil

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -36,7 +37,14 @@ type docFeatures struct {
 	vec      []termWeight // sorted by term
 	ents     map[string]int
 	mentions []mention
+	nouns    []eventNoun
 	text     string // title + text
+}
+
+// eventNoun is an occurrence of a word naming a kind of event.
+type eventNoun struct {
+	name string
+	at   int
 }
 
 type termWeight struct {
@@ -44,8 +52,16 @@ type termWeight struct {
 	w    float64
 }
 
+// stemCaches recycles word → stem maps between articles.
+var stemCaches = sync.Pool{New: func() any { return map[string]string{} }}
+
 // articleFeatures computes the per-article part of docFeatures.
-func articleFeatures(a *corpus.Article, cache map[string]string) docFeatures {
+func articleFeatures(a *corpus.Article) docFeatures {
+	cache := stemCaches.Get().(map[string]string)
+	defer stemCaches.Put(cache)
+	if len(cache) > 1<<16 {
+		clear(cache)
+	}
 	text := a.Text
 	if a.Title != "" && !strings.HasPrefix(a.Text, a.Title) {
 		text = a.Title + "\n\n" + a.Text
@@ -65,7 +81,19 @@ func articleFeatures(a *corpus.Article, cache map[string]string) docFeatures {
 		f.stems = append(f.stems, s)
 		f.tf[s]++
 	}
-	f.mentions = entities().mentions(text, ws)
+	g := entities()
+	f.mentions = g.mentions(text, ws)
+	for i := range ws {
+		if !g.eventFirst[ws[i].Lower] {
+			continue
+		}
+		for n := min(3, len(ws)-i); n >= 1; n-- {
+			if name, ok := g.events[phraseKey(ws[i:i+n])]; ok {
+				f.nouns = append(f.nouns, eventNoun{name, ws[i].Start})
+				break
+			}
+		}
+	}
 	for _, m := range f.mentions {
 		f.ents[strings.ToLower(m.Key)]++
 	}
@@ -456,12 +484,10 @@ func assignEventIDs(events []Event) {
 // keyEntities picks the place and kind of an event and its three most
 // mentioned people.
 func keyEntities(fs []*docFeatures) (place, noun string, people []string) {
-	g := entities()
 	nounScore := map[string]float64{}
 	personCount := map[string]int{}
 	personDocs := map[string]int{}
 	for _, f := range fs {
-		ws := words(f.text)
 		seen := map[string]bool{}
 		for _, m := range f.mentions {
 			if m.Kind == kindPerson {
@@ -472,38 +498,23 @@ func keyEntities(fs []*docFeatures) (place, noun string, people []string) {
 				}
 			}
 		}
-		for i := range ws {
-			for n := 3; n >= 1; n-- {
-				if i+n > len(ws) {
-					continue
-				}
-				if name, ok := g.events[phraseKey(ws[i:i+n])]; ok {
-					nounScore[name]++
-					break
-				}
-			}
+		for _, n := range f.nouns {
+			nounScore[n.name]++
 		}
 	}
 	noun = argmax(nounScore)
 	if noun != "" {
 		placeScore := map[string]float64{}
 		for _, f := range fs {
-			ws := words(f.text)
-			var nounAt []int
-			for i := range ws {
-				for n := 3; n >= 1; n-- {
-					if i+n <= len(ws) && g.events[phraseKey(ws[i:i+n])] == noun {
-						nounAt = append(nounAt, ws[i].Start)
-						break
-					}
-				}
-			}
 			for _, m := range f.mentions {
 				if m.Kind != kindPlace {
 					continue
 				}
-				for _, at := range nounAt {
-					dist := math.Abs(float64(at - m.Start))
+				for _, n := range f.nouns {
+					if n.name != noun {
+						continue
+					}
+					dist := math.Abs(float64(n.at - m.Start))
 					if dist < 80 {
 						placeScore[m.Key] += 1 / (1 + dist/8)
 					}
