@@ -26,17 +26,17 @@ type mention struct {
 
 // gazetteer holds the embedded entity data, indexed by lower-case phrase.
 type gazetteer struct {
-	names   map[string]mention // Start/End unused
-	titles  map[string]bool
-	ignore  map[string]bool
-	roles   map[string]string   // role phrase → person
-	roleOf  map[string][]string // person → role phrases
-	events  map[string]string   // event form → event name
+	names  map[string]mention // Start/End unused
+	titles map[string]bool
+	ignore map[string]bool
+	roles  map[string]string   // role phrase → person
+	roleOf map[string][]string // person → role phrases
+	events map[string]string   // event form → event name
 	// eventFirst holds the first word of every event form, so that most
 	// words are ruled out without building phrase keys.
 	eventFirst map[string]bool
-	maxLen  int
-	persons map[string]bool
+	maxLen     int
+	persons    map[string]bool
 }
 
 type entityData struct {
@@ -99,7 +99,7 @@ func parseGazetteer(raw []byte) (*gazetteer, error) {
 		names: map[string]mention{}, titles: map[string]bool{}, ignore: map[string]bool{},
 		roles: map[string]string{}, roleOf: map[string][]string{}, events: map[string]string{},
 		eventFirst: map[string]bool{},
-		persons: map[string]bool{},
+		persons:    map[string]bool{},
 	}
 	add := func(phrase string, m mention) {
 		k := keyOf(phrase)
