@@ -113,3 +113,20 @@ func BenchmarkFindQuotations(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScanWords is the floor: finding word boundaries only.
+func BenchmarkScanWords(b *testing.B) {
+	arts, total := benchCorpus(b, 1000)
+	b.SetBytes(total)
+	cpu0 := cpuTime()
+	n := 0
+	for b.Loop() {
+		for i := range arts {
+			scanWords(arts[i].Text, func(int, int) {})
+		}
+		n++
+	}
+	if d := cpuTime() - cpu0; d > 0 {
+		b.ReportMetric(float64(total)*float64(n)/d.Seconds()/1e6, "cpu-MB/s")
+	}
+}

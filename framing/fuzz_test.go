@@ -42,6 +42,9 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
+		if diff := cmp.Diff(uax29Words(text), fastWords(text)); diff != "" {
+			t.Fatalf("word spans differ from uax29 (-uax29 +fast):\n%s", diff)
+		}
 		prev := 0
 		for _, tok := range Tokenize(text) {
 			if tok.Start < prev || tok.End <= tok.Start || tok.End > len(text) {

@@ -45,6 +45,8 @@ type Matcher struct {
 	firstByte [256]bool
 	stemTri   []bool
 	stemOther bool // some stem prefix is not three ASCII letters
+	// stemShort marks the ASCII one- and two-letter stem keys.
+	stemShort [128 * 129]bool
 	// stemPrefix holds the first three bytes (y read as i) of every stem
 	// key; a word whose own first bytes are not here cannot stem to any of
 	// them, which spares stemming most words.
@@ -115,6 +117,8 @@ func NewMatcher(lex *Lexicon) *Matcher {
 	for p := range m.stemPrefix {
 		if i, ok := triIndex(p); ok {
 			m.stemTri[i] = true
+		} else if i, ok := shortIndex(p); ok {
+			m.stemShort[i] = true
 		} else {
 			m.stemOther = true
 		}
@@ -185,8 +189,7 @@ func (m *Matcher) Match(a *corpus.Article) []Hit {
 	defer scratchPool.Put(sc)
 	ws := m.words(sc, text)
 	var hits []Hit
-	var quotes []Quotation
-	quotesDone := false
+	var quotes *quoteCursor
 	for i := 0; i < len(ws); {
 		best, n := m.longest(text, ws, i)
 		if best < 0 {
@@ -205,11 +208,10 @@ func (m *Matcher) Match(a *corpus.Article) []Hit {
 		}
 		h.Match = text[h.Start:h.End]
 		h.Sentence = sentenceOf(a.Sentences, h.Start)
-		if !quotesDone {
-			quotes = FindQuotations(text)
-			quotesDone = true
+		if quotes == nil {
+			quotes = &quoteCursor{text: text, qs: FindQuotations(text)}
 		}
-		h.Voice, h.ScareQuoted = voiceOf(text, quotes, h.Start, h.End)
+		h.Voice, h.ScareQuoted = quotes.voiceOf(h.Start, h.End)
 		h.Distanced = m.distanced(text, ws, i)
 		hits = append(hits, h)
 		i += n
@@ -288,11 +290,25 @@ func (m *Matcher) mayStem(l string) bool {
 	if i, ok := triIndex(l); ok {
 		return m.stemTri[i]
 	}
+	if i, ok := shortIndex(stemPrefixOf(l)); ok && !m.stemOther {
+		return m.stemShort[i]
+	}
 	if len(l) >= 3 && l[0] < 0x80 && l[1] < 0x80 && l[2] < 0x80 && !m.stemOther {
 		// three ASCII bytes that are not all letters: no stem key starts so
 		return false
 	}
 	return m.stemPrefix[stemPrefixOf(l)]
+}
+
+// shortIndex maps an ASCII word of one or two bytes to an index.
+func shortIndex(s string) (int, bool) {
+	switch {
+	case len(s) == 1 && s[0] < 0x80:
+		return int(s[0]), true
+	case len(s) == 2 && s[0] < 0x80 && s[1] < 0x80:
+		return 128 + int(s[0])*128 + int(s[1]), true
+	}
+	return 0, false
 }
 
 // triIndex maps the first three bytes of s, when they are ASCII lower-case
@@ -458,14 +474,33 @@ func markerGap(g string) bool {
 	return plainGap(b.String())
 }
 
-// voiceOf returns the voice of the span [start, end) and whether it is the
-// whole of a scare quote.
-func voiceOf(text string, qs []Quotation, start, end int) (Voice, bool) {
-	v, scare := Narrator, false
-	for _, q := range qs {
-		if q.Open > start {
-			break
+// quoteCursor walks the quotations of a text alongside hits in text
+// order, keeping only those that may still contain a hit, so a text with
+// many hits and many quotations costs no more than their sum.
+type quoteCursor struct {
+	text   string
+	qs     []Quotation
+	next   int
+	active []Quotation
+}
+
+// voiceOf returns the voice of the span [start, end), which must not start
+// before the previous span given, and whether it is the whole of a scare
+// quote.
+func (c *quoteCursor) voiceOf(start, end int) (Voice, bool) {
+	for c.next < len(c.qs) && c.qs[c.next].Open <= start {
+		c.active = append(c.active, c.qs[c.next])
+		c.next++
+	}
+	kept := c.active[:0]
+	for _, q := range c.active {
+		if q.End >= start {
+			kept = append(kept, q)
 		}
+	}
+	c.active = kept
+	v, scare := Narrator, false
+	for _, q := range c.active {
 		if q.Start > start || q.End < end {
 			continue
 		}
@@ -473,7 +508,7 @@ func voiceOf(text string, qs []Quotation, start, end int) (Voice, bool) {
 			v = Quoted
 			continue
 		}
-		if trimToWord(text, q.Start, q.End) == [2]int{start, end} {
+		if trimToWord(c.text, q.Start, q.End) == [2]int{start, end} {
 			scare = true
 		}
 	}

@@ -375,3 +375,25 @@ func TestKWIC(t *testing.T) {
 		})
 	}
 }
+
+// TestPathological runs inputs that would take quadratic time or memory in
+// a careless matcher; it fails by timing out.
+func TestPathological(t *testing.T) {
+	m := NewMatcher(DefaultLexicon())
+	tests := map[string]string{
+		"many quotes and hits":  strings.Repeat(`"regime" said "the regime" `, 40000),
+		"runaway opening marks": strings.Repeat("“regime ", 100000),
+		"marks without words":   strings.Repeat(`" ' “ ” ‘ ’ `, 100000) + "'regime'",
+		"one long word":         strings.Repeat("a", 1<<20) + " regime",
+		"one long line":         strings.Repeat("the Syrian government and rebels, ", 60000),
+	}
+	for name, text := range tests {
+		t.Run(name, func(t *testing.T) {
+			hits := m.Match(article("p", text))
+			if len(hits) == 0 {
+				t.Error("no hits")
+			}
+			FindQuotations(text)
+		})
+	}
+}

@@ -137,6 +137,9 @@ func startsWithQuote(s string) bool {
 	return false
 }
 
+// maxQuoteDepth bounds the nesting of quotations followed.
+const maxQuoteDepth = 8
+
 type openQuote struct {
 	mark      quoteMark
 	continued bool
@@ -171,6 +174,9 @@ func quotesInParagraph(qs []Quotation, text string, start, end int, carry bool) 
 			stack = stack[:k]
 		}
 		push := func() {
+			if len(stack) >= maxQuoteDepth {
+				return // runaway opening marks: ignore, keep linear time
+			}
 			stack = append(stack, openQuote{mark: m, continued: carry && mi == 0 && len(stack) == 0 && m.pos == start})
 		}
 		if m.double {
@@ -327,6 +333,9 @@ func rightFlanking(text string, m quoteMark, end int) bool {
 // maxScareBytes bounds the length of a scare quote's three words.
 const maxScareBytes = 120
 
+// maxScareLookBack bounds the search for words before a scare quote.
+const maxScareLookBack = 200
+
 // isScare reports whether q, closed inside the paragraph starting at
 // pstart, is a short quoted term inside a sentence: one to three words,
 // no clause punctuation, and words of the same sentence before it.
@@ -349,6 +358,9 @@ func isScare(text string, pstart int, q Quotation, outer []openQuote) bool {
 	if len(outer) > 0 {
 		o := outer[len(outer)-1].mark
 		lo = o.pos + o.size
+	}
+	if q.Open-lo > maxScareLookBack {
+		lo = q.Open - maxScareLookBack
 	}
 	for i := q.Open; i > lo; {
 		r, size := utf8.DecodeLastRuneInString(text[lo:i])

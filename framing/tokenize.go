@@ -49,14 +49,112 @@ func Tokenize(text string) []Token {
 
 // scanWords calls fn with the byte span of every word of text: every UAX #29
 // segment holding a letter or a digit.
+//
+// Breaks always fall on both sides of ASCII white space, so the text is
+// cut there into chunks: all-ASCII chunks go through asciiWords, which
+// applies the UAX #29 rules for ASCII, and the others through the uax29
+// iterator, with the white space byte before them for context.
 func scanWords(text string, fn func(start, end int)) {
-	it := words.FromString(text)
-	for it.Next() {
-		start, end := it.Start(), it.End()
-		if isWord(text[start:end]) {
-			fn(start, end)
+	n := len(text)
+	for i := 0; i < n; {
+		for i < n && isASCIISpace(text[i]) {
+			i++
+		}
+		start, ascii := i, true
+		for i < n && !isASCIISpace(text[i]) {
+			if text[i] >= utf8.RuneSelf {
+				ascii = false
+			}
+			i++
+		}
+		if start == i {
+			break
+		}
+		if ascii {
+			asciiWords(text, start, i, fn)
+		} else {
+			unicodeWords(text, start, i, fn)
 		}
 	}
+}
+
+// unicodeWords segments text[start:end] with the uax29 iterator.
+func unicodeWords(text string, start, end int, fn func(start, end int)) {
+	from := start
+	if from > 0 {
+		from-- // the white space before, as context
+	}
+	it := words.FromString(text[from:end])
+	for it.Next() {
+		s, e := from+it.Start(), from+it.End()
+		if isWord(text[s:e]) {
+			fn(s, e)
+		}
+	}
+}
+
+// ASCII word-break classes.
+const (
+	wbOther byte = iota
+	wbLetter
+	wbDigit
+	wbUnderscore // ExtendNumLet
+	wbMidLetter  // :
+	wbMidNumLet  // . and '
+	wbMidNum     // , and ;
+)
+
+var asciiClass = func() (t [128]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = wbLetter, wbLetter
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = wbDigit
+	}
+	t['_'], t[':'], t['.'], t['\''], t[','], t[';'] = wbUnderscore, wbMidLetter, wbMidNumLet, wbMidNumLet, wbMidNum, wbMidNum
+	return t
+}()
+
+// asciiWords segments the all-ASCII, space-free text[start:end] by the
+// UAX #29 rules that apply to ASCII: letters, digits and underscores join
+// (WB5, WB8–WB10, WB13a/b); a letter, then ':', '.' or an apostrophe, then
+// a letter join (WB6/7); a digit, then ',', ';', '.' or an apostrophe,
+// then a digit join (WB11/12). Every other character stands alone.
+func asciiWords(text string, start, end int, fn func(start, end int)) {
+	for i := start; i < end; {
+		c := asciiClass[text[i]]
+		if c != wbLetter && c != wbDigit && c != wbUnderscore {
+			i++
+			continue
+		}
+		j := i + 1
+		hasAlnum := c != wbUnderscore
+		for j < end {
+			k := asciiClass[text[j]]
+			if k == wbLetter || k == wbDigit || k == wbUnderscore {
+				hasAlnum = hasAlnum || k != wbUnderscore
+				j++
+				continue
+			}
+			if j+1 < end {
+				prev, next := asciiClass[text[j-1]], asciiClass[text[j+1]]
+				if prev == wbLetter && next == wbLetter && (k == wbMidLetter || k == wbMidNumLet) ||
+					prev == wbDigit && next == wbDigit && (k == wbMidNum || k == wbMidNumLet) {
+					j += 2
+					continue
+				}
+			}
+			break
+		}
+		if hasAlnum {
+			fn(i, j)
+		}
+		i = j
+	}
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
 }
 
 func isWord(s string) bool {
