@@ -160,3 +160,27 @@ func TestDefaultOutputNotInsideInputDir(t *testing.T) {
 		t.Error("wrote inside the input directory")
 	}
 }
+
+func TestRefusesToWriteOverLinkedInput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "articles.json")
+	if err := os.WriteFile(in, []byte(`[{"id":"x","outlet":"BBC","title":"t","text":"Some words here."}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(in, filepath.Join(out, "report.json")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runApp(t, "", "report", "-o", out, in)
+	if code != exitUsage || !strings.Contains(stderr, "refusing") {
+		t.Errorf("exit %d, stderr %q; want a refusal", code, stderr)
+	}
+	for _, f := range []string{"report.xlsx", "report.pdf"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err == nil {
+			t.Errorf("wrote %s before refusing", f)
+		}
+	}
+}

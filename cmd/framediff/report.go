@@ -6,12 +6,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/report"
 )
 
@@ -94,20 +92,44 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 			})
 		},
 	}
+	var outputs []string
 	for _, name := range formats {
-		if !want[name] {
-			continue
+		if want[name] {
+			outputs = append(outputs, name)
 		}
+	}
+	for _, name := range outputs {
 		path := filepath.Join(dir, "report."+name)
-		if root, clash := insideAny(path, l.inputs); clash && root == path {
+		if isInput(path, l.inputs) {
 			return usageErrorf("refusing to write %s over one of the inputs", path)
 		}
+	}
+	for _, name := range outputs {
+		path := filepath.Join(dir, "report."+name)
 		if err := writeAtomic(ctx, path, writers[name]); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.Stderr, "wrote %s\n", filepath.Join(o.out, "report."+name))
 	}
 	return nil
+}
+
+// isInput reports whether path is one of the inputs, by name or, through
+// links, by identity.
+func isInput(path string, inputs []string) bool {
+	out, err := os.Stat(path)
+	for _, in := range inputs {
+		if in == path {
+			return true
+		}
+		if err != nil {
+			continue
+		}
+		if info, err := os.Stat(in); err == nil && os.SameFile(out, info) {
+			return true
+		}
+	}
+	return false
 }
 
 func parseFormats(s string) (map[string]bool, error) {
@@ -137,16 +159,17 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// settingsLine describes the run for the handout's footer.
+// settingsLine describes the run's options for the handout's footer.
 func settingsLine(o *reportOptions) string {
-	parts := []string{fmt.Sprintf("framediff %s", compare.Version)}
+	parts := []string{fmt.Sprintf("date window ±%d days", o.input.window)}
 	if o.input.lexicon != "" {
-		parts = append(parts, "lexicon "+filepath.Base(o.input.lexicon))
+		parts = append(parts, "lexicon file "+filepath.Base(o.input.lexicon))
 	}
-	parts = append(parts, fmt.Sprintf("date window ±%d days", o.input.window))
+	if o.input.threshold != 0 {
+		parts = append(parts, fmt.Sprintf("event threshold %.2f", o.input.threshold))
+	}
 	if o.blind {
 		parts = append(parts, "blind")
 	}
-	sort.Strings(parts[1:])
 	return strings.Join(parts, " · ")
 }

@@ -103,7 +103,7 @@ func (a *App) termsCommand() *cobra.Command {
 		},
 	}
 	o.register(cmd)
-	cmd.Flags().StringVar(&kwic, "kwic", "", "print every hit of `TERM` (a lexicon term, or the axis/pole it belongs to) in its context")
+	cmd.Flags().StringVar(&kwic, "kwic", "", "print every hit of `TERM` in its sentence: a lexicon term or a word of one, a pole, an axis, or axis/pole")
 	cmd.Flags().IntVar(&width, "width", 50, "characters of context on each side for --kwic")
 	return cmd
 }
@@ -163,15 +163,14 @@ func writeKWIC(w io.Writer, res *compare.Result, term string, width int) error {
 	if res.Framing == nil {
 		return fmt.Errorf("no framing hits")
 	}
-	want := strings.ToLower(term)
+	want := strings.ToLower(strings.TrimSpace(term))
 	arts := map[string]*corpus.Article{}
 	for i := range res.Articles {
 		arts[res.Articles[i].ID] = &res.Articles[i]
 	}
 	n := 0
 	for _, h := range res.Framing.Hits {
-		if strings.ToLower(h.Term) != want && strings.ToLower(h.Match) != want &&
-			h.Axis+"/"+h.Pole != want && h.Axis != want {
+		if !kwicMatches(h, want) {
 			continue
 		}
 		art := arts[h.Article]
@@ -179,6 +178,7 @@ func writeKWIC(w io.Writer, res *compare.Result, term string, width int) error {
 			continue
 		}
 		left, match, right := framing.KWIC(art, h, width)
+		left, right = strings.TrimRight(left, " "), strings.TrimLeft(right, " ")
 		flags := string(h.Voice)
 		if h.Speaker != "" {
 			flags += ":" + h.Speaker
@@ -197,6 +197,22 @@ func writeKWIC(w io.Writer, res *compare.Result, term string, width int) error {
 		return usageErrorf("--kwic: no hit of %q (terms are listed by 'framediff lexicon show')", term)
 	}
 	return nil
+}
+
+// kwicMatches reports whether hit h answers the query q: its term, the
+// words it matched, a word of its term, its pole, its axis, or "axis/pole".
+func kwicMatches(h framing.Hit, q string) bool {
+	term := strings.ToLower(h.Term)
+	switch q {
+	case term, strings.ToLower(h.Match), h.Pole, h.Axis, h.Axis + "/" + h.Pole:
+		return true
+	}
+	for _, w := range strings.Fields(term) {
+		if w == q {
+			return true
+		}
+	}
+	return false
 }
 
 func sortedKeys(m map[string]bool) []string {
@@ -302,7 +318,10 @@ func writeAlignments(w io.Writer, res *compare.Result, event string, color bool)
 		fmt.Fprintf(w, "%s %.2f  %s #%d  ~  %s #%d\n", al.Kind, al.Similarity,
 			al.A.Outlet, al.A.Sentence, al.B.Outlet, al.B.Sentence)
 		var b strings.Builder
-		for _, op := range al.Diff {
+		for i, op := range al.Diff {
+			if i > 0 {
+				b.WriteByte(' ') // runs hold words without the space between runs
+			}
 			switch {
 			case op.Op == "equal":
 				b.WriteString(op.Text)
