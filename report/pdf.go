@@ -505,7 +505,7 @@ func (d *pdfDoc) header() {
 
 func (d *pdfDoc) footer() {
 	st := pdfStyle{Size: 7, Color: pdfGrey}
-	y := d.pageH - 12
+	y := d.pageH - 14.5
 	d.f.SetDrawColor(pdfRule.R, pdfRule.G, pdfRule.B)
 	d.f.SetLineWidth(0.2)
 	d.f.Line(d.left, y, d.left+d.width, y)
@@ -611,7 +611,7 @@ func pdfText(s string, st pdfStyle) pdfCell { return pdfCell{Runs: []pdfRun{{Tex
 // A row of one cell spans every column. Rows alternate a light background,
 // or follow shade when it is given.
 func (d *pdfDoc) table(header []string, widths []float64, rows [][]pdfCell, shade func(row int) bool) {
-	const pad = 1.4
+	const pad = 1.1
 	hst := pdfStyle{Font: "B", Size: 8, Color: pdfWhite}
 	total := 0.0
 	for _, w := range widths {

@@ -334,3 +334,152 @@ func TestWritePDFQuestionsGolden(t *testing.T) {
 		})
 	}
 }
+
+// pdfPrepend puts para before the text of article id, shifting its hits
+// and quotations, so the excerpt shows it first.
+func pdfPrepend(res *compare.Result, id, para string) {
+	shift := len(para) + 2
+	for i := range res.Articles {
+		a := &res.Articles[i]
+		if a.ID != id {
+			continue
+		}
+		a.Text = para + "\n\n" + a.Text
+		a.Paragraphs = pdfSplitParagraphs(a.Text)
+	}
+	for i := range res.Framing.Hits {
+		if h := &res.Framing.Hits[i]; h.Article == id {
+			h.Start += shift
+			h.End += shift
+		}
+	}
+	for i := range res.Quotes {
+		if q := &res.Quotes[i]; q.Article == id {
+			q.Start += shift
+			q.End += shift
+		}
+	}
+}
+
+// TestWritePDFHardText feeds the writer text the font and the layout find
+// hard: characters outside the BMP and outside the font, Cyrillic, a
+// 10,000-character word and a long URL; every word must stay on its page,
+// and what cannot be drawn must show as U+FFFD rather than vanish.
+func TestWritePDFHardText(t *testing.T) {
+	res := pdfSeedResult(t)
+	long := strings.Repeat("x", 10000)
+	url := "https://example.org/" + strings.Repeat("very-long-path-segment/", 20)
+	pdfPrepend(res, "000_d8a36f4a2c9001dd", "Erdoğan met Путин in Tehran 😀; the sign read 中 and “curly” – dashes — fine. "+long+" "+url)
+	for i := range res.Articles {
+		if res.Articles[i].ID == "004_dd6029a0ad11cc80" {
+			res.Articles[i].Title = strings.Repeat("Headline without spaces ", 3) + strings.Repeat("y", 600)
+			res.Articles[i].URL = url
+		}
+	}
+	res.Outlets[0].Owner = strings.Repeat("Owner name that goes on ", 12)
+	for _, opts := range []PDFOptions{{}, {Paper: "letter", Blind: true, Settings: strings.Repeat("--flag=value ", 40)}} {
+		b := pdfWrite(t, res, opts)
+		file := pdfSave(t, "hard.pdf", b)
+		pdfQPDFCheck(t, file)
+		text := pdfToText(t, file, 0, 0)
+		for _, w := range []string{"Erdoğan", "Путин", "“curly”", "–", "—"} {
+			if !strings.Contains(text, w) {
+				t.Errorf("text lacks %q", w)
+			}
+		}
+		// The emoji and the CJK character are replaced, visibly.
+		if n := strings.Count(text, "\uFFFD"); n < 2 {
+			t.Errorf("%d replacement characters, want at least 2 (emoji, 中)", n)
+		}
+		if strings.Contains(text, "😀") || strings.Contains(text, "中") {
+			t.Errorf("undrawable characters reached the PDF")
+		}
+		pdfCheckInsidePages(t, file)
+	}
+}
+
+// pdfCheckInsidePages fails if pdftotext places any word outside the page's
+// margins.
+func pdfCheckInsidePages(t *testing.T, file string) {
+	t.Helper()
+	pdfNeedTool(t, "pdftotext")
+	out, err := exec.Command("pdftotext", "-bbox", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox: %v", err)
+	}
+	page := regexp.MustCompile(`<page width="([\d.]+)" height="([\d.]+)">`)
+	word := regexp.MustCompile(`<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)</word>`)
+	const margin = 16 / 25.4 * 72 // the side margin, in points
+	var w, h float64
+	pages := 0
+	for _, line := range strings.Split(string(out), "\n") {
+		if m := page.FindStringSubmatch(line); m != nil {
+			w, _ = strconv.ParseFloat(m[1], 64)
+			h, _ = strconv.ParseFloat(m[2], 64)
+			pages++
+			continue
+		}
+		m := word.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		var box [4]float64
+		for i := range box {
+			box[i], _ = strconv.ParseFloat(m[i+1], 64)
+		}
+		if box[0] < margin-2 || box[2] > w-margin+2 || box[1] < 0 || box[3] > h-14 {
+			t.Errorf("page %d: %q at x %.0f–%.0f, y %.0f–%.0f runs outside the %.0f×%.0f page's margins", pages, pdfShort(m[5]), box[0], box[2], box[1], box[3], w, h)
+		}
+	}
+	if pages == 0 {
+		t.Fatal("pdftotext -bbox found no pages")
+	}
+}
+
+func pdfShort(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
+
+// FuzzWritePDFText puts arbitrary text in an article's title and body,
+// with hits at arbitrary offsets: the writer must neither panic nor fail.
+func FuzzWritePDFText(f *testing.F) {
+	res := pdfSeedResult(f)
+	for _, a := range res.Articles {
+		f.Add(a.Title, a.Text[:min(len(a.Text), 400)], 3, 9)
+	}
+	f.Add("😀\x00\xff", strings.Repeat("w", 3000), -1, 1<<20)
+	f.Fuzz(func(t *testing.T, title, text string, start, end int) {
+		r := *res
+		r.Articles = append([]corpus.Article(nil), res.Articles...)
+		r.Articles[0].Title = title
+		r.Articles[0].Text = text
+		r.Articles[0].Paragraphs = nil
+		fr := *res.Framing
+		fr.Hits = append(fr.Hits[:0:0], res.Framing.Hits...)
+		for i := range fr.Hits {
+			if fr.Hits[i].Article == r.Articles[0].ID {
+				fr.Hits[i].Start, fr.Hits[i].End = start, end
+			}
+		}
+		r.Framing = &fr
+		var buf bytes.Buffer
+		if err := WritePDF(&buf, &r, PDFOptions{Blind: len(text)%2 == 0}); err != nil {
+			t.Fatalf("WritePDF: %v", err)
+		}
+	})
+}
+
+func BenchmarkWritePDFSeeds(b *testing.B) {
+	res := pdfSeedResult(b)
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := WritePDF(&buf, res, PDFOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+}
