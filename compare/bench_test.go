@@ -1,0 +1,161 @@
+package compare
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/synth"
+)
+
+// synthCorpus holds generated articles read through the corpus reader, and
+// each article's true event, cached per size.
+type synthCorpus struct {
+	arts  []corpus.Article
+	truth map[string]string
+}
+
+var (
+	synthMu    sync.Mutex
+	synthCache = map[int]*synthCorpus{}
+)
+
+func readSynth(tb testing.TB, n int) *synthCorpus {
+	tb.Helper()
+	synthMu.Lock()
+	defer synthMu.Unlock()
+	if c, ok := synthCache[n]; ok {
+		return c
+	}
+	r := corpus.NewReader()
+	c := &synthCorpus{truth: map[string]string{}}
+	for _, d := range synth.Generate(n, 1) {
+		as, warns := r.Read(d.ID+".txt", synth.Text(d))
+		if len(as) != 1 {
+			tb.Fatalf("%s: %d articles, warnings %v", d.ID, len(as), warns)
+		}
+		c.arts = append(c.arts, as[0])
+		c.truth[as[0].ID] = d.Event
+	}
+	synthCache[n] = c
+	return c
+}
+
+// events runs the event stage of Build on one worker.
+func events(tb testing.TB, arts []corpus.Article) ([]Event, map[string]string) {
+	feats := make([]docFeatures, len(arts))
+	for i := range arts {
+		feats[i] = articleFeatures(&arts[i])
+	}
+	evs, eventOf, err := groupEvents(context.Background(), feats, DefaultDateWindowDays, DefaultEventThreshold, 1)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return evs, eventOf
+}
+
+// pairScores returns the pairwise precision and recall of a grouping
+// against the truth: of the article pairs put in one event, how many truly
+// share one, and of those that do, how many were put together.
+func pairScores(got, truth map[string]string) (precision, recall float64) {
+	count := func(m map[string]string) map[string]int {
+		c := map[string]int{}
+		for _, e := range m {
+			c[e]++
+		}
+		return c
+	}
+	pairs := func(c map[string]int) int {
+		n := 0
+		for _, k := range c {
+			n += k * (k - 1) / 2
+		}
+		return n
+	}
+	both := map[[2]string]int{}
+	for a, e := range got {
+		both[[2]string{e, truth[a]}]++
+	}
+	tp := 0
+	for _, k := range both {
+		tp += k * (k - 1) / 2
+	}
+	gp, tpairs := pairs(count(got)), pairs(count(truth))
+	if gp > 0 {
+		precision = float64(tp) / float64(gp)
+	}
+	if tpairs > 0 {
+		recall = float64(tp) / float64(tpairs)
+	}
+	return precision, recall
+}
+
+// TestSynthEvents checks event grouping against the generator's truth.
+func TestSynthEvents(t *testing.T) {
+	c := readSynth(t, 400)
+	_, eventOf := events(t, c.arts)
+	p, r := pairScores(eventOf, c.truth)
+	t.Logf("precision %.3f recall %.3f", p, r)
+	if p < 0.95 || r < 0.9 {
+		t.Errorf("pairwise precision %.3f recall %.3f, want ≥ 0.95 and ≥ 0.9", p, r)
+	}
+}
+
+// BenchmarkEvents groups synthetic corpora of 10,000 and 20,000 articles
+// into events on one worker; it reports pairwise precision and recall
+// against the generator's truth.
+func BenchmarkEvents(b *testing.B) {
+	for _, n := range []int{10000, 20000} {
+		c := readSynth(b, n)
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			var eventOf map[string]string
+			for b.Loop() {
+				_, eventOf = events(b, c.arts)
+			}
+			p, r := pairScores(eventOf, c.truth)
+			b.ReportMetric(p, "precision")
+			b.ReportMetric(r, "recall")
+		})
+	}
+}
+
+// BenchmarkAlign aligns the same forty events taken from corpora of
+// different sizes: the cost follows the events, not the corpus.
+func BenchmarkAlign(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		c := readSynth(b, n)
+		byEvent := map[string][]*corpus.Article{}
+		var order []string
+		for i := range c.arts {
+			e := c.truth[c.arts[i].ID]
+			if _, ok := byEvent[e]; !ok {
+				order = append(order, e)
+			}
+			byEvent[e] = append(byEvent[e], &c.arts[i])
+		}
+		order = order[:40]
+		b.Run(fmt.Sprintf("corpus=%d/events=40", n), func(b *testing.B) {
+			for b.Loop() {
+				for _, e := range order {
+					alignEvent(e, byEvent[e])
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBuild runs the whole comparison over 1,000 synthetic articles.
+func BenchmarkBuild(b *testing.B) {
+	c := readSynth(b, 1000)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("articles=1000/workers=%d", workers), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Build(context.Background(), c.arts, Options{Workers: workers}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
