@@ -48,6 +48,11 @@ type corpusWant struct {
 		Has     string   `json:"has"`
 		Outlets []string `json:"outlets"`
 	} `json:"only"`
+	Voice []struct {
+		Outlet  string `json:"outlet"`
+		Speaker string `json:"speaker"`
+		Words   int    `json:"words"`
+	} `json:"voice"`
 	Primary []struct {
 		Outlet   string `json:"outlet"`
 		Points   int    `json:"points"`
@@ -188,6 +193,17 @@ func checkCorpus(t *testing.T, res *Result, want *corpusWant) {
 		}
 		if !ok {
 			t.Errorf("no claim %q", w.Has)
+		}
+	}
+	for _, w := range want.Voice {
+		got := -1
+		for _, v := range res.VoiceShare {
+			if v.Outlet == w.Outlet && v.Speaker == w.Speaker {
+				got = v.Words
+			}
+		}
+		if got != w.Words {
+			t.Errorf("%s gives %s %d quoted words, want %d", w.Outlet, w.Speaker, got, w.Words)
 		}
 	}
 	for _, w := range want.Primary {

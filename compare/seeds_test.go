@@ -145,3 +145,27 @@ func TestSeedAirRaidsSwap(t *testing.T) {
 	}
 	t.Fatal("CGTN's air raids passage is not aligned with The Globe Post")
 }
+
+// TestSeedHitSpeakers checks that lexicon hits inside attributed quotations
+// carry their speaker: Erdogan's "bloodbath" in CGTN is his, and hits in
+// the narrator's voice have none.
+func TestSeedHitSpeakers(t *testing.T) {
+	res := buildSeeds(t)
+	cgtn := seedID(t, res, "000")
+	found := false
+	for _, h := range res.Framing.Hits {
+		if h.Speaker != "" && h.Voice != "quoted" {
+			t.Errorf("%s %q at %d: narrator hit with speaker %q", h.Article, h.Match, h.Start, h.Speaker)
+		}
+		a, _ := res.Article(h.Article)
+		if h.Article == cgtn && strings.EqualFold(h.Match, "bloodbath") && strings.Contains(a.Sentence(h.Sentence), "We never want") {
+			found = true
+			if h.Speaker != "Erdogan" {
+				t.Errorf("CGTN's quoted bloodbath: speaker %q, want Erdogan", h.Speaker)
+			}
+		}
+	}
+	if !found {
+		t.Error("no hit for the bloodbath in CGTN's Erdogan quotation")
+	}
+}
