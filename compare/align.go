@@ -32,6 +32,10 @@ const (
 	edgeSlack = 3
 	// minSplitGain is how many aligned words each half of a split must add.
 	minSplitGain = 3
+	// MaxAlignWords is the longest sentence aligned, in words; longer
+	// "sentences" are lists, tables or text the splitter could not cut, and
+	// aligning them word by word would cost their length squared.
+	MaxAlignWords = 150
 )
 
 // sentence is one sentence of an article prepared for alignment.
@@ -47,6 +51,9 @@ func prepareSentences(a *corpus.Article) []sentence {
 	out := make([]sentence, 0, len(a.Sentences))
 	for i, sp := range a.Sentences {
 		ws := words(a.Text[sp.Start:sp.End])
+		if len(ws) > MaxAlignWords {
+			continue
+		}
 		for k := range ws {
 			ws[k].Start += sp.Start
 			ws[k].End += sp.Start

@@ -72,6 +72,7 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Resul
 		}
 		return strings.Compare(a.Source, b.Source)
 	})
+	warnings := uniqueIDs(arts)
 	res := &Result{
 		SchemaVersion: SchemaVersion,
 		Tool:          Tool{Name: "framediff", Version: Version},
@@ -80,7 +81,7 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Resul
 		Lex:           lex,
 		Articles:      arts,
 		Outlets:       outletsOf(arts, reg),
-		Warnings:      []string{},
+		Warnings:      warnings,
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -228,4 +229,33 @@ func compareEvent(ev Event, arts []corpus.Article, work []articleWork, members [
 	}
 	out.claims, out.primary = coverage(ev, ptrs, out.alignments)
 	return out
+}
+
+// uniqueIDs renames articles whose id an earlier article (in id, then
+// source order) already has, appending "~2", "~3", …, so that every
+// article keeps its own place in events and alignments. It returns a
+// warning per renamed article.
+func uniqueIDs(arts []corpus.Article) []string {
+	warnings := []string{}
+	seen := make(map[string]bool, len(arts))
+	for i := range arts {
+		seen[arts[i].ID] = true
+	}
+	count := map[string]int{}
+	for i := range arts {
+		id := arts[i].ID
+		count[id]++
+		if count[id] == 1 {
+			continue
+		}
+		n := count[id]
+		for seen[fmt.Sprintf("%s~%d", id, n)] {
+			n++
+		}
+		count[id] = n
+		arts[i].ID = fmt.Sprintf("%s~%d", id, n)
+		seen[arts[i].ID] = true
+		warnings = append(warnings, fmt.Sprintf("%s: duplicate article id %q renamed %q", arts[i].Source, id, arts[i].ID))
+	}
+	return warnings
 }

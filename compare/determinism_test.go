@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/framediff/framediff/corpus"
@@ -102,5 +103,41 @@ func TestEventOverride(t *testing.T) {
 	id, _ := res.EventOf(arts[3].ID)
 	if other, _ := res.Event(id); len(other.Articles) != 2 {
 		t.Errorf("003 and 004 should still form an event: %+v", other)
+	}
+}
+
+// TestDuplicateIDs checks that articles sharing an id stay apart.
+func TestDuplicateIDs(t *testing.T) {
+	arts := readSeeds(t)
+	dup := arts[3]
+	dup.Source = "copy/" + dup.Source
+	arts = append(arts, dup)
+	res, err := Build(context.Background(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "duplicate article id") {
+		t.Errorf("warnings = %q", res.Warnings)
+	}
+	ids := map[string]bool{}
+	for _, a := range res.Articles {
+		if ids[a.ID] {
+			t.Errorf("id %s twice", a.ID)
+		}
+		ids[a.ID] = true
+	}
+	for _, al := range res.Alignments {
+		if al.A.Article == al.B.Article {
+			t.Errorf("article %s aligned with itself", al.A.Article)
+		}
+	}
+	n := 0
+	for _, r := range res.Reuse {
+		if strings.TrimSuffix(r.A, "~2") == strings.TrimSuffix(r.B, "~2") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the copy is not reported as reused text: %+v", res.Reuse)
 	}
 }

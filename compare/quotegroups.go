@@ -148,12 +148,18 @@ func earlier(a, b *quote) bool {
 	return a.Start < b.Start
 }
 
+// maxQuoteCompare bounds the words of a quotation compared with another.
+const maxQuoteCompare = 300
+
+func headWords(ws []word) []word { return ws[:min(len(ws), maxQuoteCompare)] }
+
 func sameQuote(a, b *quote) bool {
-	la, lb := len(a.words), len(b.words)
+	aw, bw := headWords(a.words), headWords(b.words)
+	la, lb := len(aw), len(bw)
 	if la == 0 || lb == 0 {
 		return false
 	}
-	_, eq := wordDiff("", stripOffsets(a.words), "", stripOffsets(b.words))
+	_, eq := wordDiff("", stripOffsets(aw), "", stripOffsets(bw))
 	if min(la, lb) >= 3 && float64(eq) >= SameQuoteContainment*float64(min(la, lb)) {
 		return true
 	}
@@ -210,6 +216,7 @@ func buildGroup(ev Event, qs []quote, m []int, ref int) QuoteGroup {
 
 // fidelity grades version v against reference ref.
 func fidelity(ref, v []word) string {
+	ref, v = headWords(ref), headWords(v)
 	_, eq := wordDiff("", stripOffsets(ref), "", stripOffsets(v))
 	lr, lv := len(ref), len(v)
 	switch {

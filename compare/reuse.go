@@ -16,6 +16,8 @@ const (
 	MinReuseRun   = 30
 	MinReuseShare = 0.5
 	reuseShingle  = 6
+	// maxGramPositions bounds the places one shingle is remembered at.
+	maxGramPositions = 8
 )
 
 // narrative returns the words of an article outside its quotations.
@@ -43,7 +45,11 @@ func findReuse(arts []*corpus.Article, work []articleWork, members []int) []Reus
 		d := doc{art: arts[k], words: ws, grams: map[uint64][]int{}}
 		for p := 0; p+reuseShingle <= len(ws); p++ {
 			h := gramHash(ws[p : p+reuseShingle])
-			d.grams[h] = append(d.grams[h], p)
+			// A few positions per shingle are enough to find a shared run;
+			// more only repeat the work on repetitive text.
+			if len(d.grams[h]) < maxGramPositions {
+				d.grams[h] = append(d.grams[h], p)
+			}
 		}
 		docs[k] = d
 	}
