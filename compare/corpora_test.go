@@ -221,3 +221,62 @@ func checkCorpus(t *testing.T, res *Result, want *corpusWant) {
 		}
 	}
 }
+
+// TestUndatedCorpora groups the corpora's articles with their dates
+// removed: content alone must give the same events.
+func TestUndatedCorpora(t *testing.T) {
+	files, _ := filepath.Glob("testdata/corpora/*.txt")
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			arts, raw := readCorpus(t, file)
+			var want corpusWant
+			if err := json.Unmarshal(raw, &want); err != nil {
+				t.Fatal(err)
+			}
+			for i := range arts {
+				arts[i].Published = corpus.Date{}
+			}
+			res, err := Build(context.Background(), arts, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got [][]string
+			for _, e := range res.Events {
+				got = append(got, e.Articles)
+				if e.Start != "" || !strings.HasPrefix(e.ID, "undated-") {
+					t.Errorf("undated event %s has start %q", e.ID, e.Start)
+				}
+			}
+			slices.SortFunc(got, func(a, b []string) int { return slices.Compare(a, b) })
+			slices.SortFunc(want.Events, func(a, b []string) int { return slices.Compare(a, b) })
+			if diff := cmp.Diff(want.Events, got); diff != "" {
+				t.Errorf("events (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestDateWindow checks that the same report a week apart is one event
+// only when the window allows it.
+func TestDateWindow(t *testing.T) {
+	arts, _ := readCorpus(t, "testdata/corpora/dam_and_strike.txt")
+	var pair []corpus.Article
+	for _, a := range arts {
+		if a.ID == "wire" || a.ID == "repost" {
+			pair = append(pair, a)
+		}
+	}
+	pair[1].Published.Time = pair[0].Published.Time.AddDate(0, 0, 7)
+	for _, tt := range []struct {
+		window int
+		events int
+	}{{0, 2}, {6, 2}, {7, 1}, {30, 1}} {
+		res, err := Build(context.Background(), pair, Options{DateWindowDays: tt.window})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Events) != tt.events {
+			t.Errorf("window %d: %d events, want %d", tt.window, len(res.Events), tt.events)
+		}
+	}
+}
