@@ -70,7 +70,7 @@ func (d *draft) build(lines []string, mode paraMode) {
 			continue
 		}
 		if reg != nil && len(reg.cues) > 0 {
-			if o, kind, n, ok := reg.matchCue(line, asciiLower(line)); ok {
+			if o, kind, n, ok := reg.matchCue(line); ok {
 				if d.cueOutlet == "" {
 					d.cueOutlet = reg.Outlets[o].Name
 				}
@@ -327,42 +327,79 @@ func isFormula(s string) bool {
 // such characters ("al-Assad", "country’s", "U.S", "2,000" each count once).
 // It also returns the longest word's length in bytes.
 func countWords(s string) (words, longest int) {
-	in := false
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		var r rune
-		size := 1
-		if c < utf8.RuneSelf {
-			r = rune(c)
+	n := len(s)
+	for i := 0; i < n; {
+		// Skip to the start of a word.
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiClass[c] != classWord {
+				i++
+				continue
+			}
 		} else {
-			r, size = utf8.DecodeRuneInString(s[i:])
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) {
+				i += size
+				continue
+			}
 		}
-		word := isWordRune(r)
-		if !word && in && isJoiner(r) && i+size < len(s) {
-			nr, _ := utf8.DecodeRuneInString(s[i+size:])
-			word = isWordRune(nr)
+		words++
+		start := i
+		for i < n {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				switch asciiClass[c] {
+				case classWord:
+					i++
+					continue
+				case classJoiner:
+					if i+1 < n && nextIsWord(s[i+1:]) {
+						i++
+						continue
+					}
+				}
+				break
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r) || isJoiner(r) && i+size < n && nextIsWord(s[i+size:]) {
+				i += size
+				continue
+			}
+			break
 		}
-		switch {
-		case word && !in:
-			in = true
-			start = i
-			words++
-		case !word && in:
-			in = false
-			longest = max(longest, i-start)
-		}
-		i += size
-	}
-	if in {
-		longest = max(longest, len(s)-start)
+		longest = max(longest, i-start)
 	}
 	return words, longest
 }
 
+const (
+	classOther = iota
+	classWord
+	classJoiner
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			t[c] = classWord
+		case c == '\'' || c == '-' || c == '.' || c == ',' || c == '_':
+			t[c] = classJoiner
+		}
+	}
+	return t
+}()
+
+func nextIsWord(s string) bool {
+	if s[0] < utf8.RuneSelf {
+		return asciiClass[s[0]] == classWord
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWordRune(r)
+}
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiClass[r] == classWord
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r)
 }

@@ -179,13 +179,17 @@ func thaiLead(r rune) (byte, bool) {
 // punctuation or currency, which ordinary text in those encodings does not
 // produce by chance.
 func repairMojibake(s string) (string, int) {
-	if !strings.ContainsAny(s, "ÂÃÄÅÆÇÈÉâโ") {
-		return s, 0
-	}
 	var b strings.Builder
 	n := 0
 	last := 0
 	for i := 0; i < len(s); {
+		// Every lead character repaired here is encoded starting with byte
+		// 0xC3 (Â–É, â) or 0xE0 (Thai); skip to the next such byte.
+		j := nextLead(s, i)
+		if j < 0 {
+			break
+		}
+		i = j
 		r, size := utf8.DecodeRuneInString(s[i:])
 		lead, ok := mojibakeBytes[r]
 		thai := false
@@ -205,7 +209,7 @@ func repairMojibake(s string) (string, int) {
 			need = 3
 		}
 		buf := []byte{lead}
-		j := i + size
+		j = i + size
 		for k := 0; k < need && j < len(s); k++ {
 			cr, csize := utf8.DecodeRuneInString(s[j:])
 			cb, ok := mojibakeBytes[cr]
@@ -235,6 +239,20 @@ func repairMojibake(s string) (string, int) {
 	}
 	b.WriteString(s[last:])
 	return b.String(), n
+}
+
+// nextLead returns the index of the next byte 0xC3 or 0xE0 at or after i,
+// or -1.
+func nextLead(s string, i int) int {
+	a := strings.IndexByte(s[i:], 0xC3)
+	b := strings.IndexByte(s[i:], 0xE0)
+	switch {
+	case a < 0 && b < 0:
+		return -1
+	case a < 0 || b >= 0 && b < a:
+		return i + b
+	}
+	return i + a
 }
 
 func plausibleRepair(r rune) bool {

@@ -216,11 +216,31 @@ func newLineIndex(data []byte) func(int) int {
 	}
 }
 
+// plainRecord is jsonRecord for the common case of string fields only:
+// decoding into it is about twice as fast.
+type plainRecord struct {
+	ID        string `json:"id"`
+	Outlet    string `json:"outlet"`
+	Title     string `json:"title"`
+	Published string `json:"published"`
+	URL       string `json:"url"`
+	Text      string `json:"text"`
+	Event     string `json:"event"`
+	Kind      string `json:"kind"`
+}
+
 // readRecord turns one JSON object into an article.
 func (r *Reader) readRecord(name string, line int, raw []byte) ([]Article, []Warning) {
 	source := fmt.Sprintf("%s:%d", name, line)
 	var rec jsonRecord
-	if err := json.Unmarshal(raw, &rec); err != nil {
+	var plain plainRecord
+	if err := json.Unmarshal(raw, &plain); err == nil {
+		rec = jsonRecord{
+			ID: jsonValue{s: plain.ID}, Outlet: jsonValue{s: plain.Outlet}, Title: jsonValue{s: plain.Title},
+			Published: jsonValue{s: plain.Published}, URL: jsonValue{s: plain.URL}, Text: jsonValue{s: plain.Text},
+			Event: jsonValue{s: plain.Event}, Kind: jsonValue{s: plain.Kind},
+		}
+	} else if err := json.Unmarshal(raw, &rec); err != nil {
 		var te *json.UnmarshalTypeError
 		reason := fmt.Sprintf("not a JSON object: %v", jsonReason(err))
 		if errors.As(err, &te) && te.Field == "" {

@@ -31,6 +31,7 @@ type cueEntry struct {
 	outlet int
 	kind   cueKind
 	text   string // lower-cased
+	gate   byte   // for contains cues: the first byte, when not a letter
 }
 
 type cueKind int
@@ -214,11 +215,16 @@ func (r *Registry) addCues(i int, o Outlet) {
 	for _, c := range o.Cues {
 		switch {
 		case c.Line != "":
-			r.cues = append(r.cues, cueEntry{i, cueLine, strings.ToLower(strings.TrimSpace(c.Line))})
+			r.cues = append(r.cues, cueEntry{i, cueLine, strings.ToLower(strings.TrimSpace(c.Line)), 0})
 		case c.Prefix != "":
-			r.cues = append(r.cues, cueEntry{i, cuePrefix, strings.ToLower(strings.TrimSpace(c.Prefix))})
+			r.cues = append(r.cues, cueEntry{i, cuePrefix, strings.ToLower(strings.TrimSpace(c.Prefix)), 0})
 		case c.Contains != "":
-			r.cues = append(r.cues, cueEntry{i, cueContains, strings.ToLower(c.Contains)})
+			text := strings.ToLower(c.Contains)
+			var gate byte
+			if b := text[0]; b < 'a' || b > 'z' {
+				gate = b
+			}
+			r.cues = append(r.cues, cueEntry{i, cueContains, text, gate})
 		}
 	}
 }
@@ -279,12 +285,12 @@ func (r *Registry) lookup(key string) (int, bool) {
 
 // matchCue reports the outlet a line names through a registry cue, the kind
 // of cue and, for a prefix cue, the length in bytes of the prefix in line.
-// lower is strings.ToLower(line).
-func (r *Registry) matchCue(line, lower string) (outlet int, kind cueKind, n int, ok bool) {
+func (r *Registry) matchCue(line string) (outlet int, kind cueKind, n int, ok bool) {
+	var lower string
 	for _, c := range r.cues {
 		switch c.kind {
 		case cueLine:
-			if lower == c.text {
+			if len(line) == len(c.text) && strings.EqualFold(line, c.text) {
 				return c.outlet, c.kind, len(line), true
 			}
 		case cuePrefix:
@@ -292,6 +298,12 @@ func (r *Registry) matchCue(line, lower string) (outlet int, kind cueKind, n int
 				return c.outlet, c.kind, len(c.text), true
 			}
 		case cueContains:
+			if c.gate != 0 && strings.IndexByte(line, c.gate) < 0 {
+				continue
+			}
+			if lower == "" {
+				lower = strings.ToLower(line)
+			}
 			if strings.Contains(lower, c.text) {
 				return c.outlet, c.kind, 0, true
 			}

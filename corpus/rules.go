@@ -1,11 +1,14 @@
 package corpus
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -30,9 +33,19 @@ type Rule struct {
 	Action  RuleAction `yaml:"action"`
 	Pattern string     `yaml:"pattern"`
 	Hints   []string   `yaml:"hints,omitempty"`
-	Tests   []RuleTest `yaml:"tests,omitempty"`
+	// MaxLength is the longest line (in bytes) a line or block rule is
+	// tried on; 0 means DefaultRuleMaxLength. Boilerplate lines are short,
+	// and skipping article paragraphs keeps reading fast.
+	MaxLength int        `yaml:"max_length,omitempty"`
+	Tests     []RuleTest `yaml:"tests,omitempty"`
 
 	re *regexp.Regexp
+	// first, when set, holds every byte a matching line can begin with
+	// (the pattern is anchored at the start); other lines are skipped.
+	first *[256]bool
+	// gate, when set, lists bytes one of which the line must contain: the
+	// first bytes of the hints when none is a letter.
+	gate []byte
 }
 
 // RuleTest is an example a rules file gives for its rule: In is a line and
@@ -41,6 +54,10 @@ type RuleTest struct {
 	In  string `yaml:"in"`
 	Out string `yaml:"out"`
 }
+
+// DefaultRuleMaxLength is the longest line a line or block rule is tried
+// on when the rule does not say.
+const DefaultRuleMaxLength = 120
 
 // Rules is an ordered set of boilerplate rules.
 type Rules struct {
@@ -103,8 +120,22 @@ func ParseRules(name string, data []byte) (*Rules, error) {
 			return nil, fmt.Errorf("%s:%d: rule %q: %w", name, item.Line, r.Name, err)
 		}
 		r.re = re
+		r.first = firstBytes(r.Pattern)
+		if r.MaxLength <= 0 {
+			r.MaxLength = DefaultRuleMaxLength
+		}
+		gated := len(r.Hints) > 0
 		for i, h := range r.Hints {
 			r.Hints[i] = strings.ToLower(h)
+			c := r.Hints[i][0]
+			if 'a' <= c && c <= 'z' || c >= utf8.RuneSelf {
+				gated = false
+			} else if !bytes.ContainsRune(r.gate, rune(c)) {
+				r.gate = append(r.gate, c)
+			}
+		}
+		if !gated {
+			r.gate = nil
 		}
 		seen[r.Name] = true
 		rs.Rules = append(rs.Rules, r)
@@ -156,6 +187,15 @@ func (rs *Rules) apply(line string) (lineVerdict, string, string) {
 	var lower string
 	for i := range rs.Rules {
 		r := &rs.Rules[i]
+		if r.Action != DropInline && len(line) > r.MaxLength {
+			continue
+		}
+		if r.first != nil && (line == "" || !r.first[line[0]]) {
+			continue
+		}
+		if r.gate != nil && !containsAnyByte(line, r.gate) {
+			continue
+		}
 		if len(r.Hints) > 0 {
 			if lower == "" {
 				lower = asciiLower(line)
@@ -170,7 +210,7 @@ func (rs *Rules) apply(line string) (lineVerdict, string, string) {
 				return dropLine, "", r.Name
 			}
 		case DropBlock:
-			if len(line) <= 80 && r.re.MatchString(line) {
+			if r.re.MatchString(line) {
 				return dropBlock, "", r.Name
 			}
 		case DropInline:
@@ -184,6 +224,15 @@ func (rs *Rules) apply(line string) (lineVerdict, string, string) {
 		}
 	}
 	return keepLine, line, ""
+}
+
+func containsAnyByte(s string, bs []byte) bool {
+	for _, b := range bs {
+		if strings.IndexByte(s, b) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func containsAny(s string, subs []string) bool {
@@ -233,4 +282,78 @@ func isTeaser(line string) bool {
 		return false
 	}
 	return true
+}
+
+// firstBytes returns the bytes a match of an anchored pattern can begin
+// with, or nil when the pattern is not anchored at the start of the text or
+// its first character is not a small set (a class of ASCII letters, say).
+func firstBytes(pattern string) *[256]bool {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	re = re.Simplify()
+	if re.Op != syntax.OpConcat || len(re.Sub) < 2 || (re.Sub[0].Op != syntax.OpBeginText && re.Sub[0].Op != syntax.OpBeginLine) {
+		return nil
+	}
+	var set [256]bool
+	if !addFirst(&set, re.Sub[1:]) {
+		return nil
+	}
+	return &set
+}
+
+// addFirst adds the first bytes of a concatenation of subs to set; false
+// means it cannot tell.
+func addFirst(set *[256]bool, subs []*syntax.Regexp) bool {
+	if len(subs) == 0 {
+		return false
+	}
+	re := subs[0]
+	addRune := func(r rune, fold bool) bool {
+		var buf [utf8.UTFMax]byte
+		rs := []rune{r}
+		if fold {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				rs = append(rs, f)
+			}
+		}
+		for _, x := range rs {
+			utf8.EncodeRune(buf[:], x)
+			set[buf[0]] = true
+		}
+		return true
+	}
+	switch re.Op {
+	case syntax.OpLiteral:
+		return addRune(re.Rune[0], re.Flags&syntax.FoldCase != 0)
+	case syntax.OpCharClass:
+		n := 0
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			n += int(re.Rune[i+1]-re.Rune[i]) + 1
+		}
+		if n > 128 {
+			return false
+		}
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				addRune(r, false)
+			}
+		}
+		return true
+	case syntax.OpCapture:
+		return addFirst(set, append([]*syntax.Regexp{re.Sub[0]}, subs[1:]...))
+	case syntax.OpConcat:
+		return addFirst(set, append(append([]*syntax.Regexp{}, re.Sub...), subs[1:]...))
+	case syntax.OpAlternate:
+		for _, alt := range re.Sub {
+			if !addFirst(set, append([]*syntax.Regexp{alt}, subs[1:]...)) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpPlus:
+		return addFirst(set, []*syntax.Regexp{re.Sub[0]})
+	}
+	return false
 }

@@ -92,3 +92,41 @@ func TestMergeRules(t *testing.T) {
 		t.Error("MergeRules modified the default rules")
 	}
 }
+
+func TestFirstBytes(t *testing.T) {
+	tests := []struct {
+		pattern string
+		want    string // bytes in the set; "nil" for no filter
+	}{
+		{`^(?i:home|accueil)\s*/`, "AHah"},
+		{`^\d+ min read$`, "0123456789"},
+		{`^[(\[](?i:photo)`, "(["},
+		{`(?i:we use cookies)`, "nil"},
+		{`^(?:@\w+)+$`, "@"},
+		{`^.*x`, "nil"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.pattern, func(t *testing.T) {
+			set := firstBytes(tc.pattern)
+			got := "nil"
+			if set != nil {
+				got = ""
+				for b, ok := range set {
+					if ok {
+						got += string(rune(b))
+					}
+				}
+			}
+			if got != tc.want {
+				t.Errorf("firstBytes(%q) = %q, want %q", tc.pattern, got, tc.want)
+			}
+		})
+	}
+	// The embedded rules anchored at a literal start get a filter (the
+	// rule tests show it never rejects their examples).
+	for _, r := range DefaultRules().Rules {
+		if strings.HasPrefix(r.Pattern, "^") && !strings.HasPrefix(r.Pattern, `^(?i:\S`) && r.first == nil {
+			t.Errorf("rule %s: anchored but no first-byte filter", r.Name)
+		}
+	}
+}

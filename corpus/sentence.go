@@ -217,7 +217,7 @@ func startsWithStarter(t *abbrevTable, after string) bool {
 // that open and close within p: curly quotes nest, straight quotes pair in
 // order (and are ignored when their number is odd).
 func quoteRanges(p string) [][2]int {
-	if !strings.ContainsAny(p, "\"“") {
+	if strings.IndexByte(p, '"') < 0 && !strings.Contains(p, "“") {
 		return nil
 	}
 	var out [][2]int

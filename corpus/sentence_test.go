@@ -56,3 +56,31 @@ func TestSplitSentences(t *testing.T) {
 		})
 	}
 }
+
+// The quick front-matter reader agrees with YAML wherever it answers.
+func TestParseSimpleFields(t *testing.T) {
+	tests := []string{
+		"id: a-1\noutlet: CGTN\ntitle: \"Leaders meet: Tehran\"\npublished: 2018-09-07\n",
+		"title: 'It''s over'\nurl: https://example.com/x?y=1\n",
+		"title: plain words here\nunknown: 3\n",
+		"title: \"with \\\"escapes\\\"\"\n",
+		"tags: [a, b]\n",
+		"title: x # comment\n",
+		"outlet:\n  - a\n",
+	}
+	for _, in := range tests {
+		f, ws, ok := parseSimpleFields(in, 1)
+		var want fields
+		var wantWs []lineWarning
+		want, wantWs = parseFieldsYAML([]byte(in), 1)
+		if !ok {
+			continue
+		}
+		if diff := cmp.Diff(want, f, cmp.AllowUnexported(fields{})); diff != "" {
+			t.Errorf("%q: fields (-yaml +quick):\n%s", in, diff)
+		}
+		if diff := cmp.Diff(wantWs, ws, cmp.AllowUnexported(lineWarning{})); diff != "" {
+			t.Errorf("%q: warnings (-yaml +quick):\n%s", in, diff)
+		}
+	}
+}

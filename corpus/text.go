@@ -61,6 +61,14 @@ func (f *fields) set(key, value string) bool {
 // parseFields reads a YAML mapping of article fields. lineBase is added to
 // node lines so that warnings give the line in the file.
 func parseFields(data []byte, lineBase int) (fields, []lineWarning) {
+	if f, ws, ok := parseSimpleFields(string(data), lineBase); ok {
+		return f, ws
+	}
+	return parseFieldsYAML(data, lineBase)
+}
+
+// parseFieldsYAML is parseFields through the YAML parser.
+func parseFieldsYAML(data []byte, lineBase int) (fields, []lineWarning) {
 	var f fields
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -74,6 +82,65 @@ func parseFields(data []byte, lineBase int) (fields, []lineWarning) {
 		return f, []lineWarning{{lineBase + m.Line, "front matter is not a mapping of fields"}}
 	}
 	return fieldsFromNode(m, lineBase)
+}
+
+// parseSimpleFields reads front matter made only of "key: value" lines
+// whose values are plain or simply quoted scalars, as YAML would, without
+// the cost of a YAML parser. ok is false when anything else appears; the
+// caller then parses the YAML properly.
+func parseSimpleFields(data string, lineBase int) (f fields, ws []lineWarning, ok bool) {
+	line := lineBase
+	for data != "" {
+		var l string
+		l, data, _ = strings.Cut(data, "\n")
+		line++
+		l = strings.TrimRight(l, " \t\r")
+		if l == "" {
+			continue
+		}
+		key, value, found := strings.Cut(l, ": ")
+		if !found {
+			key, found = strings.CutSuffix(l, ":")
+			if !found {
+				return f, nil, false
+			}
+		}
+		for i := 0; i < len(key); i++ {
+			if c := key[i]; !('a' <= c && c <= 'z' || c == '_') {
+				return f, nil, false
+			}
+		}
+		value = strings.TrimSpace(value)
+		if value == "" {
+			return f, nil, false // a nested mapping or list may follow
+		}
+		switch value[0] {
+		case '"':
+			if len(value) < 2 || value[len(value)-1] != '"' || strings.ContainsAny(value[1:len(value)-1], "\\\"") {
+				return f, nil, false
+			}
+			value = value[1 : len(value)-1]
+		case '\'':
+			if len(value) < 2 || value[len(value)-1] != '\'' {
+				return f, nil, false
+			}
+			inner := value[1 : len(value)-1]
+			if strings.Contains(strings.ReplaceAll(inner, "''", ""), "'") {
+				return f, nil, false
+			}
+			value = strings.ReplaceAll(inner, "''", "'")
+		case '[', '{', '&', '*', '!', '|', '>', '%', '@', '`', '#', '-', '?', ',':
+			return f, nil, false
+		default:
+			if strings.Contains(value, " #") || strings.Contains(value, ": ") {
+				return f, nil, false
+			}
+		}
+		if !f.set(key, value) {
+			ws = append(ws, lineWarning{line, fmt.Sprintf("unknown field %q ignored", key)})
+		}
+	}
+	return f, ws, true
 }
 
 type lineWarning struct {
@@ -235,25 +302,7 @@ func stripMarkdown(l string) string {
 // zero-width and soft-hyphen characters. Zero-width joiners stay: Persian
 // and emoji need them.
 func normLine(s string) string {
-	clean := true
-	prevSpace := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || c < 0x20 || c == 0x7f {
-			clean = false
-			break
-		}
-		if c == ' ' {
-			if prevSpace {
-				clean = false
-				break
-			}
-			prevSpace = true
-		} else {
-			prevSpace = false
-		}
-	}
-	if clean && !prevSpace {
+	if normalLine(s) {
 		return s
 	}
 	var b strings.Builder
@@ -278,4 +327,57 @@ func normLine(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// normalLine reports whether normLine would return s unchanged: no
+// leading, trailing or doubled space, no control, zero-width or special
+// space character. Only bytes that can begin such a character are decoded.
+func normalLine(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 || c == 0x7f:
+			return false
+		case c == ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		case c >= 0xC2 && i+1 < len(s):
+			if specialAt(s, i) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// specialAt reports whether the character at s[i] (a non-ASCII lead
+// byte) is one normLine changes: a C1 control, a no-break or other Unicode
+// space, a line or paragraph separator, a zero-width space or joiner-less
+// mark, a soft hyphen or a byte-order mark. It works on the bytes.
+func specialAt(s string, i int) bool {
+	b1 := s[i+1]
+	var b2 byte
+	if i+2 < len(s) {
+		b2 = s[i+2]
+	}
+	switch s[i] {
+	case 0xC2:
+		return b1 <= 0xA0 || b1 == 0xAD
+	case 0xE1:
+		return b1 == 0x9A && b2 == 0x80 || b1 == 0xA0 && b2 == 0x8E
+	case 0xE2:
+		return b1 == 0x80 && (b2 <= 0x8B || b2 >= 0xA8 && b2 <= 0xAF) || b1 == 0x81 && (b2 == 0x9F || b2 == 0xA0)
+	case 0xE3:
+		return b1 == 0x80 && b2 == 0x80
+	case 0xEF:
+		return b1 == 0xBB && b2 == 0xBF || b1 == 0xBF && b2 >= 0xBD // U+FFFD and noncharacters
+	}
+	return false
 }

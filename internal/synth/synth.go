@@ -126,6 +126,7 @@ type event struct {
 	quotes              []quote
 	casualties, fleeing int
 	topic               int
+	replacers           map[vocabulary]*strings.Replacer
 }
 
 type person struct{ role, name string }
@@ -279,6 +280,18 @@ var bodyTemplates = []string{
 }
 
 func (e *event) fillBody(s string, v vocabulary) string {
+	if e.replacers == nil {
+		e.replacers = map[vocabulary]*strings.Replacer{}
+	}
+	rep, ok := e.replacers[v]
+	if !ok {
+		rep = e.newReplacer(v)
+		e.replacers[v] = rep
+	}
+	return rep.Replace(s)
+}
+
+func (e *event) newReplacer(v vocabulary) *strings.Replacer {
 	return strings.NewReplacer(
 		"{gov}", v.gov, "{govForces}", v.govForces, "{take}", v.take, "{taking}", v.taking,
 		"{fighters}", v.fighters, "{fighterGroups}", capitalize(v.fighterGroups), "{army}", v.army,
@@ -286,7 +299,7 @@ func (e *event) fillBody(s string, v vocabulary) string {
 		"{weekday}", e.weekday, "{casualties}", fmt.Sprint(e.casualties),
 		"{fleeing}", fmt.Sprintf("%d,%03d", e.fleeing/1000, e.fleeing%1000),
 		"{leader1}", e.leaders[0].String(), "{leader2}", e.leaders[1].String(), "{leader3}", e.leaders[2].String(),
-	).Replace(s)
+	)
 }
 
 func capitalize(s string) string {
