@@ -188,7 +188,7 @@ func (m *Matcher) Match(a *corpus.Article) []Hit {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	ws := m.words(sc, text)
-	var hits []Hit
+	hits := sc.hits[:0]
 	var quotes *quoteCursor
 	for i := 0; i < len(ws); {
 		best, n := m.longest(text, ws, i)
@@ -216,12 +216,17 @@ func (m *Matcher) Match(a *corpus.Article) []Hit {
 		hits = append(hits, h)
 		i += n
 	}
-	return hits
+	sc.hits = hits[:0]
+	if len(hits) == 0 {
+		return nil
+	}
+	return append([]Hit(nil), hits...) // exact size; the scratch is reused
 }
 
 // scratch is the per-call working memory of Match, pooled so that
 // matching a stream of articles reuses it instead of allocating anew.
 type scratch struct {
+	hits  []Hit
 	ws    []word
 	arena []byte
 	spans [][2]int

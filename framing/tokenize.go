@@ -33,17 +33,34 @@ type Token struct {
 // the lexicon term "rebel" matches it; a hyphenated lexicon term such as
 // "so-called" is matched as the token sequence "so", "called".
 func Tokenize(text string) []Token {
-	var toks []Token
-	var buf []byte
+	toks := make([]Token, 0, len(text)/6+1)
+	var arena []byte
+	var spans [][2]int // arena span of each key that differs from the word
 	scanWords(text, func(start, end int) {
 		w := text[start:end]
-		buf = appendKey(buf[:0], w)
-		key := string(buf)
-		if key == w {
-			key = w // share memory with the text when nothing changed
+		if isPlainLower(w) {
+			toks = append(toks, Token{Start: start, End: end, Text: w, Lower: w})
+			return
 		}
-		toks = append(toks, Token{Start: start, End: end, Text: w, Lower: key})
+		a := len(arena)
+		arena = appendKey(arena, w)
+		if string(arena[a:]) == w {
+			arena = arena[:a]
+			toks = append(toks, Token{Start: start, End: end, Text: w, Lower: w})
+			return
+		}
+		toks = append(toks, Token{Start: start, End: end, Text: w})
+		spans = append(spans, [2]int{len(toks) - 1, a})
 	})
+	// One string for all changed keys; each key is a slice of it.
+	keys := string(arena)
+	for k, sp := range spans {
+		end := len(keys)
+		if k+1 < len(spans) {
+			end = spans[k+1][1]
+		}
+		toks[sp[0]].Lower = keys[sp[1]:end]
+	}
 	return toks
 }
 
