@@ -264,6 +264,7 @@ func (x *xlsxWriter) writeTable(t *table) error {
 	if pages == 0 {
 		pages = 1
 	}
+	t.cols = x.fitWidths(t, header)
 	lastCol, err := excelize.ColumnNumberToName(len(t.cols))
 	if err != nil {
 		return err
@@ -312,6 +313,57 @@ func (x *xlsxWriter) writeTable(t *table) error {
 		x.sheets = append(x.sheets, writtenSheet{name: sheet, section: t.sheet})
 	}
 	return nil
+}
+
+// widthSample is how many rows fitWidths reads.
+const widthSample = 500
+
+// fitWidths returns t's columns with each width fitted to its header and
+// the first rows' contents, at most the column's declared width.
+func (x *xlsxWriter) fitWidths(t *table, header []string) []column {
+	cols := append([]column(nil), t.cols...)
+	need := make([]int, len(cols))
+	for i, h := range header {
+		need[i] = utf16Len(h) + 3 // room for the filter button
+	}
+	vals := make([]any, len(cols))
+	for r := 0; r < min(t.n, widthSample); r++ {
+		clear(vals)
+		t.row(r, vals)
+		for i, v := range vals {
+			need[i] = max(need[i], cellWidth(v))
+		}
+	}
+	for i := range cols {
+		cols[i].width = min(cols[i].width, float64(max(need[i], 6))+1)
+	}
+	return cols
+}
+
+// cellWidth estimates the characters v needs to show in full.
+func cellWidth(v any) int {
+	switch v := v.(type) {
+	case styled:
+		return cellWidth(v.v)
+	case string:
+		return utf16Len(v)
+	case richText:
+		return utf16Len(richPlain(v))
+	case link:
+		return utf16Len(v.text)
+	case dateCell:
+		if v.instant {
+			return 19
+		}
+		return 10
+	case int:
+		return len(strconv.Itoa(v)) + len(strconv.Itoa(v))/3
+	case float64:
+		return 8
+	case bool:
+		return 5
+	}
+	return 0
 }
 
 // newSheet makes sheet (the first one renames excelize's default sheet),

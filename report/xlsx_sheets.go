@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
@@ -191,14 +192,14 @@ func (x *xlsxWriter) articlesTable() *table {
 	return &table{
 		sheet: "Articles", name: "Articles", stream: true,
 		cols: []column{
-			{"ID", 14, stText},
+			{"ID", 24, stText},
 			{"Outlet", 20, stText},
 			{"Owner", 26, stText},
 			{"Outlet kind", 16, stText},
 			{"Country", 10, stText},
 			{"Title", 60, stText},
 			{"Published", 19, stDate},
-			{"Event", 12, stText},
+			{"Event", 24, stText},
 			{"Article kind", 11, stText},
 			{"Words", 9, stInt},
 			{"URL", 40, stText},
@@ -255,8 +256,8 @@ func (x *xlsxWriter) termsTable() *table {
 	counts := map[termKey]map[string]*termCounts{}
 	var extra []termKey
 	for _, c := range fr.Counts {
-		if c.Event != "" {
-			continue
+		if c.Event != "" || c.Article != "" {
+			continue // per-event and per-article counts
 		}
 		k := termKey{c.Axis, c.Pole, c.Term}
 		if !seen[k] {
@@ -476,8 +477,8 @@ func (x *xlsxWriter) hitsTable() *table {
 		sheet: "Hits", name: "Hits", stream: true,
 		cols: []column{
 			{"Outlet", 18, stText},
-			{"Article", 12, stText},
-			{"Event", 11, stText},
+			{"Article", 24, stText},
+			{"Event", 24, stText},
 			{"Axis", 14, stText},
 			{"Pole", 14, stText},
 			{"Term", 16, stText},
@@ -517,7 +518,7 @@ func (x *xlsxWriter) eventsTable() *table {
 	return &table{
 		sheet: "Events", name: "Events", stream: true,
 		cols: []column{
-			{"ID", 12, stText},
+			{"ID", 24, stText},
 			{"Label", 56, stText},
 			{"Start", 19, stDate},
 			{"End", 19, stDate},
@@ -546,7 +547,16 @@ func (x *xlsxWriter) eventsTable() *table {
 // through, inserted words green and underlined.
 func diffText(ops []compare.DiffOp) richText {
 	runs := make(richText, 0, len(ops))
+	prev := ""
 	for _, op := range ops {
+		if op.Text == "" {
+			continue
+		}
+		// Word diffs may leave out the spaces between runs.
+		if needSpace(prev, op.Text) {
+			runs = append(runs, excelize.RichTextRun{Text: " "})
+		}
+		prev = op.Text
 		switch op.Op {
 		case "delete":
 			runs = append(runs, excelize.RichTextRun{Font: deleteFont, Text: op.Text})
@@ -557,6 +567,18 @@ func diffText(ops []compare.DiffOp) richText {
 		}
 	}
 	return runs
+}
+
+// needSpace reports whether two adjacent diff runs need a space between
+// them to read as separate words.
+func needSpace(prev, next string) bool {
+	if prev == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	first, _ := utf8.DecodeRuneInString(next)
+	return !isSpace(last) && !isSpace(first) &&
+		!strings.ContainsRune(",.;:!?)]}”’", first) && !strings.ContainsRune("([{“‘", last)
 }
 
 // sentenceOutlet returns the outlet of a sentence reference.
@@ -579,13 +601,13 @@ func (x *xlsxWriter) alignmentsTable() *table {
 	return &table{
 		sheet: "Alignments", name: "Alignments", stream: true,
 		cols: []column{
-			{"Event", 11, stText},
+			{"Event", 24, stText},
 			{"Outlet A", 16, stText},
-			{"Article A", 11, stText},
+			{"Article A", 24, stText},
 			{"Sentence A #", 8, stInt},
 			{"Sentence A", 55, stWrap},
 			{"Outlet B", 16, stText},
-			{"Article B", 11, stText},
+			{"Article B", 24, stText},
 			{"Sentence B #", 8, stInt},
 			{"Sentence B", 55, stWrap},
 			{"Kind", 11, stText},
@@ -617,7 +639,7 @@ func (x *xlsxWriter) swapsTable() *table {
 			{"Count", 8, stInt},
 			{"Axis", 14, stText},
 			{"Framing swap", 12, stText},
-			{"Example event", 12, stText},
+			{"Example event", 24, stText},
 			{"Example (A → B)", 80, stWrap},
 		},
 		n: len(subs),
@@ -643,9 +665,9 @@ func (x *xlsxWriter) quotesTable() *table {
 		return nil
 	}
 	cols := []column{
-		{"Event", 11, stText},
+		{"Event", 24, stText},
 		{"Outlet", 16, stText},
-		{"Article", 11, stText},
+		{"Article", 24, stText},
 		{"Speaker", 18, stText},
 		{"Verb", 10, stText},
 		{"Quote", 70, stWrap},
@@ -678,7 +700,7 @@ func (x *xlsxWriter) voiceShare(sheet string, col int) error {
 		return nil
 	}
 	cols := []column{
-		{"Event", 11, stText},
+		{"Event", 24, stText},
 		{"Outlet", 16, stText},
 		{"Speaker", 18, stText},
 		{"Quoted words", 12, stInt},
@@ -793,8 +815,8 @@ func (x *xlsxWriter) coverageTable() *table {
 	}
 	sort.Strings(outlets)
 	cols := []column{
-		{"Event", 11, stText},
-		{"Claim", 10, stText},
+		{"Event", 24, stText},
+		{"Claim", 24, stText},
 		{"Claim text", 70, stWrap},
 		{"Primary", 9, stText},
 		{"Carried by", 10, stInt},
@@ -836,7 +858,7 @@ func (x *xlsxWriter) distinctiveTable() *table {
 	return &table{
 		sheet: "Distinctive", name: "Distinctive", stream: true,
 		cols: []column{
-			{"Scope", 12, stText},
+			{"Scope", 24, stText},
 			{"Outlet", 18, stText},
 			{"Term", 20, stText},
 			{"z", 8, stDec2},
