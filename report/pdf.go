@@ -510,7 +510,7 @@ func (d *pdfDoc) footer() {
 	d.f.SetLineWidth(0.2)
 	d.f.Line(d.left, y, d.left+d.width, y)
 	page := fmt.Sprintf("Page %d of {nb}", d.f.PageNo())
-	pageW := d.measure("Page 00 of 00", st)
+	pageW := d.measure("Page 000 of 000", st)
 	settings := "Made with " + cmp.Or(d.res.Tool.Name, "framediff") + " " + d.res.Tool.Version
 	if d.res.Lexicon.Name != "" {
 		settings += " · lexicon " + d.res.Lexicon.Name
@@ -530,8 +530,9 @@ func (d *pdfDoc) footer() {
 	d.drawLines(lines, d.left, y+1)
 	d.f.SetFont(pdfFamily, "", st.Size)
 	d.f.SetTextColor(pdfGrey.R, pdfGrey.G, pdfGrey.B)
-	w := d.f.GetStringWidth(fmt.Sprintf("Page %d of %d", d.f.PageNo(), d.f.PageNo()))
-	d.f.Text(d.left+d.width-w, y+1+2.5, page)
+	// The total is filled in after the last page, so the label starts where
+	// the widest plausible one ("Page 000 of 000") would.
+	d.f.Text(d.left+d.width-d.f.GetStringWidth("Page 000 of 000"), y+1+2.5, page)
 }
 
 func (d *pdfDoc) newPage() {

@@ -483,3 +483,27 @@ func BenchmarkWritePDFSeeds(b *testing.B) {
 	}
 	b.SetBytes(int64(buf.Len()))
 }
+
+// TestPDFTallyTruth checks the chart counts against testdata/pdf/tally.txt.
+func TestPDFTallyTruth(t *testing.T) {
+	d, err := newPDFDoc(pdfSeedResult(t), PDFOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := d.tally()
+	b, err := os.ReadFile("testdata/pdf/tally.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range pdfDataLines(b) {
+		f := strings.Split(line, "|")
+		t.Run(strings.Join(f[:3], "/"), func(t *testing.T) {
+			narrator, _ := strconv.Atoi(f[3])
+			quoted, _ := strconv.Atoi(f[4])
+			v := got[f[0]+"\x00"+pdfKey(f[1], f[2])]
+			if v.narrator != narrator || v.quoted != quoted {
+				t.Errorf("narrator %d quoted %d, want %d and %d", v.narrator, v.quoted, narrator, quoted)
+			}
+		})
+	}
+}

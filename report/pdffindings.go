@@ -486,7 +486,9 @@ func (d *pdfDoc) glossary() {
 			shade = append(shade, false)
 		}
 		var used []pdfRun
-		for i, o := range slices.Sorted(maps.Keys(g.uses)) {
+		outlets := slices.Sorted(maps.Keys(g.uses))
+		slices.SortStableFunc(outlets, func(a, b string) int { return cmp.Compare(d.label(a), d.label(b)) })
+		for i, o := range outlets {
 			u := g.uses[o]
 			sep := ""
 			if i > 0 {

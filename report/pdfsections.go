@@ -373,6 +373,9 @@ func (d *pdfDoc) eventPages() {
 		if len(d.events) == 1 {
 			title = pdfEventName(e)
 		}
+		if d.y > d.top+10 {
+			d.y += 5
+		}
 		// Keep the heading, introduction and legend with the first row of boxes.
 		d.heading(title, min(d.firstRowHeight(arts)+28, d.bottom-d.top-40))
 		intro := fmt.Sprintf("%s, %s. ", pdfCount(len(arts), "article"), pdfDateRange(e.Start, e.End))
