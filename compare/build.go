@@ -98,12 +98,6 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Resul
 		w.ments = entities().mentions(a.Text, w.words)
 		w.quotes = extractQuotes(a, w.words, w.ments)
 		w.hits = matcher.Match(a)
-		for k := range w.hits {
-			h := &w.hits[k]
-			if q := quoteIn(w.quotes, h.Start, h.End); q != nil {
-				h.Speaker = q.Speaker
-			}
-		}
 	})
 	if err != nil {
 		return nil, err
@@ -118,10 +112,24 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Resul
 		return nil, err
 	}
 	res.Events = events
+	byID := make(map[string]int, len(arts))
+	for i := range arts {
+		byID[arts[i].ID] = i
+	}
+	for _, ev := range events {
+		unifySpeakers(ev, byID, work)
+	}
 
 	var hits []framing.Hit
 	for i := range work {
-		hits = append(hits, work[i].hits...)
+		w := &work[i]
+		for k := range w.hits {
+			h := &w.hits[k]
+			if q := quoteIn(w.quotes, h.Start, h.End); q != nil {
+				h.Speaker = q.Speaker
+			}
+		}
+		hits = append(hits, w.hits...)
 	}
 	if hits == nil {
 		hits = []framing.Hit{}
@@ -133,10 +141,6 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Resul
 	}
 
 	// Per event: alignments, quotations, reuse, coverage.
-	byID := make(map[string]int, len(arts))
-	for i := range arts {
-		byID[arts[i].ID] = i
-	}
 	per := make([]eventWork, len(events))
 	err = parallel(ctx, len(events), opts.Workers, func(k int) {
 		ev := events[k]
@@ -258,4 +262,33 @@ func uniqueIDs(arts []corpus.Article) []string {
 		warnings = append(warnings, fmt.Sprintf("%s: duplicate article id %q renamed %q", arts[i].Source, id, arts[i].ID))
 	}
 	return warnings
+}
+
+// unifySpeakers gives one speaker one name across the articles of an
+// event: a surname alone ("Okafor") becomes the full name another article
+// gives ("Lena Okafor") when only one full name ends with it.
+func unifySpeakers(ev Event, byID map[string]int, work []articleWork) {
+	full := map[string]string{}
+	ambiguous := map[string]bool{}
+	for _, id := range ev.Articles {
+		for _, q := range work[byID[id]].quotes {
+			sp := q.Speaker
+			if !strings.Contains(sp, " ") || !isCapitalised(sp) {
+				continue
+			}
+			last := sp[strings.LastIndexByte(sp, ' ')+1:]
+			if f, ok := full[last]; ok && f != sp {
+				ambiguous[last] = true
+			}
+			full[last] = sp
+		}
+	}
+	for _, id := range ev.Articles {
+		qs := work[byID[id]].quotes
+		for k := range qs {
+			if f, ok := full[qs[k].Speaker]; ok && !ambiguous[qs[k].Speaker] {
+				qs[k].Speaker = f
+			}
+		}
+	}
 }

@@ -254,9 +254,8 @@ func (g *gazetteer) segment(run []word, titled bool) []mention {
 			parts[k] = possessivelessText(w.Text)
 		}
 		m.Key = strings.Join(parts, " ")
-		if titled && len(buf) <= 3 {
+		if titled && len(buf) <= 4 {
 			m.Kind = kindPerson
-			m.Key = parts[len(parts)-1]
 		}
 		out = append(out, m)
 		buf = nil
@@ -300,27 +299,48 @@ func possessivelessText(s string) string {
 	return strings.TrimSuffix(s, "’s")
 }
 
-// normaliseMentions maps an unknown multi-word name to the single-word name
-// the same text uses for it elsewhere ("Bashar Jaafari" → "Jaafari").
+// normaliseMentions gives every mention of one person in a text one key:
+// a surname alone takes the full name the text gives it elsewhere
+// ("Haddad" → "Karim Haddad"), and an unknown multi-word name whose last
+// word the text uses alone for a known person takes that person's key
+// ("Bashar Jaafari" → "Jaafari" when the data knows "Jaafari").
 func normaliseMentions(ms []mention) []mention {
+	full := map[string]string{}
+	ambiguous := map[string]bool{}
 	single := map[string]entityKind{}
 	for _, m := range ms {
 		if !strings.Contains(m.Key, " ") {
 			if k, ok := single[m.Key]; !ok || k == kindOther {
 				single[m.Key] = m.Kind
 			}
+			continue
 		}
-	}
-	for i, m := range ms {
-		if m.Kind != kindOther || !strings.Contains(m.Key, " ") {
+		if m.Kind != kindPerson {
 			continue
 		}
 		last := m.Key[strings.LastIndexByte(m.Key, ' ')+1:]
-		if k, ok := single[last]; ok {
-			ms[i].Key = last
-			if k == kindPerson {
-				ms[i].Kind = kindPerson
+		if f, ok := full[last]; ok && f != m.Key {
+			ambiguous[last] = true
+		}
+		full[last] = m.Key
+	}
+	for i, m := range ms {
+		if !strings.Contains(m.Key, " ") {
+			if f, ok := full[m.Key]; ok && !ambiguous[m.Key] && m.Kind != kindPlace && single[m.Key] != kindPerson {
+				ms[i].Key, ms[i].Kind = f, kindPerson
 			}
+			continue
+		}
+		if m.Kind != kindOther {
+			continue
+		}
+		last := m.Key[strings.LastIndexByte(m.Key, ' ')+1:]
+		if f, ok := full[last]; ok && !ambiguous[last] && f == m.Key {
+			ms[i].Kind = kindPerson
+			continue
+		}
+		if k, ok := single[last]; ok && k == kindPerson {
+			ms[i].Key, ms[i].Kind = last, kindPerson
 		}
 	}
 	return ms

@@ -41,6 +41,7 @@ type docFeatures struct {
 	vec      []termWeight // sorted by term
 	ents     map[string]int
 	mentions []mention
+	people   []string // sorted keys of the people named
 	nouns    []eventNoun
 	text     string // title + text
 }
@@ -100,7 +101,12 @@ func articleFeatures(a *corpus.Article) docFeatures {
 	}
 	for _, m := range f.mentions {
 		f.ents[strings.ToLower(m.Key)]++
+		if m.Kind == kindPerson {
+			f.people = append(f.people, m.Key)
+		}
 	}
+	slices.Sort(f.people)
+	f.people = slices.Compact(f.people)
 	return f
 }
 
@@ -201,6 +207,19 @@ func cosine(a, b []termWeight) float64 {
 	return math.Min(s, 1)
 }
 
+// disjointPeople scales the score of two articles that each name two or
+// more people, none in common.
+const disjointPeople = 0.5
+
+func sharesAny(a, b []string) bool {
+	for _, x := range a {
+		if _, ok := slices.BinarySearch(b, x); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // dayNumber returns the day of d counted from the Unix epoch.
 func dayNumber(d corpus.Date) int {
 	t := d.Time.UTC()
@@ -250,7 +269,14 @@ func (g *eventGrouper) pairScore(a, b *docFeatures) float64 {
 	if union > 0 {
 		ent = inter / union
 	}
-	return (0.7*cosine(a.vec, b.vec) + 0.3*ent) * dateFactor
+	score := (0.7*cosine(a.vec, b.vec) + 0.3*ent) * dateFactor
+	if len(a.people) >= 2 && len(b.people) >= 2 && !sharesAny(a.people, b.people) {
+		// Two reports of one event that both name several people name at
+		// least one in common; articles that don't are kept apart unless
+		// their text says otherwise.
+		score *= disjointPeople
+	}
+	return score
 }
 
 // cluster runs deterministic agglomerative clustering over the candidate
