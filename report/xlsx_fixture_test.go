@@ -189,6 +189,14 @@ func seedFixture(t testing.TB) *compare.Result {
 		q.End = q.Start + len(q.Text)
 	}
 	res.VoiceShare = voiceShares(res.Quotes)
+	res.QuoteGroups = []compare.QuoteGroup{{
+		ID: "g1", Event: "e1", Speaker: "Recep Tayyip Erdogan", Text: res.Quotes[0].Text,
+		Versions: []compare.QuoteVersion{
+			{Outlet: "CGTN", Article: "000", Sentence: 17, Fidelity: "verbatim", Quote: "q1"},
+			{Outlet: "The Globe Post", Article: "004", Sentence: 11, Fidelity: "verbatim", Quote: "q2"},
+			{Outlet: "The New Arab", Fidelity: "absent"},
+		},
+	}}
 	res.Coverage = []compare.Claim{
 		{Event: "e1", ID: "c1", Text: "Erdogan calls for a ceasefire in Idlib.", Outlets: []string{"CGTN", "The Globe Post"}, Missing: []string{"The New Arab"}},
 		{Event: "e1", ID: "c2", Text: "Putin opposes a ceasefire, citing terrorist groups.", Outlets: []string{"CGTN", "The Globe Post", "The New Arab"}},

@@ -32,7 +32,7 @@ var sheetHelp = map[string]string{
 	"Events":      "Groups of articles reporting the same happening, with the date range and the outlets covering it.",
 	"Alignments":  "Sentence pairs from two outlets' articles on one event. Kind: verbatim (same words), near (light edits), paraphrase (same content, other words). In Diff, red struck-through words are only in A, green underlined words only in B.",
 	"Swaps":       "A word or phrase one outlet uses where another, in the same context, uses a different one. Framing swap is TRUE when the two sit on different poles of one lexicon axis. Example shows one aligned pair as a word diff.",
-	"Quotes":      "Every direct quotation with its speaker and attribution verb. Fidelity compares it with the fullest version across outlets: verbatim, trimmed, extended, paraphrased or unique. To the right: quoted words per speaker for each outlet and event, and each outlet's split of quoted words by speaker as a chart.",
+	"Quotes":      "Every direct quotation with its speaker and attribution verb. Fidelity compares it with its group's reference version: verbatim, trimmed, extended, paraphrased or unique; the outlet columns show how each outlet of the event carries the same quotation (reported = in reported speech, absent = left out). To the right: quoted words per speaker for each outlet and event, and each outlet's split of quoted words by speaker as a chart.",
 	"Coverage":    "One row per claim (aligned sentences) of an event: present when the outlet carries it, absent when the outlet covered the event without it, blank when the outlet did not cover the event. Primary marks claims a primary source (statement, transcript) carries.",
 	"Distinctive": "Words each outlet uses more (z > 0) or less (z < 0) than the other outlets, corpus-wide or within one event, by weighted log-odds with an informative Dirichlet prior; |z| > 1.96 is notable. Suggested marks words the lexicon lacks.",
 }
@@ -675,12 +675,36 @@ func (x *xlsxWriter) quotesTable() *table {
 		{"Group", 10, stText},
 		{"Sentence", 9, stInt},
 	}
+	// How every outlet of the event carries each quotation's group.
+	across := map[string]map[string][]string{}
+	var outlets []string
+	if len(x.res.QuoteGroups) > 0 {
+		outlets = x.outlets()
+		for _, g := range x.res.QuoteGroups {
+			m := map[string][]string{}
+			for _, v := range g.Versions {
+				o := outletName(v.Outlet)
+				if !containsString(m[o], v.Fidelity) {
+					m[o] = append(m[o], v.Fidelity)
+				}
+			}
+			across[g.ID] = m
+		}
+		for _, o := range outlets {
+			cols = append(cols, column{o, max(11, float64(min(utf16Len(o), 20))+3), stText})
+		}
+	}
 	t := &table{
 		sheet: "Quotes", name: "Quotes", cols: cols, n: len(qs),
 		row: func(i int, r []any) {
 			q := &qs[i]
 			r[0], r[1], r[2], r[3], r[4] = q.Event, outletName(q.Outlet), q.Article, q.Speaker, q.Verb
 			r[5], r[6], r[7], r[8] = q.Text, q.Fidelity, q.Group, q.Sentence+1
+			if g := across[q.Group]; g != nil {
+				for j, o := range outlets {
+					r[9+j] = strings.Join(g[o], ", ")
+				}
+			}
 		},
 	}
 	t.extra = func(sheet string) error { return x.voiceShare(sheet, len(cols)+2) }

@@ -275,7 +275,7 @@ func TestWriteXLSXSeedReadBack(t *testing.T) {
 		{"Terms", map[string]string{"Terms": "A1:X21", "PoleShares_1": "Z1:AB6", "PoleShares_2": "Z19:AC24",
 			"PoleShares_3": "Z37:AB42", "PoleShares_4": "Z55:AB60", "PoleShares_5": "Z73:AB78",
 			"PoleShares_6": "Z91:AB96", "PoleShares_7": "Z109:AA114", "PoleShares_8": "Z127:AA132"}, 8},
-		{"Quotes", map[string]string{"Quotes": "A1:I6", "VoiceShare": "K1:O5", "VoiceByOutlet": "Q1:T4"}, 1},
+		{"Quotes", map[string]string{"Quotes": "A1:N6", "VoiceShare": "P1:T5", "VoiceByOutlet": "V1:Y4"}, 1},
 	} {
 		t.Run(tc.sheet, func(t *testing.T) {
 			s := d.sheet(t, tc.sheet)
@@ -371,6 +371,18 @@ func TestWriteXLSXSeedReadBack(t *testing.T) {
 			if row[i] != want[name] {
 				t.Errorf("%s narrator regime = %v, want %v", name, row[i], want[name])
 			}
+		}
+	})
+
+	t.Run("quote across outlets", func(t *testing.T) {
+		q := d.sheet(t, "Quotes")
+		want := []any{"CGTN", "Iran Press", "Sahar News", "The Globe Post", "The New Arab"}
+		if diff := cmp.Diff(want, q.Rows[0][9:14]); diff != "" {
+			t.Errorf("outlet columns (-want +got):\n%s", diff)
+		}
+		want = []any{"verbatim", nil, nil, "verbatim", "absent"}
+		if diff := cmp.Diff(want, q.Rows[1][9:14]); diff != "" {
+			t.Errorf("Erdogan's ceasefire quote across outlets (-want +got):\n%s", diff)
 		}
 	})
 
