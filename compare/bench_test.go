@@ -3,12 +3,31 @@ package compare
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/internal/synth"
 )
+
+// cpuTime returns the user and system CPU time the process has used, so
+// that benchmarks on a busy machine can report time spent computing rather
+// than waiting for a core.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCPU adds the CPU seconds per op since start as a metric.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric((cpuTime()-start).Seconds()/float64(b.N), "cpu-s/op")
+}
 
 // synthCorpus holds generated articles read through the corpus reader, and
 // each article's true event, cached per size.
@@ -111,9 +130,11 @@ func BenchmarkEvents(b *testing.B) {
 		c := readSynth(b, n)
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			var eventOf map[string]string
+			start := cpuTime()
 			for b.Loop() {
 				_, eventOf = events(b, c.arts)
 			}
+			reportCPU(b, start)
 			p, r := pairScores(eventOf, c.truth)
 			b.ReportMetric(p, "precision")
 			b.ReportMetric(r, "recall")
@@ -137,11 +158,44 @@ func BenchmarkAlign(b *testing.B) {
 		}
 		order = order[:40]
 		b.Run(fmt.Sprintf("corpus=%d/events=40", n), func(b *testing.B) {
+			start := cpuTime()
 			for b.Loop() {
 				for _, e := range order {
 					alignEvent(e, byEvent[e])
 				}
 			}
+			reportCPU(b, start)
+		})
+	}
+	// By event size: events of three and of eight articles.
+	c := readSynth(b, 1000)
+	bySize := map[int][]*corpus.Article{}
+	byEvent := map[string][]*corpus.Article{}
+	for i := range c.arts {
+		e := c.truth[c.arts[i].ID]
+		byEvent[e] = append(byEvent[e], &c.arts[i])
+	}
+	var names []string
+	for e := range byEvent {
+		names = append(names, e)
+	}
+	slices.Sort(names)
+	for _, e := range names {
+		if n := len(byEvent[e]); (n == 3 || n == 8) && bySize[n] == nil {
+			bySize[n] = byEvent[e]
+		}
+	}
+	for _, n := range []int{3, 8} {
+		arts := bySize[n]
+		if arts == nil {
+			continue
+		}
+		b.Run(fmt.Sprintf("event=%d", n), func(b *testing.B) {
+			start := cpuTime()
+			for b.Loop() {
+				alignEvent("e", arts)
+			}
+			reportCPU(b, start)
 		})
 	}
 }
@@ -151,11 +205,13 @@ func BenchmarkBuild(b *testing.B) {
 	c := readSynth(b, 1000)
 	for _, workers := range []int{1, 2} {
 		b.Run(fmt.Sprintf("articles=1000/workers=%d", workers), func(b *testing.B) {
+			start := cpuTime()
 			for b.Loop() {
 				if _, err := Build(context.Background(), c.arts, Options{Workers: workers}); err != nil {
 					b.Fatal(err)
 				}
 			}
+			reportCPU(b, start)
 		})
 	}
 }
