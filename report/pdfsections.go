@@ -363,32 +363,51 @@ func (d *pdfDoc) eventArticles(e compare.Event) []*corpus.Article {
 	return out
 }
 
+// eventPages shows each event's articles side by side; events only one
+// outlet reported share a section, so that each needs no page of its own.
 func (d *pdfDoc) eventPages() {
-	for i, e := range d.events {
+	var singles []*corpus.Article
+	kickers := map[string]string{}
+	n := 0
+	for _, e := range d.events {
 		arts := d.eventArticles(e)
 		if len(arts) == 0 {
 			continue
 		}
-		title := fmt.Sprintf("Event %d: %s", i+1, pdfEventName(e))
+		if len(arts) == 1 && len(d.events) > 1 {
+			singles = append(singles, arts[0])
+			kickers[arts[0].ID] = pdfEventName(e) + " · " + pdfDateRange(e.Start, e.End)
+			continue
+		}
+		n++
+		title := fmt.Sprintf("Event %d: %s", n, pdfEventName(e))
 		if len(d.events) == 1 {
 			title = pdfEventName(e)
 		}
-		if d.y > d.top+10 {
-			d.y += 5
-		}
-		// Keep the heading, introduction and legend with the first row of boxes.
-		d.heading(title, min(d.firstRowHeight(arts)+28, d.bottom-d.top-40))
 		intro := fmt.Sprintf("%s, %s. ", pdfCount(len(arts), "article"), pdfDateRange(e.Start, e.End))
 		if len(arts) > 1 {
 			intro += "Each box holds one outlet's headline and opening paragraphs, as published. Read across: what does each put first, and which words does it choose?"
 		} else {
 			intro += "Only one outlet in this corpus reported this event: read its framing on its own terms, and ask what another outlet might have written."
 		}
-		d.para(intro)
-		d.highlightLegend(d.usedPoles(arts))
-		d.articleBoxes(arts)
-		d.y += 4
+		d.eventSection(title, intro, arts, nil)
 	}
+	if len(singles) > 0 {
+		intro := "Each of these events appears in one article only in this corpus. Read each framing on its own terms, and ask what another outlet might have written."
+		d.eventSection("Reported by one outlet only", intro, singles, kickers)
+	}
+}
+
+func (d *pdfDoc) eventSection(title, intro string, arts []*corpus.Article, kickers map[string]string) {
+	if d.y > d.top+10 {
+		d.y += 5
+	}
+	// Keep the heading, introduction and legend with the first row of boxes.
+	d.heading(title, min(d.firstRowHeight(arts, kickers)+28, d.bottom-d.top-40))
+	d.para(intro)
+	d.highlightLegend(d.usedPoles(arts))
+	d.articleBoxes(arts, kickers)
+	d.y += 4
 }
 
 func pdfBoxLayout(n int) (cols, maxWords int) {
@@ -396,18 +415,18 @@ func pdfBoxLayout(n int) (cols, maxWords int) {
 	return cols, []int{0, 110, 110, 90}[cols]
 }
 
-func (d *pdfDoc) firstRowHeight(arts []*corpus.Article) float64 {
+func (d *pdfDoc) firstRowHeight(arts []*corpus.Article, kickers map[string]string) float64 {
 	cols, maxWords := pdfBoxLayout(len(arts))
 	boxW := (d.width - float64(cols-1)*4) / float64(cols)
 	h := 0.0
 	for _, a := range arts[:cols] {
-		h = max(h, d.articleBox(a, boxW, maxWords).height())
+		h = max(h, d.articleBox(a, boxW, maxWords, kickers[a.ID]).height())
 	}
 	return h
 }
 
 // articleBoxes draws one box per article, up to three in a row.
-func (d *pdfDoc) articleBoxes(arts []*corpus.Article) {
+func (d *pdfDoc) articleBoxes(arts []*corpus.Article, kickers map[string]string) {
 	const gap = 4
 	cols, maxWords := pdfBoxLayout(len(arts))
 	boxW := (d.width - float64(cols-1)*gap) / float64(cols)
@@ -416,7 +435,7 @@ func (d *pdfDoc) articleBoxes(arts []*corpus.Article) {
 		boxes := make([]pdfBox, len(row))
 		h := 0.0
 		for j, a := range row {
-			boxes[j] = d.articleBox(a, boxW, maxWords)
+			boxes[j] = d.articleBox(a, boxW, maxWords, kickers[a.ID])
 			h = max(h, boxes[j].height())
 		}
 		// A row taller than what is left goes to a new page; one taller
@@ -565,7 +584,9 @@ func (d *pdfDoc) richText(a *corpus.Article, start, end int, base pdfStyle) []pd
 	return runs
 }
 
-func (d *pdfDoc) articleBox(a *corpus.Article, w float64, maxWords int) pdfBox {
+// articleBox lays out a's box; kicker, when set, names its event above the
+// headline.
+func (d *pdfDoc) articleBox(a *corpus.Article, w float64, maxWords int, kicker string) pdfBox {
 	inner := w - 2*pdfBoxPad
 	b := pdfBox{label: d.labelOf(a), date: pdfDay(a.Published.String()), band: 6.5}
 	if a.Published.IsZero() {
@@ -575,7 +596,11 @@ func (d *pdfDoc) articleBox(a *corpus.Article, w float64, maxWords int) pdfBox {
 	if title == "" {
 		title = "(no headline)"
 	}
-	b.head = d.wrap([]pdfRun{{Text: d.t(title), Style: pdfStyle{Font: "B", Size: 9.5, Color: pdfBlack}}}, inner)
+	if kicker != "" {
+		b.head = d.wrap([]pdfRun{{Text: d.t(kicker), Style: pdfStyle{Font: "B", Size: 7.5, Color: pdfInk}}}, inner)
+		b.head = append(b.head, pdfLine{H: 0.8})
+	}
+	b.head = append(b.head, d.wrap([]pdfRun{{Text: d.t(title), Style: pdfStyle{Font: "B", Size: 9.5, Color: pdfBlack}}}, inner)...)
 	body := pdfStyle{Size: 8.3, Color: pdfBlack}
 	spans, cut := pdfExcerpt(a, maxWords)
 	for i, s := range spans {
