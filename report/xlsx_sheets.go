@@ -20,6 +20,9 @@ var (
 	insertFont = &excelize.Font{Color: "00803C", Underline: "single"}
 )
 
+// noVary keeps one colour per chart series (excelize varies by point).
+var noVary = false
+
 // unknownOutlet stands for an article whose outlet is not known.
 const unknownOutlet = "(unknown)"
 
@@ -440,14 +443,15 @@ func (x *xlsxWriter) poleShares(sheet string, col int, outlets []string, keys []
 		one := 1.0
 		zero := 0.0
 		if err := x.f.AddChart(sheet, anchor, &excelize.Chart{
-			Type:      excelize.Bar,
-			Series:    series,
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: cleanText("Narrator hits by pole: "+ax.id, 255)}}},
-			Legend:    excelize.ChartLegend{Position: "bottom"},
-			YAxis:     excelize.ChartAxis{Maximum: &one, Minimum: &zero, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
-			XAxis:     excelize.ChartAxis{ReverseOrder: true},
-			Dimension: excelize.ChartDimension{Width: 520, Height: uint(20 * (height - 2))},
-			Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
+			Type:       excelize.Bar,
+			Series:     series,
+			VaryColors: &noVary,
+			Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: cleanText("Narrator hits by pole: "+ax.id, 255)}}},
+			Legend:     excelize.ChartLegend{Position: "bottom"},
+			YAxis:      excelize.ChartAxis{Maximum: &one, Minimum: &zero, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
+			XAxis:      excelize.ChartAxis{ReverseOrder: true},
+			Dimension:  excelize.ChartDimension{Width: 520, Height: uint(20 * (height - 2))},
+			Format:     excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
 		}); err != nil {
 			return fmt.Errorf("chart for %s: %w", ax.id, err)
 		}

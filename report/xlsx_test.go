@@ -426,10 +426,12 @@ func unzipParts(t *testing.T, data []byte) map[string]string {
 func TestWriteXLSXRichText(t *testing.T) {
 	parts := unzipParts(t, writeXLSX(t, seedFixture(t), XLSXOptions{}))
 	sheet := func(n int) string { return parts["xl/worksheets/sheet"+strconv.Itoa(n)+".xml"] }
-	hits, aligns := sheet(4), sheet(6)
+	terms, hits, aligns := sheet(3), sheet(4), sheet(6)
 	for _, tc := range []struct {
 		name, xml, want string
 	}{
+		{"colour scale", terms, `<conditionalFormatting sqref="E2:E21 G2:G21 I2:I21 K2:K21 M2:M21 O2:O21 Q2:Q21 S2:S21 U2:U21 W2:W21"><cfRule type="colorScale"`},
+		{"pole-share chart", parts["xl/charts/chart1.xml"], `<barDir val="bar"></barDir><grouping val="clustered"></grouping><varyColors val="0"></varyColors>`},
 		{"bold match", hits, `<b val="1"></b><color></color></rPr><t>regime</t></r>`},
 		{"deleted words", aligns, `<strike val="1"></strike><color rgb="FFC00000"></color></rPr><t>air raids</t></r>`},
 		{"inserted words", aligns, `<color rgb="FF00803C"></color><u val="single"></u></rPr><t>airplanes</t></r>`},
@@ -614,9 +616,13 @@ var chartRef = regexp.MustCompile(`^'(Terms|Quotes)'!\$[A-Z]+\$[0-9]+(:\$[A-Z]+\
 func TestWriteXLSXHostile(t *testing.T) {
 	res := hostileResult(t)
 	data := writeXLSX(t, res, XLSXOptions{})
+	refs := 0
 	for name, xml := range writeParts(t, data) {
 		if strings.HasPrefix(name, "xl/charts/") {
-			for _, m := range regexp.MustCompile(`<c:f>([^<]*)</c:f>`).FindAllStringSubmatch(xml, -1) {
+			// Chart parts use the chart namespace as default: <f> here is a
+			// series reference the tool wrote.
+			for _, m := range regexp.MustCompile(`<f>([^<]*)</f>`).FindAllStringSubmatch(xml, -1) {
+				refs++
 				ref := strings.ReplaceAll(m[1], "&#39;", "'")
 				if !chartRef.MatchString(ref) {
 					t.Errorf("%s: chart formula %q is not a reference to the tool's own cells", name, ref)
@@ -627,6 +633,9 @@ func TestWriteXLSXHostile(t *testing.T) {
 		if loc := formulaElement.FindStringIndex(xml); loc != nil {
 			t.Errorf("%s has a formula element: %.120s", name, xml[loc[0]:])
 		}
+	}
+	if refs == 0 {
+		t.Errorf("found no chart references to check")
 	}
 	d := checkReadBack(t, res, XLSXOptions{}, data)
 	for _, s := range d.Sheets {
@@ -737,5 +746,39 @@ func TestWriteXLSXWriterFails(t *testing.T) {
 	err := WriteXLSX(&failWriter{n: 100}, seedFixture(t), XLSXOptions{})
 	if err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Errorf("err = %v, want the writer's error", err)
+	}
+}
+
+// TestWriteXLSXLibreOffice converts the seed workbook to CSV with
+// LibreOffice, when it is installed, and checks the Overview it reads.
+func TestWriteXLSXLibreOffice(t *testing.T) {
+	var office string
+	for _, name := range []string{"libreoffice", "soffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			office = p
+			break
+		}
+	}
+	if office == "" {
+		t.Skip("LibreOffice is not installed")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "report.xlsx")
+	if err := os.WriteFile(in, writeXLSX(t, seedFixture(t), XLSXOptions{}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(office, "--headless", "--convert-to", "csv", "--outdir", dir, in)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice could not convert the workbook: %v\n%s", err, out)
+	}
+	csv, err := os.ReadFile(filepath.Join(dir, "report.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Section,Item,Value", "Corpus,Articles,5", "Lexicon,Name,fixture"} {
+		if !strings.Contains(string(csv), want) {
+			t.Errorf("LibreOffice's Overview lacks %q:\n%s", want, csv)
+		}
 	}
 }
