@@ -2,6 +2,51 @@
 // parses a Lexicon of axes and poles, matches its terms in articles with the
 // voice they are spoken in, counts them, and finds each outlet's distinctive
 // words beyond the lexicon.
+//
+// # Lexicons
+//
+// ParseLexicon reads the YAML format documented at the top of the default
+// lexicon (DefaultLexiconYAML, data/default.yaml); its errors are
+// LexiconErrors, one "FILE:LINE: message" per problem. DefaultLexicon
+// returns the embedded one. Lexicon.Term, Lexicon.Pole and
+// Lexicon.PoleColor look up glossary notes and chart colours.
+//
+// # Words
+//
+// Tokenize splits text by the Unicode word rules (UAX #29). Hyphens split
+// words, so "rebel-held" counts as "rebel" and the term "so-called" is the
+// two words "so", "called"; a possessive is dropped from the match key, so
+// "Assad’s regime" is the phrase "Assad regime". Stem is Snowball English.
+//
+// # Matching and voice
+//
+// A Matcher tries, at each word, every term that can start there and keeps
+// the longest match (a phrase counts once, not also as its words). Terms
+// match by stem, by lower-cased form ("exact") or by form with its case
+// ("case": "IS" is never "is"). A phrase matches only across spaces and
+// hyphens, never across punctuation, a quotation mark or a blank line.
+//
+// A hit inside a quotation found by FindQuotations is in the Quoted voice.
+// A scare quote (one to three words inside a sentence, as in 'terrorism' or
+// warned of a "bloodbath") is not quoted speech: a term that is the whole
+// of one is flagged ScareQuoted and stays in the voice around it, so the
+// outlet's own scare-quoted "bloodbath" is Narrator, flagged, while
+// Erdogan's "We never want Idlib to turn into a bloodbath" is Quoted. The
+// subheading convention "Erdogan: We never want …" counts as a quotation
+// too (Quotation.Headline). Distanced marks a hit right after a distancing
+// marker such as "so-called", quotation marks between them allowed.
+//
+// For the command line: KWIC gives a hit's sentence context for `terms
+// --kwic`; CountHits and PoleTotals give the outlets × poles table;
+// DefaultLexiconYAML is `lexicon show`; ParseLexicon is `lexicon check`.
+//
+// # Counts and distinctive words
+//
+// CountHits counts per outlet (and per outlet and event), CountArticles per
+// article, each by axis, pole, term and voice with a rate per 1,000 words.
+// Distinctive scores each outlet's words against the other outlets' by the
+// weighted log-odds ratio with an informative Dirichlet prior (Monroe,
+// Colaresi and Quinn 2008).
 package framing
 
 // Voice says whose words a hit is in.
@@ -22,8 +67,9 @@ type Hit struct {
 	// Term is the lexicon term that matched; Match is the surface form found.
 	Term  string `json:"term"`
 	Match string `json:"match"`
-	// Sentence is the index into the article's Sentences; Start and End are
-	// byte offsets into its cleaned Text.
+	// Sentence is the index into the article's Sentences (-1 when the
+	// article has none); Start and End are byte offsets into its cleaned
+	// Text.
 	Sentence    int    `json:"sentence"`
 	Start       int    `json:"start"`
 	End         int    `json:"end"`

@@ -42,8 +42,12 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		if diff := cmp.Diff(uax29Words(text), fastWords(text)); diff != "" {
-			t.Fatalf("word spans differ from uax29 (-uax29 +fast):\n%s", diff)
+		// On invalid UTF-8 the uax29 iterator's segments are erratic (they
+		// can take in spaces); only valid text must segment alike.
+		if utf8.ValidString(text) {
+			if diff := cmp.Diff(uax29Words(text), fastWords(text)); diff != "" {
+				t.Fatalf("word spans differ from uax29 (-uax29 +fast):\n%s", diff)
+			}
 		}
 		prev := 0
 		for _, tok := range Tokenize(text) {

@@ -32,6 +32,9 @@ type Token struct {
 // separate words, so "rebel-held" is the two tokens "rebel" and "held" and
 // the lexicon term "rebel" matches it; a hyphenated lexicon term such as
 // "so-called" is matched as the token sequence "so", "called".
+//
+// Text should be valid UTF-8 (the corpus reader guarantees it); invalid
+// bytes are segmented as the uax29 iterator does, without failing.
 func Tokenize(text string) []Token {
 	toks := make([]Token, 0, len(text)/6+1)
 	var arena []byte
@@ -90,24 +93,37 @@ func scanWords(text string, fn func(start, end int)) {
 		if ascii {
 			asciiWords(text, start, i, fn)
 		} else {
-			unicodeWords(text, start, i, fn)
+			// A segment may run past the chunk (an invalid byte can
+			// swallow the space after it): resume after it.
+			i = max(i, unicodeWords(text, start, i, fn))
 		}
 	}
 }
 
-// unicodeWords segments text[start:end] with the uax29 iterator.
-func unicodeWords(text string, start, end int, fn func(start, end int)) {
+// unicodeWords segments text[start:end] with the uax29 iterator and
+// returns where its last segment ends.
+func unicodeWords(text string, start, end int, fn func(start, end int)) int {
+	// The white space byte before goes along as context (a mark after a
+	// space attaches to it), and the iterator runs on to the end of the
+	// text so that it reads the chunk's last bytes as it would in the whole
+	// text; it is stopped once past the chunk.
 	from := start
 	if from > 0 {
-		from-- // the white space before, as context
+		from--
 	}
-	it := words.FromString(text[from:end])
+	reached := end
+	it := words.FromString(text[from:])
 	for it.Next() {
 		s, e := from+it.Start(), from+it.End()
+		if s >= end {
+			break
+		}
 		if isWord(text[s:e]) {
 			fn(s, e)
 		}
+		reached = e
 	}
+	return reached
 }
 
 // ASCII word-break classes.
