@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -481,7 +482,6 @@ func BenchmarkWritePDFSeeds(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.SetBytes(int64(buf.Len()))
 }
 
 // TestPDFTallyTruth checks the chart counts against testdata/pdf/tally.txt.
@@ -505,5 +505,77 @@ func TestPDFTallyTruth(t *testing.T) {
 				t.Errorf("narrator %d quoted %d, want %d and %d", v.narrator, v.quoted, narrator, quoted)
 			}
 		})
+	}
+}
+
+// pdfLargeResult repeats the seed fixture's Tehran articles as n events of
+// growing size (event i has 1 + i%4 articles), to stand for a large corpus.
+func pdfLargeResult(t testing.TB, n int) *compare.Result {
+	t.Helper()
+	seed := pdfSeedResult(t)
+	res := *seed
+	res.Articles, res.Events, res.Quotes, res.VoiceShare = nil, nil, nil, nil
+	res.Framing = &compare.Framing{}
+	res.Substitutions, res.Coverage = nil, nil
+	for i := range n {
+		e := compare.Event{ID: fmt.Sprintf("ev%04d", i), Label: "Event number " + strconv.Itoa(i) + " — 2018-09-07", Start: "2018-09-07", End: "2018-09-07"}
+		for j := range 1 + i%4 {
+			src := seed.Articles[j%len(seed.Articles)]
+			a := src
+			a.ID = e.ID + "-" + strconv.Itoa(j)
+			e.Articles = append(e.Articles, a.ID)
+			res.Articles = append(res.Articles, a)
+			for _, h := range seed.Framing.Hits {
+				if h.Article == src.ID {
+					h.Article = a.ID
+					res.Framing.Hits = append(res.Framing.Hits, h)
+				}
+			}
+		}
+		res.Events = append(res.Events, e)
+	}
+	return &res
+}
+
+func TestWritePDFLargeCorpusChoosesEvents(t *testing.T) {
+	res := pdfLargeResult(t, 400)
+	tests := []struct {
+		name      string
+		opts      PDFOptions
+		want, not []string
+	}{
+		// Events 3, 7, 11… have four articles; the earliest ids win ties.
+		{"largest", PDFOptions{}, []string{"Event number 3", "Event number 7", "Event number 11"}, []string{"Event number 15", "Event number 0"}},
+		{"chosen", PDFOptions{Events: []string{"ev0042", "ev0005"}}, []string{"Event number 42", "Event number 5"}, []string{"Event number 3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := pdfSave(t, "large-"+tt.name+".pdf", pdfWrite(t, res, tt.opts))
+			text := pdfFlat(pdfToText(t, file, 0, 0))
+			for _, w := range tt.want {
+				if !strings.Contains(text, w+" ") && !strings.Contains(text, w+",") {
+					t.Errorf("text lacks %q", w)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(text, w+" ") || strings.Contains(text, w+",") {
+					t.Errorf("text has %q, an event not chosen", w)
+				}
+			}
+			if n := pdfPages(t, file); n > 12 {
+				t.Errorf("%d pages for three events", n)
+			}
+		})
+	}
+}
+
+func BenchmarkWritePDFLargeCorpus(b *testing.B) {
+	res := pdfLargeResult(b, 2500)
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := WritePDF(&buf, res, PDFOptions{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
