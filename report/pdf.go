@@ -164,7 +164,7 @@ func newPDFDoc(res *compare.Result, opts PDFOptions) (*pdfDoc, error) {
 	when := pdfDocDate(res.Articles)
 	f.SetCreationDate(when)
 	f.SetModificationDate(when)
-	f.SetTitle(pdfClean(d.g, d.title), true)
+	f.SetTitle(d.t(d.title), true)
 	f.SetCreator("framediff "+res.Tool.Version, true)
 	f.SetLang("en")
 	f.AddUTF8FontFromBytes(pdfFamily, "", goregular.TTF)
@@ -497,7 +497,7 @@ func (d *pdfDoc) header() {
 	st := pdfStyle{Size: 7.5, Color: pdfGrey}
 	d.f.SetFont(pdfFamily, "", st.Size)
 	d.f.SetTextColor(pdfGrey.R, pdfGrey.G, pdfGrey.B)
-	d.f.Text(d.left, d.top-4, d.fit(pdfClean(d.g, d.title), st, d.width))
+	d.f.Text(d.left, d.top-4, d.fit(d.t(d.title), st, d.width))
 	d.f.SetDrawColor(pdfRule.R, pdfRule.G, pdfRule.B)
 	d.f.SetLineWidth(0.2)
 	d.f.Line(d.left, d.top-2.5, d.left+d.width, d.top-2.5)
@@ -521,7 +521,7 @@ func (d *pdfDoc) footer() {
 	if s := strings.TrimSpace(d.opts.Settings); s != "" {
 		settings += " · " + s
 	}
-	lines := d.wrap([]pdfRun{{Text: pdfClean(d.g, settings), Style: st}}, d.width-pageW-4)
+	lines := d.wrap([]pdfRun{{Text: d.t(settings), Style: st}}, d.width-pageW-4)
 	if len(lines) > 2 {
 		lines = lines[:2]
 		last := &lines[1].Items[len(lines[1].Items)-1]

@@ -32,6 +32,7 @@ func TestWritePDFPipelineSeeds(t *testing.T) {
 		pdfCheckInsidePages(t, file)
 		text := pdfFlat(pdfToText(t, file, 0, 0))
 		if opts.Blind {
+			pdfCheckBlind(t, file, res)
 			continue
 		}
 		for _, a := range arts {

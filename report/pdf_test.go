@@ -169,8 +169,14 @@ func TestWritePDFSeedsReadBack(t *testing.T) {
 					t.Errorf("text lacks %q", w)
 				}
 			}
-			if !tt.opts.Blind && !strings.Contains(strings.ReplaceAll(text, " ", ""), "https://turkey.theglobepost.com/erdogan-putin-idlib-ceasefire/") {
-				t.Errorf("text lacks The Globe Post's URL")
+			if !tt.opts.Blind {
+				const url = "https://turkey.theglobepost.com/erdogan-putin-idlib-ceasefire/"
+				if !strings.Contains(strings.ReplaceAll(text, " ", ""), url) {
+					t.Errorf("text lacks The Globe Post's URL")
+				}
+				if !bytes.Contains(b, []byte("/URI ("+url+")")) {
+					t.Errorf("The Globe Post's URL is not a link")
+				}
 			}
 			n := pdfPages(t, file)
 			if n < 4 || n > 8 {
@@ -188,7 +194,18 @@ func TestWritePDFSeedsReadBack(t *testing.T) {
 // outlet ("Iran Press/Iran news:"), and that the key reveals them.
 func TestWritePDFBlindMasksOutlets(t *testing.T) {
 	res := pdfSeedResult(t)
-	file := pdfSave(t, "seeds-blind.pdf", pdfWrite(t, res, PDFOptions{Blind: true}))
+	file := pdfSave(t, "seeds-blind.pdf", pdfWrite(t, res, PDFOptions{Blind: true, Title: "What CGTN and Iran Press said"}))
+	before := pdfCheckBlind(t, file, res)
+	// Iran Press names itself in its second paragraph.
+	if !regexp.MustCompile(`Source [A-E]/Iran news:`).MatchString(before) {
+		t.Errorf("excerpt's self-reference not masked as a source label")
+	}
+}
+
+// pdfCheckBlind fails if an outlet's name, alias or domain appears before
+// the answer key, or the key lacks one; it returns the text before the key.
+func pdfCheckBlind(t *testing.T, file string, res *compare.Result) string {
+	t.Helper()
 	n := pdfPages(t, file)
 	before := pdfFlat(pdfToText(t, file, 1, n-1))
 	key := pdfFlat(pdfToText(t, file, n, n))
@@ -208,10 +225,7 @@ func TestWritePDFBlindMasksOutlets(t *testing.T) {
 			t.Errorf("answer key lacks %q", o.Name)
 		}
 	}
-	// Iran Press names itself in its second paragraph.
-	if !regexp.MustCompile(`Source [A-E]/Iran news:`).MatchString(before) {
-		t.Errorf("excerpt's self-reference not masked as a source label")
-	}
+	return before
 }
 
 func TestWritePDFDeterministic(t *testing.T) {
