@@ -56,6 +56,7 @@ func (d *draft) build(lines []string, mode paraMode) {
 	}
 	titleDone := false
 	inBlock := false
+	var scratch []byte
 	var cur []string
 	flush := func() {
 		if len(cur) > 0 {
@@ -91,7 +92,7 @@ func (d *draft) build(lines []string, mode paraMode) {
 			}
 			inBlock = false
 		}
-		verdict, rest, _ := rules.apply(line)
+		verdict, rest, _ := rules.applyBuf(line, &scratch)
 		switch verdict {
 		case dropLine:
 			continue

@@ -233,8 +233,12 @@ type plainRecord struct {
 func (r *Reader) readRecord(name string, line int, raw []byte) ([]Article, []Warning) {
 	source := fmt.Sprintf("%s:%d", name, line)
 	var rec jsonRecord
-	var plain plainRecord
-	if err := json.Unmarshal(raw, &plain); err == nil {
+	plain, ok := scanFlatRecord(raw)
+	var err error
+	if !ok {
+		err = json.Unmarshal(raw, &plain)
+	}
+	if err == nil {
 		rec = jsonRecord{
 			ID: jsonValue{s: plain.ID}, Outlet: jsonValue{s: plain.Outlet}, Title: jsonValue{s: plain.Title},
 			Published: jsonValue{s: plain.Published}, URL: jsonValue{s: plain.URL}, Text: jsonValue{s: plain.Text},

@@ -46,6 +46,8 @@ type Rule struct {
 	// gate, when set, lists bytes one of which the line must contain: the
 	// first bytes of the hints when none is a letter.
 	gate []byte
+	// hints as bytes, for matching against the lower-cased line.
+	hints [][]byte
 }
 
 // RuleTest is an example a rules file gives for its rule: In is a line and
@@ -137,6 +139,9 @@ func ParseRules(name string, data []byte) (*Rules, error) {
 		if !gated {
 			r.gate = nil
 		}
+		for _, h := range r.Hints {
+			r.hints = append(r.hints, []byte(h))
+		}
 		seen[r.Name] = true
 		rs.Rules = append(rs.Rules, r)
 	}
@@ -181,10 +186,17 @@ const (
 // apply runs the rules over one trimmed line, returning the verdict, the
 // line as left by inline rules and the name of the rule that decided.
 func (rs *Rules) apply(line string) (lineVerdict, string, string) {
+	var scratch []byte
+	return rs.applyBuf(line, &scratch)
+}
+
+// applyBuf is apply with a scratch buffer for the lower-cased line, reused
+// across calls.
+func (rs *Rules) applyBuf(line string, scratch *[]byte) (lineVerdict, string, string) {
 	if rs == nil {
 		return keepLine, line, ""
 	}
-	var lower string
+	var lower []byte
 	for i := range rs.Rules {
 		r := &rs.Rules[i]
 		if r.Action != DropInline && len(line) > r.MaxLength {
@@ -196,11 +208,11 @@ func (rs *Rules) apply(line string) (lineVerdict, string, string) {
 		if r.gate != nil && !containsAnyByte(line, r.gate) {
 			continue
 		}
-		if len(r.Hints) > 0 {
-			if lower == "" {
-				lower = asciiLower(line)
+		if len(r.hints) > 0 {
+			if lower == nil {
+				lower = lowerASCII(scratch, line)
 			}
-			if !containsAny(lower, r.Hints) {
+			if !containsAnyBytes(lower, r.hints) {
 				continue
 			}
 		}
@@ -219,7 +231,7 @@ func (rs *Rules) apply(line string) (lineVerdict, string, string) {
 				if line == "" {
 					return dropLine, "", r.Name
 				}
-				lower = ""
+				lower = nil
 			}
 		}
 	}
@@ -235,35 +247,62 @@ func containsAnyByte(s string, bs []byte) bool {
 	return false
 }
 
-func containsAny(s string, subs []string) bool {
+// lowerASCII lower-cases the ASCII letters of s into the scratch buffer.
+func lowerASCII(scratch *[]byte, s string) []byte {
+	b := append((*scratch)[:0], s...)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	*scratch = b
+	return b
+}
+
+func containsAnyBytes(s []byte, subs [][]byte) bool {
 	for _, sub := range subs {
-		if strings.Contains(s, sub) {
+		if bytes.Contains(s, sub) {
 			return true
 		}
 	}
 	return false
 }
 
-// asciiLower lower-cases ASCII letters only, keeping byte offsets; the
-// hints are matched against it.
-func asciiLower(s string) string {
-	hasUpper := false
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			hasUpper = true
+// containsAnyFold reports whether s contains one of the lower-case hints,
+// ignoring the case of ASCII letters, without allocating.
+func containsAnyFold(s string, hints []string) bool {
+	for _, h := range hints {
+		if containsFold(s, h) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(s, h string) bool {
+	if h == "" || strings.Contains(s, h) {
+		return true
+	}
+	first := [2]byte{h[0], h[0]}
+	if 'a' <= h[0] && h[0] <= 'z' {
+		first[1] = h[0] - 'a' + 'A'
+	}
+	for k, c := range first {
+		if k == 1 && c == first[0] {
 			break
 		}
-	}
-	if !hasUpper {
-		return s
-	}
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+		for i := 0; ; i++ {
+			j := strings.IndexByte(s[i:], c)
+			if j < 0 {
+				break
+			}
+			i += j
+			if len(s)-i >= len(h) && strings.EqualFold(s[i:i+len(h)], h) {
+				return true
+			}
 		}
 	}
-	return string(b)
+	return false
 }
 
 // isTeaser reports whether a line under a related-links heading is a link

@@ -130,3 +130,24 @@ func TestFirstBytes(t *testing.T) {
 		}
 	}
 }
+
+func TestContainsFold(t *testing.T) {
+	tests := []struct {
+		s, h string
+		want bool
+	}{
+		{"We use Cookies here", "cookie", true},
+		{"WE USE COOKIES", "cookie", true},
+		{"no match", "cookie", false},
+		{"x (Photo: AFP)", "(photo", true},
+		{"x (PHOTO: AFP)", "(photo", true},
+		{"cOOKie", "cookie", true},
+		{"Cookie", "cookie", true},
+		{"", "a", false},
+	}
+	for _, tc := range tests {
+		if got := containsFold(tc.s, tc.h); got != tc.want {
+			t.Errorf("containsFold(%q, %q) = %v, want %v", tc.s, tc.h, got, tc.want)
+		}
+	}
+}

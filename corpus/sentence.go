@@ -88,12 +88,18 @@ func appendSentences(dst []Span, p string, base int) []Span {
 	quotes := quoteRanges(p)
 	start := 0
 	for i := 0; i < len(p); {
+		for i < len(p) && !terminatorStart[p[i]] {
+			i++
+		}
+		if i >= len(p) {
+			break
+		}
 		c := p[i]
 		var tlen int
 		switch {
 		case c == '.' || c == '!' || c == '?':
 			tlen = 1
-		case c == 0xE2 && strings.HasPrefix(p[i:], "…"):
+		case strings.HasPrefix(p[i:], "…"):
 			tlen = len("…")
 		default:
 			i++
@@ -142,6 +148,10 @@ func appendSentences(dst []Span, p string, base int) []Span {
 	}
 	return dst
 }
+
+// terminatorStart marks the bytes that can begin a sentence terminator:
+// . ! ? and the first byte of "…".
+var terminatorStart = [256]bool{'.': true, '!': true, '?': true, 0xE2: true}
 
 func trimSpan(p string, start, end, base int) Span {
 	for start < end && p[start] == ' ' {

@@ -341,6 +341,9 @@ func normalLine(s string) bool {
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c > ' ' && c < 0x7f {
+			continue
+		}
 		switch {
 		case c < 0x20 || c == 0x7f:
 			return false
