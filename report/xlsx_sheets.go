@@ -416,6 +416,9 @@ func (x *xlsxWriter) poleShares(sheet string, col int, outlets []string, keys []
 			}
 			rows[o] = make([]any, len(cols))
 			rows[o][0] = name
+			if total == 0 {
+				continue // no hits on this axis: blank, not 0%
+			}
 			for p := range ax.poles {
 				rows[o][p+1] = share(hits[o][p], total)
 			}
@@ -446,7 +449,7 @@ func (x *xlsxWriter) poleShares(sheet string, col int, outlets []string, keys []
 			Type:       excelize.Bar,
 			Series:     series,
 			VaryColors: &noVary,
-			Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: cleanText("Narrator hits by pole: "+ax.id, 255)}}},
+			Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: cleanText(x.axisName(ax.id)+": narrator hits by pole", 255)}}},
 			Legend:     excelize.ChartLegend{Position: "bottom"},
 			YAxis:      excelize.ChartAxis{Maximum: &one, Minimum: &zero, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
 			XAxis:      excelize.ChartAxis{ReverseOrder: true},
@@ -458,6 +461,18 @@ func (x *xlsxWriter) poleShares(sheet string, col int, outlets []string, keys []
 		row += height
 	}
 	return nil
+}
+
+// axisName returns the lexicon's name for axis id, or id itself.
+func (x *xlsxWriter) axisName(id string) string {
+	if x.res.Lex != nil {
+		for _, ax := range x.res.Lex.Axes {
+			if lexID(ax.ID, ax.Name) == id && ax.Name != "" {
+				return ax.Name
+			}
+		}
+	}
+	return id
 }
 
 func containsString(list []string, s string) bool {
