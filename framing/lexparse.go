@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -101,6 +102,7 @@ func ParseLexicon(name string, data []byte) (*Lexicon, error) {
 	}
 	p.document(doc.Content[0], lex)
 	if len(p.errs) > 0 {
+		sort.SliceStable(p.errs, func(i, j int) bool { return p.errs[i].Line < p.errs[j].Line })
 		return nil, p.errs
 	}
 	return lex, nil
@@ -366,15 +368,31 @@ func (p *lexParser) terms(n *yaml.Node, pole string) []Term {
 			p.errf(tn.Line, "empty term in pole %q", pole)
 			continue
 		}
-		key := termKey(t)
+		// Two terms clash when they match the same words in one mode, or
+		// are the same words in different modes.
+		key, textKey := termKey(t), "text\x00"+lowerKey(t.Text)
 		if prev, dup := p.seen[key]; dup {
 			p.errf(tn.Line, "term %q matches the same words as %q on line %d", t.Text, prev.text, prev.line)
 			continue
 		}
+		if prev, dup := p.seen[textKey]; dup {
+			p.errf(tn.Line, "term %q repeats %q on line %d", t.Text, prev.text, prev.line)
+			continue
+		}
 		p.seen[key] = termSeen{text: t.Text, line: tn.Line}
+		p.seen[textKey] = termSeen{text: t.Text, line: tn.Line}
 		terms = append(terms, t)
 	}
 	return terms
+}
+
+// lowerKey is text's words lower-cased, joined.
+func lowerKey(text string) string {
+	var keys []string
+	for _, tok := range Tokenize(text) {
+		keys = append(keys, tok.Lower)
+	}
+	return strings.Join(keys, "\x00")
 }
 
 // termKey is what a term matches: its mode and its token keys.
