@@ -209,7 +209,7 @@ func cosine(a, b []termWeight) float64 {
 
 // disjointPeople scales the score of two articles that each name two or
 // more people, none in common.
-const disjointPeople = 0.5
+const disjointPeople = 0.3
 
 func sharesAny(a, b []string) bool {
 	for _, x := range a {
