@@ -182,10 +182,11 @@ func repairMojibake(s string) (string, int) {
 	var b strings.Builder
 	n := 0
 	last := 0
+	leads := leadFinder{s: s}
 	for i := 0; i < len(s); {
 		// Every lead character repaired here is encoded starting with byte
 		// 0xC3 (Â–É, â) or 0xE0 (Thai); skip to the next such byte.
-		j := nextLead(s, i)
+		j := leads.next(i)
 		if j < 0 {
 			break
 		}
@@ -241,18 +242,36 @@ func repairMojibake(s string) (string, int) {
 	return b.String(), n
 }
 
-// nextLead returns the index of the next byte 0xC3 or 0xE0 at or after i,
-// or -1.
-func nextLead(s string, i int) int {
-	a := strings.IndexByte(s[i:], 0xC3)
-	b := strings.IndexByte(s[i:], 0xE0)
-	switch {
-	case a < 0 && b < 0:
-		return -1
-	case a < 0 || b >= 0 && b < a:
-		return i + b
+// leadFinder finds the next byte 0xC3 or 0xE0, remembering where each
+// was last seen so that the text is scanned once.
+type leadFinder struct {
+	s          string
+	c3, e0     int // next known positions; -1 none left
+	c3ok, e0ok bool
+}
+
+func (f *leadFinder) find(b byte, from int, pos *int, ok *bool) int {
+	if !*ok || *pos >= 0 && *pos < from {
+		*ok = true
+		*pos = strings.IndexByte(f.s[from:], b)
+		if *pos >= 0 {
+			*pos += from
+		}
 	}
-	return i + a
+	return *pos
+}
+
+// next returns the position of the next lead byte at or after i, or -1.
+func (f *leadFinder) next(i int) int {
+	a := f.find(0xC3, i, &f.c3, &f.c3ok)
+	b := f.find(0xE0, i, &f.e0, &f.e0ok)
+	switch {
+	case a < 0:
+		return b
+	case b < 0 || a < b:
+		return a
+	}
+	return b
 }
 
 func plausibleRepair(r rune) bool {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -86,6 +87,7 @@ func SplitSentences(p string) []Span {
 func appendSentences(dst []Span, p string, base int) []Span {
 	t := defaultAbbrevs()
 	quotes := quoteRanges(p)
+	qi, maxClose := 0, -1
 	start := 0
 	for i := 0; i < len(p); {
 		for i < len(p) && !terminatorStart[p[i]] {
@@ -134,7 +136,13 @@ func appendSentences(dst []Span, p string, base int) []Span {
 		if unicode.IsLower(next) || strings.ContainsRune(",;:)]}", next) {
 			continue
 		}
-		if insideQuote(quotes, termStart, j) {
+		// Quotations opening before the terminator: if one closes after
+		// the terminator's run, the terminator is inside it.
+		for qi < len(quotes) && quotes[qi][0] < termStart {
+			maxClose = max(maxClose, quotes[qi][1])
+			qi++
+		}
+		if maxClose >= j {
 			continue
 		}
 		if c == '.' && (termStart+1 >= len(p) || p[termStart+1] != '.') && !breakAfterPeriod(t, p[start:termStart], p[k:]) {
@@ -224,8 +232,8 @@ func startsWithStarter(t *abbrevTable, after string) bool {
 }
 
 // quoteRanges returns the [open, close] byte offsets of double quotations
-// that open and close within p: curly quotes nest, straight quotes pair in
-// order (and are ignored when their number is odd).
+// that open and close within p, ordered by opening: curly quotes nest,
+// straight quotes pair in order (and are ignored when their number is odd).
 func quoteRanges(p string) [][2]int {
 	if strings.IndexByte(p, '"') < 0 && !strings.Contains(p, "“") {
 		return nil
@@ -252,16 +260,6 @@ func quoteRanges(p string) [][2]int {
 			}
 		}
 	}
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
 	return out
-}
-
-// insideQuote reports whether a terminator at pos, whose closing run ends
-// at end, lies inside a quotation that closes after end.
-func insideQuote(quotes [][2]int, pos, end int) bool {
-	for _, q := range quotes {
-		if q[0] < pos && q[1] >= end {
-			return true
-		}
-	}
-	return false
 }
