@@ -240,12 +240,16 @@ func stemsOf(ws []word) map[string]bool {
 	return m
 }
 
-// voiceShare counts the quoted words each speaker gets per event and outlet.
+// voiceShare counts the quoted words each speaker gets per event and
+// outlet; subheadings are the outlet's summary, not quoted words.
 func voiceShare(qs []Quote) []VoiceShare {
 	type key struct{ event, outlet, speaker string }
 	count := map[key]int{}
 	total := map[[2]string]int{}
 	for _, q := range qs {
+		if q.Headline {
+			continue
+		}
 		sp := q.Speaker
 		if sp == "" {
 			sp = "unattributed"

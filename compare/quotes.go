@@ -77,6 +77,7 @@ func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
 			continue
 		}
 		if q.Headline {
+			cur.Headline = true
 			cur.Speaker = resolveName(a.Text, ws, ms, q.Open, q.Start)
 		} else {
 			cur.Speaker, cur.Verb = attribute(a, ws, ms, openAt, closeAt, cur.parts)

@@ -147,6 +147,9 @@ type Quote struct {
 	End      int    `json:"end"`
 	// Group joins the versions of the same quotation across outlets.
 	Group string `json:"group,omitempty"`
+	// Headline is true for a "Speaker: words" subheading, which the outlet
+	// writes in its speaker's name; it does not count towards voice share.
+	Headline bool `json:"headline,omitempty"`
 	// Fidelity compares this version with its group's reference version
 	// (the primary source's, else the earliest published, else the first by
 	// article id): "verbatim" (same words; the reference itself), "trimmed"

@@ -169,3 +169,23 @@ func TestSeedHitSpeakers(t *testing.T) {
 		t.Error("no hit for the bloodbath in CGTN's Erdogan quotation")
 	}
 }
+
+// TestSeedVoiceShare checks CGTN's voice share in the Tehran summit event
+// against words counted by hand in its quotations (subheadings excluded):
+// Erdogan "We never want Idlib to turn into a bloodbath" (9) and "If we can
+// ensure … at ease" (26); Putin "solve this problem together" (4) and "are
+// carrying out … chemical weapons" (13); Rouhani "there is no other way but
+// fighting against terrorism" (9).
+func TestSeedVoiceShare(t *testing.T) {
+	res := buildSeeds(t)
+	got := map[string]int{}
+	for _, v := range res.VoiceShare {
+		if v.Outlet == "CGTN" {
+			got[v.Speaker] = v.Words
+		}
+	}
+	want := map[string]int{"Erdogan": 35, "Putin": 17, "Rouhani": 9}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("CGTN voice share (-want +got):\n%s", diff)
+	}
+}
