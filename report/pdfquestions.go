@@ -135,13 +135,17 @@ func (d *pdfDoc) qAxes(limit int) []string {
 			}
 			q += fmt.Sprintf("; %s %s none of these words in its own voice", pdfAnd(d.labelsOf(none)), verb)
 		}
-		q += ". What does each choice signal about how the outlet sees the story, and who would prefer each word?"
-		found = append(found, finding{q: q, outlets: len(poleUses)})
+		found = append(found, finding{q: q + ".", outlets: len(poleUses)})
 	}
 	slices.SortStableFunc(found, func(a, b finding) int { return cmp.Compare(b.outlets, a.outlets) })
+	tails := []string{
+		" What does each choice signal about how the outlet sees the story?",
+		" Who would prefer each word, and why?",
+		" Which word would a neutral report use, and what would the others add?",
+	}
 	var out []string
-	for _, f := range found[:min(limit, len(found))] {
-		out = append(out, f.q)
+	for i, f := range found[:min(limit, len(found))] {
+		out = append(out, f.q+tails[i%len(tails)])
 	}
 	return out
 }

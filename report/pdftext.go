@@ -127,6 +127,7 @@ func newPDFMasker(names map[string][]string, labels map[string]string) *pdfMaske
 			if rest, ok := strings.CutPrefix(v, "The "); ok {
 				add(rest, label)
 				add(strings.ReplaceAll(rest, " ", ""), label)
+				add("The_"+strings.ReplaceAll(rest, " ", ""), label)
 			}
 		}
 	}
@@ -142,7 +143,7 @@ func newPDFMasker(names map[string][]string, labels map[string]string) *pdfMaske
 }
 
 func pdfIsWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
 }
 
 // ranges returns the non-overlapping occurrences of the masker's needles in
