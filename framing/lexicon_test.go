@@ -56,6 +56,11 @@ func TestDefaultLexicon(t *testing.T) {
 			t.Errorf("Contains(%q) = false", w)
 		}
 	}
+	for verb, grade := range map[string]string{"said": "neutral", "Warned": "emphatic", "retorted": "loaded", "sang": ""} {
+		if got := lex.AttributionGrade(verb); got != grade {
+			t.Errorf("AttributionGrade(%q) = %q, want %q", verb, got, grade)
+		}
+	}
 	if lex.Contains("summit") {
 		t.Error(`Contains("summit") = true`)
 	}

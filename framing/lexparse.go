@@ -564,3 +564,17 @@ func (l *Lexicon) Contains(word string) bool {
 	}
 	return false
 }
+
+// AttributionGrade returns the name of the attribution grade listing verb
+// (compared case-insensitively, as written in the lexicon: "said",
+// "insisted"), or "" when no grade lists it.
+func (l *Lexicon) AttributionGrade(verb string) string {
+	for _, g := range l.Markers.Attribution {
+		for _, v := range g.Verbs {
+			if strings.EqualFold(v, strings.TrimSpace(verb)) {
+				return g.Name
+			}
+		}
+	}
+	return ""
+}

@@ -381,11 +381,11 @@ func TestKWIC(t *testing.T) {
 func TestPathological(t *testing.T) {
 	m := NewMatcher(DefaultLexicon())
 	tests := map[string]string{
-		"many quotes and hits":  strings.Repeat(`"regime" said "the regime" `, 40000),
-		"runaway opening marks": strings.Repeat("“regime ", 100000),
-		"marks without words":   strings.Repeat(`" ' “ ” ‘ ’ `, 100000) + "'regime'",
-		"one long word":         strings.Repeat("a", 1<<20) + " regime",
-		"one long line":         strings.Repeat("the Syrian government and rebels, ", 60000),
+		"many quotes and hits":  strings.Repeat(`"regime" said "the regime" `, 10000),
+		"runaway opening marks": strings.Repeat("“regime ", 25000),
+		"marks without words":   strings.Repeat(`" ' “ ” ‘ ’ `, 25000) + "'regime'",
+		"one long word":         strings.Repeat("a", 1<<18) + " regime",
+		"one long line":         strings.Repeat("the Syrian government and rebels, ", 15000),
 	}
 	for name, text := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -394,6 +394,41 @@ func TestPathological(t *testing.T) {
 				t.Error("no hits")
 			}
 			FindQuotations(text)
+		})
+	}
+}
+
+// TestDefaultLexiconTerms checks how the default lexicon's terms behave on
+// the phrasings the seeds and similar reporting use.
+func TestDefaultLexiconTerms(t *testing.T) {
+	m := NewMatcher(DefaultLexicon())
+	tests := []struct {
+		text string
+		want []string // "axis/pole/term=match"
+	}{
+		{"Regime forces shelled the town held by the regime.", []string{"state/regime/regime forces=Regime forces", "state/regime/regime=regime"}},
+		{"The Syrian government and the government, not the governing party.", []string{"state/government/Syrian government=Syrian government", "state/government/government=government"}},
+		{"The Syrian army and the Syrian Arab Army advanced.", []string{"state/government/Syrian army=Syrian army", "state/government/Syrian Arab Army=Syrian Arab Army"}},
+		{"Damascus regained control of the area.", []string{"state/government/Damascus=Damascus", "territory/capture/regain=regained"}},
+		{"They liberated, were liberating, sought liberation; liberal critics disagreed.", []string{"territory/liberation/liberate=liberated", "territory/liberation/liberate=liberating", "territory/liberation/liberate=liberation"}},
+		{"The army reclaimed and recaptured villages, then retook a town.", []string{"territory/liberation/reclaim=reclaimed", "territory/capture/recapture=recaptured", "territory/capture/retook=retook"}},
+		{"He had defeated Daesh Takfiri terrorists.", []string{"named_group/daesh/Daesh=Daesh", "armed_groups/terrorists/Takfiri terrorists=Takfiri terrorists"}},
+		{"This is what IS and ISIS want; the Islamic State is weak.", []string{"named_group/islamic_state/IS=IS", "named_group/islamic_state/ISIS=ISIS", "named_group/islamic_state/Islamic State=Islamic State"}},
+		{"Scenes captured on camera showed fighters capture a hill.", []string{"territory/capture/capture=capture"}},
+		{"Restoring stability needs stabilisation, to stabilize the region.", []string{"ceasefire/de_escalation/stabilisation=stabilisation", "ceasefire/de_escalation/stabilization=stabilize"}},
+		{"A cease-fire, a ceasefire and a truce in the de-escalation zone.", []string{"ceasefire/ceasefire/cease-fire=cease-fire", "ceasefire/ceasefire/ceasefire=ceasefire", "ceasefire/ceasefire/truce=truce", "ceasefire/de_escalation/de-escalation=de-escalation"}},
+		{"The anti-terror campaign and the counter-terrorism operation, not operators.", []string{"military_action/counter_terrorism/anti-terror=anti-terror", "military_action/counter_terrorism/campaign=campaign", "military_action/counter_terrorism/counter-terrorism=counter-terrorism", "military_action/counter_terrorism/operation=operation"}},
+		{"The authorities, not the authors, warned of a humanitarian disaster.", []string{"state/government/authorities=authorities", "casualties/catastrophe/humanitarian disaster=humanitarian disaster"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			for _, h := range m.Match(article("d", tt.text)) {
+				got = append(got, h.Axis+"/"+h.Pole+"/"+h.Term+"="+h.Match)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
 		})
 	}
 }
