@@ -138,6 +138,7 @@ func (r *Reader) ReadJSONL(name string, rd io.Reader) ([]Article, []Warning) {
 			if line == 1 {
 				buf = bytes.TrimPrefix(buf, []byte{0xEF, 0xBB, 0xBF})
 			}
+			buf = bytes.TrimRight(buf, "\r\n")
 			a, w := r.readRecord(name, line, buf)
 			arts = append(arts, a...)
 			ws = append(ws, w...)
