@@ -418,6 +418,7 @@ func TestDefaultLexiconTerms(t *testing.T) {
 		{"Restoring stability needs stabilisation, to stabilize the region.", []string{"ceasefire/de_escalation/stabilisation=stabilisation", "ceasefire/de_escalation/stabilization=stabilize"}},
 		{"A cease-fire, a ceasefire and a truce in the de-escalation zone.", []string{"ceasefire/ceasefire/cease-fire=cease-fire", "ceasefire/ceasefire/ceasefire=ceasefire", "ceasefire/ceasefire/truce=truce", "ceasefire/de_escalation/de-escalation=de-escalation"}},
 		{"The anti-terror campaign and the counter-terrorism operation, not operators.", []string{"military_action/counter_terrorism/anti-terror=anti-terror", "military_action/counter_terrorism/campaign=campaign", "military_action/counter_terrorism/counter-terrorism=counter-terrorism", "military_action/counter_terrorism/operation=operation"}},
+		{"Free and fair elections, free trade; they will free the town.", []string{"territory/liberation/free=free"}},
 		{"The authorities, not the authors, warned of a humanitarian disaster.", []string{"state/government/authorities=authorities", "casualties/catastrophe/humanitarian disaster=humanitarian disaster"}},
 	}
 	for _, tt := range tests {

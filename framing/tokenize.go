@@ -77,16 +77,15 @@ func Tokenize(text string) []Token {
 func scanWords(text string, fn func(start, end int)) {
 	n := len(text)
 	for i := 0; i < n; {
-		for i < n && isASCIISpace(text[i]) {
+		for i < n && asciiSpace[text[i]] {
 			i++
 		}
-		start, ascii := i, true
-		for i < n && !isASCIISpace(text[i]) {
-			if text[i] >= utf8.RuneSelf {
-				ascii = false
-			}
+		start, high := i, byte(0)
+		for i < n && !asciiSpace[text[i]] {
+			high |= text[i]
 			i++
 		}
+		ascii := high < utf8.RuneSelf
 		if start == i {
 			break
 		}
@@ -186,9 +185,9 @@ func asciiWords(text string, start, end int, fn func(start, end int)) {
 	}
 }
 
-func isASCIISpace(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
-}
+func isASCIISpace(c byte) bool { return asciiSpace[c] }
+
+var asciiSpace = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, '\v': true, '\f': true}
 
 func isWord(s string) bool {
 	for i := 0; i < len(s); {
