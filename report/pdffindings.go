@@ -474,15 +474,29 @@ func (d *pdfDoc) glossary() {
 	d.y += 2
 	d.heading("Glossary of loaded terms", 30)
 	d.para("Every lexicon term found in these articles: what the word carries with it, a plainer alternative, and who used it, in its own words or inside a quotation.")
-	small := pdfStyle{Size: 7.8, Color: pdfBlack}
-	grey := pdfStyle{Size: 7.3, Color: pdfGrey}
+	small := pdfStyle{Size: 7.5, Color: pdfBlack}
+	grey := pdfStyle{Size: 7, Color: pdfGrey}
 	var rows [][]pdfCell
 	var shade []bool
 	axis := ""
 	for _, g := range terms {
 		if g.pole.Axis != axis {
 			axis = g.pole.Axis
-			rows = append(rows, []pdfCell{{Runs: []pdfRun{{Text: pdfClean(d.g, g.pole.AxisName), Style: pdfStyle{Font: "B", Size: 8, Color: pdfInk}}}, Fill: &pdfRGB{228, 233, 240}}})
+			head := []pdfRun{{Text: pdfClean(d.g, g.pole.AxisName), Style: pdfStyle{Font: "B", Size: 8, Color: pdfInk}}}
+			for _, ax := range d.axes {
+				if ax.ID != axis {
+					continue
+				}
+				head = append(head, pdfRun{Text: "   poles: ", Style: grey})
+				for i, p := range ax.Poles {
+					if i > 0 {
+						head = append(head, pdfRun{Text: "  ", Style: grey})
+					}
+					info := d.poles[pdfKey(ax.ID, p.ID)]
+					head = append(head, pdfRun{Text: pdfClean(d.g, info.PoleName), Style: pdfHitStyle(pdfStyle{Size: 7, Color: pdfBlack}, info.Color, false)})
+				}
+			}
+			rows = append(rows, []pdfCell{{Runs: head, Fill: &pdfRGB{228, 233, 240}}})
 			shade = append(shade, false)
 		}
 		var used []pdfRun
@@ -504,14 +518,14 @@ func (d *pdfDoc) glossary() {
 			}
 		}
 		rows = append(rows, []pdfCell{
-			{Runs: []pdfRun{{Text: pdfClean(d.g, g.term.Text), Style: pdfHitStyle(pdfStyle{Font: "B", Size: 8.3, Color: pdfBlack}, g.pole.Color, false)}, {Text: pdfClean(d.g, " "+g.pole.PoleName), Style: grey}}},
+			{Runs: []pdfRun{{Text: pdfClean(d.g, g.term.Text), Style: pdfHitStyle(pdfStyle{Font: "B", Size: 8, Color: pdfBlack}, g.pole.Color, false)}}},
 			pdfText(pdfClean(d.g, cmp.Or(g.term.Note, "—")), small),
 			pdfText(pdfClean(d.g, cmp.Or(g.term.Neutral, "—")), small),
 			{Runs: used},
 		})
 		shade = append(shade, false)
 	}
-	d.table([]string{"Term · pole", "What the word carries", "Plainer", "Used by"}, []float64{36, 72, 28, d.width - 136}, rows, func(i int) bool { return shade[i] })
+	d.table([]string{"Term", "What the word carries", "Plainer", "Used by"}, []float64{34, 78, 26, d.width - 138}, rows, func(i int) bool { return shade[i] })
 }
 
 // Discussion questions.
