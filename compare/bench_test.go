@@ -215,3 +215,62 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
+
+// TestSynthComparison runs the whole comparison on a small generated
+// corpus and checks what the generator planted: wire copy re-posted by
+// another outlet is flagged as reuse, with the shared framing words swapped
+// ("government" → "regime") found as framing swaps, and quotations shared
+// between outlets are grouped.
+func TestSynthComparison(t *testing.T) {
+	c := readSynth(t, 120)
+	res, err := Build(context.Background(), c.arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A re-post keeps the wire story's title and date.
+	type key struct{ title, date string }
+	byKey := map[key][]string{}
+	for _, a := range c.arts {
+		k := key{a.Title, a.Published.String()}
+		byKey[k] = append(byKey[k], a.ID)
+	}
+	reused := map[[2]string]bool{}
+	for _, r := range res.Reuse {
+		reused[[2]string{r.A, r.B}] = true
+	}
+	reposts := 0
+	for _, ids := range byKey {
+		if len(ids) != 2 {
+			continue
+		}
+		reposts++
+		if !reused[[2]string{ids[0], ids[1]}] && !reused[[2]string{ids[1], ids[0]}] {
+			t.Errorf("re-post %s of %s is not flagged as reuse", ids[1], ids[0])
+		}
+	}
+	if reposts == 0 {
+		t.Fatal("the generated corpus has no re-posts")
+	}
+	framingSwaps := 0
+	for _, s := range res.Substitutions {
+		if s.Framing {
+			framingSwaps++
+			if s.Axis == "" || s.PoleA == s.PoleB {
+				t.Errorf("framing swap without two poles of one axis: %+v", s)
+			}
+		}
+	}
+	if framingSwaps == 0 {
+		t.Error("no framing swaps found between re-posted wire copy and the wire")
+	}
+	grouped := 0
+	for _, g := range res.QuoteGroups {
+		if g.Speaker == "" {
+			t.Errorf("quote group %s has no speaker", g.ID)
+		}
+		grouped++
+	}
+	if grouped == 0 {
+		t.Error("no quotation is grouped across outlets")
+	}
+}

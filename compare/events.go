@@ -117,6 +117,7 @@ type eventGrouper struct {
 	docs      []docFeatures
 	entIDF    map[string]float64
 	df        map[string]int
+	days      []int // day numbers of the documents' dates
 	scores    map[pair]float64
 }
 
@@ -158,6 +159,12 @@ func (g *eventGrouper) weigh() {
 		}
 	}
 	g.df = df
+	g.days = make([]int, len(g.docs))
+	for i := range g.docs {
+		if !g.docs[i].art.Published.IsZero() {
+			g.days[i] = dayNumber(g.docs[i].art.Published)
+		}
+	}
 	n := float64(len(g.docs))
 	for i := range g.docs {
 		d := &g.docs[i]
@@ -224,6 +231,17 @@ func sharesAny(a, b []string) bool {
 func dayNumber(d corpus.Date) int {
 	t := d.Time.UTC()
 	return int(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// inWindow reports whether documents i and j may report one event by
+// their dates: both dated within the window, or either undated.
+func (g *eventGrouper) inWindow(i, j int) bool {
+	a, b := g.docs[i].art.Published, g.docs[j].art.Published
+	if a.IsZero() || b.IsZero() {
+		return true
+	}
+	gap := g.days[i] - g.days[j]
+	return -g.window <= gap && gap <= g.window
 }
 
 // score is the similarity of documents i and j, cached.
@@ -296,7 +314,8 @@ func (g *eventGrouper) cluster(ctx context.Context, cands []pair) ([][]int, erro
 				return nil, err
 			}
 		}
-		if s := g.score(p.A, p.B); s >= g.threshold {
+		if s := g.pairScore(&g.docs[p.A], &g.docs[p.B]); s >= g.threshold {
+			g.scores[p] = s
 			edges = append(edges, scored{p, s})
 		}
 	}
@@ -382,7 +401,7 @@ func groupEvents(ctx context.Context, feats []docFeatures, window int, threshold
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	groups, err := g.cluster(ctx, lshCandidates(sigs, empty))
+	groups, err := g.cluster(ctx, lshCandidates(sigs, empty, g.inWindow))
 	if err != nil {
 		return nil, nil, err
 	}

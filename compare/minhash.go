@@ -83,23 +83,23 @@ func shingles(tf map[string]int, keep func(string) bool) []uint64 {
 type pair struct{ A, B int }
 
 // lshCandidates returns the pairs of documents whose signatures agree on all
-// rows of at least one band, sorted.
-func lshCandidates(sigs [][minhashSize]uint64, empty []bool) []pair {
-	seen := map[pair]bool{}
+// rows of at least one band and that keep accepts (the date window), sorted
+// and without repeats.
+func lshCandidates(sigs [][minhashSize]uint64, empty []bool, keep func(a, b int) bool) []pair {
 	var out []pair
 	add := func(a, b int) {
 		if a > b {
 			a, b = b, a
 		}
-		p := pair{a, b}
-		if a != b && !seen[p] {
-			seen[p] = true
-			out = append(out, p)
+		if a != b && keep(a, b) {
+			out = append(out, pair{a, b})
 		}
 	}
+	buckets := map[uint64][]int{}
+	var keys []uint64
 	for band := 0; band < minhashBands; band++ {
-		buckets := map[uint64][]int{}
-		var keys []uint64
+		clear(buckets)
+		keys = keys[:0]
 		for d, sig := range sigs {
 			if empty[d] {
 				continue
@@ -115,6 +115,9 @@ func lshCandidates(sigs [][minhashSize]uint64, empty []bool) []pair {
 		}
 		for _, k := range keys {
 			members := buckets[k]
+			if len(members) < 2 {
+				continue
+			}
 			if len(members) > maxBucket {
 				for i := 1; i < len(members); i++ {
 					add(members[i-1], members[i])
@@ -134,5 +137,5 @@ func lshCandidates(sigs [][minhashSize]uint64, empty []bool) []pair {
 		}
 		return x.B - y.B
 	})
-	return out
+	return slices.Compact(out)
 }
