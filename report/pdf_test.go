@@ -593,3 +593,46 @@ func BenchmarkWritePDFLargeCorpus(b *testing.B) {
 		}
 	}
 }
+
+// TestWritePDFSparse checks that sections with nothing to show are left
+// out, and that a Result with little or nothing in it still makes a valid
+// handout.
+func TestWritePDFSparse(t *testing.T) {
+	seed := pdfSeedResult(t)
+	onlyArticles := &compare.Result{Tool: seed.Tool, Articles: seed.Articles}
+	noFraming := *seed
+	noFraming.Framing, noFraming.Lex, noFraming.Quotes, noFraming.VoiceShare, noFraming.Substitutions = nil, nil, nil, nil, nil
+	unknownPoles := *seed
+	unknownPoles.Lex = nil
+	emptyText := *seed
+	emptyText.Articles = append([]corpus.Article(nil), seed.Articles...)
+	emptyText.Articles[0].Text, emptyText.Articles[0].Title, emptyText.Articles[0].Paragraphs = "", "", nil
+	tests := []struct {
+		name      string
+		res       *compare.Result
+		want, not []string
+	}{
+		{"empty", &compare.Result{}, []string{"Method and limits"}, []string{"At a glance", "Glossary", "Word swaps", "Who gets to speak"}},
+		{"articles only", onlyArticles, []string{"CGTN", "Method and limits"}, []string{"At a glance", "Glossary", "Same quote"}},
+		{"events without framing", &noFraming, []string{"Event 1: Tehran summit", "Reported by one outlet only"}, []string{"At a glance", "Glossary", "Word swaps", "Same quote", "Who gets to speak"}},
+		{"hits without a lexicon", &unknownPoles, []string{"At a glance", "regime", "Glossary"}, nil},
+		{"an article without text", &emptyText, []string{"(no headline)"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := pdfSave(t, "sparse.pdf", pdfWrite(t, tt.res, PDFOptions{}))
+			pdfQPDFCheck(t, file)
+			text := pdfFlat(pdfToText(t, file, 0, 0))
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("text lacks %q", w)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(text, w) {
+					t.Errorf("text has %q, a section with nothing to show", w)
+				}
+			}
+		})
+	}
+}
