@@ -108,8 +108,22 @@ func FuzzMatch(f *testing.F) {
 				t.Fatalf("KWIC %q %q %q lost the match %q", l, mm, r, h.Match)
 			}
 		}
+		checkVoices(t, text, hits)
 		if diff := cmp.Diff(naiveMatch(m, text), hitKeys(hits)); diff != "" {
 			t.Fatalf("matcher and reference differ (-naive +matcher):\n%s", diff)
 		}
 	})
+}
+
+// checkVoices recomputes each hit's voice from FindQuotations over the
+// whole text, which the matcher's paragraph-at-a-time search must equal.
+func checkVoices(t *testing.T, text string, hits []Hit) {
+	t.Helper()
+	qc := &quoteCursor{text: text, qs: FindQuotations(text)}
+	for _, h := range hits {
+		v, scare := qc.voiceOf(h.Start, h.End)
+		if v != h.Voice || scare != h.ScareQuoted {
+			t.Fatalf("hit %q at %d: voice %s scare %v, whole-text quotations give %s %v", h.Match, h.Start, h.Voice, h.ScareQuoted, v, scare)
+		}
+	}
 }

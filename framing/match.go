@@ -189,7 +189,7 @@ func (m *Matcher) Match(a *corpus.Article) []Hit {
 	defer scratchPool.Put(sc)
 	ws := m.words(sc, text)
 	hits := sc.hits[:0]
-	var quotes *quoteCursor
+	var quotes *paraQuotes
 	for i := 0; i < len(ws); {
 		best, n := m.longest(text, ws, i)
 		if best < 0 {
@@ -209,7 +209,7 @@ func (m *Matcher) Match(a *corpus.Article) []Hit {
 		h.Match = text[h.Start:h.End]
 		h.Sentence = sentenceOf(a.Sentences, h.Start)
 		if quotes == nil {
-			quotes = &quoteCursor{text: text, qs: FindQuotations(text)}
+			quotes = &paraQuotes{text: text, paras: paragraphSpans(text)}
 		}
 		h.Voice, h.ScareQuoted = quotes.voiceOf(h.Start, h.End)
 		h.Distanced = m.distanced(text, ws, i)
@@ -477,6 +477,38 @@ func markerGap(g string) bool {
 		b.WriteRune(r)
 	}
 	return plainGap(b.String())
+}
+
+// paraQuotes finds quotations paragraph by paragraph, only in paragraphs
+// that hold hits. A paragraph's quotations, scare quotes and headline
+// quotation do not depend on other paragraphs (a quotation continued from
+// the one before reopens with a mark), so the voices are those that
+// FindQuotations over the whole text gives.
+type paraQuotes struct {
+	text  string
+	paras [][2]int
+	cur   int
+	qc    *quoteCursor
+}
+
+// voiceOf is quoteCursor.voiceOf for hits in text order.
+func (p *paraQuotes) voiceOf(start, end int) (Voice, bool) {
+	moved := p.qc == nil
+	for p.cur < len(p.paras) && p.paras[p.cur][1] < end {
+		p.cur++
+		moved = true
+	}
+	if p.cur == len(p.paras) || p.paras[p.cur][0] > start {
+		return Narrator, false // not inside a paragraph: cannot happen for words
+	}
+	if moved {
+		para := p.paras[p.cur]
+		qs, _ := quotesInParagraph(nil, p.text, para[0], para[1], false)
+		qs = append(qs, headlineQuotes(p.text, p.paras[p.cur:p.cur+1])...)
+		sortQuotations(qs)
+		p.qc = &quoteCursor{text: p.text, qs: qs}
+	}
+	return p.qc.voiceOf(start, end)
 }
 
 // quoteCursor walks the quotations of a text alongside hits in text

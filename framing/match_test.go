@@ -59,6 +59,7 @@ func TestSeedsTruth(t *testing.T) {
 	m := NewMatcher(DefaultLexicon())
 	var got []string
 	for _, a := range readSeeds(t) {
+		checkVoices(t, a.Text, m.Match(&a))
 		for _, h := range m.Match(&a) {
 			got = append(got, strings.TrimRight(truthLine(h), " "))
 			if a.Text[h.Start:h.End] != h.Match {

@@ -77,13 +77,18 @@ func FindQuotations(text string) []Quotation {
 	if n := headlineQuotes(text, paras); len(n) > 0 {
 		qs = append(qs, n...)
 	}
+	sortQuotations(qs)
+	return qs
+}
+
+// sortQuotations orders quotations by opening mark, outer first.
+func sortQuotations(qs []Quotation) {
 	sort.SliceStable(qs, func(i, j int) bool {
 		if qs[i].Open != qs[j].Open {
 			return qs[i].Open < qs[j].Open
 		}
 		return qs[i].Depth < qs[j].Depth
 	})
-	return qs
 }
 
 // paragraphSpans splits text at blank lines.
