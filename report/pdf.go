@@ -547,13 +547,6 @@ func (d *pdfDoc) need(h float64) {
 	}
 }
 
-func (d *pdfDoc) gap(h float64) {
-	d.y += h
-	if d.y > d.bottom {
-		d.newPage()
-	}
-}
-
 // heading draws a section heading, kept with at least keep millimetres of
 // what follows.
 func (d *pdfDoc) heading(text string, keep float64) {
@@ -704,9 +697,4 @@ func pdfCutLines(lines []pdfLine, h float64) []pdfLine {
 	}
 	out = append(out, pdfLine{Items: []pdfPlaced{{Text: "[…]", Style: st, W: 5, run: -1}}, W: 5, H: pdfLineHeight(st.Size)})
 	return out
-}
-
-func (d *pdfDoc) swatch(x, y, size float64, c pdfRGB) {
-	d.f.SetFillColor(c.R, c.G, c.B)
-	d.f.Rect(x, y, size, size, "F")
 }

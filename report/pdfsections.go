@@ -112,15 +112,6 @@ func (d *pdfDoc) sections() []string {
 	return s
 }
 
-func (d *pdfDoc) hasAnyHits() bool {
-	for _, hs := range d.hits {
-		if len(hs) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // usedPoles lists the poles hit in articles (all shown articles when nil),
 // in lexicon order.
 func (d *pdfDoc) usedPoles(articles []*corpus.Article) []pdfPole {
@@ -145,7 +136,8 @@ func (d *pdfDoc) usedPoles(articles []*corpus.Article) []pdfPole {
 	return out
 }
 
-// pdfNarratorStyle and pdfQuotedStyle are how a hit is marked in text.
+// pdfHitStyle marks a hit in its pole colour c: filled in the narrator's
+// voice, outlined and italic inside a quotation.
 func pdfHitStyle(base pdfStyle, c pdfRGB, quoted bool) pdfStyle {
 	st := base
 	if quoted {
