@@ -205,10 +205,12 @@ func (rs *Rules) applyBuf(line string, scratch *[]byte) (lineVerdict, string, st
 		if r.first != nil && (line == "" || !r.first[line[0]]) {
 			continue
 		}
-		if r.gate != nil && !containsAnyByte(line, r.gate) {
-			continue
-		}
-		if len(r.hints) > 0 {
+		if r.gate != nil {
+			// Hints that begin with punctuation: look only where it occurs.
+			if !containsAnyFold(line, r.Hints) {
+				continue
+			}
+		} else if len(r.hints) > 0 {
 			if lower == nil {
 				lower = lowerASCII(scratch, line)
 			}
@@ -236,15 +238,6 @@ func (rs *Rules) applyBuf(line string, scratch *[]byte) (lineVerdict, string, st
 		}
 	}
 	return keepLine, line, ""
-}
-
-func containsAnyByte(s string, bs []byte) bool {
-	for _, b := range bs {
-		if strings.IndexByte(s, b) >= 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // lowerASCII lower-cases the ASCII letters of s into the scratch buffer.
@@ -279,6 +272,8 @@ func containsAnyFold(s string, hints []string) bool {
 	return false
 }
 
+// containsFold reports whether s contains h (lower case) ignoring ASCII
+// case. It is fast when h begins with a byte that is rare in s.
 func containsFold(s, h string) bool {
 	if h == "" || strings.Contains(s, h) {
 		return true
