@@ -196,3 +196,50 @@ func TestManySmallFiles(t *testing.T) {
 		t.Errorf("order: %s, %s", arts[0].Source, arts[1].Source)
 	}
 }
+
+// A real directory with a symbolic link loop, a link to a directory, a
+// dangling link and names with spaces and non-ASCII letters.
+func TestReadFSLinksAndNames(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("with space/Erdoğan ve Putin.txt", "---\noutlet: TRT World\n---\nErdoğan and Putin met in Sochi.\n")
+	write("sub/inner.txt", "---\noutlet: RT\n---\nInner text.\n")
+	for _, l := range []struct{ target, name string }{
+		{"loop", "loop"}, {"sub", "link-to-dir"}, {"missing.txt", "dangling.txt"},
+	} {
+		if err := os.Symlink(l.target, filepath.Join(dir, l.name)); err != nil {
+			t.Skipf("symlinks unavailable: %v", err)
+		}
+	}
+	arts, ws := testReader().ReadFS(os.DirFS(dir), "in")
+	var got []string
+	for _, a := range arts {
+		got = append(got, a.Source+" "+a.ID)
+	}
+	want := []string{"in/sub/inner.txt inner", "in/with space/Erdoğan ve Putin.txt Erdoğan ve Putin"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("articles %q, want %q", got, want)
+	}
+	reasons := map[string]string{}
+	for _, w := range ws {
+		reasons[w.File] = w.Reason
+	}
+	for file, reason := range map[string]string{
+		"in/loop":         "too many levels of symbolic links",
+		"in/link-to-dir":  "symbolic link to a directory; not followed",
+		"in/dangling.txt": "no such file or directory",
+	} {
+		if !strings.Contains(reasons[file], reason) {
+			t.Errorf("%s: warning %q, want %q (all: %v)", file, reasons[file], reason, ws)
+		}
+	}
+}
