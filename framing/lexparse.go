@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -442,7 +444,10 @@ func surfaceKey(w string) string {
 		if isApostrophe(r) {
 			r = '\''
 		}
-		b = append(b, string(r)...)
+		if unicode.Is(unicode.Cf, r) {
+			continue
+		}
+		b = utf8.AppendRune(b, r)
 	}
 	if len(b) > 2 && (b[len(b)-1] == 's' || b[len(b)-1] == 'S') && b[len(b)-2] == '\'' {
 		b = b[:len(b)-2]

@@ -229,6 +229,7 @@ func TestMatch(t *testing.T) {
 		{"case sensitive", "This is IS, or is it? IS's fighters.", []string{"IS=IS narrator", "IS=IS's narrator"}},
 		{"possessive and phrase", "Assad's regime, Assad’s regime, al-Assad‘s regime.", []string{"Assad regime=Assad's regime narrator", "Assad regime=Assad’s regime narrator", "Assad regime=Assad‘s regime narrator"}},
 		{"hyphen", "the rebel-held town", []string{"rebels=rebel narrator"}},
+		{"invisible characters", "the re\u00adgime and IS\u200f", []string{"regime=re\u00adgime narrator", "IS=IS\u200f narrator"}},
 		{"phrase not across punctuation", "Syrian. Government", []string{"government=Government narrator"}},
 		{"phrase not across paragraphs", "Assad\n\nregime", []string{"regime=regime narrator"}},
 		{"quoted", `He said: "the regime must go."`, []string{"regime=regime quoted"}},

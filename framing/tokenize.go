@@ -19,8 +19,10 @@ type Token struct {
 	// Text is the word as written: text[Start:End].
 	Text string `json:"text"`
 	// Lower is the word's match key: lower-cased, with typographic
-	// apostrophes (’ ‘ ʼ) made straight and a final possessive "'s" removed,
-	// so "Assad's", "Assad’s" and "Assad" share the key "assad".
+	// apostrophes (’ ‘ ʼ) made straight, invisible format characters (soft
+	// hyphens, zero-width joiners, direction marks) left out and a final
+	// possessive "'s" removed, so "Assad's", "Assad’s" and "Assad" share the
+	// key "assad".
 	Lower string `json:"lower"`
 }
 
@@ -226,6 +228,9 @@ func appendKey(dst []byte, w string) []byte {
 		switch {
 		case isApostrophe(r):
 			dst = append(dst, '\'')
+		case unicode.Is(unicode.Cf, r):
+			// invisible format characters (soft hyphen, zero-width joiner,
+			// word joiner, direction marks) do not change the word
 		case r == utf8.RuneError && n == 1:
 			dst = utf8.AppendRune(dst, r)
 		default:

@@ -25,6 +25,7 @@ func TestTokenize(t *testing.T) {
 		{"punctuation dropped", "“de-escalation” zones, 2,000 U.S. troops!", []string{"de/de", "escalation/escalation", "zones/zones", "2,000/2,000", "U.S/u.s", "troops/troops"}, nil},
 		{"case kept in Text", "IS is", []string{"IS/is", "is/is"}, nil},
 		{"non-ASCII", "Ünal’s ÇAĞRI", []string{"Ünal’s/ünal", "ÇAĞRI/çağri"}, nil},
+		{"invisible characters", "re\u00adgime IS\u200f", []string{"re\u00adgime/regime", "IS\u200f/is"}, nil},
 		{"empty", "", nil, nil},
 	}
 	for _, tt := range tests {
