@@ -63,7 +63,7 @@ func WriteXLSX(w io.Writer, res *compare.Result, opts XLSXOptions) error {
 	opts = opts.withDefaults()
 	f := excelize.NewFile(excelize.Options{TmpDir: opts.TempDir})
 	defer f.Close()
-	x := &xlsxWriter{f: f, res: res, opts: opts, styles: map[styleKind]int{}}
+	x := &xlsxWriter{f: f, res: res, opts: opts, styles: map[styleKind]int{}, parts: newPackageParts()}
 	if err := x.write(); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
@@ -78,7 +78,7 @@ func WriteXLSX(w io.Writer, res *compare.Result, opts XLSXOptions) error {
 	}); err != nil {
 		return fmt.Errorf("write workbook properties: %w", err)
 	}
-	parts := newPackageParts()
+	parts := x.parts
 	f.SetZipWriter(parts.zipWriter)
 	if _, err := f.WriteToBuffer(); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
@@ -113,6 +113,7 @@ type xlsxWriter struct {
 	res    *compare.Result
 	opts   XLSXOptions
 	styles map[styleKind]int
+	parts  *packageParts
 	// sheets are the written sheet names in order, pages included.
 	sheets []writtenSheet
 	tables int
@@ -241,8 +242,6 @@ func (x *xlsxWriter) write() error {
 			return fmt.Errorf("sheet %s: %w", t.sheet, err)
 		}
 	}
-	// The Overview was made from excelize's first sheet; keep it active.
-	x.f.SetActiveSheet(0)
 	return nil
 }
 
@@ -505,9 +504,7 @@ func (s *streamSink) setRow(row int, vals []any) error {
 		if err != nil {
 			return err
 		}
-		if err := s.x.f.SetCellHyperLink(s.sheet, ref, urls[j], "External"); err != nil {
-			return err
-		}
+		s.x.parts.addLink("xl/worksheets/sheet"+strconv.Itoa(s.sw.SheetID)+".xml", ref, urls[j])
 		s.links++
 	}
 	return nil

@@ -189,3 +189,22 @@ func writeTSV(w io.Writer, fill func([]any), cols int, opts XLSXOptions) {
 	}
 	fmt.Fprintln(w, strings.Join(cells, "\t"))
 }
+
+// BenchmarkWriteXLSXArticles writes the Articles sheet of a 10,000-article
+// corpus, each article with a URL hyperlink.
+func BenchmarkWriteXLSXArticles(b *testing.B) {
+	res := &compare.Result{Tool: compare.Tool{Name: "framediff", Version: "bench"}}
+	for i := 0; i < 10_000; i++ {
+		s := seedArticles[i%len(seedArticles)]
+		res.Articles = append(res.Articles, corpus.Article{
+			ID: fmt.Sprintf("a%06d", i), Outlet: s.outlet, Title: "Erdogan and Putin Clash Over Idlib ‘Ceasefire’",
+			Published: s.published, URL: fmt.Sprintf("https://example.org/news/%d", i), Words: 500,
+		})
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := WriteXLSX(io.Discard, res, XLSXOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -218,3 +218,35 @@ func ExampleWriteXLSX() {
 	// [Overview Articles]
 	// Erdogan and Putin Clash Over Idlib ‘Ceasefire’
 }
+
+func TestPackagePartLinksAcrossWrites(t *testing.T) {
+	const sheet = `<worksheet><sheetData><row r="1"/></sheetData><tableParts/></worksheet>`
+	want := `<worksheet><sheetData><row r="1"/></sheetData><hyperlinks><hyperlink ref="A1" r:id="rIdH1"/></hyperlinks><tableParts/></worksheet>`
+	for _, chunk := range []int{1, 3, 11, len(sheet)} {
+		t.Run(fmt.Sprint(chunk), func(t *testing.T) {
+			p := newPackageParts()
+			p.addLink("xl/worksheets/sheet2.xml", "A1", "https://example.org/?a=1&b=2")
+			w, err := p.Create("xl/worksheets/sheet2.xml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			part := p.parts["xl/worksheets/sheet2.xml"]
+			part.fw = nil // keep it readable
+			for i := 0; i < len(sheet); i += chunk {
+				if _, err := w.Write([]byte(sheet[i:min(i+chunk, len(sheet))])); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := string(part.raw); got != want {
+				t.Errorf("got  %s\nwant %s", got, want)
+			}
+		})
+	}
+	rels, err := linkRels(nil, &sheetLinks{refs: []string{"A1"}, urls: []string{"https://example.org/?a=1&b=2"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(rels, []byte(`Id="rIdH1"`)) || !bytes.Contains(rels, []byte(`Target="https://example.org/?a=1&amp;b=2"`)) {
+		t.Errorf("relationships: %s", rels)
+	}
+}
