@@ -182,7 +182,7 @@ func alignPair(eventID string, x, y []sentence) []Alignment {
 		}
 	}
 	var cands []candidate
-	dices := map[[2]int]float64{}
+	related := map[[2]int]bool{}
 	for i := range x {
 		shared := map[int]int{}
 		for st := range x[i].stems {
@@ -194,6 +194,7 @@ func alignPair(eventID string, x, y []sentence) []Alignment {
 		for j, n := range shared {
 			if n >= 2 {
 				js = append(js, j)
+				related[[2]int{i, j}] = true
 			}
 		}
 		slices.Sort(js)
@@ -201,15 +202,12 @@ func alignPair(eventID string, x, y []sentence) []Alignment {
 			if c, ok := comparePair(&x[i], &y[j]); ok {
 				c.a, c.b = []int{i}, []int{j}
 				cands = append(cands, c)
-				if c.aw == [2]int{0, len(x[i].words)} && c.bw == [2]int{0, len(y[j].words)} {
-					dices[[2]int{i, j}] = c.similarity
-				}
 			}
 		}
 	}
 	// Splits: one sentence against two adjacent ones of the other side.
-	cands = append(cands, splits(x, y, dices, false)...)
-	cands = append(cands, splits(y, x, swapKeys(dices), true)...)
+	cands = append(cands, splits(x, y, related, false)...)
+	cands = append(cands, splits(y, x, swapKeys(related), true)...)
 	slices.SortStableFunc(cands, func(p, q candidate) int {
 		if p.score != q.score {
 			if p.score > q.score {
@@ -283,8 +281,8 @@ func alignPair(eventID string, x, y []sentence) []Alignment {
 	return out
 }
 
-func swapKeys(m map[[2]int]float64) map[[2]int]float64 {
-	out := make(map[[2]int]float64, len(m))
+func swapKeys(m map[[2]int]bool) map[[2]int]bool {
+	out := make(map[[2]int]bool, len(m))
 	for k, v := range m {
 		out[[2]int{k[1], k[0]}] = v
 	}
@@ -294,16 +292,13 @@ func swapKeys(m map[[2]int]float64) map[[2]int]float64 {
 // splits finds sentences of one side that two adjacent sentences of the
 // other side say together: the pair joined must align as near or verbatim,
 // and each half must add at least minSplitGain aligned words to what the
-// other half aligns alone.
-func splits(one, two []sentence, dices map[[2]int]float64, swapped bool) []candidate {
+// other half aligns alone. Both halves must share content words with the
+// sentence (related holds the pairs that share at least two).
+func splits(one, two []sentence, related map[[2]int]bool, swapped bool) []candidate {
 	var out []candidate
 	for i := range one {
 		for j := 0; j+1 < len(two); j++ {
-			_, ok1 := dices[[2]int{i, j}]
-			_, ok2 := dices[[2]int{i, j + 1}]
-			c1 := stemCosine(one[i].stems, two[j].stems)
-			c2 := stemCosine(one[i].stems, two[j+1].stems)
-			if (!ok1 && c1 < 0.2) || (!ok2 && c2 < 0.2) {
+			if !related[[2]int{i, j}] || !related[[2]int{i, j + 1}] || !splitLikely(&one[i], &two[j], &two[j+1]) {
 				continue
 			}
 			joinedWords := append(append([]word(nil), two[j].words...), two[j+1].words...)
@@ -335,6 +330,26 @@ func splits(one, two []sentence, dices map[[2]int]float64, swapped bool) []candi
 		}
 	}
 	return out
+}
+
+// splitLikely is a cheap test before diffing a split: most of s's content
+// words appear in the two halves together, and each half holds at least
+// minSplitGain of them that the other lacks.
+func splitLikely(s, h1, h2 *sentence) bool {
+	in, only1, only2 := 0, 0, 0
+	for st := range s.stems {
+		a, b := h1.stems[st], h2.stems[st]
+		if a || b {
+			in++
+		}
+		if a && !b {
+			only1++
+		}
+		if b && !a {
+			only2++
+		}
+	}
+	return only1 >= minSplitGain-1 && only2 >= minSplitGain-1 && float64(in) >= 0.6*float64(len(s.stems))
 }
 
 // comparePair decides whether and how two sentences align.
