@@ -232,10 +232,11 @@ func htmlTokenText(page string) string {
 	}
 }
 
-var htmlBlock = map[string]bool{}
-
-func init() {
+// htmlBlock lists the elements that start a new line of text.
+var htmlBlock = func() map[string]bool {
+	m := map[string]bool{}
 	for _, t := range strings.Fields("p div br li h1 h2 h3 h4 h5 h6 section article tr blockquote figure figcaption ul ol dl dt dd table pre hr main aside header body") {
-		htmlBlock[t] = true
+		m[t] = true
 	}
-}
+	return m
+}()

@@ -207,7 +207,7 @@ func splitFrontMatter(text string) (yml, body string, bodyLine int, found, unter
 func (r *Reader) readText(name, source, text string, markdown bool, over *fields) (*Article, []Warning) {
 	var ws []Warning
 	var f fields
-	yml, body, bodyLine, found, unterminated := splitFrontMatter(text)
+	yml, body, _, found, unterminated := splitFrontMatter(text)
 	var notes []string
 	switch {
 	case unterminated:
@@ -219,7 +219,6 @@ func (r *Reader) readText(name, source, text string, markdown bool, over *fields
 			notes = append(notes, fmt.Sprintf("line %d: %s", lw.line, lw.reason))
 		}
 	}
-	_ = bodyLine
 	if markdown {
 		f.Title = stripMarkdown(f.Title)
 	}
