@@ -29,8 +29,9 @@ type compiledTerm struct {
 }
 
 // Matcher finds lexicon terms in articles. It is safe for concurrent use:
-// after NewMatcher it is never modified, and Match keeps all its state on
-// the stack of the call, so memory does not grow with the corpus.
+// after NewMatcher it is never modified, and each Match call works in its
+// own scratch space (pooled, sized by the article), so memory does not grow
+// with the corpus.
 type Matcher struct {
 	lex   *Lexicon
 	terms []compiledTerm
