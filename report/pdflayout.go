@@ -55,6 +55,16 @@ type pdfPlaced struct {
 	run   int
 	// space is set when a space separates the word from the one before.
 	space bool
+	// padL is room left before the text for a highlight's edge.
+	padL float64
+}
+
+// pdfMarkPad is the room a highlight needs beyond its text at each end.
+func pdfMarkPad(st pdfStyle) float64 {
+	if st.Fill != nil || st.Outline != nil {
+		return 0.6
+	}
+	return 0
 }
 
 // pdfLine is one laid-out line; H is its height.
@@ -100,13 +110,35 @@ func (d *pdfDoc) wrap(runs []pdfRun, width float64) []pdfLine {
 		cur.H = max(cur.H, pdfLineHeight(it.Style.Size))
 	}
 	for ri, r := range runs {
+		var toks []string
+		first, last := -1, -1
 		for tok := range pdfTokens(r.Text) {
+			if tok != " " {
+				if first < 0 {
+					first = len(toks)
+				}
+				last = len(toks)
+			}
+			toks = append(toks, tok)
+		}
+		for ti, tok := range toks {
 			if tok == " " {
 				space = true
 				spaceW = d.measure(" ", r.Style)
 				continue
 			}
 			it := pdfPlaced{W: d.measure(tok, r.Style), Text: tok, Style: r.Style, run: ri, space: space}
+			// A marked run gets room for its mark at both ends, so that the
+			// mark does not crowd the words beside it.
+			if pad := pdfMarkPad(r.Style); pad > 0 && d.measure(tok, r.Style)+2*pad <= width {
+				if ti == first {
+					it.padL = pad
+					it.W += pad
+				}
+				if ti == last {
+					it.W += pad
+				}
+			}
 			space = false
 			gap := 0.0
 			if it.space {
@@ -252,20 +284,26 @@ func (d *pdfDoc) drawLine(l pdfLine, x, y float64) {
 		st := it.Style
 		lh := pdfLineHeight(st.Size)
 		top := y + (l.H-lh)/2
+		// Marks cover the text plus its pads, or reach a little past text
+		// that had no room for pads.
+		rx, rw := x+it.X, w
+		if it.padL == 0 {
+			rx, rw = rx-0.3, rw+0.6
+		}
 		if st.Fill != nil {
 			d.f.SetFillColor(st.Fill.R, st.Fill.G, st.Fill.B)
-			d.f.Rect(x+it.X-0.4, top+0.15, w+0.8, lh-0.3, "F")
+			d.f.Rect(rx, top+0.15, rw, lh-0.3, "F")
 		}
 		if st.Outline != nil {
 			d.f.SetDrawColor(st.Outline.R, st.Outline.G, st.Outline.B)
 			d.f.SetLineWidth(0.35)
-			d.f.Rect(x+it.X-0.4, top+0.15, w+0.8, lh-0.3, "D")
+			d.f.Rect(rx, top+0.15, rw, lh-0.3, "D")
 		}
 		d.f.SetFont(pdfFamily, st.Font, st.Size)
 		d.f.SetTextColor(st.Color.R, st.Color.G, st.Color.B)
 		// The baseline sits about 0.8 of the font size below the text's top.
 		base := top + (lh-st.Size*0.3528)/2 + st.Size*0.3528*0.8
-		d.f.Text(x+it.X, base, text)
+		d.f.Text(x+it.X+it.padL, base, text)
 		if st.Link != "" {
 			d.f.LinkString(x+it.X, top, w, lh, st.Link)
 		}
