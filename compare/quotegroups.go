@@ -42,9 +42,13 @@ func groupQuotes(ev Event, arts []*corpus.Article, qs []quote) ([]Quote, []Quote
 		}
 		return i
 	}
+	stems := make([]map[string]bool, len(qs))
+	for i := range qs {
+		stems[i] = stemsOf(headWords(qs[i].words))
+	}
 	for i := range qs {
 		for j := i + 1; j < len(qs); j++ {
-			if qs[i].Article == qs[j].Article || !sameQuote(&qs[i], &qs[j]) {
+			if qs[i].Article == qs[j].Article || !mayBeSame(stems[i], stems[j]) || !sameQuote(&qs[i], &qs[j]) {
 				continue
 			}
 			ri, rj := find(i), find(j)
@@ -146,6 +150,21 @@ func earlier(a, b *quote) bool {
 		return a.Article < b.Article
 	}
 	return a.Start < b.Start
+}
+
+// mayBeSame is a cheap test before diffing two quotations: they share at
+// least a third of the smaller one's content words.
+func mayBeSame(a, b map[string]bool) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := 0
+	for s := range a {
+		if b[s] {
+			n++
+		}
+	}
+	return 3*n >= len(a)
 }
 
 // maxQuoteCompare bounds the words of a quotation compared with another.
