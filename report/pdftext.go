@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -117,7 +118,10 @@ func newPDFMasker(names map[string][]string, labels map[string]string) *pdfMaske
 		seen[key] = true
 		m.needles = append(m.needles, pdfNeedle{text: text, label: label, exact: len(text) <= 3})
 	}
-	for outlet, variants := range names {
+	// Outlets in name order, so that a variant two outlets share goes to the
+	// same one on every run.
+	for _, outlet := range slices.Sorted(maps.Keys(names)) {
+		variants := names[outlet]
 		label := labels[outlet]
 		for _, v := range variants {
 			add(v, label)
