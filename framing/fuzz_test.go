@@ -1,5 +1,13 @@
 package framing
 
+// Fuzz targets, seeded from the raw seed articles and testdata/fuzzseeds;
+// crashers found are kept in testdata/fuzz as regression inputs. Run each
+// for a set time with, for example:
+//
+//	go test ./framing -run '^$' -fuzz '^FuzzTokenize$' -fuzztime 30s -fuzzminimizetime 20x
+//	go test ./framing -run '^$' -fuzz '^FuzzFindQuotations$' -fuzztime 30s -fuzzminimizetime 20x
+//	go test ./framing -run '^$' -fuzz '^FuzzMatch$' -fuzztime 30s -fuzzminimizetime 20x
+
 import (
 	"io/fs"
 	"os"
