@@ -70,8 +70,9 @@ func (d *draft) build(lines []string, mode paraMode) {
 			flush()
 			continue
 		}
+		set := byteSetOf(line)
 		if reg != nil && len(reg.cues) > 0 {
-			if o, kind, n, ok := reg.matchCue(line); ok {
+			if o, kind, n, ok := reg.matchCue(line, set); ok {
 				if d.cueOutlet == "" {
 					d.cueOutlet = reg.Outlets[o].Name
 				}
@@ -83,6 +84,7 @@ func (d *draft) build(lines []string, mode paraMode) {
 					if line == "" {
 						continue
 					}
+					set = byteSetOf(line)
 				}
 			}
 		}
@@ -92,7 +94,7 @@ func (d *draft) build(lines []string, mode paraMode) {
 			}
 			inBlock = false
 		}
-		verdict, rest, _ := rules.applyBuf(line, &scratch)
+		verdict, rest, _ := rules.applySet(line, &scratch, set)
 		switch verdict {
 		case dropLine:
 			continue

@@ -80,6 +80,16 @@ func ParseDate(s string) (Date, error) {
 	if d, ok := parseEpoch(s); ok {
 		return d, nil
 	}
+	// The two commonest forms first: 2018-09-07 and RFC 3339.
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		if t, err := time.Parse("2006-01-02", s); err == nil {
+			return Date{Time: t, Precision: Day}, nil
+		}
+	} else if len(s) >= 20 && s[10] == 'T' {
+		if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+			return Date{Time: t.UTC(), Precision: Instant}, nil
+		}
+	}
 	for _, l := range instantLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return Date{Time: t.UTC(), Precision: Instant}, nil

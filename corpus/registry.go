@@ -285,7 +285,7 @@ func (r *Registry) lookup(key string) (int, bool) {
 
 // matchCue reports the outlet a line names through a registry cue, the kind
 // of cue and, for a prefix cue, the length in bytes of the prefix in line.
-func (r *Registry) matchCue(line string) (outlet int, kind cueKind, n int, ok bool) {
+func (r *Registry) matchCue(line string, set byteSet) (outlet int, kind cueKind, n int, ok bool) {
 	var lower string
 	for _, c := range r.cues {
 		switch c.kind {
@@ -298,7 +298,7 @@ func (r *Registry) matchCue(line string) (outlet int, kind cueKind, n int, ok bo
 				return c.outlet, c.kind, len(c.text), true
 			}
 		case cueContains:
-			if c.gate != 0 && strings.IndexByte(line, c.gate) < 0 {
+			if c.gate != 0 && !set.has(c.gate) {
 				continue
 			}
 			if lower == "" {

@@ -193,6 +193,11 @@ func (rs *Rules) apply(line string) (lineVerdict, string, string) {
 // applyBuf is apply with a scratch buffer for the lower-cased line, reused
 // across calls.
 func (rs *Rules) applyBuf(line string, scratch *[]byte) (lineVerdict, string, string) {
+	return rs.applySet(line, scratch, byteSetOf(line))
+}
+
+// applySet is applyBuf given the set of bytes in line.
+func (rs *Rules) applySet(line string, scratch *[]byte, set byteSet) (lineVerdict, string, string) {
 	if rs == nil {
 		return keepLine, line, ""
 	}
@@ -207,7 +212,7 @@ func (rs *Rules) applyBuf(line string, scratch *[]byte) (lineVerdict, string, st
 		}
 		if r.gate != nil {
 			// Hints that begin with punctuation: look only where it occurs.
-			if !containsAnyFold(line, r.Hints) {
+			if !set.hasAny(r.gate) || !containsAnyFold(line, r.Hints) {
 				continue
 			}
 		} else if len(r.hints) > 0 {
@@ -234,6 +239,7 @@ func (rs *Rules) applyBuf(line string, scratch *[]byte) (lineVerdict, string, st
 					return dropLine, "", r.Name
 				}
 				lower = nil
+				set = byteSetOf(line)
 			}
 		}
 	}
@@ -388,6 +394,33 @@ func addFirst(set *[256]bool, subs []*syntax.Regexp) bool {
 		return true
 	case syntax.OpPlus:
 		return addFirst(set, []*syntax.Regexp{re.Sub[0]})
+	}
+	return false
+}
+
+// byteSet records which ASCII punctuation bytes a line holds, so that the
+// rules and cues that need one can be skipped in one step.
+type byteSet [2]uint64
+
+func byteSetOf(s string) byteSet {
+	var set byteSet
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x80 {
+			set[c>>6] |= 1 << (c & 63)
+		}
+	}
+	return set
+}
+
+func (s byteSet) has(c byte) bool {
+	return c >= 0x80 || s[c>>6]&(1<<(c&63)) != 0
+}
+
+func (s byteSet) hasAny(cs []byte) bool {
+	for _, c := range cs {
+		if s.has(c) {
+			return true
+		}
 	}
 	return false
 }
