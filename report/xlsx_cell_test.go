@@ -12,6 +12,7 @@ import (
 
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/framing"
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 )
@@ -249,4 +250,42 @@ func TestPackagePartLinksAcrossWrites(t *testing.T) {
 	if !bytes.Contains(rels, []byte(`Id="rIdH1"`)) || !bytes.Contains(rels, []byte(`Target="https://example.org/?a=1&amp;b=2"`)) {
 		t.Errorf("relationships: %s", rels)
 	}
+}
+
+// FuzzWriteXLSX writes a small result carrying arbitrary text and checks
+// that the workbook opens again, holds no formula and keeps the text.
+func FuzzWriteXLSX(f *testing.F) {
+	for _, s := range hostileTexts {
+		f.Add(s, s)
+	}
+	f.Add("The Globe Post", "Russia and Iran are key allies of President Bashar al-Assad‘s regime.")
+	f.Fuzz(func(t *testing.T, outlet, text string) {
+		res := &compare.Result{
+			Articles: []corpus.Article{{ID: "a", Outlet: outlet, Title: text, Text: text, URL: text}},
+			Warnings: []string{text},
+		}
+		res.Framing = &compare.Framing{Hits: []framing.Hit{{Article: "a", Axis: text, Pole: outlet, Term: text, Match: text, Start: 0, End: len(text)}}}
+		var buf bytes.Buffer
+		if err := WriteXLSX(&buf, res, XLSXOptions{MaxCellChars: 64}); err != nil {
+			t.Fatalf("WriteXLSX: %v", err)
+		}
+		parts := unzipParts(t, buf.Bytes())
+		for name, xml := range parts {
+			if !strings.HasPrefix(name, "xl/charts/") && formulaElement.MatchString(xml) {
+				t.Fatalf("%s has a formula element", name)
+			}
+		}
+		wb, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatalf("reopen: %v", err)
+		}
+		defer wb.Close()
+		got, err := wb.GetCellValue("Articles", "F2")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := cleanText(text, 64); got != want {
+			t.Fatalf("title %q read back as %q", want, got)
+		}
+	})
 }
