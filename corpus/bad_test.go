@@ -243,3 +243,19 @@ func TestReadFSLinksAndNames(t *testing.T) {
 		}
 	}
 }
+
+// ReadFS gives the same articles and warnings in the same order whatever
+// the number of workers.
+func TestReadFSWorkersDeterministic(t *testing.T) {
+	read := func(workers int) string {
+		r := testReader()
+		r.Workers = workers
+		return summarize(r.ReadFS(os.DirFS(filepath.Join("testdata", "bad")), "bad"))
+	}
+	one := read(1)
+	for _, n := range []int{2, 8} {
+		if got := read(n); got != one {
+			t.Errorf("%d workers differ from one", n)
+		}
+	}
+}

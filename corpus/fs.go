@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -20,7 +21,9 @@ const ManifestName = "manifest.yaml"
 // both the file's own front matter and what the text suggests. Sources and
 // warnings name files as prefix/path (just path when prefix is empty);
 // pass "seeds" for the embedded corpus or the directory given on the
-// command line. Ids repeated across files are made unique as Dedupe does.
+// command line. Files are read by up to Workers goroutines; the result is
+// the same, in the same order, whatever their number. Ids repeated across
+// files are made unique as Dedupe does.
 func (r *Reader) ReadFS(fsys fs.FS, prefix ...string) ([]Article, []Warning) {
 	pre := strings.TrimSuffix(strings.Join(prefix, "/"), "/")
 	name := func(p string) string {
@@ -29,8 +32,16 @@ func (r *Reader) ReadFS(fsys fs.FS, prefix ...string) ([]Article, []Warning) {
 		}
 		return pre + "/" + p
 	}
-	var arts []Article
-	var ws []Warning
+	// Walk first, collecting the files to read and, in walk order, the
+	// warnings about what cannot be read.
+	type job struct {
+		path string
+		over *fields
+		arts []Article
+		ws   []Warning // warnings in walk order before reading, then the read's
+	}
+	var jobs []*job
+	var pending []Warning // warnings waiting for the next job
 	manifests := map[string]map[string]fields{}
 	manifestFor := func(dir string) map[string]fields {
 		if m, ok := manifests[dir]; ok {
@@ -42,14 +53,14 @@ func (r *Reader) ReadFS(fsys fs.FS, prefix ...string) ([]Article, []Warning) {
 		if err == nil {
 			var mws []Warning
 			m, mws = parseManifest(name(p), data)
-			ws = append(ws, mws...)
+			pending = append(pending, mws...)
 		}
 		manifests[dir] = m
 		return m
 	}
 	err := fs.WalkDir(fsys, ".", func(p string, de fs.DirEntry, err error) error {
 		if err != nil {
-			ws = append(ws, Warning{File: name(p), Reason: describeFSError(err)})
+			pending = append(pending, Warning{File: name(p), Reason: describeFSError(err)})
 			if de != nil && de.IsDir() {
 				return fs.SkipDir
 			}
@@ -66,27 +77,7 @@ func (r *Reader) ReadFS(fsys fs.FS, prefix ...string) ([]Article, []Warning) {
 			return nil
 		}
 		if !de.Type().IsRegular() && de.Type()&fs.ModeSymlink == 0 {
-			ws = append(ws, Warning{File: name(p), Reason: "not a regular file; skipped"})
-			return nil
-		}
-		info, err := fs.Stat(fsys, p)
-		if err != nil {
-			ws = append(ws, Warning{File: name(p), Reason: describeFSError(err)})
-			return nil
-		}
-		if info.IsDir() {
-			// A symbolic link to a directory: not followed, so that a
-			// link loop cannot trap the walk.
-			ws = append(ws, Warning{File: name(p), Reason: "symbolic link to a directory; not followed"})
-			return nil
-		}
-		if info.Size() > r.maxFile() {
-			ws = append(ws, Warning{File: name(p), Reason: fmt.Sprintf("file is %d bytes, over the limit of %d", info.Size(), r.maxFile())})
-			return nil
-		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			ws = append(ws, Warning{File: name(p), Reason: describeFSError(err)})
+			pending = append(pending, Warning{File: name(p), Reason: "not a regular file; skipped"})
 			return nil
 		}
 		var over *fields
@@ -95,14 +86,66 @@ func (r *Reader) ReadFS(fsys fs.FS, prefix ...string) ([]Article, []Warning) {
 				over = &f
 			}
 		}
-		a, w := r.read(p, name(p), data, over)
-		arts = append(arts, a...)
-		ws = append(ws, w...)
+		jobs = append(jobs, &job{path: p, over: over, ws: pending})
+		pending = nil
 		return nil
 	})
 	if err != nil {
-		ws = append(ws, Warning{File: name("."), Reason: describeFSError(err)})
+		pending = append(pending, Warning{File: name("."), Reason: describeFSError(err)})
 	}
+	readOne := func(j *job) {
+		p := j.path
+		info, err := fs.Stat(fsys, p)
+		switch {
+		case err != nil:
+			j.ws = append(j.ws, Warning{File: name(p), Reason: describeFSError(err)})
+		case info.IsDir():
+			// A symbolic link to a directory: not followed, so that a link
+			// loop cannot trap the walk.
+			j.ws = append(j.ws, Warning{File: name(p), Reason: "symbolic link to a directory; not followed"})
+		case info.Size() > r.maxFile():
+			j.ws = append(j.ws, Warning{File: name(p), Reason: fmt.Sprintf("file is %d bytes, over the limit of %d", info.Size(), r.maxFile())})
+		default:
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				j.ws = append(j.ws, Warning{File: name(p), Reason: describeFSError(err)})
+				return
+			}
+			a, w := r.read(p, name(p), data, j.over)
+			j.arts = a
+			j.ws = append(j.ws, w...)
+		}
+	}
+	workers := min(r.workers(), len(jobs))
+	if workers <= 1 {
+		for _, j := range jobs {
+			readOne(j)
+		}
+	} else {
+		var wg sync.WaitGroup
+		next := make(chan *job)
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for j := range next {
+					readOne(j)
+				}
+			}()
+		}
+		for _, j := range jobs {
+			next <- j
+		}
+		close(next)
+		wg.Wait()
+	}
+	var arts []Article
+	var ws []Warning
+	for _, j := range jobs {
+		arts = append(arts, j.arts...)
+		ws = append(ws, j.ws...)
+	}
+	ws = append(ws, pending...)
 	return Dedupe(arts, ws)
 }
 

@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"path"
+	"runtime"
 	"strings"
 	"time"
 )
@@ -50,6 +51,9 @@ type Reader struct {
 	// positive.
 	MaxFileBytes    int64
 	MaxArticleBytes int
+	// Workers bounds how many files ReadFS reads at once; 0 means
+	// GOMAXPROCS. The result does not depend on it.
+	Workers int
 }
 
 // NewReader returns a Reader with the embedded registry and boilerplate
@@ -68,6 +72,13 @@ func (r *Reader) maxFile() int64 {
 		return r.MaxFileBytes
 	}
 	return MaxFileBytes
+}
+
+func (r *Reader) workers() int {
+	if r.Workers > 0 {
+		return r.Workers
+	}
+	return runtime.GOMAXPROCS(0)
 }
 
 func (r *Reader) maxArticle() int {
