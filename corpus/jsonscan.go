@@ -14,7 +14,7 @@ func scanFlatRecord(raw []byte) (rec plainRecord, ok bool) {
 	if !utf8.Valid(raw) {
 		return rec, false
 	}
-	s := string(raw)
+	s := raw
 	i := skipWS(s, 0)
 	if i >= len(s) || s[i] != '{' {
 		return rec, false
@@ -91,7 +91,7 @@ func (r *plainRecord) set(key, value string) bool {
 	return true
 }
 
-func skipWS(s string, i int) int {
+func skipWS(s []byte, i int) int {
 	for i < len(s) {
 		switch s[i] {
 		case ' ', '\t', '\n', '\r':
@@ -105,12 +105,12 @@ func skipWS(s string, i int) int {
 
 // scanString reads a JSON string body starting after its opening quote,
 // returning the decoded value and the index after the closing quote.
-func scanString(s string, i int) (string, int, bool) {
+func scanString(s []byte, i int) (string, int, bool) {
 	start := i
 	for i < len(s) {
 		c := s[i]
 		if c == '"' {
-			return s[start:i], i + 1, true
+			return string(s[start:i]), i + 1, true
 		}
 		if c == '\\' {
 			break
@@ -125,7 +125,7 @@ func scanString(s string, i int) (string, int, bool) {
 	}
 	var b strings.Builder
 	b.Grow(len(s) - start)
-	b.WriteString(s[start:i])
+	b.Write(s[start:i])
 	for i < len(s) {
 		c := s[i]
 		switch {
@@ -138,7 +138,7 @@ func scanString(s string, i int) (string, int, bool) {
 			for j < len(s) && s[j] != '"' && s[j] != '\\' && s[j] >= 0x20 {
 				j++
 			}
-			b.WriteString(s[i:j])
+			b.Write(s[i:j])
 			i = j
 			continue
 		}
@@ -186,12 +186,12 @@ func scanString(s string, i int) (string, int, bool) {
 	return "", 0, false
 }
 
-func hex4(s string, i int) (rune, bool) {
+func hex4(s []byte, i int) (rune, bool) {
 	if i+4 > len(s) {
 		return 0, false
 	}
 	var r rune
-	for _, c := range []byte(s[i : i+4]) {
+	for _, c := range s[i : i+4] {
 		r <<= 4
 		switch {
 		case '0' <= c && c <= '9':
