@@ -40,6 +40,8 @@ type docFeatures struct {
 	tf       map[string]int
 	vec      []termWeight // sorted by term
 	ents     map[string]int
+	entVec   []termWeight // entity hashes with IDF weights, sorted
+	entSum   float64
 	mentions []mention
 	people   []string // sorted keys of the people named
 	nouns    []eventNoun
@@ -169,31 +171,52 @@ func (g *eventGrouper) weigh() {
 	for i := range g.docs {
 		d := &g.docs[i]
 		vec := make([]termWeight, 0, len(d.tf))
-		var norm float64
 		for t, c := range d.tf {
 			w := (1 + math.Log(float64(c))) * math.Log((n+1)/(float64(df[t])+0.5))
 			vec = append(vec, termWeight{fnv64(t), w})
-			norm += w * w
+		}
+		sortWeights(vec)
+		// Sum in sorted order, so the norm is the same bits on every run.
+		var norm float64
+		for _, tw := range vec {
+			norm += tw.w * tw.w
 		}
 		norm = math.Sqrt(norm)
-		for k := range vec {
-			vec[k].w /= norm
-		}
-		slices.SortFunc(vec, func(a, b termWeight) int {
-			switch {
-			case a.term < b.term:
-				return -1
-			case a.term > b.term:
-				return 1
+		if norm > 0 {
+			for k := range vec {
+				vec[k].w /= norm
 			}
-			return 0
-		})
+		}
 		d.vec = vec
 	}
 	g.entIDF = make(map[string]float64, len(edf))
 	for e, c := range edf {
 		g.entIDF[e] = math.Log((n+1)/float64(c+1)) + 1
 	}
+	for i := range g.docs {
+		d := &g.docs[i]
+		d.entVec = make([]termWeight, 0, len(d.ents))
+		for e := range d.ents {
+			d.entVec = append(d.entVec, termWeight{fnv64(e), g.entIDF[e]})
+		}
+		sortWeights(d.entVec)
+		d.entSum = 0
+		for _, tw := range d.entVec {
+			d.entSum += tw.w
+		}
+	}
+}
+
+func sortWeights(v []termWeight) {
+	slices.SortFunc(v, func(a, b termWeight) int {
+		switch {
+		case a.term < b.term:
+			return -1
+		case a.term > b.term:
+			return 1
+		}
+		return 0
+	})
 }
 
 func cosine(a, b []termWeight) float64 {
@@ -270,19 +293,20 @@ func (g *eventGrouper) pairScore(a, b *docFeatures) float64 {
 		}
 		dateFactor = 1 - 0.2*float64(gap)/float64(g.window+1)
 	}
-	var inter, union float64
-	for e := range a.ents {
-		w := g.entIDF[e]
-		if b.ents[e] > 0 {
-			inter += w
+	var inter float64
+	for i, j := 0, 0; i < len(a.entVec) && j < len(b.entVec); {
+		switch {
+		case a.entVec[i].term < b.entVec[j].term:
+			i++
+		case a.entVec[i].term > b.entVec[j].term:
+			j++
+		default:
+			inter += a.entVec[i].w
+			i++
+			j++
 		}
-		union += w
 	}
-	for e := range b.ents {
-		if a.ents[e] == 0 {
-			union += g.entIDF[e]
-		}
-	}
+	union := a.entSum + b.entSum - inter
 	ent := 0.0
 	if union > 0 {
 		ent = inter / union
