@@ -415,6 +415,9 @@ func (d *pdfDoc) makeTitle() string {
 	}
 	switch len(d.events) {
 	case 0:
+		if len(d.outlets) == 0 {
+			return "No articles to compare"
+		}
 		return fmt.Sprintf("How %s report the news", pdfCount(len(d.outlets), "outlet"))
 	case 1:
 		return pdfEventName(d.events[0])
