@@ -435,3 +435,30 @@ func TestDefaultLexiconTerms(t *testing.T) {
 		})
 	}
 }
+
+// TestStemFilter checks words whose stems change their first letters
+// ("using" → "use", "dying" → "die", "added" → "ad") still match, against
+// the naive matcher that stems every word.
+func TestStemFilter(t *testing.T) {
+	lex, err := ParseLexicon("t.yaml", []byte(`axes:
+  - id: x
+    poles:
+      - id: a
+        terms: [use, die, ad, owe, eke, fly, sky]
+      - id: b
+        terms: [army, casualty, liberate]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(lex)
+	text := "Using it, dying, lying, he added; owing, eking out, flies and skies; armies, casualties, liberation."
+	want := []string{"use@0", "die@10", "ad@27", "owe@34", "eke@41", "fly@52", "sky@62", "army@69", "casualty@77", "liberate@89"}
+	got := hitKeys(m.Match(article("s", text)))
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(naiveMatch(m, text), got); diff != "" {
+		t.Errorf("(-naive +matcher):\n%s", diff)
+	}
+}
