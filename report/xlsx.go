@@ -257,7 +257,7 @@ func (x *xlsxWriter) writeTable(t *table) error {
 	for i, c := range t.cols {
 		header[i] = c.header
 	}
-	header = uniqueHeaders(header)
+	header = uniqueHeaders(header, x.opts.MaxCellChars)
 	perPage := x.opts.MaxRows - 1
 	pages := (t.n + perPage - 1) / perPage
 	if pages == 0 {
@@ -587,7 +587,7 @@ func (x *xlsxWriter) sideTable(sheet, name string, col, row int, cols []column, 
 	for i, c := range cols {
 		header[i] = c.header
 	}
-	header = uniqueHeaders(header)
+	header = uniqueHeaders(header, x.opts.MaxCellChars)
 	room := x.opts.MaxRows - row
 	if room < 2 {
 		return "", nil

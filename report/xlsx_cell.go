@@ -272,27 +272,29 @@ func squeeze(s string) string {
 }
 
 // headerText makes s usable as a table column name: one line, no control
-// characters, at most 255 characters (Excel's limit for table headers).
-func headerText(s string) string {
+// characters, at most limit characters (Excel allows 255).
+func headerText(s string, limit int) string {
 	s = cleanText(s, math.MaxInt)
 	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r < 0x20 || isSpace(r) }), " ")
 	if s == "" {
 		s = "(none)"
 	}
-	return cutUnits(s, excelize.MaxFieldLength)
+	return cutUnits(s, limit)
 }
 
-// uniqueHeaders makes names unique, case-insensitively as Excel requires, by
-// numbering repeats.
-func uniqueHeaders(names []string) []string {
+// uniqueHeaders makes names usable and unique, case-insensitively as Excel
+// requires, numbering repeats; each is at most 255 characters, and at most
+// maxCell so that writing it in a cell leaves it whole.
+func uniqueHeaders(names []string, maxCell int) []string {
+	limit := min(excelize.MaxFieldLength, maxCell)
 	seen := map[string]bool{}
 	out := make([]string, len(names))
 	for i, n := range names {
-		n = headerText(n)
+		n = headerText(n, limit)
 		cand := n
 		for k := 2; seen[strings.ToLower(cand)]; k++ {
 			suffix := " (" + strconv.Itoa(k) + ")"
-			cand = cutUnits(n, excelize.MaxFieldLength-len(suffix)) + suffix
+			cand = cutUnits(n, limit-len(suffix)) + suffix
 		}
 		seen[strings.ToLower(cand)] = true
 		out[i] = cand

@@ -123,10 +123,17 @@ func TestDateCellSerial(t *testing.T) {
 }
 
 func TestUniqueHeaders(t *testing.T) {
-	got := uniqueHeaders([]string{"CGTN narrator", "cgtn NARRATOR", "", "a\nb", strings.Repeat("y", 300)})
+	got := uniqueHeaders([]string{"CGTN narrator", "cgtn NARRATOR", "", "a\nb", strings.Repeat("y", 300)}, excelMaxCellChars)
 	want := []string{"CGTN narrator", "cgtn NARRATOR (2)", "(none)", "a b", strings.Repeat("y", 255)}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// Long names cut to a small cell limit stay distinct.
+	long := strings.Repeat("Outlet ", 10)
+	got = uniqueHeaders([]string{long + "A", long + "B"}, 32)
+	want = []string{cutUnits(long, 32), cutUnits(long, 28) + " (2)"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("cut to 32 (-want +got):\n%s", diff)
 	}
 }
 

@@ -47,7 +47,7 @@ func wantSheets(res *compare.Result, opts XLSXOptions) []sheetWant {
 			header[i] = c.header
 		}
 		hv := []any{}
-		for _, h := range uniqueHeaders(header) {
+		for _, h := range uniqueHeaders(header, opts.MaxCellChars) {
 			hv = append(hv, h)
 		}
 		rows := [][]any{hv}
