@@ -392,7 +392,7 @@ func (x *xlsxWriter) newSheet(sheet string, t *table) (rowSink, error) {
 		if err := sw.SetPanes(panes); err != nil {
 			return nil, err
 		}
-		return &streamSink{x: x, sw: sw, sheet: sheet, cols: t.cols}, nil
+		return &streamSink{x: x, sw: sw, cols: t.cols}, nil
 	}
 	for i, c := range t.cols {
 		name, err := excelize.ColumnNumberToName(i + 1)
@@ -465,7 +465,6 @@ func webURL(u string) bool {
 type streamSink struct {
 	x     *xlsxWriter
 	sw    *excelize.StreamWriter
-	sheet string
 	cols  []column
 	cells []any
 	links int
@@ -523,7 +522,6 @@ type cellSink struct {
 	x     *xlsxWriter
 	sheet string
 	cols  []column
-	links int
 }
 
 func (s *cellSink) setRow(row int, vals []any) error {
@@ -633,13 +631,18 @@ func (x *xlsxWriter) sideTable(sheet, name string, col, row int, cols []column, 
 	return ref, nil
 }
 
-// absRef returns the absolute reference 'sheet'!$A$1 of (col, row).
-func absRef(sheet string, col, row int) string {
+// absRef returns the absolute reference 'sheet'!$A$1 of (col, row), or of
+// the column range 'sheet'!$A$1:$A$9 when toRow is given.
+func absRef(sheet string, col, row int, toRow ...int) string {
 	name, _ := excelize.ColumnNumberToName(col)
-	return "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$" + name + "$" + strconv.Itoa(row)
+	ref := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$" + name + "$" + strconv.Itoa(row)
+	if len(toRow) > 0 {
+		ref += ":$" + name + "$" + strconv.Itoa(toRow[0])
+	}
+	return ref
 }
 
-// sum of shares, guarded against an empty total.
+// share returns part/total, or 0 for an empty total.
 func share(part, total float64) float64 {
 	if total == 0 || math.IsNaN(total) {
 		return 0

@@ -142,6 +142,9 @@ func (x *xlsxWriter) overviewTable(after []*table) *table {
 	if res.Coverage != nil {
 		add("Results", "Claims", len(res.Coverage))
 	}
+	if res.Reuse != nil {
+		add("Results", "Article pairs sharing text", len(res.Reuse))
+	}
 	add("Settings", "Date window (days)", res.Settings.DateWindowDays)
 	add("Settings", "Event threshold", res.Settings.EventThreshold)
 	add("Lexicon", "Name", res.Lexicon.Name)
@@ -435,8 +438,8 @@ func (x *xlsxWriter) poleShares(sheet string, col int, outlets []string, keys []
 		for p := range ax.poles {
 			series[p] = excelize.ChartSeries{
 				Name:       absRef(sheet, col+1+p, row),
-				Categories: absRef(sheet, col, row+1) + ":" + strings.SplitN(absRef(sheet, col, row+len(outlets)), "!", 2)[1],
-				Values:     absRef(sheet, col+1+p, row+1) + ":" + strings.SplitN(absRef(sheet, col+1+p, row+len(outlets)), "!", 2)[1],
+				Categories: absRef(sheet, col, row+1, row+len(outlets)),
+				Values:     absRef(sheet, col+1+p, row+1, row+len(outlets)),
 			}
 		}
 		anchor, err := excelize.CoordinatesToCellName(col+len(cols)+1, row)
@@ -821,8 +824,8 @@ func (x *xlsxWriter) voiceShare(sheet string, col int) error {
 	for s := range series {
 		series[s] = excelize.ChartSeries{
 			Name:       absRef(sheet, pcol+1+s, 1),
-			Categories: absRef(sheet, pcol, 2) + ":" + strings.SplitN(absRef(sheet, pcol, 1+len(outlets)), "!", 2)[1],
-			Values:     absRef(sheet, pcol+1+s, 2) + ":" + strings.SplitN(absRef(sheet, pcol+1+s, 1+len(outlets)), "!", 2)[1],
+			Categories: absRef(sheet, pcol, 2, 1+len(outlets)),
+			Values:     absRef(sheet, pcol+1+s, 2, 1+len(outlets)),
 		}
 	}
 	anchor, err := excelize.CoordinatesToCellName(pcol, len(outlets)+3)
