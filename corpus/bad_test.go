@@ -259,3 +259,29 @@ func TestReadFSWorkersDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// ReadJSONL gives the same result whatever the number of workers, across
+// batch boundaries.
+func TestReadJSONLWorkersDeterministic(t *testing.T) {
+	var b strings.Builder
+	for i := range 3000 {
+		if i%97 == 0 {
+			b.WriteString("{broken\n")
+			continue
+		}
+		fmt.Fprintf(&b, `{"id":"r%d","outlet":"RT","text":"Record %d says the talks in Tehran ended. %s"}`+"\n", i%1000, i, strings.Repeat("More words follow here. ", 80))
+	}
+	data := b.String()
+	read := func(workers int) string {
+		r := testReader()
+		r.Workers = workers
+		return summarize(r.ReadJSONL("w.jsonl", strings.NewReader(data)))
+	}
+	one := read(1)
+	if !strings.Contains(one, "w.jsonl:98: not a JSON object") || !strings.Contains(one, "r5#2") {
+		t.Fatalf("unexpected read:\n%.2000s", one)
+	}
+	if read(4) != one {
+		t.Error("4 workers differ from one")
+	}
+}

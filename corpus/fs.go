@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"path"
 	"strings"
-	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -116,29 +115,7 @@ func (r *Reader) ReadFS(fsys fs.FS, prefix ...string) ([]Article, []Warning) {
 			j.ws = append(j.ws, w...)
 		}
 	}
-	workers := min(r.workers(), len(jobs))
-	if workers <= 1 {
-		for _, j := range jobs {
-			readOne(j)
-		}
-	} else {
-		var wg sync.WaitGroup
-		next := make(chan *job)
-		for range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for j := range next {
-					readOne(j)
-				}
-			}()
-		}
-		for _, j := range jobs {
-			next <- j
-		}
-		close(next)
-		wg.Wait()
-	}
+	parallel(r.workers(), len(jobs), func(i int) { readOne(jobs[i]) })
 	var arts []Article
 	var ws []Warning
 	for _, j := range jobs {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -107,6 +108,31 @@ func (r *Reader) ReadJSONL(name string, rd io.Reader) ([]Article, []Warning) {
 	maxLine := 2*r.maxArticle() + 64<<10
 	var arts []Article
 	var ws []Warning
+	// Records are read in batches, each batch turned into articles by up to
+	// Workers goroutines and appended in line order.
+	type record struct {
+		line int
+		raw  []byte
+		arts []Article
+		ws   []Warning
+	}
+	const batchBytes = 4 << 20
+	single := r.workers() <= 1
+	var batch []*record
+	size := 0
+	flush := func() {
+		parallel(r.workers(), len(batch), func(i int) {
+			rec := batch[i]
+			if rec.raw != nil {
+				rec.arts, rec.ws = r.readRecord(name, rec.line, rec.raw)
+			}
+		})
+		for _, rec := range batch {
+			arts = append(arts, rec.arts...)
+			ws = append(ws, rec.ws...)
+		}
+		batch, size = batch[:0], 0
+	}
 	var buf []byte
 	for line := 1; ; line++ {
 		buf = buf[:0]
@@ -128,26 +154,70 @@ func (r *Reader) ReadJSONL(name string, rd io.Reader) ([]Article, []Warning) {
 			}
 		}
 		if err != nil && err != io.EOF {
-			ws = append(ws, Warning{File: name, Line: line, Reason: fmt.Sprintf("read: %v", err)})
+			batch = append(batch, &record{line: line, ws: []Warning{{File: name, Line: line, Reason: fmt.Sprintf("read: %v", err)}}})
 			break
 		}
 		switch {
 		case tooLong:
-			ws = append(ws, Warning{File: name, Line: line, Reason: fmt.Sprintf("line is over %d bytes; skipped", maxLine)})
-		case len(bytes.TrimSpace(buf)) > 0:
-			if line == 1 {
-				buf = bytes.TrimPrefix(buf, []byte{0xEF, 0xBB, 0xBF})
+			// Kept in the batch (empty in single mode) so that warnings stay
+			// in line order.
+			batch = append(batch, &record{line: line, ws: []Warning{{File: name, Line: line, Reason: fmt.Sprintf("line is over %d bytes; skipped", maxLine)}}})
+			if single {
+				flush()
 			}
-			buf = bytes.TrimRight(buf, "\r\n")
-			a, w := r.readRecord(name, line, buf)
-			arts = append(arts, a...)
-			ws = append(ws, w...)
+		case len(bytes.TrimSpace(buf)) > 0:
+			raw := buf
+			if line == 1 {
+				raw = bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
+			}
+			raw = bytes.TrimRight(raw, "\r\n")
+			if single {
+				// One worker: read the record now, from the line buffer.
+				a, w := r.readRecord(name, line, raw)
+				arts = append(arts, a...)
+				ws = append(ws, w...)
+				break
+			}
+			batch = append(batch, &record{line: line, raw: bytes.Clone(raw)})
+			size += len(raw)
+		}
+		if size >= batchBytes {
+			flush()
 		}
 		if err == io.EOF {
 			break
 		}
 	}
+	flush()
 	return Dedupe(arts, ws)
+}
+
+// parallel calls f(0) … f(n-1) on up to workers goroutines and returns when
+// all are done.
+func parallel(workers, n int, f func(i int)) {
+	workers = min(workers, n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // readJSONDocument reads a JSON array of objects, a single object or a
