@@ -179,6 +179,7 @@ func (x *xlsxWriter) style(k styleKind) (int, error) {
 		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}
 	case stBold:
 		s.Font = &excelize.Font{Bold: true}
+		s.Alignment = &excelize.Alignment{WrapText: true, Vertical: "top"}
 	default:
 		return 0, fmt.Errorf("unknown cell style %d", k)
 	}
@@ -210,6 +211,9 @@ type table struct {
 	// stream writes the sheet with excelize's StreamWriter; sheets that add
 	// more than one table or charts are written cell by cell instead.
 	stream bool
+	// freezeCols is how many leading columns stay in view beside the
+	// frozen header row.
+	freezeCols int
 	// extra adds side tables and charts to the first page, after the rows.
 	extra func(sheet string) error
 }
@@ -378,6 +382,16 @@ func (x *xlsxWriter) newSheet(sheet string, t *table) (rowSink, error) {
 	panes := &excelize.Panes{
 		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+	}
+	if t.freezeCols > 0 {
+		corner, err := excelize.CoordinatesToCellName(t.freezeCols+1, 2)
+		if err != nil {
+			return nil, err
+		}
+		panes = &excelize.Panes{
+			Freeze: true, XSplit: t.freezeCols, YSplit: 1, TopLeftCell: corner, ActivePane: "bottomRight",
+			Selection: []excelize.Selection{{SQRef: corner, ActiveCell: corner, Pane: "bottomRight"}},
+		}
 	}
 	if t.stream {
 		sw, err := x.f.NewStreamWriter(sheet)

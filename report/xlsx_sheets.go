@@ -315,7 +315,7 @@ func (x *xlsxWriter) termsTable() *table {
 	}
 	cols = append(cols, column{"Note", 50, stText})
 	t := &table{
-		sheet: "Terms", name: "Terms", cols: cols, n: len(keys),
+		sheet: "Terms", name: "Terms", cols: cols, n: len(keys), freezeCols: 3,
 		row: func(i int, r []any) {
 			k := keys[i]
 			r[0], r[1], r[2] = k.axis, k.pole, k.term
