@@ -167,8 +167,9 @@ func seedFixture(t testing.TB) *compare.Result {
 		near,
 	}
 	res.Substitutions = []compare.Substitution{
-		{TermA: "air raids", TermB: "airplanes", OutletA: "CGTN", OutletB: "The Globe Post", Count: 1, Axis: "military", Framing: true, Examples: []compare.Alignment{near}},
-		{TermA: "regime", TermB: "government", OutletA: "The New Arab", OutletB: "Iran Press", Count: 2, Axis: "state", Framing: true},
+		{TermA: "air raids", TermB: "airplanes", OutletA: "CGTN", OutletB: "The Globe Post", Count: 1, Axis: "military", PoleA: "offensive", PoleB: "neutral", Framing: true, Examples: []compare.Alignment{near}},
+		{TermA: "regime", TermB: "government", OutletA: "The New Arab", OutletB: "Iran Press", Count: 2, Axis: "state", PoleA: "regime", PoleB: "government", Framing: true},
+		{TermA: "Takfiri", TermB: "extremist", OutletA: "Sahar News", OutletB: "The Globe Post", Count: 1, Suggestion: true},
 	}
 	res.Quotes = []compare.Quote{
 		{ID: "q1", Event: "e1", Article: "000", Outlet: "CGTN", Speaker: "Recep Tayyip Erdogan", Verb: "added", Sentence: 17,

@@ -34,7 +34,7 @@ var sheetHelp = map[string]string{
 	"Hits":        "Every lexicon hit in context: read Left context, Match (bold), Right context as one line. Voice is narrator (the outlet's words) or quoted (a speaker's words, Speaker when known). Scare-quoted and Distanced flag \"so-called\" and scare quotes. Filter by Term or Outlet to compare usage.",
 	"Events":      "Groups of articles reporting the same happening, with the date range and the outlets covering it.",
 	"Alignments":  "Sentence pairs from two outlets' articles on one event. Kind: verbatim (same words), near (light edits), paraphrase (same content, other words). In Diff, red struck-through words are only in A, green underlined words only in B.",
-	"Swaps":       "A word or phrase one outlet uses where another, in the same context, uses a different one. Framing swap is TRUE when the two sit on different poles of one lexicon axis. Example shows one aligned pair as a word diff.",
+	"Swaps":       "A word or phrase one outlet uses where another, in the same context, uses a different one. Framing swap is TRUE when the two sit on different poles of one lexicon axis (Pole A, Pole B); Lexicon suggestion marks swaps of words the lexicon lacks. Example shows one aligned pair as a word diff.",
 	"Quotes":      "Every direct quotation with its speaker and attribution verb. Fidelity compares it with its group's reference version: verbatim, trimmed, extended, paraphrased or unique; the outlet columns show how each outlet of the event carries the same quotation (reported = in reported speech, absent = left out). To the right: quoted words per speaker for each outlet and event, and each outlet's split of quoted words by speaker as a chart.",
 	"Coverage":    "One row per claim (aligned sentences) of an event: present when the outlet carries it, absent when the outlet covered the event without it, blank when the outlet did not cover the event. Primary marks claims a primary source (statement, transcript) carries.",
 	"Distinctive": "Words each outlet uses more (z > 0) or less (z < 0) than the other outlets, corpus-wide or within one event, by weighted log-odds with an informative Dirichlet prior; |z| > 1.96 is notable. Suggested marks words the lexicon lacks.",
@@ -660,21 +660,25 @@ func (x *xlsxWriter) swapsTable() *table {
 			{"Outlet B", 16, stText},
 			{"Count", 8, stInt},
 			{"Axis", 14, stText},
+			{"Pole A", 14, stText},
+			{"Pole B", 14, stText},
 			{"Framing swap", 12, stText},
+			{"Lexicon suggestion", 12, stText},
 			{"Example event", 24, stText},
 			{"Example (A → B)", 80, stWrap},
 		},
 		n: len(subs),
 		row: func(i int, r []any) {
 			s := &subs[i]
-			r[0], r[1], r[2], r[3], r[4], r[5], r[6] = s.TermA, s.TermB, s.OutletA, s.OutletB, s.Count, s.Axis, s.Framing
+			r[0], r[1], r[2], r[3], r[4], r[5] = s.TermA, s.TermB, s.OutletA, s.OutletB, s.Count, s.Axis
+			r[6], r[7], r[8], r[9] = s.PoleA, s.PoleB, s.Framing, s.Suggestion
 			if len(s.Examples) > 0 {
 				ex := &s.Examples[0]
-				r[7] = ex.Event
+				r[10] = ex.Event
 				if len(ex.Diff) > 0 {
-					r[8] = diffText(ex.Diff)
+					r[11] = diffText(ex.Diff)
 				} else {
-					r[8] = ex.A.Text + " → " + ex.B.Text
+					r[11] = ex.A.Text + " → " + ex.B.Text
 				}
 			}
 		},
