@@ -35,6 +35,9 @@ type gazetteer struct {
 	// eventFirst holds the first word of every event form, so that most
 	// words are ruled out without building phrase keys.
 	eventFirst map[string]bool
+	// nameFirst holds the first word of every name, title and ignored
+	// phrase, for the same reason.
+	nameFirst map[string]bool
 	maxLen     int
 	persons    map[string]bool
 }
@@ -98,7 +101,7 @@ func parseGazetteer(raw []byte) (*gazetteer, error) {
 	g := &gazetteer{
 		names: map[string]mention{}, titles: map[string]bool{}, ignore: map[string]bool{},
 		roles: map[string]string{}, roleOf: map[string][]string{}, events: map[string]string{},
-		eventFirst: map[string]bool{},
+		eventFirst: map[string]bool{}, nameFirst: map[string]bool{},
 		persons:    map[string]bool{},
 	}
 	add := func(phrase string, m mention) {
@@ -141,6 +144,14 @@ func parseGazetteer(raw []byte) (*gazetteer, error) {
 	}
 	for _, t := range d.Ignore {
 		g.ignore[keyOf(t)] = true
+	}
+	for _, m := range []map[string]bool{g.titles, g.ignore} {
+		for k := range m {
+			g.nameFirst[strings.Fields(k)[0]] = true
+		}
+	}
+	for k := range g.names {
+		g.nameFirst[strings.Fields(k)[0]] = true
 	}
 	for _, e := range d.Events {
 		for _, f := range e.Forms {
@@ -262,7 +273,7 @@ func (g *gazetteer) segment(run []word, titled bool) []mention {
 	}
 	for k := 0; k < len(run); {
 		matched := 0
-		for n := min(g.maxLen, len(run)-k); n >= 1; n-- {
+		for n := min(g.maxLen, len(run)-k); n >= 1 && g.nameFirst[possessiveless(run[k].Lower)]; n-- {
 			key := phraseKey(run[k : k+n])
 			if e, ok := g.names[key]; ok {
 				flush()
