@@ -38,8 +38,8 @@ type gazetteer struct {
 	// nameFirst holds the first word of every name, title and ignored
 	// phrase, for the same reason.
 	nameFirst map[string]bool
-	maxLen     int
-	persons    map[string]bool
+	maxLen    int
+	persons   map[string]bool
 }
 
 type entityData struct {
@@ -102,7 +102,7 @@ func parseGazetteer(raw []byte) (*gazetteer, error) {
 		names: map[string]mention{}, titles: map[string]bool{}, ignore: map[string]bool{},
 		roles: map[string]string{}, roleOf: map[string][]string{}, events: map[string]string{},
 		eventFirst: map[string]bool{}, nameFirst: map[string]bool{},
-		persons:    map[string]bool{},
+		persons: map[string]bool{},
 	}
 	add := func(phrase string, m mention) {
 		k := keyOf(phrase)
