@@ -39,7 +39,6 @@ type gazetteer struct {
 	// phrase, for the same reason.
 	nameFirst map[string]bool
 	maxLen    int
-	persons   map[string]bool
 }
 
 type entityData struct {
@@ -102,7 +101,6 @@ func parseGazetteer(raw []byte) (*gazetteer, error) {
 		names: map[string]mention{}, titles: map[string]bool{}, ignore: map[string]bool{},
 		roles: map[string]string{}, roleOf: map[string][]string{}, events: map[string]string{},
 		eventFirst: map[string]bool{}, nameFirst: map[string]bool{},
-		persons: map[string]bool{},
 	}
 	add := func(phrase string, m mention) {
 		k := keyOf(phrase)
@@ -118,7 +116,6 @@ func parseGazetteer(raw []byte) (*gazetteer, error) {
 	}
 	for _, p := range d.People {
 		m := mention{Key: p.Name, Kind: kindPerson}
-		g.persons[p.Name] = true
 		add(p.Name, m)
 		for _, a := range p.Aliases {
 			add(a, m)

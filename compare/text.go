@@ -66,18 +66,6 @@ func isStop(lower string) bool {
 	return utf8.RuneCountInString(lower) == 1 && !unicode.IsDigit(r)
 }
 
-// contentStems returns the stems of ws's content words, in order.
-func contentStems(ws []word) []string {
-	out := make([]string, 0, len(ws))
-	for _, w := range ws {
-		if isStop(w.Lower) {
-			continue
-		}
-		out = append(out, stem(w.Lower))
-	}
-	return out
-}
-
 // isCapitalised reports whether s starts with an upper-case letter.
 func isCapitalised(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
