@@ -97,3 +97,12 @@ func TestReadTxtar(t *testing.T) {
 		})
 	}
 }
+
+// A zero Reader (no registry, no rules) still reads, without cleaning.
+func TestZeroReader(t *testing.T) {
+	var r corpus.Reader
+	arts, ws := r.Read("a.txt", []byte("Title\n\nBody text. More.\n"))
+	if len(arts) != 1 || arts[0].Title != "Title" || len(arts[0].Sentences) != 2 {
+		t.Errorf("got %+v, %v", arts, ws)
+	}
+}

@@ -61,7 +61,8 @@ type RuleTest struct {
 // on when the rule does not say.
 const DefaultRuleMaxLength = 120
 
-// Rules is an ordered set of boilerplate rules.
+// Rules is an ordered set of boilerplate rules. Make one with ParseRules,
+// DefaultRules or MergeRules: they compile the patterns.
 type Rules struct {
 	Rules []Rule
 }
