@@ -402,7 +402,12 @@ func (d *pdfDoc) eventSection(title, intro string, arts []*corpus.Article, kicke
 	d.y += 4
 }
 
+// pdfBoxLayout gives the columns and excerpt length for n boxes: up to
+// three across, and four as two rows of two rather than three and one.
 func pdfBoxLayout(n int) (cols, maxWords int) {
+	if n == 4 {
+		return 2, 80
+	}
 	cols = min(n, 3)
 	return cols, []int{0, 110, 110, 90}[cols]
 }
