@@ -54,8 +54,10 @@ func (o XLSXOptions) withDefaults() XLSXOptions {
 // one sheet per built section of res (Articles, Terms, Hits, Events,
 // Alignments, Swaps, Quotes, Coverage, Distinctive), each an Excel table.
 // Sections that are nil or empty get no sheet. The same res always gives
-// the same bytes. It returns an error, and may have written part of a file,
-// when w fails or res needs more columns than a sheet holds.
+// the same bytes. Big sheets are streamed through temporary files and the
+// package is held compressed in memory until it is written to w. It returns
+// an error, and may have written part of a file, when w fails or res needs
+// more columns than a sheet holds.
 func WriteXLSX(w io.Writer, res *compare.Result, opts XLSXOptions) error {
 	if res == nil {
 		return fmt.Errorf("write workbook: no result")
@@ -93,14 +95,14 @@ func WriteXLSX(w io.Writer, res *compare.Result, opts XLSXOptions) error {
 // same input gives the same file: the latest publication date, or 1 January
 // 1980 (the zip format's first day) when nothing is dated.
 func (x *xlsxWriter) stamp() time.Time {
-	min := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-	max := time.Date(2107, 12, 31, 0, 0, 0, 0, time.UTC)
-	latest := min
+	first := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	last := time.Date(2107, 12, 31, 0, 0, 0, 0, time.UTC) // the zip format's last day
+	latest := first
 	for _, a := range x.res.Articles {
 		if a.Published.IsZero() {
 			continue
 		}
-		if t := a.Published.Time.UTC(); t.After(latest) && t.Before(max) {
+		if t := a.Published.Time.UTC(); t.After(latest) && t.Before(last) {
 			latest = t
 		}
 	}
@@ -115,13 +117,7 @@ type xlsxWriter struct {
 	styles map[styleKind]int
 	parts  *packageParts
 	// sheets are the written sheet names in order, pages included.
-	sheets []writtenSheet
-	tables int
-}
-
-// writtenSheet is one sheet of the workbook and which section it shows.
-type writtenSheet struct {
-	name, section string
+	sheets []string
 }
 
 // styleKind names a cell style; styleIDs are made on first use.
@@ -299,7 +295,6 @@ func (x *xlsxWriter) writeTable(t *table) error {
 			}
 		}
 		last := max(to-from+1, 2)
-		x.tables++
 		tbl := &excelize.Table{
 			Range:     "A1:" + lastCol + strconv.Itoa(last),
 			Name:      name,
@@ -313,7 +308,7 @@ func (x *xlsxWriter) writeTable(t *table) error {
 		if err := sink.finish(tbl); err != nil {
 			return err
 		}
-		x.sheets = append(x.sheets, writtenSheet{name: sheet, section: t.sheet})
+		x.sheets = append(x.sheets, sheet)
 	}
 	return nil
 }
@@ -638,7 +633,6 @@ func (x *xlsxWriter) sideTable(sheet, name string, col, row int, cols []column, 
 		return "", err
 	}
 	ref := from + ":" + to
-	x.tables++
 	if err := x.f.AddTable(sheet, &excelize.Table{Range: ref, Name: name, StyleName: "TableStyleLight9"}); err != nil {
 		return "", err
 	}
