@@ -786,3 +786,13 @@ func TestWriteXLSXLibreOffice(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteXLSXExcelCellLimit(t *testing.T) {
+	res := seedFixture(t)
+	res.Articles[0].Title = strings.Repeat("Idlib 😀 ", 6000) // 54,000 UTF-16 units
+	d := checkReadBack(t, res, XLSXOptions{}, writeXLSX(t, res, XLSXOptions{}))
+	title, _ := d.sheet(t, "Articles").Rows[1][5].(string)
+	if n := utf16Len(title); n > excelMaxCellChars || n < excelMaxCellChars-1 || !strings.HasSuffix(title, truncMarker) {
+		t.Errorf("title of %d units ending %q, want at most %d ending with the marker", n, title[max(0, len(title)-20):], excelMaxCellChars)
+	}
+}
