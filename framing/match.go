@@ -40,9 +40,9 @@ type Matcher struct {
 	// caseFirst holds the lower-cased first words of case-sensitive terms,
 	// so only words that might match pay for their surface key.
 	caseFirst map[string]bool
-	// firstByte marks the first bytes of exact and case-sensitive first
-	// keys, sparing map look-ups for most words.
-	firstByte [256]bool
+	// firstPair marks the first two bytes of exact and case-sensitive first
+	// keys (pairIndex), sparing map look-ups for most words.
+	firstPair []bool
 	// stems spares stemming words that cannot stem to any stem key.
 	stems      stemFilter
 	distancing [][]string
@@ -106,11 +106,12 @@ func NewMatcher(lex *Lexicon) *Matcher {
 			m.caseFirst[string(appendKey(lk, ct.keys[0]))] = true
 		}
 	}
+	m.firstPair = make([]bool, 1<<16)
 	for k := range m.byExact {
-		m.firstByte[k[0]] = true
+		m.firstPair[pairIndex(k)] = true
 	}
 	for k := range m.caseFirst {
-		m.firstByte[k[0]] = true
+		m.firstPair[pairIndex(k)] = true
 	}
 	for _, idx := range []map[string][]int{m.byStem, m.byExact, m.byCase} {
 		for k, list := range idx {
@@ -141,6 +142,7 @@ type word struct {
 	lower      string
 	stem       string
 	stemmed    bool
+	ks, ke     int32 // span of lower in the scratch arena, while building
 }
 
 // Match returns a's hits in text order. Each word belongs to at most one
@@ -162,7 +164,7 @@ func (m *Matcher) Match(a *corpus.Article) []Hit {
 	hits := sc.hits[:0]
 	var quotes *paraQuotes
 	for i := 0; i < len(ws); {
-		best, n := m.longest(text, ws, i)
+		best, n := m.longest(sc, text, ws, i)
 		if best < 0 {
 			i++
 			continue
@@ -200,8 +202,13 @@ type scratch struct {
 	hits  []Hit
 	ws    []word
 	arena []byte
-	spans [][2]int
+	// stems memoises Stem for this scratch's articles, keys cloned so that
+	// no article text stays reachable; cleared when it grows large.
+	stems map[string]string
 }
+
+// maxScratchStems bounds scratch.stems.
+const maxScratchStems = 1 << 13
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
@@ -211,26 +218,25 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func (m *Matcher) words(sc *scratch, text string) []word {
 	ws := sc.ws[:0]
 	arena := sc.arena[:0]
-	spans := sc.spans[:0]
 	scanWords(text, func(start, end int) {
 		w := text[start:end]
 		if isPlainLower(w) {
 			ws = append(ws, word{start: start, end: end, lower: w})
-			spans = append(spans, [2]int{-1, -1})
 			return
 		}
 		a := len(arena)
 		arena = appendKey(arena, w)
-		ws = append(ws, word{start: start, end: end})
-		spans = append(spans, [2]int{a, len(arena)})
+		ws = append(ws, word{start: start, end: end, ks: int32(a), ke: int32(len(arena))})
 	})
-	keys := string(arena)
-	for i, sp := range spans {
-		if sp[0] >= 0 {
-			ws[i].lower = keys[sp[0]:sp[1]]
+	if len(arena) > 0 {
+		keys := string(arena)
+		for i := range ws {
+			if ws[i].lower == "" {
+				ws[i].lower = keys[ws[i].ks:ws[i].ke]
+			}
 		}
 	}
-	sc.ws, sc.arena, sc.spans = ws, arena, spans
+	sc.ws, sc.arena = ws, arena
 	return ws
 }
 
@@ -248,17 +254,34 @@ func isPlainLower(w string) bool {
 
 // stemOf returns the stem of ws[i], or "" when no stem term can start with
 // it, computing it once.
-func (m *Matcher) stemOf(ws []word, i int) string {
+func (m *Matcher) stemOf(sc *scratch, ws []word, i int) string {
 	w := &ws[i]
 	if w.stemmed {
 		return w.stem
 	}
 	w.stemmed = true
 	l := w.lower
-	if m.stems.may(l) {
-		w.stem = Stem(l)
+	if !m.stems.may(l) {
+		return ""
 	}
+	if s, ok := sc.stems[l]; ok {
+		w.stem = s
+		return s
+	}
+	w.stem = Stem(l)
+	if sc.stems == nil || len(sc.stems) >= maxScratchStems {
+		sc.stems = make(map[string]string, 256)
+	}
+	sc.stems[strings.Clone(l)] = w.stem
 	return w.stem
+}
+
+// pairIndex maps the first two bytes of a non-empty key to [0, 65536).
+func pairIndex(k string) int {
+	if len(k) == 1 {
+		return int(k[0]) << 8
+	}
+	return int(k[0])<<8 | int(k[1])
 }
 
 // stemFilter tells words that may stem to a stem key from words that
@@ -366,7 +389,7 @@ func triIndex(s string) (int, bool) {
 
 // longest returns the index of the longest term matching at ws[i] and its
 // length in words, or -1.
-func (m *Matcher) longest(text string, ws []word, i int) (int, int) {
+func (m *Matcher) longest(sc *scratch, text string, ws []word, i int) (int, int) {
 	best, bestLen := -1, 0
 	try := func(list []int) {
 		for _, ti := range list {
@@ -378,24 +401,25 @@ func (m *Matcher) longest(text string, ws []word, i int) (int, int) {
 			if n == bestLen && ct.order > m.terms[best].order {
 				continue
 			}
-			if m.matchesAt(text, ws, i, ct) {
+			if m.matchesAt(sc, text, ws, i, ct) {
 				best, bestLen = ti, n
 			}
 		}
 	}
 	l := ws[i].lower
-	if l == "" || !m.firstByte[l[0]] {
-		// no exact or case-sensitive term starts with this letter
-	} else if list := m.byExact[l]; list != nil {
-		try(list)
+	maybe := l != "" && m.firstPair[pairIndex(l)]
+	if maybe {
+		if list := m.byExact[l]; list != nil {
+			try(list)
+		}
 	}
-	if l != "" && m.firstByte[l[0]] && m.caseFirst[l] {
+	if maybe && m.caseFirst[l] {
 		if list := m.byCase[surfaceKey(text[ws[i].start:ws[i].end])]; list != nil {
 			try(list)
 		}
 	}
 	if len(m.byStem) > 0 {
-		if s := m.stemOf(ws, i); s != "" {
+		if s := m.stemOf(sc, ws, i); s != "" {
 			if list := m.byStem[s]; list != nil {
 				try(list)
 			}
@@ -405,7 +429,7 @@ func (m *Matcher) longest(text string, ws []word, i int) (int, int) {
 }
 
 // matchesAt reports whether ct matches the words starting at ws[i].
-func (m *Matcher) matchesAt(text string, ws []word, i int, ct *compiledTerm) bool {
+func (m *Matcher) matchesAt(sc *scratch, text string, ws []word, i int, ct *compiledTerm) bool {
 	if i+len(ct.keys) > len(ws) {
 		return false
 	}
@@ -417,7 +441,7 @@ func (m *Matcher) matchesAt(text string, ws []word, i int, ct *compiledTerm) boo
 		var got string
 		switch ct.mode {
 		case modeStem:
-			got = m.stemOf(ws, i+k)
+			got = m.stemOf(sc, ws, i+k)
 			if got == "" {
 				return false
 			}
