@@ -22,6 +22,8 @@ type mention struct {
 	Start, End int
 	Key        string
 	Kind       entityKind
+	// Demonym is true for a place named by its adjective ("Russian").
+	Demonym bool
 }
 
 // gazetteer holds the embedded entity data, indexed by lower-case phrase.
@@ -129,8 +131,11 @@ func parseGazetteer(raw []byte) (*gazetteer, error) {
 	for _, p := range d.Places {
 		m := mention{Key: p.Name, Kind: kindPlace}
 		add(p.Name, m)
-		for _, a := range append(append([]string(nil), p.Aliases...), p.Demonyms...) {
+		for _, a := range p.Aliases {
 			add(a, m)
+		}
+		for _, a := range p.Demonyms {
+			add(a, mention{Key: p.Name, Kind: kindPlace, Demonym: true})
 		}
 	}
 	for _, t := range d.Titles {
@@ -274,7 +279,7 @@ func (g *gazetteer) segment(run []word, titled bool) []mention {
 			key := phraseKey(run[k : k+n])
 			if e, ok := g.names[key]; ok {
 				flush()
-				out = append(out, mention{Start: run[k].Start, End: run[k+n-1].End, Key: e.Key, Kind: e.Kind})
+				out = append(out, mention{Start: run[k].Start, End: run[k+n-1].End, Key: e.Key, Kind: e.Kind, Demonym: e.Demonym})
 				titled = false
 				matched = n
 				break

@@ -90,13 +90,14 @@ func articleFeatures(a *corpus.Article) docFeatures {
 	}
 	g := entities()
 	f.mentions = g.mentions(text, ws)
-	for i := range ws {
+	for i := 0; i < len(ws); i++ {
 		if !g.eventFirst[ws[i].Lower] {
 			continue
 		}
 		for n := min(3, len(ws)-i); n >= 1; n-- {
 			if name, ok := g.events[phraseKey(ws[i:i+n])]; ok {
 				f.nouns = append(f.nouns, eventNoun{name, ws[i].Start})
+				i += n - 1
 				break
 			}
 		}
@@ -571,8 +572,10 @@ func keyEntities(fs []*docFeatures) (place, noun string, people []string) {
 				}
 			}
 		}
+		// A word naming the event counts for more near the top of the
+		// article (the title and lead), where reports say what happened.
 		for _, n := range f.nouns {
-			nounScore[n.name]++
+			nounScore[n.name] += 1 / (1 + float64(n.at)/1000)
 		}
 	}
 	noun = argmax(nounScore)
@@ -580,7 +583,9 @@ func keyEntities(fs []*docFeatures) (place, noun string, people []string) {
 		placeScore := map[string]float64{}
 		for _, f := range fs {
 			for _, m := range f.mentions {
-				if m.Kind != kindPlace {
+				// "Tehran summit", not "Russian summit": a place named by
+				// its adjective usually describes a person or a force.
+				if m.Kind != kindPlace || m.Demonym {
 					continue
 				}
 				for _, n := range f.nouns {

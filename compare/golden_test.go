@@ -1,0 +1,101 @@
+package compare
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+// seedSummary is the part of the seeds' Result a reader checks by eye:
+// events, aligned passages, quotations and swaps.
+type seedSummary struct {
+	Events     []Event `json:"events"`
+	Alignments []struct {
+		Pair    string   `json:"pair"`
+		Kind    string   `json:"kind"`
+		Sim     float64  `json:"similarity"`
+		A       string   `json:"a"`
+		B       string   `json:"b"`
+		Speaker string   `json:"speaker,omitempty"`
+		Diff    []DiffOp `json:"diff"`
+	} `json:"alignments"`
+	Quotes []struct {
+		ID       string `json:"id"`
+		Speaker  string `json:"speaker"`
+		Verb     string `json:"verb"`
+		Fidelity string `json:"fidelity"`
+		Text     string `json:"text"`
+	} `json:"quotes"`
+	Substitutions []struct {
+		A, B       string
+		Outlets    string
+		Axis       string
+		Framing    bool
+		Suggestion bool
+	} `json:"substitutions"`
+}
+
+func summarise(res *Result) seedSummary {
+	var s seedSummary
+	s.Events = res.Events
+	for _, al := range res.Alignments {
+		s.Alignments = append(s.Alignments, struct {
+			Pair    string   `json:"pair"`
+			Kind    string   `json:"kind"`
+			Sim     float64  `json:"similarity"`
+			A       string   `json:"a"`
+			B       string   `json:"b"`
+			Speaker string   `json:"speaker,omitempty"`
+			Diff    []DiffOp `json:"diff"`
+		}{al.A.Article[:3] + "-" + al.B.Article[:3], al.Kind, al.Similarity, al.A.Text, al.B.Text, al.Speaker, al.Diff})
+	}
+	for _, q := range res.Quotes {
+		s.Quotes = append(s.Quotes, struct {
+			ID       string `json:"id"`
+			Speaker  string `json:"speaker"`
+			Verb     string `json:"verb"`
+			Fidelity string `json:"fidelity"`
+			Text     string `json:"text"`
+		}{q.ID, q.Speaker, q.Verb, q.Fidelity, q.Text})
+	}
+	for _, x := range res.Substitutions {
+		s.Substitutions = append(s.Substitutions, struct {
+			A, B       string
+			Outlets    string
+			Axis       string
+			Framing    bool
+			Suggestion bool
+		}{x.TermA, x.TermB, x.OutletA + " / " + x.OutletB, x.Axis, x.Framing, x.Suggestion})
+	}
+	return s
+}
+
+// TestSeedsGolden compares a summary of the seeds' comparison with
+// testdata/seeds.golden.json; run with -update to rewrite it after a
+// deliberate change, and read the diff.
+func TestSeedsGolden(t *testing.T) {
+	got, err := json.MarshalIndent(summarise(buildSeeds(t)), "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	path := filepath.Join("testdata", "seeds.golden.json")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -run TestSeedsGolden -update)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("seeds summary (-want +got):\n%s", diff)
+	}
+}
