@@ -331,6 +331,14 @@ func article(r *rand.Rand, o outlet, e *event, idx int) Doc {
 	}
 	add(lead)
 	perm := r.Perm(len(bodyTemplates))
+	// Body sentences are drawn in permutation order, so none repeats
+	// within an article until every template has been used.
+	ti := 0
+	nextSentence := func() string {
+		s := capFirst(e.fillBody(bodyTemplates[perm[ti%len(perm)]], v))
+		ti++
+		return s
+	}
 	qi := 0
 	for k := 0; words < 470; k++ {
 		if k%3 == 2 && qi < len(e.quotes) {
@@ -353,9 +361,9 @@ func article(r *rand.Rand, o outlet, e *event, idx int) Doc {
 			}
 			continue
 		}
-		s1 := capFirst(e.fillBody(bodyTemplates[perm[k%len(perm)]], v))
+		s1 := nextSentence()
 		if r.IntN(2) == 0 {
-			s1 += " " + capFirst(e.fillBody(bodyTemplates[perm[(k+7)%len(perm)]], v))
+			s1 += " " + nextSentence()
 		}
 		add(s1)
 	}

@@ -45,6 +45,20 @@ func TestGenerateStructure(t *testing.T) {
 		byEvent[d.Event] = append(byEvent[d.Event], d)
 		words += len(strings.Fields(d.Text))
 	}
+	repeated, sentences := 0, 0
+	for _, d := range docs {
+		seen := map[string]bool{}
+		for _, s := range strings.SplitAfter(strings.ReplaceAll(d.Text, "\n\n", " "), ". ") {
+			sentences++
+			if seen[s] {
+				repeated++
+			}
+			seen[s] = true
+		}
+	}
+	if repeated*20 > sentences {
+		t.Errorf("%d of %d sentences repeat within their article", repeated, sentences)
+	}
 	if avg := words / len(docs); avg < 400 || avg > 700 {
 		t.Errorf("average %d words per article, want about 500", avg)
 	}
