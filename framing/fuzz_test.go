@@ -9,6 +9,7 @@ package framing
 //	go test ./framing -run '^$' -fuzz '^FuzzMatch$' -fuzztime 30s -fuzzminimizetime 20x
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -117,6 +118,7 @@ func FuzzMatch(f *testing.F) {
 			}
 		}
 		checkVoices(t, text, hits)
+		checkWords(t, m, text)
 		if diff := cmp.Diff(naiveMatch(m, text), hitKeys(hits)); diff != "" {
 			t.Fatalf("matcher and reference differ (-naive +matcher):\n%s", diff)
 		}
@@ -133,5 +135,20 @@ func checkVoices(t *testing.T, text string, hits []Hit) {
 		if v != h.Voice || scare != h.ScareQuoted {
 			t.Fatalf("hit %q at %d: voice %s scare %v, whole-text quotations give %s %v", h.Match, h.Start, h.Voice, h.ScareQuoted, v, scare)
 		}
+	}
+}
+
+// checkWords compares the matcher's inline segmentation with Tokenize.
+func checkWords(t *testing.T, m *Matcher, text string) {
+	t.Helper()
+	var want, got []string
+	for _, tok := range Tokenize(text) {
+		want = append(want, fmt.Sprintf("%d-%d %s", tok.Start, tok.End, tok.Lower))
+	}
+	for _, w := range m.words(new(scratch), text) {
+		got = append(got, fmt.Sprintf("%d-%d %s", w.start, w.end, w.lower))
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("matcher words differ from Tokenize (-Tokenize +matcher):\n%s", diff)
 	}
 }

@@ -218,7 +218,7 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func (m *Matcher) words(sc *scratch, text string) []word {
 	ws := sc.ws[:0]
 	arena := sc.arena[:0]
-	scanWords(text, func(start, end int) {
+	add := func(start, end int) {
 		w := text[start:end]
 		if isPlainLower(w) {
 			ws = append(ws, word{start: start, end: end, lower: w})
@@ -227,7 +227,64 @@ func (m *Matcher) words(sc *scratch, text string) []word {
 		a := len(arena)
 		arena = appendKey(arena, w)
 		ws = append(ws, word{start: start, end: end, ks: int32(a), ke: int32(len(arena))})
-	})
+	}
+	// scanWords, with the ASCII chunks segmented inline: most words are
+	// plain lower-case ASCII and cost only an append.
+	n := len(text)
+	for i := 0; i < n; {
+		for i < n && asciiSpace[text[i]] {
+			i++
+		}
+		start, high := i, byte(0)
+		for i < n && !asciiSpace[text[i]] {
+			high |= text[i]
+			i++
+		}
+		if start == i {
+			break
+		}
+		if high >= utf8.RuneSelf {
+			i = max(i, unicodeWords(text, start, i, add))
+			continue
+		}
+		for j, end := start, i; j < end; {
+			c := asciiClass[text[j]]
+			if c != wbLetter && c != wbDigit && c != wbUnderscore {
+				j++
+				continue
+			}
+			k := j + 1
+			hasAlnum := c != wbUnderscore
+			plain := asciiPlain[text[j]]
+			for k < end {
+				ck := asciiClass[text[k]]
+				if ck == wbLetter || ck == wbDigit || ck == wbUnderscore {
+					hasAlnum = hasAlnum || ck != wbUnderscore
+					plain = plain && asciiPlain[text[k]]
+					k++
+					continue
+				}
+				if k+1 < end {
+					prev, next := asciiClass[text[k-1]], asciiClass[text[k+1]]
+					if prev == wbLetter && next == wbLetter && (ck == wbMidLetter || ck == wbMidNumLet) ||
+						prev == wbDigit && next == wbDigit && (ck == wbMidNum || ck == wbMidNumLet) {
+						plain = plain && asciiPlain[text[k]] && asciiPlain[text[k+1]]
+						k += 2
+						continue
+					}
+				}
+				break
+			}
+			if hasAlnum {
+				if plain {
+					ws = append(ws, word{start: j, end: k, lower: text[j:k]})
+				} else {
+					add(j, k)
+				}
+			}
+			j = k
+		}
+	}
 	if len(arena) > 0 {
 		keys := string(arena)
 		for i := range ws {
@@ -239,6 +296,15 @@ func (m *Matcher) words(sc *scratch, text string) []word {
 	sc.ws, sc.arena = ws, arena
 	return ws
 }
+
+// asciiPlain marks the ASCII bytes a word can hold and still be its own
+// key: all but upper-case letters and the apostrophe.
+var asciiPlain = func() (t [256]bool) {
+	for c := 0; c < 0x80; c++ {
+		t[c] = !('A' <= c && c <= 'Z') && c != '\''
+	}
+	return t
+}()
 
 // isPlainLower reports whether w is its own key: lower-case ASCII letters
 // and digits without an apostrophe.

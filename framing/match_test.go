@@ -324,7 +324,9 @@ func hitKeys(hits []Hit) []string {
 
 func TestMatchAgreesWithNaive(t *testing.T) {
 	m := NewMatcher(DefaultLexicon())
+	checkWords(t, m, "a.B c:d E'f x.y 3,000 U.S. it's IS_x __ _a é’s café")
 	for _, a := range readSeeds(t) {
+		checkWords(t, m, a.Text)
 		if diff := cmp.Diff(naiveMatch(m, a.Text), hitKeys(m.Match(&a))); diff != "" {
 			t.Errorf("%s (-naive +matcher):\n%s", a.ID, diff)
 		}
