@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -121,12 +122,18 @@ func (d *draft) build(lines []string, mode paraMode) {
 				}
 			}
 			if looksLikeDateLine(line) {
-				if dt, err := ParseDate(line); err == nil {
+				if dt, err := ParseDate(stripDatePrefix(line)); err == nil {
 					if d.published.IsZero() {
 						d.published = dt
 					}
 					continue
 				}
+			}
+			if m := bylineRE.FindStringSubmatch(line); m != nil {
+				if d.author == "" {
+					d.author = m[1]
+				}
+				continue
 			}
 			switch {
 			case !titleDone:
@@ -153,6 +160,24 @@ func (d *draft) build(lines []string, mode paraMode) {
 		// A text of one line: it is the text, and serves as title too.
 		d.paras = append(d.paras, d.title)
 	}
+}
+
+// bylineRE matches a byline: "By" and one or two capitalised names.
+var bylineRE = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s+(?:and|&)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})?)$`)
+
+// stripDatePrefix removes a leading "Published", "Updated" or "Posted"
+// (with "on" or a colon) from a date line.
+func stripDatePrefix(line string) string {
+	for _, p := range []string{"published", "updated", "posted", "last updated"} {
+		if len(line) > len(p) && strings.EqualFold(line[:len(p)], p) {
+			rest := strings.TrimLeft(line[len(p):], " :")
+			if len(rest) > 3 && strings.EqualFold(rest[:3], "on ") {
+				rest = rest[3:]
+			}
+			return strings.TrimSpace(rest)
+		}
+	}
+	return line
 }
 
 // looksLikeTitle reports whether the first line of a text can be its
