@@ -212,10 +212,11 @@ func compareEvent(ev Event, arts []corpus.Article, work []articleWork, members [
 	}
 	for k := range out.alignments {
 		al := &out.alignments[k]
+		// A named speaker wins over a description ("communique").
 		for _, ref := range []SentenceRef{al.A, al.B} {
-			if q := quoteIn(quotesOf[ref.Article], ref.Start, ref.End); q != nil && q.Speaker != "" {
+			q := quoteIn(quotesOf[ref.Article], ref.Start, ref.End)
+			if q != nil && q.Speaker != "" && (al.Speaker == "" || isCapitalised(q.Speaker) && !isCapitalised(al.Speaker)) {
 				al.Speaker = q.Speaker
-				break
 			}
 		}
 	}
