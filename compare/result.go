@@ -2,6 +2,29 @@
 // sentences and quotations up, and records what differs: word swaps,
 // omissions, reused text and who gets to speak. Its Result is the one model
 // every report writer reads.
+//
+// Build runs the stages in order:
+//
+//   - Events: MinHash signatures of each article's content words give
+//     candidate pairs through banded LSH (no comparison of every pair);
+//     candidates are scored by TF-IDF cosine, shared named entities and
+//     date proximity, and merged by average-linkage clustering
+//     (DefaultEventThreshold, DefaultDateWindowDays). An article's own
+//     event field overrides grouping.
+//   - Alignment: within an event, every pair of articles is aligned
+//     sentence by sentence, in any order, with splits and shared clauses;
+//     each pair is verbatim, near or paraphrase (NearDice,
+//     ParaphraseCosine) with a go-diff word diff.
+//   - Substitutions: one- to four-word swaps between equal words of aligned
+//     passages, graded against the lexicon's axes.
+//   - Quotations: direct quotations with speaker (names, pronouns and roles
+//     resolved through data/entities.yaml) and attribution verb, followed
+//     across the outlets of an event, and each outlet's voice share.
+//   - Reuse and coverage: long shared narrative runs between articles, and
+//     which outlets carry each claim, measured against primary sources.
+//
+// The result depends only on the articles and options: not on their order,
+// the number of workers or the machine.
 package compare
 
 import (
