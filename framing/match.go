@@ -95,9 +95,7 @@ func NewMatcher(lex *Lexicon) *Matcher {
 		switch ct.mode {
 		case modeStem:
 			m.byStem[ct.keys[0]] = append(m.byStem[ct.keys[0]], i)
-			for _, k := range ct.keys {
-				m.stems.add(k)
-			}
+			m.stems.add(ct.keys[0])
 		case modeExact:
 			m.byExact[ct.keys[0]] = append(m.byExact[ct.keys[0]], i)
 		case modeCase:
@@ -141,7 +139,7 @@ type word struct {
 	start, end int
 	lower      string
 	stem       string
-	stemmed    bool
+	stemState  uint8
 	ks, ke     int32 // span of lower in the scratch arena, while building
 }
 
@@ -318,29 +316,43 @@ func isPlainLower(w string) bool {
 	return true
 }
 
-// stemOf returns the stem of ws[i], or "" when no stem term can start with
-// it, computing it once.
-func (m *Matcher) stemOf(sc *scratch, ws []word, i int) string {
+// stemOf returns the stem of ws[i], computing it once. With filtered, it
+// returns "" for a word that no stem term can start with, without
+// stemming it; later words of a phrase are compared unfiltered.
+func (m *Matcher) stemOf(sc *scratch, ws []word, i int, filtered bool) string {
 	w := &ws[i]
-	if w.stemmed {
+	switch w.stemState {
+	case stemDone:
 		return w.stem
+	case stemSkipped:
+		if filtered {
+			return ""
+		}
+	default:
+		if filtered && !m.stems.may(w.lower) {
+			w.stemState = stemSkipped
+			return ""
+		}
 	}
-	w.stemmed = true
 	l := w.lower
-	if !m.stems.may(l) {
-		return ""
-	}
 	if s, ok := sc.stems[l]; ok {
 		w.stem = s
-		return s
+	} else {
+		w.stem = Stem(l)
+		if sc.stems == nil || len(sc.stems) >= maxScratchStems {
+			sc.stems = make(map[string]string, 256)
+		}
+		sc.stems[strings.Clone(l)] = w.stem
 	}
-	w.stem = Stem(l)
-	if sc.stems == nil || len(sc.stems) >= maxScratchStems {
-		sc.stems = make(map[string]string, 256)
-	}
-	sc.stems[strings.Clone(l)] = w.stem
+	w.stemState = stemDone
 	return w.stem
 }
+
+const (
+	stemUnknown uint8 = iota
+	stemSkipped       // filtered out as no term's first word
+	stemDone
+)
 
 // pairIndex maps the first two bytes of a non-empty key to [0, 65536).
 func pairIndex(k string) int {
@@ -353,32 +365,41 @@ func pairIndex(k string) int {
 // stemFilter tells words that may stem to a stem key from words that
 // cannot, by their first letters, y read as i (Snowball turns a final y to
 // i). Checked against the 29,414 words of Snowball's English sample
-// vocabulary: a stem of four letters or more begins with the first three
-// letters of its word, and a shorter stem ("use" from "using", "ad" from
-// "added") with the first two.
+// vocabulary: a stem of five letters or more begins with the first four
+// letters of its word, a stem of four with the first three ("bake" from
+// "baking"), and a shorter stem ("use" from "using", "ad" from "added")
+// with the first two.
 type stemFilter struct {
-	tri   []bool          // 26³: three-letter ASCII prefixes of long stems
-	short [128 * 129]bool // one- and two-byte ASCII prefixes of short stems
-	other map[string]bool // any other prefix, marked "3" or "2"
+	quad  []bool          // 26⁴: four-letter ASCII prefixes of stems of 5+ letters
+	tri   []bool          // 26³: three-letter ASCII prefixes of stems of 4 letters
+	short [128 * 129]bool // one- and two-byte ASCII prefixes of shorter stems
+	other map[string]bool // any other prefix, marked "4", "3" or "2"
 }
 
 func (f *stemFilter) add(key string) {
 	if f.tri == nil {
-		f.tri = make([]bool, 26*26*26)
+		f.quad, f.tri = make([]bool, 26*26*26*26), make([]bool, 26*26*26)
 	}
-	if len(key) >= 4 {
-		if i, ok := triIndex(key); ok {
+	switch {
+	case len(key) >= 5:
+		if i, ok := letterIndex(key, 4); ok {
+			f.quad[i] = true
+		} else {
+			f.addOther("4" + yAsI(key[:4]))
+		}
+	case len(key) == 4:
+		if i, ok := letterIndex(key, 3); ok {
 			f.tri[i] = true
 		} else {
 			f.addOther("3" + yAsI(key[:3]))
 		}
-		return
-	}
-	p := key[:min(2, len(key))]
-	if i, ok := shortIndexYI(p); ok {
-		f.short[i] = true
-	} else {
-		f.addOther("2" + yAsI(p))
+	default:
+		p := key[:min(2, len(key))]
+		if i, ok := shortIndexYI(p); ok {
+			f.short[i] = true
+		} else {
+			f.addOther("2" + yAsI(p))
+		}
 	}
 }
 
@@ -394,7 +415,10 @@ func (f *stemFilter) may(l string) bool {
 	if len(l) == 0 || f.tri == nil {
 		return false
 	}
-	if i, ok := triIndex(l); ok && f.tri[i] {
+	if i, ok := letterIndex(l, 4); ok && f.quad[i] {
+		return true
+	}
+	if i, ok := letterIndex(l, 3); ok && f.tri[i] {
 		return true
 	}
 	for n := 1; n <= 2 && n <= len(l); n++ {
@@ -403,8 +427,10 @@ func (f *stemFilter) may(l string) bool {
 		}
 	}
 	if f.other != nil {
-		if len(l) >= 3 && f.other["3"+yAsI(l[:3])] {
-			return true
+		for _, n := range []int{4, 3} {
+			if len(l) >= n && f.other[string(rune('0'+n))+yAsI(l[:n])] {
+				return true
+			}
 		}
 		if f.other["2"+yAsI(l[:min(2, len(l))])] || f.other["2"+yAsI(l[:1])] {
 			return true
@@ -433,14 +459,14 @@ func shortIndexYI(s string) (int, bool) {
 	return 0, false
 }
 
-// triIndex maps the first three bytes of s, when they are ASCII lower-case
-// letters, to an index in [0, 26³), reading y as i.
-func triIndex(s string) (int, bool) {
-	if len(s) < 3 {
+// letterIndex maps the first n bytes of s, when they are ASCII lower-case
+// letters, to an index in [0, 26ⁿ), reading y as i.
+func letterIndex(s string, n int) (int, bool) {
+	if len(s) < n {
 		return 0, false
 	}
-	n := 0
-	for i := 0; i < 3; i++ {
+	x := 0
+	for i := 0; i < n; i++ {
 		c := s[i]
 		if c < 'a' || c > 'z' {
 			return 0, false
@@ -448,9 +474,9 @@ func triIndex(s string) (int, bool) {
 		if c == 'y' {
 			c = 'i'
 		}
-		n = n*26 + int(c-'a')
+		x = x*26 + int(c-'a')
 	}
-	return n, true
+	return x, true
 }
 
 // longest returns the index of the longest term matching at ws[i] and its
@@ -485,7 +511,7 @@ func (m *Matcher) longest(sc *scratch, text string, ws []word, i int) (int, int)
 		}
 	}
 	if len(m.byStem) > 0 {
-		if s := m.stemOf(sc, ws, i); s != "" {
+		if s := m.stemOf(sc, ws, i, true); s != "" {
 			if list := m.byStem[s]; list != nil {
 				try(list)
 			}
@@ -507,7 +533,7 @@ func (m *Matcher) matchesAt(sc *scratch, text string, ws []word, i int, ct *comp
 		var got string
 		switch ct.mode {
 		case modeStem:
-			got = m.stemOf(sc, ws, i+k)
+			got = m.stemOf(sc, ws, i+k, k == 0)
 			if got == "" {
 				return false
 			}
