@@ -207,6 +207,10 @@ func splitFrontMatter(text string) (yml, body string, bodyLine int, found, unter
 func (r *Reader) readText(name, source, text string, markdown bool, over *fields) (*Article, []Warning) {
 	var ws []Warning
 	var f fields
+	if strings.IndexByte(text, '\r') >= 0 {
+		// Windows (CR LF) and old Mac (CR) line ends.
+		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	}
 	yml, body, _, found, unterminated := splitFrontMatter(text)
 	var notes []string
 	switch {
