@@ -68,18 +68,13 @@ func (r *Reader) readJSON(source string, data []byte, format Format, over *field
 	} else if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, []Warning{{File: source, Reason: fmt.Sprintf("%v: NUL byte at offset %d (binary data)", errNotText, i)}}
 	}
+	// A manifest entry for a JSON file (over) applies to each record.
 	var arts []Article
 	var ws []Warning
 	if format == FormatJSONL {
-		arts, ws = r.ReadJSONL(source, bytes.NewReader(data))
+		arts, ws = r.readJSONL(source, bytes.NewReader(data), over)
 	} else {
-		arts, ws = r.readJSONDocument(source, data)
-	}
-	if over != nil {
-		// A manifest entry for a JSON file applies to each record.
-		for i := range arts {
-			arts[i] = r.applyOverlay(arts[i], over)
-		}
+		arts, ws = r.readJSONDocument(source, data, over)
 	}
 	ws = append(notes, ws...)
 	if len(arts) == 0 && len(ws) == 0 {
@@ -88,22 +83,17 @@ func (r *Reader) readJSON(source string, data []byte, format Format, over *field
 	return Dedupe(arts, ws)
 }
 
-// applyOverlay re-resolves the metadata fields a manifest sets on an
-// article already read.
-func (r *Reader) applyOverlay(a Article, over *fields) Article {
-	d := &draft{r: r, f: fields{ID: a.ID, Title: a.Title, URL: a.URL, Event: a.Event, Kind: a.Kind, Outlet: a.Outlet, Published: a.Published.String()}.overlay(over), source: a.Source}
-	b := d.finishMeta()
-	a.ID, a.Title, a.URL, a.Event, a.Kind, a.Outlet, a.Published = b.ID, b.Title, b.URL, b.Event, b.Kind, b.Outlet, b.Published
-	a.Warnings = append(a.Warnings, d.warnings...)
-	return a
-}
-
 // ReadJSONL reads JSON Lines from rd: one article object per line, blank
 // lines skipped. A line that is not a JSON object, or is longer than the
 // article limit allows, draws a warning with its line number and the other
 // lines still load. Articles' Source is "name:line"; a record without an
 // id gets "BASE-LINE" from name's base.
 func (r *Reader) ReadJSONL(name string, rd io.Reader) ([]Article, []Warning) {
+	return r.readJSONL(name, rd, nil)
+}
+
+// readJSONL is ReadJSONL with manifest fields applied to every record.
+func (r *Reader) readJSONL(name string, rd io.Reader, over *fields) ([]Article, []Warning) {
 	br := bufio.NewReaderSize(rd, 64<<10)
 	maxLine := 2*r.maxArticle() + 64<<10
 	var arts []Article
@@ -124,7 +114,7 @@ func (r *Reader) ReadJSONL(name string, rd io.Reader) ([]Article, []Warning) {
 		parallel(r.workers(), len(batch), func(i int) {
 			rec := batch[i]
 			if rec.raw != nil {
-				rec.arts, rec.ws = r.readRecord(name, rec.line, rec.raw)
+				rec.arts, rec.ws = r.readRecord(name, rec.line, rec.raw, over)
 			}
 		})
 		for _, rec := range batch {
@@ -173,7 +163,7 @@ func (r *Reader) ReadJSONL(name string, rd io.Reader) ([]Article, []Warning) {
 			raw = bytes.TrimRight(raw, "\r\n")
 			if single {
 				// One worker: read the record now, from the line buffer.
-				a, w := r.readRecord(name, line, raw)
+				a, w := r.readRecord(name, line, raw, over)
 				arts = append(arts, a...)
 				ws = append(ws, w...)
 				break
@@ -222,7 +212,7 @@ func parallel(workers, n int, f func(i int)) {
 
 // readJSONDocument reads a JSON array of objects, a single object or a
 // sequence of objects.
-func (r *Reader) readJSONDocument(source string, data []byte) ([]Article, []Warning) {
+func (r *Reader) readJSONDocument(source string, data []byte, over *fields) ([]Article, []Warning) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	lineAt := newLineIndex(data)
 	var arts []Article
@@ -246,7 +236,7 @@ func (r *Reader) readJSONDocument(source string, data []byte) ([]Article, []Warn
 		// InputOffset before Decode may point at the separator before the
 		// value; the value's own first byte gives its line.
 		start += bytes.IndexAny(data[start:], "{[\"0123456789-tfn")
-		a, w := r.readRecord(source, lineAt(start), raw)
+		a, w := r.readRecord(source, lineAt(start), raw, over)
 		arts = append(arts, a...)
 		ws = append(ws, w...)
 	}
@@ -301,7 +291,7 @@ type plainRecord struct {
 }
 
 // readRecord turns one JSON object into an article.
-func (r *Reader) readRecord(name string, line int, raw []byte) ([]Article, []Warning) {
+func (r *Reader) readRecord(name string, line int, raw []byte, over *fields) ([]Article, []Warning) {
 	source := fmt.Sprintf("%s:%d", name, line)
 	var rec jsonRecord
 	plain, ok := scanFlatRecord(raw)
@@ -351,6 +341,7 @@ func (r *Reader) readRecord(name string, line int, raw []byte) ([]Article, []War
 		Kind:      get("kind", rec.Kind, false),
 	}
 	text := get("text", rec.Text, false)
+	f = f.overlay(over)
 	if f.ID == "" {
 		f.ID = fmt.Sprintf("%s-%d", defaultID(name), line)
 	}
