@@ -226,35 +226,38 @@ func (m *Matcher) words(sc *scratch, text string) []word {
 		arena = appendKey(arena, w)
 		ws = append(ws, word{start: start, end: end, ks: int32(a), ke: int32(len(arena))})
 	}
-	// scanWords, with the ASCII chunks segmented inline: most words are
-	// plain lower-case ASCII and cost only an append.
+	// scanWords, with ASCII segmented inline in one pass: most words are
+	// plain lower-case ASCII and cost only an append. A chunk (text between
+	// ASCII spaces) found to hold other bytes is undone and handed to the
+	// uax29 iterator.
 	n := len(text)
 	for i := 0; i < n; {
 		for i < n && asciiSpace[text[i]] {
 			i++
 		}
-		start, high := i, byte(0)
-		for i < n && !asciiSpace[text[i]] {
-			high |= text[i]
-			i++
-		}
-		if start == i {
+		if i >= n {
 			break
 		}
-		if high >= utf8.RuneSelf {
-			i = max(i, unicodeWords(text, start, i, add))
-			continue
-		}
-		for j, end := start, i; j < end; {
-			c := asciiClass[text[j]]
-			if c != wbLetter && c != wbDigit && c != wbUnderscore {
-				j++
+		start, ws0, arena0 := i, len(ws), len(arena)
+		high := false
+	chunk:
+		for i < n {
+			c := asciiClass[text[i]]
+			switch c {
+			case wbSpace:
+				break chunk
+			case wbHigh:
+				high = true
+				break chunk
+			case wbLetter, wbDigit, wbUnderscore:
+			default:
+				i++
 				continue
 			}
-			k := j + 1
+			k := i + 1
 			hasAlnum := c != wbUnderscore
-			plain := asciiPlain[text[j]]
-			for k < end {
+			plain := asciiPlain[text[i]]
+			for k < n {
 				ck := asciiClass[text[k]]
 				if ck == wbLetter || ck == wbDigit || ck == wbUnderscore {
 					hasAlnum = hasAlnum || ck != wbUnderscore
@@ -262,7 +265,7 @@ func (m *Matcher) words(sc *scratch, text string) []word {
 					k++
 					continue
 				}
-				if k+1 < end {
+				if k+1 < n {
 					prev, next := asciiClass[text[k-1]], asciiClass[text[k+1]]
 					if prev == wbLetter && next == wbLetter && (ck == wbMidLetter || ck == wbMidNumLet) ||
 						prev == wbDigit && next == wbDigit && (ck == wbMidNum || ck == wbMidNumLet) {
@@ -275,12 +278,20 @@ func (m *Matcher) words(sc *scratch, text string) []word {
 			}
 			if hasAlnum {
 				if plain {
-					ws = append(ws, word{start: j, end: k, lower: text[j:k]})
+					ws = append(ws, word{start: i, end: k, lower: text[i:k]})
 				} else {
-					add(j, k)
+					add(i, k)
 				}
 			}
-			j = k
+			i = k
+		}
+		if high {
+			ws, arena = ws[:ws0], arena[:arena0]
+			end := i
+			for end < n && !asciiSpace[text[end]] {
+				end++
+			}
+			i = max(end, unicodeWords(text, start, end, add))
 		}
 	}
 	if len(arena) > 0 {

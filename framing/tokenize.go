@@ -136,9 +136,17 @@ const (
 	wbMidLetter  // :
 	wbMidNumLet  // . and '
 	wbMidNum     // , and ;
+	wbSpace      // ASCII white space
+	wbHigh       // a byte of a multi-byte UTF-8 sequence
 )
 
-var asciiClass = func() (t [128]byte) {
+var asciiClass = func() (t [256]byte) {
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = wbHigh
+	}
+	for _, c := range " \n\t\r\v\f" {
+		t[c] = wbSpace
+	}
 	for c := 'a'; c <= 'z'; c++ {
 		t[c], t[c-'a'+'A'] = wbLetter, wbLetter
 	}
