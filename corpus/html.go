@@ -45,11 +45,9 @@ func (r *Reader) readHTML(name, source string, data []byte, over *fields) ([]Art
 	default:
 		res, err := trafilatura.ExtractDocument(doc, r.trafilaturaOptions())
 		if err != nil || res == nil {
-			reason := "no article text found in the page"
-			if err != nil {
-				reason = fmt.Sprintf("no article text found in the page: %v", err)
-			}
-			return nil, []Warning{{File: source, Reason: reason}}
+			// The library's own error ("text and comments are not long
+			// enough") says nothing more to a user.
+			return nil, []Warning{{File: source, Reason: "no article text found in the page"}}
 		}
 		text = htmlText(res.ContentNode)
 		md := res.Metadata
