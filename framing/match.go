@@ -426,10 +426,23 @@ func (f *stemFilter) may(l string) bool {
 	if len(l) == 0 || f.tri == nil {
 		return false
 	}
-	if i, ok := letterIndex(l, 4); ok && f.quad[i] {
-		return true
+	// The common case, a word of four or more ASCII letters, in one pass.
+	x, n := 0, 0
+	for n < 4 && n < len(l) {
+		c := l[n]
+		if c < 'a' || c > 'z' {
+			break
+		}
+		if c == 'y' {
+			c = 'i'
+		}
+		x = x*26 + int(c-'a')
+		n++
+		if n == 3 && f.tri[x] {
+			return true
+		}
 	}
-	if i, ok := letterIndex(l, 3); ok && f.tri[i] {
+	if n == 4 && f.quad[x] {
 		return true
 	}
 	for n := 1; n <= 2 && n <= len(l); n++ {
