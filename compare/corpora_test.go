@@ -39,6 +39,11 @@ type corpusWant struct {
 		Verb     string `json:"verb"`
 		Fidelity string `json:"fidelity"`
 	} `json:"quotes"`
+	QuoteGroups []struct {
+		Has      string            `json:"has"`
+		Speaker  string            `json:"speaker"`
+		Versions map[string]string `json:"versions"`
+	} `json:"quote_groups"`
 	Reuse []struct {
 		A     string `json:"a"`
 		B     string `json:"b"`
@@ -168,6 +173,28 @@ func checkCorpus(t *testing.T, res *Result, want *corpusWant) {
 		}
 		if !ok {
 			t.Errorf("quote %q in %s: want %s/%s/%s, got %q", w.Has, w.Article, w.Speaker, w.Verb, w.Fidelity, got)
+		}
+	}
+	for _, w := range want.QuoteGroups {
+		ok := false
+		for _, g := range res.QuoteGroups {
+			if !strings.Contains(g.Text, w.Has) {
+				continue
+			}
+			ok = true
+			if g.Speaker != w.Speaker {
+				t.Errorf("quote group %q: speaker %q, want %q", w.Has, g.Speaker, w.Speaker)
+			}
+			got := map[string]string{}
+			for _, v := range g.Versions {
+				got[v.Outlet] = v.Fidelity
+			}
+			if diff := cmp.Diff(w.Versions, got); diff != "" {
+				t.Errorf("quote group %q versions (-want +got):\n%s", w.Has, diff)
+			}
+		}
+		if !ok {
+			t.Errorf("no quote group %q", w.Has)
 		}
 	}
 	var reuse []string
