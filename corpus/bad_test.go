@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -283,5 +284,31 @@ func TestReadJSONLWorkersDeterministic(t *testing.T) {
 	}
 	if read(4) != one {
 		t.Error("4 workers differ from one")
+	}
+}
+
+// TestReadFSSkipsOtherFormats checks that a directory walk reads article
+// formats and extensionless files, and passes over source code, images and
+// the like without a warning.
+func TestReadFSSkipsOtherFormats(t *testing.T) {
+	mfs := fstest.MapFS{
+		"a.txt":         {Data: []byte("First headline\n\nPutin met Erdogan in Tehran on Friday.\n")},
+		"b.md":          {Data: []byte("# Second headline\n\nRouhani spoke in Tehran.\n")},
+		"NOTES":         {Data: []byte("Third headline\n\nErdogan called for a ceasefire.\n")},
+		"seeds.go":      {Data: []byte("package seeds\n")},
+		"photo.jpg":     {Data: []byte("\xff\xd8\xff\xe0")},
+		"sub/c.jsonl":   {Data: []byte(`{"id":"c","outlet":"TASS","title":"T","text":"Putin spoke."}` + "\n")},
+		"sub/style.css": {Data: []byte("body{}")},
+	}
+	arts, ws := corpus.NewReader().ReadFS(mfs)
+	var ids []string
+	for _, a := range arts {
+		ids = append(ids, a.ID)
+	}
+	if want := []string{"NOTES", "a", "b", "c"}; !slices.Equal(ids, want) {
+		t.Errorf("ids = %v, want %v", ids, want)
+	}
+	if len(ws) != 0 {
+		t.Errorf("warnings: %v", ws)
 	}
 }

@@ -14,7 +14,9 @@ import (
 const ManifestName = "manifest.yaml"
 
 // ReadFS reads every input file under fsys: directories recursively, in
-// lexical order, skipping names that begin with "." and the manifests. A
+// lexical order, skipping names that begin with "." and the manifests, and
+// reading only files with an article format's extension (.txt, .md, .html,
+// .json, .jsonl and their variants; see DetectFormat) or none. A
 // manifest.yaml maps the file names of its directory to front-matter
 // fields (id, outlet, title, published, url, event, kind), which win over
 // both the file's own front matter and what the text suggests. Sources and
@@ -72,7 +74,7 @@ func (r *Reader) ReadFS(fsys fs.FS, prefix ...string) ([]Article, []Warning) {
 			}
 			return nil
 		}
-		if de.IsDir() || base == ManifestName {
+		if de.IsDir() || base == ManifestName || !isArticleFile(base) {
 			return nil
 		}
 		if !de.Type().IsRegular() && de.Type()&fs.ModeSymlink == 0 {

@@ -104,17 +104,8 @@ const (
 // extension says nothing (or name is "-"), from the first bytes of data:
 // "<" is HTML, "[" JSON, "{" JSONL, anything else text.
 func DetectFormat(name string, data []byte) Format {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".txt", ".text":
-		return FormatText
-	case ".md", ".markdown", ".mdown":
-		return FormatMarkdown
-	case ".html", ".htm", ".xhtml", ".shtml":
-		return FormatHTML
-	case ".json":
-		return FormatJSON
-	case ".jsonl", ".ndjson", ".jsonlines":
-		return FormatJSONL
+	if f, ok := formatByExt[strings.ToLower(path.Ext(name))]; ok {
+		return f
 	}
 	head := strings.TrimLeft(string(data[:min(len(data), 512)]), "\ufeff \t\r\n")
 	switch {
@@ -126,6 +117,23 @@ func DetectFormat(name string, data []byte) Format {
 		return FormatJSONL
 	}
 	return FormatText
+}
+
+// formatByExt maps the file name extensions of article formats to formats.
+var formatByExt = map[string]Format{
+	".txt": FormatText, ".text": FormatText,
+	".md": FormatMarkdown, ".markdown": FormatMarkdown, ".mdown": FormatMarkdown,
+	".html": FormatHTML, ".htm": FormatHTML, ".xhtml": FormatHTML, ".shtml": FormatHTML,
+	".json":  FormatJSON,
+	".jsonl": FormatJSONL, ".ndjson": FormatJSONL, ".jsonlines": FormatJSONL,
+}
+
+// isArticleFile reports whether a directory walk reads the file name: one
+// with an article format's extension, or with no extension at all.
+func isArticleFile(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	_, ok := formatByExt[ext]
+	return ok || ext == ""
 }
 
 // Read parses one input file named name (its extension and content pick
