@@ -228,8 +228,8 @@ func quotesInParagraph(qs []Quotation, text string, start, end int, carry bool) 
 		if k == 0 {
 			leftOpen = true
 		}
-		q.Scare = false
-		qs = append(qs, q)
+		qs = append(qs, q) // never Scare: a scare quote is closed
+
 	}
 	return qs, leftOpen
 }

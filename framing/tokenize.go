@@ -195,8 +195,6 @@ func asciiWords(text string, start, end int, fn func(start, end int)) {
 	}
 }
 
-func isASCIISpace(c byte) bool { return asciiSpace[c] }
-
 var asciiSpace = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, '\v': true, '\f': true}
 
 func isWord(s string) bool {
