@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -272,5 +273,19 @@ func TestSynthComparison(t *testing.T) {
 	}
 	if grouped == 0 {
 		t.Error("no quotation is grouped across outlets")
+	}
+}
+
+// TestBuildCancelledMidway cancels a long comparison after it has started
+// and expects it to stop with the context's error.
+func TestBuildCancelledMidway(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads a generated corpus")
+	}
+	c := readSynth(t, 1000)
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	if _, err := Build(ctx, c.arts, Options{Workers: 2}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v, want context.DeadlineExceeded", err)
 	}
 }
