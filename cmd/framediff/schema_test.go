@@ -24,22 +24,52 @@ func TestSchemaDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var v any
-	if err := json.Unmarshal(data, &v); err != nil {
+	var top map[string]any
+	if err := json.Unmarshal(data, &top); err != nil {
 		t.Fatal(err)
 	}
-	keys := map[string]bool{}
-	collectKeys(v, keys)
+	sections := docSections(string(doc))
 	var missing []string
-	for k := range keys {
-		if !strings.Contains(string(doc), "`"+k+"`") {
-			missing = append(missing, k)
+	for name, v := range top {
+		if !strings.Contains(sections["Top level"], "`"+name+"`") {
+			missing = append(missing, name+" (top level)")
+		}
+		keys := map[string]bool{}
+		collectKeys(v, keys)
+		section, ok := sectionFor(sections, name)
+		for k := range keys {
+			if !ok || !strings.Contains(section, "`"+k+"`") {
+				missing = append(missing, name+"."+k)
+			}
 		}
 	}
 	sort.Strings(missing)
 	if len(missing) > 0 {
-		t.Errorf("fields missing from docs/report-json.md: %v", missing)
+		t.Errorf("fields missing from their section of docs/report-json.md: %v", missing)
 	}
+}
+
+// docSections splits a Markdown document at its "## " headings.
+func docSections(doc string) map[string]string {
+	out := map[string]string{}
+	for _, part := range strings.Split(doc, "\n## ")[1:] {
+		heading, body, _ := strings.Cut(part, "\n")
+		out[heading] = body
+	}
+	return out
+}
+
+// sectionFor finds the section whose heading names the top-level field,
+// as in "## quotes[] and quote_groups[]".
+func sectionFor(sections map[string]string, field string) (string, bool) {
+	for heading, body := range sections {
+		for _, w := range strings.Fields(heading) {
+			if strings.TrimSuffix(strings.TrimRight(w, ","), "[]") == field {
+				return body, true
+			}
+		}
+	}
+	return "", false
 }
 
 func collectKeys(v any, keys map[string]bool) {
