@@ -280,6 +280,9 @@ func voiceShare(qs []Quote) []VoiceShare {
 	out := make([]VoiceShare, 0, len(count))
 	for k, n := range count {
 		t := total[[2]string{k.event, k.outlet}]
+		if t == 0 {
+			continue
+		}
 		out = append(out, VoiceShare{Event: k.event, Outlet: k.outlet, Speaker: k.speaker, Words: n, Share: math.Round(float64(n)/float64(t)*1000) / 1000})
 	}
 	slices.SortFunc(out, func(a, b VoiceShare) int {
