@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -182,5 +183,106 @@ func TestRefusesToWriteOverLinkedInput(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, f)); err == nil {
 			t.Errorf("wrote %s before refusing", f)
 		}
+	}
+}
+
+// TestTermsOnSeeds checks the terms table and --kwic against hits read off
+// the seed texts by hand: "regime" in the narrator's voice twice in The New
+// Arab ("the regime of Bashar al-Assad", "the Syrian regime and its
+// allies") and twice in The Globe Post ("Assad‘s regime", "recaptured by
+// the regime"), never elsewhere.
+func TestTermsOnSeeds(t *testing.T) {
+	code, out, stderr := runApp(t, "", "terms")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	header := strings.Fields(strings.SplitN(out, "\n", 2)[0])
+	wantHeader := []string{"AXIS", "POLE", "CGTN", "Iran", "Press", "Sahar", "News", "The", "Globe", "Post", "The", "New", "Arab"}
+	if strings.Join(header, " ") != strings.Join(wantHeader, " ") {
+		t.Errorf("header = %q", header)
+	}
+	var regime []string
+	for _, line := range strings.Split(out, "\n") {
+		if f := strings.Fields(line); len(f) > 2 && f[0] == "state" && f[1] == "regime" {
+			regime = f[2:]
+		}
+	}
+	if got, want := strings.Join(regime, " "), "0 0 0 2 2"; got != want {
+		t.Errorf("regime row = %q, want %q", got, want)
+	}
+
+	code, out, stderr = runApp(t, "", "terms", "--kwic", "regime")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("--kwic regime printed %d lines, want 4:\n%s", len(lines), out)
+	}
+	for _, want := range []string{"[regime] of Bashar al-Assad", "[Syrian regime] and its allies", "[Assad‘s regime]", "recaptured by the [regime]"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--kwic regime lacks %q:\n%s", want, out)
+		}
+	}
+	if code, _, stderr = runApp(t, "", "terms", "--kwic", "nonsense"); code != exitUsage {
+		t.Errorf("--kwic with no hit: exit %d, want %d (%s)", code, exitUsage, stderr)
+	}
+}
+
+func TestEventsAndAlignOnSeeds(t *testing.T) {
+	code, out, stderr := runApp(t, "", "events")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// The Tehran summit (000, 003, 004) is one event; the Moscow talks (001)
+	// and the phone call (002) are each their own.
+	members := map[string][]string{} // event id → article ids
+	var order []string
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 0:
+		case !strings.HasPrefix(line, " "):
+			order = append(order, f[0])
+		case strings.HasPrefix(line, "    ") && len(order) > 0:
+			ev := order[len(order)-1]
+			members[ev] = append(members[ev], f[0])
+		}
+	}
+	var got []string
+	tehran := ""
+	for _, ev := range order {
+		got = append(got, strings.Join(members[ev], "+"))
+		if strings.Contains(ev, "tehran") {
+			tehran = ev
+		}
+	}
+	sort.Strings(got)
+	want := []string{
+		"000_d8a36f4a2c9001dd+003_957c7875958cbde8+004_dd6029a0ad11cc80",
+		"001_a14845272985d99f",
+		"002_04e7ac960a2816e0",
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("events = %v, want %v\n%s", got, want, out)
+	}
+	code, out, stderr = runApp(t, "", "align", "--event", tehran)
+	if code != exitOK {
+		t.Fatalf("align --event %s: exit %d: %s", tehran, code, stderr)
+	}
+	for _, want := range []string{
+		"verbatim 1.00  CGTN",
+		"If we can ensure a ceasefire here, this will be one of the most important steps of the summit, it will seriously put civilians at ease",
+		"Russian [-air raids-] {+airplanes+} pounded rebel positions",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("align output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Error("colour codes written to a non-terminal")
+	}
+	if code, _, _ = runApp(t, "", "align", "--event", "no-such-event"); code != exitUsage {
+		t.Errorf("unknown event: exit %d, want %d", code, exitUsage)
 	}
 }

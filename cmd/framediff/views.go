@@ -118,16 +118,15 @@ func writePoleTable(w io.Writer, res *compare.Result) {
 	type key struct{ outlet, axis, pole string }
 	narr, quot := map[key]int{}, map[key]int{}
 	outlets := map[string]bool{}
-	for _, c := range res.Framing.Counts {
-		if c.Event != "" {
+	for _, c := range framing.PoleTotals(res.Framing.Counts) {
+		if c.Event != "" || c.Article != "" {
 			continue
 		}
 		k := key{c.Outlet, c.Axis, c.Pole}
-		outlets[c.Outlet] = true
 		if c.Voice == framing.Quoted {
-			quot[k] += c.Count
+			quot[k] = c.Count
 		} else {
-			narr[k] += c.Count
+			narr[k] = c.Count
 		}
 	}
 	for _, art := range res.Articles {
