@@ -27,6 +27,7 @@ func TestDeterminism(t *testing.T) {
 	arts := readSeeds(t)
 	more, _ := readCorpus(t, "testdata/corpora/dam_and_strike.txt")
 	arts = append(arts, more...)
+	arts = append(arts, readSynth(t, 150).arts...)
 	base, err := Build(context.Background(), arts, Options{Workers: 1})
 	if err != nil {
 		t.Fatal(err)
