@@ -13,8 +13,9 @@ import (
 const MinClaimWords = 6
 
 // coverage groups the aligned sentences of one event into claims (sentences
-// joined through any alignment, transitively) and lists which outlets carry
-// each. A sentence no other article aligns with is a claim of its outlet
+// joined through whole-sentence alignments, transitively) and lists which
+// outlets carry each, counting an outlet that shares a passage of the claim
+// inside a longer sentence. A sentence no other article aligns with is a claim of its outlet
 // alone. Claims are ordered by how many outlets carry them, then by where
 // they first appear. An event reported by one outlet has no coverage to
 // compare.
@@ -59,23 +60,45 @@ func coverage(ev Event, arts []*corpus.Article, als []Alignment) ([]Claim, []Pri
 		}
 		return []int{r.Sentence}
 	}
+	// Whole sentences (and splits) that align are one claim; a passage
+	// shared inside longer sentences (a quoted clause) does not make the
+	// sentences one claim, but each outlet carries the other's claim.
 	aligned := make([]bool, len(nodes))
+	carriers := map[int][]string{}
 	for _, al := range als {
-		var ids []int
-		for _, ref := range []SentenceRef{al.A, al.B} {
-			i, ok := artOf[ref.Article]
-			if !ok {
-				continue
-			}
-			for _, s := range sentsOf(ref) {
-				if n, ok := index[node{i, s}]; ok {
-					ids = append(ids, n)
-				}
+		ia, okA := artOf[al.A.Article]
+		ib, okB := artOf[al.B.Article]
+		if !okA || !okB {
+			continue
+		}
+		var na, nb []int
+		for _, s := range sentsOf(al.A) {
+			if n, ok := index[node{ia, s}]; ok {
+				na = append(na, n)
 			}
 		}
-		for _, n := range ids {
+		for _, s := range sentsOf(al.B) {
+			if n, ok := index[node{ib, s}]; ok {
+				nb = append(nb, n)
+			}
+		}
+		if len(na) == 0 || len(nb) == 0 {
+			continue
+		}
+		for _, n := range append(append([]int(nil), na...), nb...) {
 			aligned[n] = true
-			union(ids[0], n)
+		}
+		if isWhole(arts[ia], al.A) && isWhole(arts[ib], al.B) {
+			for _, n := range append(na[1:], nb...) {
+				union(na[0], n)
+			}
+			continue
+		}
+		for _, n := range na {
+			carriers[n] = append(carriers[n], outletOf(arts[ib]))
+		}
+		for _, n := range nb {
+			carriers[n] = append(carriers[n], outletOf(arts[ia]))
 		}
 	}
 	groups := map[int][]int{}
@@ -104,6 +127,9 @@ func coverage(ev Event, arts []*corpus.Article, als []Alignment) ([]Claim, []Pri
 			nd := nodes[n]
 			a := arts[nd.art]
 			outlets[outletOf(a)] = true
+			for _, o := range carriers[n] {
+				outlets[o] = true
+			}
 			if a.Kind == "primary" {
 				c.Primary = true
 			}
@@ -141,6 +167,18 @@ func coverage(ev Event, arts []*corpus.Article, als []Alignment) ([]Claim, []Pri
 		claims[i].ID = fmt.Sprintf("%s/c%d", ev.ID, i+1)
 	}
 	return claims, primaryCoverage(ev, arts, claims, eventOutlets)
+}
+
+// isWhole reports whether an aligned passage is whole sentences.
+func isWhole(a *corpus.Article, r SentenceRef) bool {
+	if len(r.Sentences) > 1 {
+		return true
+	}
+	if r.Sentence < 0 || r.Sentence >= len(a.Sentences) {
+		return false
+	}
+	sp := a.Sentences[r.Sentence]
+	return r.Start == sp.Start && r.End == sp.End
 }
 
 // primaryCoverage reports, for every primary-source article of the event,
