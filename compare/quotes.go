@@ -136,13 +136,20 @@ func wordsIn(ws []word, start, end int) []word {
 // sentence, else the last person named before it.
 func attribute(a *corpus.Article, ws []word, ms []mention, open, close int, parts [][2]int) (speaker, verb string) {
 	verbs := attributionVerbs()
-	// After the closing mark, within the same sentence.
+	// After the closing mark, within the same sentence; for a quotation
+	// interrupted by its attribution, between its parts.
 	_, sentEnd := sentenceBounds(a, max(0, close-1))
-	if close < sentEnd {
-		after := wordsIn(ws, close, sentEnd)
+	var after []word
+	switch {
+	case len(parts) > 1:
+		after = wordsIn(ws, parts[0][1], parts[1][0])
+	case close < sentEnd:
+		after = wordsIn(ws, close, sentEnd)
 		if next := nextQuoteStart(a.Text, min(close+1, sentEnd), sentEnd); next >= 0 {
 			after = wordsIn(ws, close, next)
 		}
+	}
+	if len(after) > 0 {
 		after = after[:min(len(after), 8)]
 		for v, w := range after {
 			if !verbs[w.Lower] || v > 5 {
