@@ -243,7 +243,7 @@ func (g *gazetteer) mentions(text string, ws []word) []mention {
 		}
 		out = append(out, g.segment(run, titled)...)
 	}
-	return normaliseMentions(out)
+	return normaliseMentions(text, out)
 }
 
 // segment splits one capitalised run into known names, titles and unknown
@@ -317,7 +317,7 @@ func possessivelessText(s string) string {
 // ("Haddad" → "Karim Haddad"), and an unknown multi-word name whose last
 // word the text uses alone for a known person takes that person's key
 // ("Bashar Jaafari" → "Jaafari" when the data knows "Jaafari").
-func normaliseMentions(ms []mention) []mention {
+func normaliseMentions(text string, ms []mention) []mention {
 	full := map[string]string{}
 	ambiguous := map[string]bool{}
 	single := map[string]entityKind{}
@@ -346,6 +346,13 @@ func normaliseMentions(ms []mention) []mention {
 		}
 		if m.Kind != kindOther {
 			continue
+		}
+		// A sentence-initial word run into a name ("Later Lind").
+		if tail := m.Key[strings.IndexByte(m.Key, ' ')+1:]; !strings.Contains(tail, " ") && sentenceInitial(text, word{Start: m.Start}) {
+			if f, ok := full[tail]; ok && !ambiguous[tail] {
+				ms[i].Key, ms[i].Kind = f, kindPerson
+				continue
+			}
 		}
 		last := m.Key[strings.LastIndexByte(m.Key, ' ')+1:]
 		if f, ok := full[last]; ok && !ambiguous[last] && f == m.Key {
