@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
@@ -27,6 +28,30 @@ type Options struct {
 	EventThreshold float64
 	// Workers bounds parallel work across articles; 0 means GOMAXPROCS.
 	Workers int
+	// Progress, when set, is told how far each stage has got: done of
+	// total items of the stage named. It is called from several goroutines
+	// at once and must be safe for that; it does not affect the Result.
+	Progress func(stage string, done, total int)
+}
+
+// Stages reported to Options.Progress.
+const (
+	StageArticles = "analysing articles"
+	StageEvents   = "grouping events"
+	StageCompare  = "comparing events"
+)
+
+// progress returns fn wrapped to report each finished item of stage.
+func (o Options) progress(stage string, total int, fn func(i int)) func(i int) {
+	if o.Progress == nil {
+		return fn
+	}
+	var done atomic.Int64
+	o.Progress(stage, 0, total)
+	return func(i int) {
+		fn(i)
+		o.Progress(stage, int(done.Add(1)), total)
+	}
 }
 
 // articleWork is what the per-article stage computes for one article.
@@ -90,7 +115,7 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Resul
 	// Per article: features, entities, quotations, lexicon hits.
 	matcher := framing.NewMatcher(lex)
 	work := make([]articleWork, len(arts))
-	err := parallel(ctx, len(arts), opts.Workers, func(i int) {
+	err := parallel(ctx, len(arts), opts.Workers, opts.progress(StageArticles, len(arts), func(i int) {
 		a := &arts[i]
 		w := &work[i]
 		w.feats = articleFeatures(a)
@@ -98,7 +123,7 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Resul
 		w.ments = entities().mentions(a.Text, w.words)
 		w.quotes = extractQuotes(a, w.words, w.ments)
 		w.hits = matcher.Match(a)
-	})
+	}))
 	if err != nil {
 		return nil, err
 	}
@@ -107,9 +132,15 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Resul
 	for i := range work {
 		feats[i] = work[i].feats
 	}
+	if opts.Progress != nil {
+		opts.Progress(StageEvents, 0, 1)
+	}
 	events, eventOf, err := groupEvents(ctx, feats, window, threshold, opts.Workers)
 	if err != nil {
 		return nil, err
+	}
+	if opts.Progress != nil {
+		opts.Progress(StageEvents, 1, 1)
 	}
 	res.Events = events
 	byID := make(map[string]int, len(arts))
@@ -142,14 +173,14 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Resul
 
 	// Per event: alignments, quotations, reuse, coverage.
 	per := make([]eventWork, len(events))
-	err = parallel(ctx, len(events), opts.Workers, func(k int) {
+	err = parallel(ctx, len(events), opts.Workers, opts.progress(StageCompare, len(events), func(k int) {
 		ev := events[k]
 		members := make([]int, 0, len(ev.Articles))
 		for _, id := range ev.Articles {
 			members = append(members, byID[id])
 		}
 		per[k] = compareEvent(ev, arts, work, members)
-	})
+	}))
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/framediff/framediff/corpus"
@@ -140,5 +141,41 @@ func TestDuplicateIDs(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("the copy is not reported as reused text: %+v", res.Reuse)
+	}
+}
+
+// TestProgress checks that every stage reports its start and its end, that
+// each stage counts up to its total, and that reporting leaves the Result
+// as it is.
+func TestProgress(t *testing.T) {
+	arts := readSeeds(t)
+	quiet, err := Build(context.Background(), arts, Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	last := map[string][2]int{} // stage → highest done, total
+	res, err := Build(context.Background(), arts, Options{Workers: 2, Progress: func(stage string, done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if done > last[stage][0] || last[stage] == [2]int{} {
+			last[stage] = [2]int{done, total}
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]int{
+		StageArticles: {5, 5},
+		StageEvents:   {1, 1},
+		StageCompare:  {3, 3},
+	}
+	for stage, w := range want {
+		if last[stage] != w {
+			t.Errorf("%s: last report %v, want %v", stage, last[stage], w)
+		}
+	}
+	if !bytes.Equal(marshal(t, res), marshal(t, quiet)) {
+		t.Error("reporting progress changed the Result")
 	}
 }

@@ -286,3 +286,19 @@ func TestEventsAndAlignOnSeeds(t *testing.T) {
 		t.Errorf("unknown event: exit %d, want %d", code, exitUsage)
 	}
 }
+
+// TestProgressOnlyOnTerminal checks that progress bars are drawn on a
+// terminal and never into a log.
+func TestProgressOnlyOnTerminal(t *testing.T) {
+	for _, terminal := range []bool{false, true} {
+		var out, errb bytes.Buffer
+		app := &App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Now: time.Now, Terminal: terminal}
+		if code := app.ExitCode(app.Run(context.Background(), []string{"events"})); code != exitOK {
+			t.Fatalf("terminal=%v: exit %d: %s", terminal, code, errb.String())
+		}
+		drawn := strings.Contains(errb.String(), "comparing events")
+		if drawn != terminal {
+			t.Errorf("terminal=%v: progress drawn=%v; stderr %q", terminal, drawn, errb.String())
+		}
+	}
+}

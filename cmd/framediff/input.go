@@ -212,13 +212,19 @@ func (a *App) build(ctx context.Context, o *inputOptions, paths []string) (*comp
 	if len(l.articles) == 0 {
 		return nil, nil, errors.New("no article could be read")
 	}
-	res, err := compare.Build(ctx, l.articles, compare.Options{
+	opts := compare.Options{
 		Lexicon:        l.lexicon,
 		Registry:       l.registry,
 		DateWindowDays: o.window,
 		EventThreshold: o.threshold,
 		Workers:        o.workers,
-	})
+	}
+	bar := a.newProgress()
+	if bar != nil {
+		opts.Progress = bar.update
+	}
+	res, err := compare.Build(ctx, l.articles, opts)
+	bar.finish()
 	if err != nil {
 		return nil, nil, err
 	}
