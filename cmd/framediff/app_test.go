@@ -45,8 +45,8 @@ func TestExitCodes(t *testing.T) {
 		{"bad paper", []string{"report", "--paper", "a3", "-o", dir}, exitUsage, "--paper"},
 		{"align without event", []string{"align"}, exitUsage, "--event"},
 		{"lexicon check without file", []string{"lexicon", "check"}, exitUsage, "one FILE"},
-		{"bad lexicon", []string{"lexicon", "check", badLex}, exitUsage, "bad.yaml:"},
-		{"bad lexicon in report", []string{"report", "--lexicon", badLex, "-o", dir}, exitUsage, "bad.yaml:"},
+		{"bad lexicon", []string{"lexicon", "check", badLex}, exitUsage, "bad.yaml:4:"},
+		{"bad lexicon in report", []string{"report", "--lexicon", badLex, "-o", dir}, exitUsage, "bad.yaml:4:"},
 		{"missing input only", []string{"articles", filepath.Join(dir, "missing.txt")}, exitOK, "missing.txt: no such file"},
 		{"missing input strict", []string{"articles", "--strict", filepath.Join(dir, "missing.txt")}, exitFailure, "--strict"},
 		{"nothing readable", []string{"report", "-o", dir, filepath.Join(dir, "missing.txt")}, exitFailure, "no article could be read"},
@@ -300,5 +300,43 @@ func TestProgressOnlyOnTerminal(t *testing.T) {
 		if drawn != terminal {
 			t.Errorf("terminal=%v: progress drawn=%v; stderr %q", terminal, drawn, errb.String())
 		}
+	}
+}
+
+// TestUserRules checks that --rules adds a boilerplate rule: the line it
+// names leaves the article's text, and a broken rules file is a usage error.
+func TestUserRules(t *testing.T) {
+	dir := t.TempDir()
+	article := filepath.Join(dir, "a.txt")
+	write(t, article, "Leaders meet over Idlib\n\nPutin met Erdogan in Tehran on Friday.\n\nSubscribe to our daily briefing!\n")
+	rules := filepath.Join(dir, "rules.yaml")
+	write(t, rules, `rules:
+  - name: newsletter
+    action: line
+    pattern: '^(?i:subscribe to our .*)$'
+    tests:
+      - in: "Subscribe to our daily briefing!"
+        out: ""
+`)
+	out := t.TempDir()
+	for _, withRules := range []bool{false, true} {
+		args := []string{"report", "--format", "json", "-o", out, article}
+		if withRules {
+			args = append(args, "--rules", rules)
+		}
+		if code, _, stderr := runApp(t, "", args...); code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		data, err := os.ReadFile(filepath.Join(out, "report.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if has := strings.Contains(string(data), "Subscribe to our"); has == withRules {
+			t.Errorf("--rules given: %v; newsletter line in text: %v", withRules, has)
+		}
+	}
+	write(t, rules, "rules:\n  - name: broken\n    action: line\n    pattern: '(('\n")
+	if code, _, stderr := runApp(t, "", "report", "-o", out, "--rules", rules, article); code != exitUsage || !strings.Contains(stderr, "rules.yaml:") {
+		t.Errorf("broken rules: exit %d, stderr %q", code, stderr)
 	}
 }

@@ -24,6 +24,7 @@ type inputOptions struct {
 	strict    bool
 	lexicon   string
 	registry  string
+	rules     string
 	window    int
 	threshold float64
 	workers   int
@@ -34,6 +35,7 @@ func (o *inputOptions) register(cmd *cobra.Command) {
 	f.BoolVar(&o.strict, "strict", false, "fail (exit 1) when any input draws a warning")
 	f.StringVar(&o.lexicon, "lexicon", "", "framing lexicon YAML `FILE` (default: the embedded one; see 'framediff lexicon show')")
 	f.StringVar(&o.registry, "registry", "", "outlet registry YAML `FILE` merged over the embedded one")
+	f.StringVar(&o.rules, "rules", "", "boilerplate rules YAML `FILE` added to the embedded ones")
 	f.IntVar(&o.window, "window", 3, "days two articles' dates may differ and still report one event")
 	f.Float64Var(&o.threshold, "threshold", 0, "similarity two articles need to join one event (0: the documented default)")
 	f.IntVar(&o.workers, "workers", 0, "parallel workers (0: one per core)")
@@ -80,6 +82,18 @@ func (a *App) load(ctx context.Context, o *inputOptions, paths []string) (*loade
 	}
 	r := corpus.NewReader()
 	r.Registry = l.registry
+	if o.rules != "" {
+		data, err := os.ReadFile(o.rules)
+		if err != nil {
+			return nil, &UsageError{Err: fmt.Errorf("rules: %w", err)}
+		}
+		user, err := corpus.ParseRules(o.rules, data)
+		if err != nil {
+			return nil, &UsageError{Err: err}
+		}
+		r.Rules = corpus.MergeRules(r.Rules, user)
+		l.inputs = append(l.inputs, absPath(o.rules))
+	}
 	r.Now = a.Now()
 	if len(paths) == 0 {
 		l.articles, l.warnings = r.ReadFS(seeds.FS, "seeds")
