@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -210,4 +212,47 @@ func complete(name string, data []byte) bool {
 		return len(data) > 22 && bytes.Contains(data[max(0, len(data)-1024):], []byte("PK\x05\x06"))
 	}
 	return false
+}
+
+// TestNoNetwork reads a saved page full of remote references with every
+// proxy pointing at a local listener, and expects no connection: pages are
+// parsed, never fetched or executed.
+func TestNoNetwork(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	var conns atomic.Int64
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			conns.Add(1)
+			c.Close()
+		}
+	}()
+	page := filepath.Join(t.TempDir(), "page.html")
+	write(t, page, `<!DOCTYPE html><html><head><title>Leaders meet over Idlib</title>
+<link rel="canonical" href="https://www.reuters.com/world/idlib-talks">
+<link rel="stylesheet" href="https://cdn.example.com/site.css">
+<script src="https://cdn.example.com/app.js"></script>
+<script>fetch("https://tracker.example.com/p")</script>
+</head><body><article><h1>Leaders meet over Idlib</h1>
+<img src="https://images.example.com/photo.jpg">
+<iframe src="https://video.example.com/embed"></iframe>
+<p>Russian President Vladimir Putin met Turkish President Tayyip Erdogan in Tehran on Friday to discuss the future of Idlib province.</p>
+<p>The two leaders disagreed about a ceasefire, while Iranian President Hassan Rouhani called for dialogue between the parties.</p>
+</article></body></html>`)
+	proxy := "http://" + ln.Addr().String()
+	env := []string{"HTTP_PROXY=" + proxy, "HTTPS_PROXY=" + proxy, "http_proxy=" + proxy, "https_proxy=" + proxy, "NO_PROXY=", "no_proxy="}
+	cmd := command(t, env, "report", "-o", t.TempDir(), page)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if n := conns.Load(); n != 0 {
+		t.Errorf("the command made %d connection(s)", n)
+	}
 }
