@@ -24,20 +24,6 @@ import (
 
 var pdfOut = flag.String("pdfout", "", "also write the test handouts to this directory, to look at")
 
-// The package's tests share one -update flag; define it unless another
-// test file of the package already has (package variables initialise
-// before init functions run).
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files under testdata")
-	}
-}
-
-func pdfUpdate() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
 func pdfWrite(t testing.TB, res *compare.Result, opts PDFOptions) []byte {
 	t.Helper()
 	var buf bytes.Buffer
@@ -334,7 +320,7 @@ func TestWritePDFQuestionsGolden(t *testing.T) {
 			}
 			got := strings.Join(qs, "\n") + "\n"
 			golden := filepath.Join("testdata", "pdf", name)
-			if pdfUpdate() {
+			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
 				}

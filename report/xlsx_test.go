@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -21,7 +20,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files under testdata")
 
 // systemPython is Debian's python3, which carries openpyxl; the python3 on
 // PATH may be another one.
