@@ -20,7 +20,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-
 // systemPython is Debian's python3, which carries openpyxl; the python3 on
 // PATH may be another one.
 const systemPython = "/usr/bin/python3"
