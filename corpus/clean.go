@@ -57,7 +57,6 @@ func (d *draft) build(lines []string, mode paraMode) {
 	}
 	titleDone := false
 	inBlock := false
-	var scratch []byte
 	var cur []string
 	flush := func() {
 		if len(cur) > 0 {
@@ -73,7 +72,7 @@ func (d *draft) build(lines []string, mode paraMode) {
 		}
 		set := byteSetOf(line)
 		if reg != nil && len(reg.cues) > 0 {
-			if o, kind, n, ok := reg.matchCue(line, set); ok {
+			if o, kind, n, ok := reg.matchCue(line, &set); ok {
 				if d.cueOutlet == "" {
 					d.cueOutlet = reg.Outlets[o].Name
 				}
@@ -95,7 +94,7 @@ func (d *draft) build(lines []string, mode paraMode) {
 			}
 			inBlock = false
 		}
-		verdict, rest, _ := rules.applySet(line, &scratch, set)
+		verdict, rest, _ := rules.applySet(line, set)
 		switch verdict {
 		case dropLine:
 			continue

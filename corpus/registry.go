@@ -285,7 +285,7 @@ func (r *Registry) lookup(key string) (int, bool) {
 
 // matchCue reports the outlet a line names through a registry cue, the kind
 // of cue and, for a prefix cue, the length in bytes of the prefix in line.
-func (r *Registry) matchCue(line string, set byteSet) (outlet int, kind cueKind, n int, ok bool) {
+func (r *Registry) matchCue(line string, set *byteSet) (outlet int, kind cueKind, n int, ok bool) {
 	var lower string
 	for _, c := range r.cues {
 		switch c.kind {

@@ -46,8 +46,9 @@ type Rule struct {
 	// gate, when set, lists bytes one of which the line must contain: the
 	// first bytes of the hints when none is a letter.
 	gate []byte
-	// hints as bytes, for matching against the lower-cased line.
-	hints [][]byte
+	// rare holds the hints of an ungated rule, each with the byte a search
+	// for it starts from.
+	rare []rareHint
 }
 
 // RuleTest is an example a rules file gives for its rule: In is a line and
@@ -140,8 +141,10 @@ func ParseRules(name string, data []byte) (*Rules, error) {
 		if !gated {
 			r.gate = nil
 		}
-		for _, h := range r.Hints {
-			r.hints = append(r.hints, []byte(h))
+		if !gated {
+			for _, h := range r.Hints {
+				r.rare = append(r.rare, newRareHint(h))
+			}
 		}
 		seen[r.Name] = true
 		rs.Rules = append(rs.Rules, r)
@@ -187,22 +190,14 @@ const (
 // apply runs the rules over one trimmed line, returning the verdict, the
 // line as left by inline rules and the name of the rule that decided.
 func (rs *Rules) apply(line string) (lineVerdict, string, string) {
-	var scratch []byte
-	return rs.applyBuf(line, &scratch)
+	return rs.applySet(line, byteSetOf(line))
 }
 
-// applyBuf is apply with a scratch buffer for the lower-cased line, reused
-// across calls.
-func (rs *Rules) applyBuf(line string, scratch *[]byte) (lineVerdict, string, string) {
-	return rs.applySet(line, scratch, byteSetOf(line))
-}
-
-// applySet is applyBuf given the set of bytes in line.
-func (rs *Rules) applySet(line string, scratch *[]byte, set byteSet) (lineVerdict, string, string) {
+// applySet is apply given the set of bytes in line.
+func (rs *Rules) applySet(line string, set byteSet) (lineVerdict, string, string) {
 	if rs == nil {
 		return keepLine, line, ""
 	}
-	var lower []byte
 	for i := range rs.Rules {
 		r := &rs.Rules[i]
 		if r.Action != DropInline && len(line) > r.MaxLength {
@@ -213,16 +208,11 @@ func (rs *Rules) applySet(line string, scratch *[]byte, set byteSet) (lineVerdic
 		}
 		if r.gate != nil {
 			// Hints that begin with punctuation: look only where it occurs.
-			if !set.hasAny(r.gate) || !containsAnyFold(line, r.Hints) {
+			if !set.hasAny(r.gate) || !containsAnyGated(line, r.gate, r.Hints) {
 				continue
 			}
-		} else if len(r.hints) > 0 {
-			if lower == nil {
-				lower = lowerASCII(scratch, line)
-			}
-			if !containsAnyBytes(lower, r.hints) {
-				continue
-			}
+		} else if len(r.rare) > 0 && !containsAnyRare(line, r.rare) {
+			continue
 		}
 		switch r.Action {
 		case DropLine:
@@ -239,7 +229,6 @@ func (rs *Rules) applySet(line string, scratch *[]byte, set byteSet) (lineVerdic
 				if line == "" {
 					return dropLine, "", r.Name
 				}
-				lower = nil
 				set = byteSetOf(line)
 			}
 		}
@@ -247,22 +236,109 @@ func (rs *Rules) applySet(line string, scratch *[]byte, set byteSet) (lineVerdic
 	return keepLine, line, ""
 }
 
-// lowerASCII lower-cases the ASCII letters of s into the scratch buffer.
-func lowerASCII(scratch *[]byte, s string) []byte {
-	b := append((*scratch)[:0], s...)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	*scratch = b
-	return b
+// rareHint is a lower-case hint and where in it the byte least common in
+// running text lies: a search looks for that byte (in either case) and
+// compares the hint around it, rather than lower-casing the whole line.
+type rareHint struct {
+	h      string
+	pos    int
+	lo, up byte
 }
 
-func containsAnyBytes(s []byte, subs [][]byte) bool {
-	for _, sub := range subs {
-		if bytes.Contains(s, sub) {
+// letterRarity orders the lower-case letters from the most to the least
+// common in English text.
+const letterRarity = "etaoinsrhldcumfpgwybvkxjqz"
+
+func newRareHint(h string) rareHint {
+	best, score := 0, -2
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		var sc int
+		switch {
+		case c == ' ':
+			sc = -1
+		case 'a' <= c && c <= 'z':
+			sc = strings.IndexByte(letterRarity, c)
+		case c >= utf8.RuneSelf:
+			sc = len(letterRarity) - 10
+		default:
+			sc = len(letterRarity) - 8
+		}
+		if sc > score {
+			best, score = i, sc
+		}
+	}
+	c := h[best]
+	up := c
+	if 'a' <= c && c <= 'z' {
+		up = c - 'a' + 'A'
+	}
+	return rareHint{h: h, pos: best, lo: c, up: up}
+}
+
+// containsAnyRare reports whether s, its ASCII letters lower-cased, holds
+// one of the hints.
+func containsAnyRare(s string, hints []rareHint) bool {
+	for i := range hints {
+		if containsRare(s, &hints[i]) {
 			return true
+		}
+	}
+	return false
+}
+
+func containsRare(s string, rh *rareHint) bool {
+	for k, c := range [2]byte{rh.lo, rh.up} {
+		if k == 1 && c == rh.lo {
+			break
+		}
+		for i := 0; ; {
+			j := strings.IndexByte(s[i:], c)
+			if j < 0 {
+				break
+			}
+			i += j
+			if at := i - rh.pos; at >= 0 && at+len(rh.h) <= len(s) && equalLowerASCII(s[at:at+len(rh.h)], rh.h) {
+				return true
+			}
+			i++
+		}
+	}
+	return false
+}
+
+// equalLowerASCII reports whether s with its ASCII letters lower-cased is
+// h.
+func equalLowerASCII(s, h string) bool {
+	for i := 0; i < len(h); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != h[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsAnyGated is containsAnyFold for hints that all begin with one of
+// the punctuation bytes in gate: one scan per gate byte, comparing only
+// where it occurs.
+func containsAnyGated(s string, gate []byte, hints []string) bool {
+	for _, c := range gate {
+		for i := 0; ; {
+			j := strings.IndexByte(s[i:], c)
+			if j < 0 {
+				break
+			}
+			i += j
+			for _, h := range hints {
+				if h[0] == c && len(s)-i >= len(h) && strings.EqualFold(s[i:i+len(h)], h) {
+					return true
+				}
+			}
+			i++
 		}
 	}
 	return false
@@ -399,25 +475,35 @@ func addFirst(set *[256]bool, subs []*syntax.Regexp) bool {
 	return false
 }
 
-// byteSet records which ASCII punctuation bytes a line holds, so that the
-// rules and cues that need one can be skipped in one step.
-type byteSet [2]uint64
+// byteSet answers which ASCII bytes a line holds, so that the rules and
+// cues that need one can be skipped in one step. Each byte is looked up
+// (with strings.IndexByte) the first time it is asked about and remembered.
+type byteSet struct {
+	s           string
+	known, seen [2]uint64
+}
 
 func byteSetOf(s string) byteSet {
-	var set byteSet
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x80 {
-			set[c>>6] |= 1 << (c & 63)
+	return byteSet{s: s}
+}
+
+// has reports whether the line holds c; it is true for every non-ASCII
+// byte.
+func (s *byteSet) has(c byte) bool {
+	if c >= 0x80 {
+		return true
+	}
+	w, bit := c>>6, uint64(1)<<(c&63)
+	if s.known[w]&bit == 0 {
+		s.known[w] |= bit
+		if strings.IndexByte(s.s, c) >= 0 {
+			s.seen[w] |= bit
 		}
 	}
-	return set
+	return s.seen[w]&bit != 0
 }
 
-func (s byteSet) has(c byte) bool {
-	return c >= 0x80 || s[c>>6]&(1<<(c&63)) != 0
-}
-
-func (s byteSet) hasAny(cs []byte) bool {
+func (s *byteSet) hasAny(cs []byte) bool {
 	for _, c := range cs {
 		if s.has(c) {
 			return true
