@@ -15,7 +15,13 @@ type diffRun struct {
 // wordDiffRuns diffs two word sequences with go-diff, one rune per distinct
 // lower-case word, and cleans the result up semantically. The diff has no
 // time limit, so it is the same on every run.
-func wordDiffRuns(a, b []word) []diffRun {
+func wordDiffRuns(a, b []word) []diffRun { return diffRuns(a, b, true) }
+
+// rawWordDiffRuns is wordDiffRuns without the semantic clean-up: equal runs
+// of any length, short stopwords included, stay apart.
+func rawWordDiffRuns(a, b []word) []diffRun { return diffRuns(a, b, false) }
+
+func diffRuns(a, b []word, semantic bool) []diffRun {
 	runeOf := map[string]rune{}
 	toRunes := func(ws []word) []rune {
 		rs := make([]rune, len(ws))
@@ -32,7 +38,10 @@ func wordDiffRuns(a, b []word) []diffRun {
 	ra, rb := toRunes(a), toRunes(b)
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
-	diffs := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(ra, rb, false))
+	diffs := dmp.DiffMainRunes(ra, rb, false)
+	if semantic {
+		diffs = dmp.DiffCleanupSemantic(diffs)
+	}
 	var out []diffRun
 	i, j := 0, 0
 	for _, d := range diffs {
