@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -43,6 +44,9 @@ type Rule struct {
 	// first, when set, holds every byte a matching line can begin with
 	// (the pattern is anchored at the start); other lines are skipped.
 	first *[256]bool
+	// prefixes, when set, lists what a matching line can begin with, its
+	// ASCII letters lower-cased (the pattern is anchored at the start).
+	prefixes []string
 	// gate, when set, lists bytes one of which the line must contain: the
 	// first bytes of the hints when none is a letter.
 	gate []byte
@@ -125,6 +129,7 @@ func ParseRules(name string, data []byte) (*Rules, error) {
 		}
 		r.re = re
 		r.first = firstBytes(r.Pattern)
+		r.prefixes = matchPrefixes(r.Pattern)
 		if r.MaxLength <= 0 {
 			r.MaxLength = DefaultRuleMaxLength
 		}
@@ -204,6 +209,9 @@ func (rs *Rules) applySet(line string, set byteSet) (lineVerdict, string, string
 			continue
 		}
 		if r.first != nil && (line == "" || !r.first[line[0]]) {
+			continue
+		}
+		if r.prefixes != nil && !hasPrefixIn(line, r.prefixes) {
 			continue
 		}
 		if r.gate != nil {
@@ -471,6 +479,152 @@ func addFirst(set *[256]bool, subs []*syntax.Regexp) bool {
 		return true
 	case syntax.OpPlus:
 		return addFirst(set, []*syntax.Regexp{re.Sub[0]})
+	}
+	return false
+}
+
+// prefixLen is how many bytes of a line matchPrefixes looks at.
+const prefixLen = 3
+
+// maxPrefixes bounds the list matchPrefixes returns.
+const maxPrefixes = 256
+
+// matchPrefixes returns the byte strings (of at most prefixLen bytes, ASCII
+// letters lower-cased) one of which a line must begin with for an anchored
+// pattern to match it, or nil when the pattern is not anchored or its start
+// cannot be told in a short list. Case-insensitive letters stand for every
+// letter they fold to, as the expression does (k also for the Kelvin sign).
+func matchPrefixes(pattern string) []string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	re = re.Simplify()
+	if re.Op != syntax.OpConcat || len(re.Sub) < 2 || (re.Sub[0].Op != syntax.OpBeginText && re.Sub[0].Op != syntax.OpBeginLine) {
+		return nil
+	}
+	out, ok := expandPrefixes(re.Sub[1:], prefixLen)
+	if !ok || len(out) == 0 {
+		return nil
+	}
+	slices.Sort(out)
+	out = slices.Compact(out)
+	if out[0] == "" {
+		return nil
+	}
+	return out
+}
+
+// expandPrefixes lists the first n bytes a match of the concatenation subs
+// can begin with; a shorter string means anything may follow it. ok is
+// false when the list would be too long.
+func expandPrefixes(subs []*syntax.Regexp, n int) (out []string, ok bool) {
+	if n <= 0 || len(subs) == 0 {
+		return []string{""}, true
+	}
+	re, rest := subs[0], subs[1:]
+	// then prefixes each alternative for the first character to the
+	// expansion of what follows it.
+	then := func(alts []string, rest []*syntax.Regexp) ([]string, bool) {
+		var out []string
+		for _, a := range alts {
+			if len(a) >= n {
+				out = append(out, a[:n])
+				continue
+			}
+			tail, ok := expandPrefixes(rest, n-len(a))
+			if !ok {
+				return nil, false
+			}
+			for _, t := range tail {
+				out = append(out, a+t)
+			}
+			if len(out) > maxPrefixes {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	switch re.Op {
+	case syntax.OpLiteral:
+		fold := re.Flags&syntax.FoldCase != 0
+		alts := runeAlts(re.Rune[0], fold)
+		if len(re.Rune) == 1 {
+			return then(alts, rest)
+		}
+		next := &syntax.Regexp{Op: syntax.OpLiteral, Flags: re.Flags, Rune: re.Rune[1:]}
+		return then(alts, append([]*syntax.Regexp{next}, rest...))
+	case syntax.OpCharClass:
+		var alts []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] >= 32 {
+				return []string{""}, true
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				alts = append(alts, runeAlts(r, false)...)
+			}
+			if len(alts) > 32 {
+				return []string{""}, true
+			}
+		}
+		return then(alts, rest)
+	case syntax.OpCapture:
+		return expandPrefixes(append([]*syntax.Regexp{re.Sub[0]}, rest...), n)
+	case syntax.OpConcat:
+		return expandPrefixes(append(append([]*syntax.Regexp{}, re.Sub...), rest...), n)
+	case syntax.OpAlternate:
+		var out []string
+		for _, alt := range re.Sub {
+			got, ok := expandPrefixes(append([]*syntax.Regexp{alt}, rest...), n)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, got...)
+			if len(out) > maxPrefixes {
+				return nil, false
+			}
+		}
+		return out, true
+	case syntax.OpPlus:
+		return expandPrefixes(re.Sub[:1], n)
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return expandPrefixes(re.Sub[:1], n)
+		}
+	case syntax.OpEmptyMatch:
+		return expandPrefixes(rest, n)
+	}
+	return []string{""}, true
+}
+
+// runeAlts returns the encodings of r (and, with fold, of every rune it
+// folds to), ASCII letters lower-cased.
+func runeAlts(r rune, fold bool) []string {
+	rs := []rune{r}
+	if fold {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			rs = append(rs, f)
+		}
+	}
+	var out []string
+	for _, x := range rs {
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if e := string(x); !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// hasPrefixIn reports whether line, its ASCII letters lower-cased, begins
+// with one of prefixes.
+func hasPrefixIn(line string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if len(line) >= len(p) && equalLowerASCII(line[:len(p)], p) {
+			return true
+		}
 	}
 	return false
 }

@@ -151,3 +151,54 @@ func TestContainsFold(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleFilters checks the byte-level filters that run before a rule's
+// expression against the expression itself: a filter may pass lines the
+// expression rejects, never the reverse.
+func TestRuleFilters(t *testing.T) {
+	lines := []string{
+		"Share", "SHARE THIS", "\u017fhare", "Twitter", "Email:", "Advertisement", "ad",
+		"\u212aeep reading", "Comments are closed.", "12 comments", "Leave a reply",
+		"Home › World › Syria", "Read more: Syria", "Watch: the strike", "@user1, @user2",
+		"(Photo: AFP)", "[Reuters]", "Sign up for our daily newsletter", "© 2024 Outlet",
+		"(c) 2021", "Copyright 2019", "We use cookies to improve", "photo.JPG",
+		"The army said on Monday that it had taken the town.", "Related", "Most read",
+		"Follow us on Twitter", "3 min read", "",
+	}
+	for _, r := range DefaultRules().Rules {
+		t.Run(r.Name, func(t *testing.T) {
+			for _, line := range lines {
+				if !r.re.MatchString(line) {
+					continue
+				}
+				if r.prefixes != nil && !hasPrefixIn(line, r.prefixes) {
+					t.Errorf("%q matches but fails the prefix filter %q", line, r.prefixes)
+				}
+				if len(r.rare) > 0 && !containsAnyRare(line, r.rare) {
+					t.Errorf("%q matches but holds none of the hints", line)
+				}
+				if r.gate != nil {
+					set := byteSetOf(line)
+					if !set.hasAny(r.gate) || !containsAnyGated(line, r.gate, r.Hints) {
+						t.Errorf("%q matches but fails the gate %q", line, r.gate)
+					}
+				}
+			}
+		})
+	}
+	for _, tc := range []struct {
+		pattern string
+		want    []string
+	}{
+		{`^(?i:ok)$`, []string{"ok", "o\xe2\x84"}}, // the Kelvin sign, cut at three bytes
+		{`^(?i:sa|ab)c`, []string{"abc", "sac", "\u017fa"}},
+		{`^\d+ min`, []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}},
+		{`^(?:@\w+)+$`, []string{"@"}},
+		{`^.*x`, nil},
+		{`x`, nil},
+	} {
+		if diff := cmp.Diff(tc.want, matchPrefixes(tc.pattern)); diff != "" {
+			t.Errorf("matchPrefixes(%q) (-want +got):\n%s", tc.pattern, diff)
+		}
+	}
+}
