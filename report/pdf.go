@@ -696,7 +696,7 @@ func pdfCutLines(lines []pdfLine, h float64) []pdfLine {
 	st := pdfStyle{Font: "I", Size: 7.5, Color: pdfGrey}
 	if n := len(out); n > 0 && len(out[n-1].Items) > 0 {
 		st = out[n-1].Items[0].Style
-		st.Font, st.Fill, st.Outline, st.Link, st.Color = "I", nil, nil, "", pdfGrey
+		st.Font, st.Fill, st.Outline, st.Dotted, st.Link, st.Color = "I", nil, nil, nil, "", pdfGrey
 	}
 	out = append(out, pdfLine{Items: []pdfPlaced{{Text: "[…]", Style: st, W: 5, run: -1}}, W: 5, H: pdfLineHeight(st.Size)})
 	return out

@@ -328,7 +328,50 @@ func (ve pdfVoiceEvent) share(outlet, speaker string) float64 {
 }
 
 var pdfSpeakerPalette = []pdfRGB{
-	{44, 62, 80}, {211, 84, 0}, {39, 174, 96}, {142, 68, 173}, {41, 128, 185}, {192, 57, 43}, {127, 140, 141},
+	{44, 62, 80}, {211, 84, 0}, {39, 174, 96}, {142, 68, 173}, {41, 128, 185}, {192, 57, 43},
+	{22, 160, 133}, {183, 149, 11}, {120, 66, 18}, {196, 69, 148},
+}
+
+// pdfSpeakerGrey colours speakers once the palette is used up.
+var pdfSpeakerGrey = pdfRGB{127, 140, 141}
+
+// speakerColours gives every speaker of evs one colour for the whole
+// handout. Each name prefers the palette slot its FNV-1a hash picks, so a
+// speaker tends to keep its colour from one corpus to the next; speakers
+// with more quoted words claim their slot first, and a taken slot passes
+// to the next free one.
+func pdfSpeakerColours(evs []pdfVoiceEvent) map[string]pdfRGB {
+	words := map[string]int{}
+	for _, ve := range evs {
+		for _, bySpeaker := range ve.words {
+			for sp, n := range bySpeaker {
+				words[sp] += n
+			}
+		}
+		for _, sp := range ve.speakers {
+			words[sp] += 0
+		}
+	}
+	speakers := slices.Sorted(maps.Keys(words))
+	slices.SortStableFunc(speakers, func(a, b string) int { return cmp.Compare(words[b], words[a]) })
+	taken := make([]bool, len(pdfSpeakerPalette))
+	out := make(map[string]pdfRGB, len(speakers))
+	for _, sp := range speakers {
+		h := uint32(2166136261)
+		for _, c := range []byte(strings.ToLower(sp)) {
+			h = (h ^ uint32(c)) * 16777619
+		}
+		out[sp] = pdfSpeakerGrey
+		for k := range taken {
+			slot := (int(h%uint32(len(taken))) + k) % len(taken)
+			if !taken[slot] {
+				taken[slot] = true
+				out[sp] = pdfSpeakerPalette[slot]
+				break
+			}
+		}
+	}
+	return out
 }
 
 func (d *pdfDoc) voices() {
@@ -338,28 +381,26 @@ func (d *pdfDoc) voices() {
 	}
 	d.y += 2
 	d.heading("Who gets to speak", 40)
-	d.para("Each bar is one outlet's quoted words in its report of the event, split by speaker. Whose words does each outlet carry, and whose does it leave out?")
+	d.para("Each bar is one outlet's quoted words in its report of the event, split by speaker; a speaker has the same colour in every event. Whose words does each outlet carry, and whose does it leave out?")
+	colours := pdfSpeakerColours(evs)
 	for _, ve := range evs {
-		d.voiceChart(ve)
+		d.voiceChart(ve, colours)
 	}
 }
 
-func (d *pdfDoc) voiceChart(ve pdfVoiceEvent) {
+func (d *pdfDoc) voiceChart(ve pdfVoiceEvent, colour map[string]pdfRGB) {
 	st := pdfStyle{Size: 8, Color: pdfBlack}
-	colour := map[string]pdfRGB{}
 	var legend []pdfRun
-	for i, sp := range ve.speakers {
-		c := pdfSpeakerPalette[min(i, len(pdfSpeakerPalette)-1)]
-		colour[sp] = c
+	for _, sp := range ve.speakers {
+		c := colour[sp]
 		legend = append(legend, pdfRun{Text: "■", Style: pdfStyle{Size: 8, Color: c}}, pdfRun{Text: d.t(" " + sp + "   "), Style: st})
 	}
-	legendLines := d.wrap(legend, d.width)
-	title := d.wrap([]pdfRun{{Text: d.t(cmp.Or(ve.event.Label, ve.event.ID)), Style: pdfStyle{Font: "B", Size: 10, Color: pdfInk}}}, d.width)
-	const row = 7.0
-	h := pdfLinesHeight(title) + pdfLinesHeight(legendLines) + 1.5 + float64(len(ve.outlets))*row + 3
+	title := append([]pdfRun{{Text: d.t(cmp.Or(ve.event.Label, ve.event.ID) + "    "), Style: pdfStyle{Font: "B", Size: 9.5, Color: pdfInk}}}, legend...)
+	titleLines := d.wrap(title, d.width)
+	const row = 5.6
+	h := pdfLinesHeight(titleLines) + 1 + float64(len(ve.outlets))*row + 2
 	d.need(h)
-	d.y = d.drawLines(title, d.left, d.y)
-	d.y = d.drawLines(legendLines, d.left, d.y) + 1.5
+	d.y = d.drawLines(titleLines, d.left, d.y) + 1
 	labelW, countW := 36.0, 26.0
 	barX := d.left + labelW + 2
 	barW := d.width - labelW - 2 - countW
@@ -368,7 +409,7 @@ func (d *pdfDoc) voiceChart(ve pdfVoiceEvent) {
 		label := d.fit(d.t(d.label(o)), ls, labelW)
 		d.f.SetFont(pdfFamily, "B", ls.Size)
 		d.f.SetTextColor(pdfBlack.R, pdfBlack.G, pdfBlack.B)
-		d.f.Text(d.left+labelW-d.f.GetStringWidth(label), d.y+4.3, label)
+		d.f.Text(d.left+labelW-d.f.GetStringWidth(label), d.y+row/2+1.1, label)
 		bx := barX
 		total := 0
 		for _, sp := range ve.speakers {
@@ -380,7 +421,7 @@ func (d *pdfDoc) voiceChart(ve pdfVoiceEvent) {
 			c := colour[sp]
 			sw := barW * sh
 			d.f.SetFillColor(c.R, c.G, c.B)
-			d.f.Rect(bx, d.y+1, sw, row-2, "F")
+			d.f.Rect(bx, d.y+0.6, sw, row-1.2, "F")
 			text := d.t(sp)
 			d.f.SetFont(pdfFamily, "B", 6.5)
 			if tw := d.f.GetStringWidth(text); tw+2 < sw {
@@ -389,18 +430,18 @@ func (d *pdfDoc) voiceChart(ve pdfVoiceEvent) {
 					tc = pdfBlack
 				}
 				d.f.SetTextColor(tc.R, tc.G, tc.B)
-				d.f.Text(bx+(sw-tw)/2, d.y+4.4, text)
+				d.f.Text(bx+(sw-tw)/2, d.y+row/2+0.9, text)
 			}
 			bx += sw
 		}
 		d.f.SetFont(pdfFamily, "", 7)
 		d.f.SetTextColor(pdfGrey.R, pdfGrey.G, pdfGrey.B)
 		if total > 0 {
-			d.f.Text(barX+barW+2, d.y+4.4, pdfCount(total, "quoted word"))
+			d.f.Text(barX+barW+2, d.y+row/2+0.9, pdfCount(total, "quoted word"))
 		}
 		d.y += row
 	}
-	d.y += 3
+	d.y += 2
 }
 
 // Glossary.
@@ -471,40 +512,42 @@ func (d *pdfDoc) glossary() {
 	if len(terms) == 0 {
 		return
 	}
+	// Within an axis, the terms outlets chose in their own words come
+	// first; those met only inside quotations follow.
+	slices.SortStableFunc(terms, func(a, b pdfGlossTerm) int {
+		if a.pole.Axis != b.pole.Axis {
+			return 0
+		}
+		return cmp.Compare(pdfQuotedOnly(a), pdfQuotedOnly(b))
+	})
 	d.y += 2
 	d.heading("Glossary of loaded terms", 30)
-	d.para("Every lexicon term found in these articles: what the word carries with it, a plainer alternative, and who used it, in its own words or inside a quotation.")
+	d.para("Every lexicon term found in these articles: what the word carries with it, a plainer alternative (→), and who used it, in its own words or inside a quotation. Terms only ever quoted close each group.")
+	const gap = 6
+	colW := (d.width - gap) / 2
 	small := pdfStyle{Size: 7.5, Color: pdfBlack}
 	grey := pdfStyle{Size: 7, Color: pdfGrey}
-	var rows [][]pdfCell
-	var shade []bool
+	var blocks []pdfBlock
 	axis := ""
 	for _, g := range terms {
 		if g.pole.Axis != axis {
 			axis = g.pole.Axis
-			head := []pdfRun{{Text: pdfClean(d.g, g.pole.AxisName), Style: pdfStyle{Font: "B", Size: 8, Color: pdfInk}}}
-			for _, ax := range d.axes {
-				if ax.ID != axis {
-					continue
-				}
-				head = append(head, pdfRun{Text: "   poles: ", Style: grey})
-				for i, p := range ax.Poles {
-					if i > 0 {
-						head = append(head, pdfRun{Text: "  ", Style: grey})
-					}
-					info := d.poles[pdfKey(ax.ID, p.ID)]
-					head = append(head, pdfRun{Text: pdfClean(d.g, info.PoleName), Style: pdfHitStyle(pdfStyle{Size: 7, Color: pdfBlack}, info.Color, false)})
-				}
-			}
-			rows = append(rows, []pdfCell{{Runs: head, Fill: &pdfRGB{228, 233, 240}}})
-			shade = append(shade, false)
+			head := []pdfRun{{Text: pdfClean(d.g, g.pole.AxisName), Style: pdfStyle{Font: "B", Size: 8.5, Color: pdfInk}}}
+			lines := d.wrap(head, colW)
+			blocks = append(blocks, pdfBlock{lines: append([]pdfLine{{H: 1.2}}, lines...), keep: true, head: true})
 		}
-		var used []pdfRun
+		runs := []pdfRun{{Text: pdfClean(d.g, g.term.Text), Style: pdfHitStyle(pdfStyle{Font: "B", Size: 7.5, Color: pdfBlack}, g.pole.Color, false)}}
+		if g.term.Neutral != "" {
+			runs = append(runs, pdfRun{Text: pdfClean(d.g, " → "+g.term.Neutral+"."), Style: pdfStyle{Font: "I", Size: 7.5, Color: pdfBlack}})
+		}
+		if g.term.Note != "" {
+			runs = append(runs, pdfRun{Text: pdfClean(d.g, " "+g.term.Note), Style: small})
+		}
 		outlets := slices.Sorted(maps.Keys(g.uses))
 		slices.SortStableFunc(outlets, func(a, b string) int { return cmp.Compare(d.label(a), d.label(b)) })
 		for i, o := range outlets {
 			u := g.uses[o]
-			sep := ""
+			sep := " · "
 			if i > 0 {
 				sep = ", "
 			}
@@ -512,20 +555,94 @@ func (d *pdfDoc) glossary() {
 			if u.narrator > 0 {
 				own = fmt.Sprintf(" %d", u.narrator)
 			}
-			used = append(used, pdfRun{Text: d.t(sep + d.label(o) + own), Style: small})
+			runs = append(runs, pdfRun{Text: d.t(sep + d.label(o) + own), Style: pdfStyle{Font: "B", Size: 7, Color: pdfInk}})
 			if u.quoted > 0 {
-				used = append(used, pdfRun{Text: fmt.Sprintf(" (+%d quoted)", u.quoted), Style: grey})
+				runs = append(runs, pdfRun{Text: fmt.Sprintf(" (+%d quoted)", u.quoted), Style: grey})
 			}
 		}
-		rows = append(rows, []pdfCell{
-			{Runs: []pdfRun{{Text: pdfClean(d.g, g.term.Text), Style: pdfHitStyle(pdfStyle{Font: "B", Size: 8, Color: pdfBlack}, g.pole.Color, false)}}},
-			pdfText(pdfClean(d.g, cmp.Or(g.term.Note, "—")), small),
-			pdfText(pdfClean(d.g, cmp.Or(g.term.Neutral, "—")), small),
-			{Runs: used},
-		})
-		shade = append(shade, false)
+		lines := d.wrap(runs, colW)
+		blocks = append(blocks, pdfBlock{lines: append(lines, pdfLine{H: 0.9})})
 	}
-	d.table([]string{"Term", "What the word carries", "Plainer", "Used by"}, []float64{34, 78, 26, d.width - 138}, rows, func(i int) bool { return shade[i] })
+	d.columns(blocks, colW, gap)
+	d.y += 2
+}
+
+// pdfQuotedOnly is 1 for a term no outlet used in its own words.
+func pdfQuotedOnly(g pdfGlossTerm) int {
+	for _, u := range g.uses {
+		if u.narrator > 0 {
+			return 0
+		}
+	}
+	return 1
+}
+
+// pdfBlock is a piece of two-column text that never splits; keep holds it
+// in the same column as the block after it, and head marks a group's
+// heading, which does not start a column with space above.
+type pdfBlock struct {
+	lines      []pdfLine
+	keep, head bool
+}
+
+// columns lays blocks out in two columns of width colW from the cursor,
+// filling the left column first and going on to new pages as needed. On
+// the last page the columns are balanced.
+func (d *pdfDoc) columns(blocks []pdfBlock, colW, gap float64) {
+	height := func(bs []pdfBlock) float64 {
+		h := 0.0
+		for _, b := range bs {
+			h += pdfLinesHeight(b.lines)
+		}
+		return h
+	}
+	// unit is the run of blocks from i that must stay together.
+	unit := func(i int) int {
+		j := i
+		for j < len(blocks)-1 && blocks[j].keep {
+			j++
+		}
+		return j + 1
+	}
+	for i := 0; i < len(blocks); {
+		d.need(pdfLinesHeight(blocks[i].lines) + 8)
+		top := d.y
+		avail := d.bottom - top
+		// Balance when what is left fits on this page: aim each column at
+		// half the rest, never less than its tallest unit.
+		target := avail
+		if rest := height(blocks[i:]); rest <= 2*avail {
+			target = min(avail, rest/2+2)
+		}
+		bottom := top
+		for col := 0; col < 2 && i < len(blocks); col++ {
+			x := d.left + float64(col)*(colW+gap)
+			y := top
+			for i < len(blocks) {
+				j := unit(i)
+				h := height(blocks[i:j])
+				if blocks[i].head && y == top {
+					h -= blocks[i].lines[0].H
+				}
+				if y > top && (y+h > top+avail || col == 0 && y-top+h/2 > target) {
+					break
+				}
+				for k := i; k < j; k++ {
+					lines := blocks[k].lines
+					if blocks[k].head && y == top {
+						lines = lines[1:]
+					}
+					y = d.drawLines(lines, x, y)
+				}
+				i = j
+			}
+			bottom = max(bottom, y)
+		}
+		d.y = bottom
+		if i < len(blocks) {
+			d.newPage()
+		}
+	}
 }
 
 // Discussion questions.

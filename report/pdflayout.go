@@ -37,7 +37,9 @@ type pdfStyle struct {
 	// Fill draws a background behind the text; Outline a frame around it.
 	Fill    *pdfRGB
 	Outline *pdfRGB
-	Link    string
+	// Dotted draws a dotted line under the text.
+	Dotted *pdfRGB
+	Link   string
 }
 
 // pdfRun is text in one style. Its text is drawn as given: callers clean it
@@ -298,6 +300,13 @@ func (d *pdfDoc) drawLine(l pdfLine, x, y float64) {
 			d.f.SetDrawColor(st.Outline.R, st.Outline.G, st.Outline.B)
 			d.f.SetLineWidth(0.35)
 			d.f.Rect(rx, top+0.15, rw, lh-0.3, "D")
+		}
+		if st.Dotted != nil {
+			d.f.SetDrawColor(st.Dotted.R, st.Dotted.G, st.Dotted.B)
+			d.f.SetLineWidth(0.4)
+			d.f.SetDashPattern([]float64{0.4, 0.6}, 0)
+			d.f.Line(rx, top+lh+0.1, rx+rw, top+lh+0.1)
+			d.f.SetDashPattern(nil, 0)
 		}
 		d.f.SetFont(pdfFamily, st.Font, st.Size)
 		d.f.SetTextColor(st.Color.R, st.Color.G, st.Color.B)

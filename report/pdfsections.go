@@ -12,7 +12,7 @@ import (
 )
 
 func (d *pdfDoc) cover() {
-	d.y = d.top + 14
+	d.y = d.top + 4
 	d.flow([]pdfRun{{Text: "SAME NEWS, DIFFERENT WORDS · A MEDIA-LITERACY HANDOUT", Style: pdfStyle{Font: "B", Size: 9, Color: pdfGrey}}}, d.left, d.width)
 	d.y += 2
 	d.flow([]pdfRun{{Text: d.t(d.title), Style: pdfStyle{Font: "B", Size: 22, Color: pdfInk}}}, d.left, d.width)
@@ -136,6 +136,10 @@ func (d *pdfDoc) usedPoles(articles []*corpus.Article) []pdfPole {
 	return out
 }
 
+// pdfDistanceMark is the colour of the dotted underline under a term held
+// at a distance: in scare quotes or after a marker such as "so-called".
+var pdfDistanceMark = pdfRGB{20, 20, 20}
+
 // pdfHitStyle marks a hit in its pole colour c: filled in the narrator's
 // voice, outlined and italic inside a quotation.
 func pdfHitStyle(base pdfStyle, c pdfRGB, quoted bool) pdfStyle {
@@ -150,6 +154,13 @@ func pdfHitStyle(base pdfStyle, c pdfRGB, quoted bool) pdfStyle {
 	return st
 }
 
+// pdfDistanced adds the distance mark to a hit's style.
+func pdfDistanced(st pdfStyle) pdfStyle {
+	c := pdfDistanceMark
+	st.Dotted = &c
+	return st
+}
+
 // highlightLegend explains the two marks and the colours of poles.
 func (d *pdfDoc) highlightLegend(poles []pdfPole) {
 	st := pdfStyle{Size: 8.5, Color: pdfBlack}
@@ -158,7 +169,9 @@ func (d *pdfDoc) highlightLegend(poles []pdfPole) {
 		{Text: "filled", Style: pdfHitStyle(st, sample, false)},
 		{Text: " the outlet's own words (narrator)     ", Style: st},
 		{Text: "outlined", Style: pdfHitStyle(st, sample, true)},
-		{Text: " words inside a quotation", Style: st},
+		{Text: " words inside a quotation     ", Style: st},
+		{Text: "dotted", Style: pdfDistanced(pdfHitStyle(st, sample, false))},
+		{Text: " held at a distance: in scare quotes or after \"so-called\"", Style: st},
 	}
 	d.flow(runs, d.left, d.width)
 	d.y += 1.5
@@ -225,7 +238,7 @@ func (d *pdfDoc) glance() {
 	if len(axes) == 0 {
 		return
 	}
-	d.y += 4
+	d.y += 2
 	d.heading("At a glance: which words each outlet chooses", 60)
 	d.para("Each bar splits an outlet's own uses of one axis's terms between its poles: how often it chose each way of naming the same thing. Words inside quotations are someone else's choice; they are left out of the bars and shown as \"+ n quoted\". Counts are small: read them as a starting point for close reading, not as statistics.")
 	d.y += 1
@@ -242,19 +255,20 @@ func (d *pdfDoc) glance() {
 		for j, ax := range pair {
 			d.chart(ax, tally, d.left+float64(j)*(colW+colGap), d.y, colW)
 		}
-		d.y += h + 3
+		d.y += h + 2
 	}
 }
 
 const (
-	pdfChartRow    = 5.4
+	pdfChartRow    = 4.6
 	pdfChartLabelW = 27.0
 	pdfChartCountW = 18.0
 )
 
-func (d *pdfDoc) chartLegend(ax framing.Axis, w float64) []pdfLine {
+// chartTitle is an axis's name followed by its legend, wrapped to w.
+func (d *pdfDoc) chartTitle(ax framing.Axis, w float64) []pdfLine {
 	st := pdfStyle{Size: 7.5, Color: pdfBlack}
-	var runs []pdfRun
+	runs := []pdfRun{{Text: pdfClean(d.g, cmp.Or(ax.Name, ax.ID)) + "  ", Style: pdfStyle{Font: "B", Size: 10, Color: pdfInk}}}
 	for i, p := range ax.Poles {
 		info := d.poles[pdfKey(ax.ID, p.ID)]
 		if i > 0 {
@@ -266,15 +280,12 @@ func (d *pdfDoc) chartLegend(ax framing.Axis, w float64) []pdfLine {
 }
 
 func (d *pdfDoc) chartHeight(ax framing.Axis, w float64) float64 {
-	title := d.wrap([]pdfRun{{Text: pdfClean(d.g, cmp.Or(ax.Name, ax.ID)), Style: pdfStyle{Font: "B", Size: 10}}}, w)
-	return pdfLinesHeight(title) + pdfLinesHeight(d.chartLegend(ax, w)) + 1.5 + float64(len(d.outlets))*pdfChartRow
+	return pdfLinesHeight(d.chartTitle(ax, w)) + 1 + float64(len(d.outlets))*pdfChartRow
 }
 
 // chart draws one axis's horizontal stacked bars, one per outlet.
 func (d *pdfDoc) chart(ax framing.Axis, tally map[string]pdfTally, x, y, w float64) {
-	title := d.wrap([]pdfRun{{Text: pdfClean(d.g, cmp.Or(ax.Name, ax.ID)), Style: pdfStyle{Font: "B", Size: 10, Color: pdfInk}}}, w)
-	y = d.drawLines(title, x, y)
-	y = d.drawLines(d.chartLegend(ax, w), x, y) + 1.5
+	y = d.drawLines(d.chartTitle(ax, w), x, y) + 1
 	labelSt := pdfStyle{Size: 7.5, Color: pdfBlack}
 	small := pdfStyle{Size: 6.5, Color: pdfGrey}
 	barX := x + pdfChartLabelW + 1.5
@@ -574,6 +585,9 @@ func (d *pdfDoc) richText(a *corpus.Article, start, end int, base pdfStyle) []pd
 		for _, h := range hits {
 			if p >= h.Start-start && q <= h.End-start {
 				st = pdfHitStyle(base, d.pole(h).Color, h.Voice == framing.Quoted)
+				if h.ScareQuoted || h.Distanced {
+					st = pdfDistanced(st)
+				}
 			}
 		}
 		runs = append(runs, pdfRun{Text: pdfClean(d.g, text[p:q]), Style: st})
