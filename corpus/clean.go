@@ -357,32 +357,36 @@ func countWords(s string) (words, longest int) {
 	n := len(s)
 	for i := 0; i < n; {
 		// Skip to the start of a word.
-		if c := s[i]; c < utf8.RuneSelf {
-			if asciiClass[c] != classWord {
-				i++
-				continue
-			}
-		} else {
+		for i < n && byteClass[s[i]] == classOther {
+			i++
+		}
+		if i >= n {
+			break
+		}
+		if s[i] >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if !isWordRune(r) {
 				i += size
 				continue
 			}
+		} else if byteClass[s[i]] != classWord {
+			i++
+			continue
 		}
 		words++
 		start := i
 		for i < n {
+			for i < n && byteClass[s[i]] == classWord {
+				i++
+			}
+			if i >= n {
+				break
+			}
 			c := s[i]
 			if c < utf8.RuneSelf {
-				switch asciiClass[c] {
-				case classWord:
+				if byteClass[c] == classJoiner && i+1 < n && nextIsWord(s[i+1:]) {
 					i++
 					continue
-				case classJoiner:
-					if i+1 < n && nextIsWord(s[i+1:]) {
-						i++
-						continue
-					}
 				}
 				break
 			}
@@ -398,10 +402,21 @@ func countWords(s string) (words, longest int) {
 	return words, longest
 }
 
+// byteClass is asciiClass extended to every byte: a non-ASCII byte is
+// classNonASCII, to be decoded.
+var byteClass = func() (t [256]uint8) {
+	copy(t[:], asciiClass[:])
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = classNonASCII
+	}
+	return t
+}()
+
 const (
 	classOther = iota
 	classWord
 	classJoiner
+	classNonASCII
 )
 
 var asciiClass = func() (t [utf8.RuneSelf]uint8) {

@@ -339,26 +339,45 @@ func normalLine(s string) bool {
 	if s == "" {
 		return true
 	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
+	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c > ' ' && c < 0x7f {
+	i := 0
+	// Eight bytes at a time: only blocks holding a control byte, DEL or a
+	// non-ASCII byte are looked at one byte at a time.
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		// A byte below 0x20, at or above 0x7f.
+		if ((x-0x20*ones)&^x|x|(x+ones))&highs == 0 {
 			continue
 		}
-		switch {
-		case c < 0x20 || c == 0x7f:
-			return false
-		case c == ' ':
-			if s[i+1] == ' ' {
-				return false
-			}
-		case c >= 0xC2 && i+1 < len(s):
-			if specialAt(s, i) {
+		for j := i; j < i+8; j++ {
+			if !normalByte(s, j) {
 				return false
 			}
 		}
+	}
+	for ; i < len(s); i++ {
+		if !normalByte(s, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// normalByte reports whether s[i] is neither a control byte nor the start
+// of a character normLine changes.
+func normalByte(s string, i int) bool {
+	c := s[i]
+	switch {
+	case c >= ' ' && c < 0x7f:
+		return true
+	case c < 0x20 || c == 0x7f:
+		return false
+	case c >= 0xC2 && i+1 < len(s):
+		return !specialAt(s, i)
 	}
 	return true
 }
