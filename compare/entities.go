@@ -34,6 +34,8 @@ type gazetteer struct {
 	roles  map[string]string   // role phrase → person
 	roleOf map[string][]string // person → role phrases
 	events map[string]string   // event form → event name
+	// unplaced holds the event names labelled without a place.
+	unplaced map[string]bool
 	// eventFirst holds the first word of every event form, so that most
 	// words are ruled out without building phrase keys.
 	eventFirst map[string]bool
@@ -57,8 +59,9 @@ type entityData struct {
 	Titles []string `yaml:"titles"`
 	Ignore []string `yaml:"ignore"`
 	Events []struct {
-		Name  string   `yaml:"name"`
-		Forms []string `yaml:"forms"`
+		Name     string   `yaml:"name"`
+		Unplaced bool     `yaml:"unplaced"`
+		Forms    []string `yaml:"forms"`
 	} `yaml:"events"`
 }
 
@@ -101,7 +104,7 @@ func parseGazetteer(raw []byte) (*gazetteer, error) {
 	}
 	g := &gazetteer{
 		names: map[string]mention{}, titles: map[string]bool{}, ignore: map[string]bool{},
-		roles: map[string]string{}, roleOf: map[string][]string{}, events: map[string]string{},
+		roles: map[string]string{}, roleOf: map[string][]string{}, events: map[string]string{}, unplaced: map[string]bool{},
 		eventFirst: map[string]bool{}, nameFirst: map[string]bool{},
 	}
 	add := func(phrase string, m mention) {
@@ -159,6 +162,9 @@ func parseGazetteer(raw []byte) (*gazetteer, error) {
 		for _, f := range e.Forms {
 			k := keyOf(f)
 			g.events[k] = e.Name
+			if e.Unplaced {
+				g.unplaced[e.Name] = true
+			}
 			g.eventFirst[strings.Fields(k)[0]] = true
 		}
 	}

@@ -58,3 +58,42 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectPosition checks, on sentences from the seeds, which mentions of
+// a person name who acts or speaks.
+func TestSubjectPosition(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // "key:subject" or "key:-" per person mention, in order
+	}{
+		{"On Wednesday, Putin and Erdogan held talks in Moscow, the capital of Russia.", []string{"Putin:subject", "Erdogan:subject"}},
+		{"\u201cUnfortunately, there are many problems,\u201d said Putin.", []string{"Putin:subject"}},
+		{"Putin added that if the withdrawal of US troops happens, it will be a positive step.", []string{"Putin:subject"}},
+		{"Erdogan, for his part, said it was of the utmost importance.", []string{"Erdogan:subject"}},
+		{"In December, US President Donald Trump announced abruptly that his country had defeated the group.", []string{"Trump:subject"}},
+		{"Erdogan discussed a Turkey-controlled \u201csafe zone\u201d in northern Syria, suggested by Trump.", []string{"Erdogan:subject", "Trump:-"}},
+		{"The last meeting between Putin, Erdogan and Iranian President Hassan Rouhani was in Tehran.", []string{"Putin:-", "Erdogan:-", "Rouhani:-"}},
+		{"Iranian President Rouhani has told his Turkish counterpart Erdogan that innocent people should be protected.", []string{"Rouhani:subject", "Erdogan:-"}},
+		{"US Lawmakers Urge President Trump to Remain Engaged in Syria", []string{"Trump:-"}},
+		{"Rouhani was invited to Ankara.", []string{"Rouhani:-"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			ws := words(tt.text)
+			var got []string
+			for _, m := range entities().mentions(tt.text, ws) {
+				if m.Kind != kindPerson {
+					continue
+				}
+				pos := "-"
+				if subjectPosition(tt.text, ws, m) {
+					pos = "subject"
+				}
+				got = append(got, m.Key+":"+pos)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("subject positions (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -44,6 +44,9 @@ type docFeatures struct {
 	entSum   float64
 	mentions []mention
 	people   []string // sorted keys of the people named
+	// subjects counts each person's mentions as the subject of a clause or
+	// the speaker of an attribution (see subjectPosition).
+	subjects map[string]int
 	nouns    []eventNoun
 	text     string // title + text
 }
@@ -106,11 +109,61 @@ func articleFeatures(a *corpus.Article) docFeatures {
 		f.ents[strings.ToLower(m.Key)]++
 		if m.Kind == kindPerson {
 			f.people = append(f.people, m.Key)
+			if subjectPosition(text, ws, m) {
+				if f.subjects == nil {
+					f.subjects = map[string]int{}
+				}
+				f.subjects[m.Key]++
+			}
 		}
 	}
 	slices.Sort(f.people)
 	f.people = slices.Compact(f.people)
 	return f
+}
+
+var (
+	subjectVerbs = sync.OnceValue(func() map[string]bool { return loadSet("data/subjectverbs.txt") })
+	subjectSkip  = sync.OnceValue(func() map[string]bool { return loadSet("data/subjectskip.txt") })
+)
+
+// subjectPosition reports whether a mention names who acts or speaks: it is
+// followed, within its sentence and past a few auxiliaries or a short aside
+// ("Erdogan, for his part, said"), by a verb (an attribution verb, a past
+// tense in -ed, or one of data/subjectverbs.txt), or it follows an
+// attribution verb directly ("said Putin").
+func subjectPosition(text string, ws []word, m mention) bool {
+	i, _ := slices.BinarySearchFunc(ws, m.End, func(w word, end int) int { return w.Start - end })
+	if j := firstWordBefore(ws, m.Start); j >= 0 && strings.TrimSpace(text[ws[j].End:m.Start]) == "" && attributionVerbs()[ws[j].Lower] {
+		return true
+	}
+	end := m.End
+	for k := i; k < len(ws) && k < i+6; k++ {
+		if strings.ContainsAny(text[end:ws[k].Start], ".!?;:\"“”«»\n") {
+			return false
+		}
+		w := ws[k]
+		end = w.End
+		if attributionVerbs()[w.Lower] || subjectVerbs()[w.Lower] || (strings.HasSuffix(w.Lower, "ed") && len(w.Lower) > 4) {
+			return true
+		}
+		if !subjectSkip()[w.Lower] && !isCapitalised(w.Text) {
+			return false
+		}
+	}
+	return false
+}
+
+// firstWordBefore returns the index of the last word ending at or before
+// pos, or -1.
+func firstWordBefore(ws []word, pos int) int {
+	i, _ := slices.BinarySearchFunc(ws, pos, func(w word, p int) int {
+		if w.End <= p {
+			return -1
+		}
+		return 1
+	})
+	return i - 1
 }
 
 // eventGrouper groups articles into events.
@@ -561,7 +614,11 @@ func keyEntities(fs []*docFeatures) (place, noun string, people []string) {
 	nounScore := map[string]float64{}
 	personCount := map[string]int{}
 	personDocs := map[string]int{}
+	personSubjects := map[string]int{}
 	for _, f := range fs {
+		for p, n := range f.subjects {
+			personSubjects[p] += n
+		}
 		seen := map[string]bool{}
 		for _, m := range f.mentions {
 			if m.Kind == kindPerson {
@@ -579,7 +636,7 @@ func keyEntities(fs []*docFeatures) (place, noun string, people []string) {
 		}
 	}
 	noun = argmax(nounScore)
-	if noun != "" {
+	if noun != "" && !entities().unplaced[noun] {
 		placeScore := map[string]float64{}
 		for _, f := range fs {
 			for _, m := range f.mentions {
@@ -601,15 +658,22 @@ func keyEntities(fs []*docFeatures) (place, noun string, people []string) {
 		}
 		place = argmax(placeScore)
 	}
+	// The people an event is about are those who act and speak in its
+	// reports, not everyone they mention: rank by mentions as a subject or
+	// speaker, and list after the first only those with at least a third
+	// of the first's.
 	type pc struct {
-		name        string
-		count, docs int
+		name                  string
+		subjects, count, docs int
 	}
 	var ps []pc
 	for p, c := range personCount {
-		ps = append(ps, pc{p, c, personDocs[p]})
+		ps = append(ps, pc{p, personSubjects[p], c, personDocs[p]})
 	}
 	slices.SortFunc(ps, func(a, b pc) int {
+		if a.subjects != b.subjects {
+			return b.subjects - a.subjects
+		}
 		if a.count != b.count {
 			return b.count - a.count
 		}
@@ -618,7 +682,10 @@ func keyEntities(fs []*docFeatures) (place, noun string, people []string) {
 		}
 		return strings.Compare(a.name, b.name)
 	})
-	for _, p := range ps[:min(3, len(ps))] {
+	for i, p := range ps[:min(3, len(ps))] {
+		if i > 0 && 3*p.subjects < ps[0].subjects {
+			break
+		}
 		people = append(people, p.name)
 	}
 	return place, noun, people
