@@ -443,6 +443,9 @@ func pdfCount(n int, noun string) string {
 	if strings.HasSuffix(noun, "y") {
 		return fmt.Sprintf("%d %sies", n, noun[:len(noun)-1])
 	}
+	if strings.HasSuffix(noun, "is") {
+		return fmt.Sprintf("%d %ses", n, noun[:len(noun)-2])
+	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 

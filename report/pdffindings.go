@@ -397,7 +397,7 @@ func (d *pdfDoc) voiceChart(ve pdfVoiceEvent, colour map[string]pdfRGB) {
 	}
 	title := append([]pdfRun{{Text: d.t(cmp.Or(ve.event.Label, ve.event.ID) + "    "), Style: pdfStyle{Font: "B", Size: 9.5, Color: pdfInk}}}, legend...)
 	titleLines := d.wrap(title, d.width)
-	const row = 5.6
+	const row = 5.2
 	h := pdfLinesHeight(titleLines) + 1 + float64(len(ve.outlets))*row + 2
 	d.need(h)
 	d.y = d.drawLines(titleLines, d.left, d.y) + 1
@@ -525,8 +525,8 @@ func (d *pdfDoc) glossary() {
 	d.para("Every lexicon term found in these articles: what the word carries with it, a plainer alternative (→), and who used it, in its own words or inside a quotation. Terms only ever quoted close each group.")
 	const gap = 6
 	colW := (d.width - gap) / 2
-	small := pdfStyle{Size: 7.5, Color: pdfBlack}
-	grey := pdfStyle{Size: 7, Color: pdfGrey}
+	small := pdfStyle{Size: 7.2, Color: pdfBlack}
+	grey := pdfStyle{Size: 6.8, Color: pdfGrey}
 	var blocks []pdfBlock
 	axis := ""
 	for _, g := range terms {
@@ -536,9 +536,9 @@ func (d *pdfDoc) glossary() {
 			lines := d.wrap(head, colW)
 			blocks = append(blocks, pdfBlock{lines: append([]pdfLine{{H: 1.2}}, lines...), keep: true, head: true})
 		}
-		runs := []pdfRun{{Text: pdfClean(d.g, g.term.Text), Style: pdfHitStyle(pdfStyle{Font: "B", Size: 7.5, Color: pdfBlack}, g.pole.Color, false)}}
+		runs := []pdfRun{{Text: pdfClean(d.g, g.term.Text), Style: pdfHitStyle(pdfStyle{Font: "B", Size: 7.2, Color: pdfBlack}, g.pole.Color, false)}}
 		if g.term.Neutral != "" {
-			runs = append(runs, pdfRun{Text: pdfClean(d.g, " → "+g.term.Neutral+"."), Style: pdfStyle{Font: "I", Size: 7.5, Color: pdfBlack}})
+			runs = append(runs, pdfRun{Text: pdfClean(d.g, " → "+g.term.Neutral+"."), Style: pdfStyle{Font: "I", Size: 7.2, Color: pdfBlack}})
 		}
 		if g.term.Note != "" {
 			runs = append(runs, pdfRun{Text: pdfClean(d.g, " "+g.term.Note), Style: small})
@@ -555,13 +555,13 @@ func (d *pdfDoc) glossary() {
 			if u.narrator > 0 {
 				own = fmt.Sprintf(" %d", u.narrator)
 			}
-			runs = append(runs, pdfRun{Text: d.t(sep + d.label(o) + own), Style: pdfStyle{Font: "B", Size: 7, Color: pdfInk}})
+			runs = append(runs, pdfRun{Text: d.t(sep + d.label(o) + own), Style: pdfStyle{Font: "B", Size: 6.8, Color: pdfInk}})
 			if u.quoted > 0 {
 				runs = append(runs, pdfRun{Text: fmt.Sprintf(" (+%d quoted)", u.quoted), Style: grey})
 			}
 		}
 		lines := d.wrap(runs, colW)
-		blocks = append(blocks, pdfBlock{lines: append(lines, pdfLine{H: 0.9})})
+		blocks = append(blocks, pdfBlock{lines: append(lines, pdfLine{H: 0.7})})
 	}
 	d.columns(blocks, colW, gap)
 	d.y += 2
@@ -656,12 +656,12 @@ func (d *pdfDoc) questions() {
 	d.heading("Questions for discussion", 40)
 	num := pdfStyle{Font: "B", Size: 10, Color: pdfInk}
 	for i, q := range qs {
-		lines := d.wrap([]pdfRun{{Text: d.t(q), Style: pdfStyle{Size: 9.8, Color: pdfBlack}}}, d.width-8)
+		lines := d.wrap([]pdfRun{{Text: d.t(q), Style: pdfStyle{Size: 9, Color: pdfBlack}}}, d.width-7)
 		d.need(pdfLinesHeight(lines) + 2)
 		d.f.SetFont(pdfFamily, num.Font, num.Size)
 		d.f.SetTextColor(num.Color.R, num.Color.G, num.Color.B)
-		d.f.Text(d.left, d.y+3.6, fmt.Sprintf("%d.", i+1))
-		d.y = d.drawLines(lines, d.left+8, d.y) + 2.2
+		d.f.Text(d.left, d.y+3.3, fmt.Sprintf("%d.", i+1))
+		d.y = d.drawLines(lines, d.left+7, d.y) + 1.4
 	}
 }
 
@@ -669,7 +669,7 @@ func (d *pdfDoc) questions() {
 
 func (d *pdfDoc) method() {
 	d.y += 2
-	d.heading("Method and limits", 40)
+	d.heading("Method and limits", 30)
 	words := 0
 	for _, a := range d.selected {
 		words += a.Words
@@ -681,21 +681,32 @@ func (d *pdfDoc) method() {
 		}
 	}
 	lex := cmp.Or(d.res.Lexicon.Name, "the default")
-	d.para(fmt.Sprintf("What was read. %s from %s (%s words), cleaned of menus, captions and other page furniture. The excerpts show each article's headline and opening paragraphs as published; nothing in them has been edited except, in blind mode, the outlets' own names.", pdfCount(len(d.selected), "article"), pdfCount(len(d.outlets), "outlet"), pdfThousands(words)))
+	// The method is small print in two columns: a bold lead-in, then the
+	// text.
+	const gap = 6
+	colW := (d.width - gap) / 2
+	var blocks []pdfBlock
+	para := func(lead, text string) {
+		st := pdfStyle{Size: 8, Color: pdfBlack}
+		lines := d.wrap([]pdfRun{{Text: d.t(lead + " "), Style: pdfStyle{Font: "B", Size: 8, Color: pdfInk}}, {Text: d.t(text), Style: st}}, colW)
+		blocks = append(blocks, pdfBlock{lines: append(lines, pdfLine{H: 1.4})})
+	}
+	para("What was read.", fmt.Sprintf("%s from %s (%s words), cleaned of menus, captions and other page furniture. The excerpts show each article's headline and opening paragraphs as published; nothing in them has been edited except, in blind mode, the outlets' own names.", pdfCount(len(d.selected), "article"), pdfCount(len(d.outlets), "outlet"), pdfThousands(words)))
 	if terms > 0 {
-		d.para(fmt.Sprintf("What was counted. The words of a framing lexicon (%q: %s on %s), each a way of naming the same thing: \"regime\" or \"government\", \"terrorists\" or \"rebels\". A word counts when it or a form of it (\"liberated\", \"liberating\") appears; \"Syrian government\" counts once, as one phrase. Words inside quotation marks are counted apart, as the quoted person's choice, not the outlet's.", lex, pdfCount(terms, "term"), pdfCount(len(d.axes), "axis")))
+		para("What was counted.", fmt.Sprintf("The words of a framing lexicon (%q: %s on %s), each a way of naming the same thing: \"regime\" or \"government\", \"terrorists\" or \"rebels\". A word counts when it or a form of it (\"liberated\", \"liberating\") appears; \"Syrian government\" counts once, as one phrase. Words inside quotation marks are counted apart, as the quoted person's choice, not the outlet's. A word in scare quotes or after \"so-called\" still counts, and is underlined with dots in the excerpts.", lex, pdfCount(terms, "term"), pdfCount(len(d.axes), "axis")))
 	}
 	if len(d.res.Events) > 0 {
 		win := d.res.Settings.DateWindowDays
 		if win == 0 {
 			win = 3
 		}
-		d.para(fmt.Sprintf("How articles were grouped. Articles are put in the same event when they share enough wording and names and were published within %d days of each other. Sentences are lined up across articles by shared content, so a word swap is shown only where the rest of the sentence matches.", win))
+		para("How articles were grouped.", fmt.Sprintf("Articles are put in the same event when they share enough wording and names and were published within %d days of each other. Sentences are lined up across articles by shared content, so a word swap is shown only where the rest of the sentence matches.", win))
 	}
-	d.para("Limits. A lexicon only finds the words someone thought to list: irony, tone, pictures and what an article leaves out are not counted, and a word can be used to criticise the very idea it names. Speakers are matched to quotations by rules that can err, especially with \"he said\". With a handful of articles per outlet, counts show what these articles did, not what an outlet always does. Use the numbers to start a close reading, not to end it.")
+	para("Limits.", "A lexicon only finds the words someone thought to list: irony, tone, pictures and what an article leaves out are not counted, and a word can be used to criticise the very idea it names. Speakers are matched to quotations by rules that can err, especially with \"he said\". With a handful of articles per outlet, counts show what these articles did, not what an outlet always does. Use the numbers to start a close reading, not to end it.")
 	if n := len(d.res.Warnings); n > 0 {
-		d.para(fmt.Sprintf("%s could not be read and are not included.", pdfCount(n, "input")))
+		para("Not read.", fmt.Sprintf("%s could not be read and are not included.", pdfCount(n, "input")))
 	}
+	d.columns(blocks, colW, gap)
 }
 
 func pdfThousands(n int) string {

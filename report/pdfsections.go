@@ -420,7 +420,7 @@ func pdfBoxLayout(n int) (cols, maxWords int) {
 		return 2, 80
 	}
 	cols = min(n, 3)
-	return cols, []int{0, 110, 110, 90}[cols]
+	return cols, []int{0, 110, 90, 85}[cols]
 }
 
 func (d *pdfDoc) firstRowHeight(arts []*corpus.Article, kickers map[string]string) float64 {
