@@ -3,13 +3,17 @@ package corpus
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
 )
 
-// The scanners over whole texts work on several bytes at a time; these
-// byte-at-a-time versions are what they must agree with.
+// The scanners over whole texts work on several bytes at a time or jump
+// with strings.IndexByte; these byte-at-a-time versions are what they must
+// agree with.
 
 func normalLineRef(s string) bool {
 	if s == "" {
@@ -83,6 +87,36 @@ func countWordsRef(s string) (words, longest int) {
 	return words, longest
 }
 
+func quoteRangesRef(p string) [][2]int {
+	if strings.IndexByte(p, '"') < 0 && !strings.Contains(p, "“") {
+		return nil
+	}
+	var out [][2]int
+	var stack []int
+	straight := -1
+	nStraight := strings.Count(p, "\"")
+	for i := 0; i < len(p); i++ {
+		switch {
+		case p[i] == '"' && nStraight%2 == 0:
+			if straight < 0 {
+				straight = i
+			} else {
+				out = append(out, [2]int{straight, i})
+				straight = -1
+			}
+		case p[i] == 0xE2 && strings.HasPrefix(p[i:], "“"):
+			stack = append(stack, i)
+		case p[i] == 0xE2 && strings.HasPrefix(p[i:], "”"):
+			if len(stack) > 0 {
+				out = append(out, [2]int{stack[len(stack)-1], i})
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	return out
+}
+
 // scanSeeds are the lines of the seed articles and some awkward strings.
 func scanSeeds(t testing.TB) []string {
 	out := []string{
@@ -91,6 +125,8 @@ func scanSeeds(t testing.TB) []string {
 		"zero\u200bwidth", "soft\u00adhyphen", "bom\ufeff", "mojibake Ã© and \ufffd here",
 		"al-Assad’s U.S. 2,000 troops — ‘quoted’ words", "ends with a joiner-", "x\u0301y",
 		"\x80\xff invalid bytes in a line", "12345678\x01", "1234567\xc2\xa0",
+		"abcdefg  hijklmnop", "abcdef  ghijklmnop", "abcdefgh  ijklmnop", "a b c d e f g h i j k",
+		"abcdefghijklmno  p", `He said "no" and “she said “yes” and "maybe”`, `odd " quote “`, "abcdefghijklmnop  q",
 	}
 	files, err := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
 	if err != nil {
@@ -122,6 +158,9 @@ func FuzzScanners(f *testing.F) {
 func checkScanners(t *testing.T, s string) {
 	if got, want := normalLine(s), normalLineRef(s); got != want {
 		t.Errorf("normalLine(%q) = %v, want %v", s, got, want)
+	}
+	if diff := cmp.Diff(quoteRangesRef(s), quoteRanges(s)); diff != "" {
+		t.Errorf("quoteRanges(%q) (-want +got):\n%s", s, diff)
 	}
 	gw, gl := countWords(s)
 	ww, wl := countWordsRef(s)

@@ -235,25 +235,40 @@ func startsWithStarter(t *abbrevTable, after string) bool {
 // that open and close within p, ordered by opening: curly quotes nest,
 // straight quotes pair in order (and are ignored when their number is odd).
 func quoteRanges(p string) [][2]int {
-	if strings.IndexByte(p, '"') < 0 && !strings.Contains(p, "“") {
+	nStraight := strings.Count(p, "\"")
+	if nStraight == 0 && !strings.Contains(p, "“") {
 		return nil
 	}
 	var out [][2]int
-	var stack []int
-	straight := -1
-	nStraight := strings.Count(p, "\"")
-	for i := 0; i < len(p); i++ {
-		switch {
-		case p[i] == '"' && nStraight%2 == 0:
-			if straight < 0 {
-				straight = i
-			} else {
-				out = append(out, [2]int{straight, i})
-				straight = -1
+	// Straight quotes pair in order; curly ones nest. The two never
+	// interact, so each is found with its own scan.
+	if nStraight > 0 && nStraight%2 == 0 {
+		open := -1
+		for i := 0; ; i++ {
+			j := strings.IndexByte(p[i:], '"')
+			if j < 0 {
+				break
 			}
-		case p[i] == 0xE2 && strings.HasPrefix(p[i:], "“"):
+			i += j
+			if open < 0 {
+				open = i
+			} else {
+				out = append(out, [2]int{open, i})
+				open = -1
+			}
+		}
+	}
+	var stack []int
+	for i := 0; ; i++ {
+		j := strings.IndexByte(p[i:], 0xE2)
+		if j < 0 {
+			break
+		}
+		i += j
+		switch {
+		case strings.HasPrefix(p[i:], "“"):
 			stack = append(stack, i)
-		case p[i] == 0xE2 && strings.HasPrefix(p[i:], "”"):
+		case strings.HasPrefix(p[i:], "”"):
 			if len(stack) > 0 {
 				out = append(out, [2]int{stack[len(stack)-1], i})
 				stack = stack[:len(stack)-1]

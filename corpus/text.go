@@ -339,16 +339,25 @@ func normalLine(s string) bool {
 	if s == "" {
 		return true
 	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
 	i := 0
 	// Eight bytes at a time: only blocks holding a control byte, DEL or a
-	// non-ASCII byte are looked at one byte at a time.
+	// non-ASCII byte are looked at one byte at a time; a space in the top
+	// byte of one block and the bottom byte of the next is a double space.
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	lastSpace := false
 	for ; i+8 <= len(s); i += 8 {
 		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		// The high bit of each byte that is a space, exactly.
+		y := x ^ 0x20*ones
+		spaces := ^((y&lows + lows) | y | lows)
+		if spaces&(spaces>>8) != 0 || lastSpace && spaces&0x80 != 0 {
+			return false
+		}
+		lastSpace = spaces>>63 != 0
 		// A byte below 0x20, at or above 0x7f.
 		if ((x-0x20*ones)&^x|x|(x+ones))&highs == 0 {
 			continue
@@ -359,8 +368,11 @@ func normalLine(s string) bool {
 			}
 		}
 	}
+	if lastSpace && i < len(s) && s[i] == ' ' {
+		return false
+	}
 	for ; i < len(s); i++ {
-		if !normalByte(s, i) {
+		if !normalByte(s, i) || s[i] == ' ' && s[i+1] == ' ' {
 			return false
 		}
 	}
