@@ -131,14 +131,34 @@ func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <
 // controlRatioHigh reports text where more than one character in ten is a
 // C0 control other than tab, newline, carriage return and form feed.
 func controlRatioHigh(s string) bool {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+	n, i := 0, 0
+	// Eight bytes at a time; only blocks holding a byte below 0x20 are
+	// counted byte by byte.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if (x-0x20*ones)&^x&highs == 0 {
+			continue
+		}
+		for j := i; j < i+8; j++ {
+			if isControl(s[j]) {
+				n++
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if isControl(s[i]) {
 			n++
 		}
 	}
 	return n > 0 && n*10 > len(s)
+}
+
+// isControl reports a C0 control other than tab, newline, carriage return
+// and form feed.
+func isControl(c byte) bool {
+	return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'
 }
 
 // mojibakeBytes maps the characters that UTF-8 bytes 0x80–0xFF become when

@@ -117,6 +117,17 @@ func quoteRangesRef(p string) [][2]int {
 	return out
 }
 
+func controlRatioHighRef(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			n++
+		}
+	}
+	return n > 0 && n*10 > len(s)
+}
+
 // scanSeeds are the lines of the seed articles and some awkward strings.
 func scanSeeds(t testing.TB) []string {
 	out := []string{
@@ -126,7 +137,7 @@ func scanSeeds(t testing.TB) []string {
 		"al-Assad’s U.S. 2,000 troops — ‘quoted’ words", "ends with a joiner-", "x\u0301y",
 		"\x80\xff invalid bytes in a line", "12345678\x01", "1234567\xc2\xa0",
 		"abcdefg  hijklmnop", "abcdef  ghijklmnop", "abcdefgh  ijklmnop", "a b c d e f g h i j k",
-		"abcdefghijklmno  p", `He said "no" and “she said “yes” and "maybe”`, `odd " quote “`, "abcdefghijklmnop  q",
+		"abcdefghijklmno  p", `He said "no" and “she said “yes” and "maybe”`, `odd " quote “`, "abcdefghijklmnop  q", "\x01\x02\x03 abcdefghijklmnop", "\x00\x1f\x7f\t\n\r\f\v",
 	}
 	files, err := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
 	if err != nil {
@@ -161,6 +172,9 @@ func checkScanners(t *testing.T, s string) {
 	}
 	if diff := cmp.Diff(quoteRangesRef(s), quoteRanges(s)); diff != "" {
 		t.Errorf("quoteRanges(%q) (-want +got):\n%s", s, diff)
+	}
+	if got, want := controlRatioHigh(s), controlRatioHighRef(s); got != want {
+		t.Errorf("controlRatioHigh(%q) = %v, want %v", s, got, want)
 	}
 	gw, gl := countWords(s)
 	ww, wl := countWordsRef(s)
