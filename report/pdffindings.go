@@ -504,6 +504,17 @@ func (d *pdfDoc) glossaryTerms() []pdfGlossTerm {
 		out = append(out, *byKey[k])
 	}
 	slices.SortStableFunc(out, func(a, b pdfGlossTerm) int { return cmp.Compare(a.order, b.order) })
+	// Within an axis, the terms outlets chose in their own words come
+	// first; those met only inside quotations follow.
+	axisAt := map[string]int{}
+	for i, g := range out {
+		if _, ok := axisAt[g.pole.Axis]; !ok {
+			axisAt[g.pole.Axis] = i
+		}
+	}
+	slices.SortStableFunc(out, func(a, b pdfGlossTerm) int {
+		return cmp.Or(cmp.Compare(axisAt[a.pole.Axis], axisAt[b.pole.Axis]), cmp.Compare(pdfQuotedOnly(a), pdfQuotedOnly(b)))
+	})
 	return out
 }
 
@@ -512,14 +523,6 @@ func (d *pdfDoc) glossary() {
 	if len(terms) == 0 {
 		return
 	}
-	// Within an axis, the terms outlets chose in their own words come
-	// first; those met only inside quotations follow.
-	slices.SortStableFunc(terms, func(a, b pdfGlossTerm) int {
-		if a.pole.Axis != b.pole.Axis {
-			return 0
-		}
-		return cmp.Compare(pdfQuotedOnly(a), pdfQuotedOnly(b))
-	})
 	d.y += 2
 	d.heading("Glossary of loaded terms", 30)
 	d.para("Every lexicon term found in these articles: what the word carries with it, a plainer alternative (→), and who used it, in its own words or inside a quotation. Terms only ever quoted close each group.")
