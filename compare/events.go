@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -397,14 +396,16 @@ func (g *eventGrouper) cluster(ctx context.Context, cands []pair) ([][]int, erro
 			edges = append(edges, scored{p, s})
 		}
 	}
-	sort.Slice(edges, func(x, y int) bool {
-		if edges[x].s != edges[y].s {
-			return edges[x].s > edges[y].s
+	slices.SortFunc(edges, func(x, y scored) int {
+		switch {
+		case x.s > y.s:
+			return -1
+		case x.s < y.s:
+			return 1
+		case x.p.A != y.p.A:
+			return x.p.A - y.p.A
 		}
-		if edges[x].p.A != edges[y].p.A {
-			return edges[x].p.A < edges[y].p.A
-		}
-		return edges[x].p.B < edges[y].p.B
+		return x.p.B - y.p.B
 	})
 	groupOf := make([]int, len(g.docs))
 	members := make([][]int, len(g.docs))

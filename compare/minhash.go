@@ -131,11 +131,36 @@ func lshCandidates(sigs [][minhashSize]uint64, empty []bool, keep func(a, b int)
 			}
 		}
 	}
-	slices.SortFunc(out, func(x, y pair) int {
-		if x.A != y.A {
-			return x.A - y.A
+	return sortPairs(out, len(sigs))
+}
+
+// sortPairs sorts pairs of document indexes below n and drops repeats. The
+// pairs are placed by A with a counting sort, so that only each document's
+// own few partners are compared: linear in the number of pairs, where one
+// comparison sort of them all would not be.
+func sortPairs(ps []pair, n int) []pair {
+	start := make([]int, n+1)
+	for _, p := range ps {
+		start[p.A+1]++
+	}
+	for i := 1; i <= n; i++ {
+		start[i] += start[i-1]
+	}
+	bs := make([]int, len(ps))
+	next := slices.Clone(start[:n])
+	for _, p := range ps {
+		bs[next[p.A]] = p.B
+		next[p.A]++
+	}
+	out := ps[:0]
+	for a := 0; a < n; a++ {
+		run := bs[start[a]:start[a+1]]
+		slices.Sort(run)
+		for k, b := range run {
+			if k == 0 || b != run[k-1] {
+				out = append(out, pair{a, b})
+			}
 		}
-		return x.B - y.B
-	})
-	return slices.Compact(out)
+	}
+	return out
 }
