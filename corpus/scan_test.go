@@ -176,6 +176,9 @@ func checkScanners(t *testing.T, s string) {
 	if got, want := controlRatioHigh(s), controlRatioHighRef(s); got != want {
 		t.Errorf("controlRatioHigh(%q) = %v, want %v", s, got, want)
 	}
+	if got, want := string(appendLower(nil, s)), strings.ToLower(s); got != want {
+		t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
+	}
 	gw, gl := countWords(s)
 	ww, wl := countWordsRef(s)
 	if gw != ww || gl != wl {

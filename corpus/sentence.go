@@ -192,8 +192,8 @@ func breakAfterPeriod(t *abbrevTable, before, after string) bool {
 	}
 	nextRune, _ := utf8.DecodeRuneInString(after)
 	nextIsDigit := nextRune >= '0' && nextRune <= '9'
-	lw := strings.ToLower(w)
-	switch t.kinds[lw] {
+	var buf [32]byte
+	switch t.kinds[string(appendLower(buf[:0], w))] {
 	case abbrevTitle:
 		return false
 	case abbrevMonth, abbrevNumber:
@@ -228,7 +228,26 @@ func startsWithStarter(t *abbrevTable, after string) bool {
 	if end < 0 {
 		end = len(after)
 	}
-	return t.starters[strings.ToLower(after[:end])]
+	var buf [32]byte
+	return t.starters[string(appendLower(buf[:0], after[:end]))]
+}
+
+// appendLower appends strings.ToLower(s) to dst, without allocating when s
+// is short ASCII.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // quoteRanges returns the [open, close] byte offsets of double quotations
