@@ -58,6 +58,7 @@ func (d *draft) build(lines []string, mode paraMode) {
 	titleDone := false
 	inBlock := false
 	var cur []string
+	var scratch []byte // the lower-cased line, for registry cues
 	flush := func() {
 		if len(cur) > 0 {
 			d.paras = appendBlock(d.paras, cur, mode)
@@ -72,7 +73,7 @@ func (d *draft) build(lines []string, mode paraMode) {
 		}
 		set := byteSetOf(line)
 		if reg != nil && len(reg.cues) > 0 {
-			if o, kind, n, ok := reg.matchCue(line, &set); ok {
+			if o, kind, n, ok := reg.matchCue(line, &set, &scratch); ok {
 				if d.cueOutlet == "" {
 					d.cueOutlet = reg.Outlets[o].Name
 				}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -285,8 +286,8 @@ func (r *Registry) lookup(key string) (int, bool) {
 
 // matchCue reports the outlet a line names through a registry cue, the kind
 // of cue and, for a prefix cue, the length in bytes of the prefix in line.
-func (r *Registry) matchCue(line string, set *byteSet) (outlet int, kind cueKind, n int, ok bool) {
-	var lower string
+func (r *Registry) matchCue(line string, set *byteSet, scratch *[]byte) (outlet int, kind cueKind, n int, ok bool) {
+	var lower []byte
 	for _, c := range r.cues {
 		switch c.kind {
 		case cueLine:
@@ -301,10 +302,11 @@ func (r *Registry) matchCue(line string, set *byteSet) (outlet int, kind cueKind
 			if c.gate != 0 && !set.has(c.gate) {
 				continue
 			}
-			if lower == "" {
-				lower = strings.ToLower(line)
+			if lower == nil {
+				lower = appendLower((*scratch)[:0], line)
+				*scratch = lower
 			}
-			if strings.Contains(lower, c.text) {
+			if bytes.Contains(lower, []byte(c.text)) {
 				return c.outlet, c.kind, 0, true
 			}
 		}
