@@ -329,7 +329,7 @@ func (ve pdfVoiceEvent) share(outlet, speaker string) float64 {
 
 var pdfSpeakerPalette = []pdfRGB{
 	{44, 62, 80}, {211, 84, 0}, {39, 174, 96}, {142, 68, 173}, {41, 128, 185}, {192, 57, 43},
-	{22, 160, 133}, {183, 149, 11}, {120, 66, 18}, {196, 69, 148},
+	{22, 160, 133}, {183, 149, 11}, {120, 66, 18}, {236, 112, 160},
 }
 
 // pdfSpeakerGrey colours speakers once the palette is used up.

@@ -171,7 +171,7 @@ func (d *pdfDoc) highlightLegend(poles []pdfPole) {
 		{Text: "outlined", Style: pdfHitStyle(st, sample, true)},
 		{Text: " words inside a quotation     ", Style: st},
 		{Text: "dotted", Style: pdfDistanced(pdfHitStyle(st, sample, false))},
-		{Text: " held at a distance: in scare quotes or after \"so-called\"", Style: st},
+		{Text: " held at a distance (scare quotes, \"so-called\")", Style: st},
 	}
 	d.flow(runs, d.left, d.width)
 	d.y += 1.5
@@ -260,9 +260,9 @@ func (d *pdfDoc) glance() {
 }
 
 const (
-	pdfChartRow    = 4.6
+	pdfChartRow    = 4.3
 	pdfChartLabelW = 27.0
-	pdfChartCountW = 18.0
+	pdfChartCountW = 23.0
 )
 
 // chartTitle is an axis's name followed by its legend, wrapped to w.
@@ -303,12 +303,12 @@ func (d *pdfDoc) chart(ax framing.Axis, tally map[string]pdfTally, x, y, w float
 			total += v.narrator
 			quoted += v.quoted
 		}
-		bh := pdfChartRow - 1.4
+		bh := pdfChartRow - 1.2
 		if total == 0 {
 			d.f.SetDrawColor(pdfRule.R, pdfRule.G, pdfRule.B)
 			d.f.SetLineWidth(0.2)
 			d.f.SetDashPattern([]float64{0.8, 0.8}, 0)
-			d.f.Rect(barX, y+0.7, barW, bh, "D")
+			d.f.Rect(barX, y+0.6, barW, bh, "D")
 			d.f.SetDashPattern(nil, 0)
 			d.f.SetFont(pdfFamily, "I", small.Size)
 			d.f.SetTextColor(pdfGrey.R, pdfGrey.G, pdfGrey.B)
@@ -323,7 +323,7 @@ func (d *pdfDoc) chart(ax framing.Axis, tally map[string]pdfTally, x, y, w float
 				c := d.poles[pdfKey(ax.ID, p.ID)].Color
 				sw := barW * float64(v.narrator) / float64(total)
 				d.f.SetFillColor(c.R, c.G, c.B)
-				d.f.Rect(bx, y+0.7, sw, bh, "F")
+				d.f.Rect(bx, y+0.6, sw, bh, "F")
 				pct := fmt.Sprintf("%d%%", (v.narrator*100+total/2)/total)
 				d.f.SetFont(pdfFamily, "B", 6.5)
 				if pw := d.f.GetStringWidth(pct); pw+1.5 < sw {
@@ -340,12 +340,11 @@ func (d *pdfDoc) chart(ax framing.Axis, tally map[string]pdfTally, x, y, w float
 		count := fmt.Sprintf("n = %d", total)
 		d.f.SetFont(pdfFamily, "", small.Size)
 		d.f.SetTextColor(pdfBlack.R, pdfBlack.G, pdfBlack.B)
-		if quoted == 0 {
-			d.f.Text(barX+barW+1.5, mid+1.0, count)
-		} else {
-			d.f.Text(barX+barW+1.5, mid-0.3, count)
+		d.f.Text(barX+barW+1.5, mid+0.9, count)
+		if quoted > 0 {
+			cw := d.f.GetStringWidth(count + " ")
 			d.f.SetTextColor(pdfGrey.R, pdfGrey.G, pdfGrey.B)
-			d.f.Text(barX+barW+1.5, mid+2.1, fmt.Sprintf("+ %d quoted", quoted))
+			d.f.Text(barX+barW+1.5+cw, mid+0.9, fmt.Sprintf("+ %d quoted", quoted))
 		}
 		y += pdfChartRow
 	}
