@@ -405,7 +405,7 @@ func (d *pdfDoc) eventSection(title, intro string, arts []*corpus.Article, kicke
 		d.y += 5
 	}
 	// Keep the heading, introduction and legend with the first row of boxes.
-	d.heading(title, min(d.firstRowHeight(arts, kickers)+28, d.bottom-d.top-40))
+	d.heading(title, min(pdfBoxShrink*d.firstRowHeight(arts, kickers)+28, d.bottom-d.top-40))
 	d.para(intro)
 	d.highlightLegend(d.usedPoles(arts))
 	d.articleBoxes(arts, kickers)
@@ -445,9 +445,10 @@ func (d *pdfDoc) articleBoxes(arts []*corpus.Article, kickers map[string]string)
 			boxes[j] = d.articleBox(a, boxW, maxWords, kickers[a.ID])
 			h = max(h, boxes[j].height())
 		}
-		// A row taller than what is left goes to a new page; one taller
-		// than a page is cut to fit.
-		if d.y+h > d.bottom && d.y > d.top+60 {
+		// A row goes to a new page unless most of it fits in what is
+		// left; one taller than the space it gets is cut to fit, its
+		// excerpts ending in "[…]".
+		if d.y+pdfBoxShrink*h > d.bottom && d.y > d.top+60 {
 			d.newPage()
 		}
 		if avail := d.bottom - d.y; h > avail {
@@ -462,6 +463,10 @@ func (d *pdfDoc) articleBoxes(arts []*corpus.Article, kickers map[string]string)
 		d.y += h + gap
 	}
 }
+
+// pdfBoxShrink is the least part of its height a row of boxes keeps when
+// it is cut to fit the rest of a page rather than start a new one.
+const pdfBoxShrink = 0.8
 
 type pdfBox struct {
 	label, date string
