@@ -554,13 +554,14 @@ func (d *pdfDoc) glossary() {
 			if i > 0 {
 				sep = ", "
 			}
+			// No-break spaces keep a count on the line of its outlet.
 			own := ""
 			if u.narrator > 0 {
-				own = fmt.Sprintf(" %d", u.narrator)
+				own = fmt.Sprintf("\u00a0%d", u.narrator)
 			}
 			runs = append(runs, pdfRun{Text: d.t(sep + d.label(o) + own), Style: pdfStyle{Font: "B", Size: 6.8, Color: pdfInk}})
 			if u.quoted > 0 {
-				runs = append(runs, pdfRun{Text: fmt.Sprintf(" (+%d quoted)", u.quoted), Style: grey})
+				runs = append(runs, pdfRun{Text: fmt.Sprintf(" (+%d\u00a0quoted)", u.quoted), Style: grey})
 			}
 		}
 		lines := d.wrap(runs, colW)
