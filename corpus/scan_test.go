@@ -138,6 +138,7 @@ func scanSeeds(t testing.TB) []string {
 		"\x80\xff invalid bytes in a line", "12345678\x01", "1234567\xc2\xa0",
 		"abcdefg  hijklmnop", "abcdef  ghijklmnop", "abcdefgh  ijklmnop", "a b c d e f g h i j k",
 		"abcdefghijklmno  p", `He said "no" and “she said “yes” and "maybe”`, `odd " quote “`, "abcdefghijklmnop  q", "\x01\x02\x03 abcdefghijklmnop", "\x00\x1f\x7f\t\n\r\f\v",
+		"no terminator in this long line at all", "twelve bytes. Then!", "…ellipsis first", "ab?", "abcdefgh.",
 	}
 	files, err := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
 	if err != nil {
@@ -178,6 +179,15 @@ func checkScanners(t *testing.T, s string) {
 	}
 	if got, want := string(appendLower(nil, s)), strings.ToLower(s); got != want {
 		t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
+	}
+	for i := 0; i <= len(s); i++ {
+		want := i
+		for want < len(s) && !terminatorStart[s[want]] {
+			want++
+		}
+		if got := nextTerminator(s, i); got != want {
+			t.Fatalf("nextTerminator(%q, %d) = %d, want %d", s, i, got, want)
+		}
 	}
 	gw, gl := countWords(s)
 	ww, wl := countWordsRef(s)

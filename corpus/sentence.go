@@ -90,9 +90,7 @@ func appendSentences(dst []Span, p string, base int) []Span {
 	qi, maxClose := 0, -1
 	start := 0
 	for i := 0; i < len(p); {
-		for i < len(p) && !terminatorStart[p[i]] {
-			i++
-		}
+		i = nextTerminator(p, i)
 		if i >= len(p) {
 			break
 		}
@@ -155,6 +153,32 @@ func appendSentences(dst []Span, p string, base int) []Span {
 		dst = append(dst, s)
 	}
 	return dst
+}
+
+// nextTerminator returns the offset of the first byte at or after i that
+// can begin a sentence terminator, or len(p). It skips eight bytes at a
+// time while none of them can.
+func nextTerminator(p string, i int) int {
+	const ones, lows = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
+	// zero has the high bit of each zero byte of y set, exactly.
+	zero := func(y uint64) uint64 { return ^((y&lows + lows) | y | lows) }
+	for {
+		for ; i+8 <= len(p); i += 8 {
+			x := uint64(p[i]) | uint64(p[i+1])<<8 | uint64(p[i+2])<<16 | uint64(p[i+3])<<24 |
+				uint64(p[i+4])<<32 | uint64(p[i+5])<<40 | uint64(p[i+6])<<48 | uint64(p[i+7])<<56
+			if zero(x^'.'*ones)|zero(x^'!'*ones)|zero(x^'?'*ones)|zero(x^0xE2*ones) != 0 {
+				break
+			}
+		}
+		for end := min(i+8, len(p)); i < end; i++ {
+			if terminatorStart[p[i]] {
+				return i
+			}
+		}
+		if i >= len(p) {
+			return len(p)
+		}
+	}
 }
 
 // terminatorStart marks the bytes that can begin a sentence terminator:
