@@ -276,7 +276,11 @@ func (d *pdfDoc) chartTitle(ax framing.Axis, w float64) []pdfLine {
 		}
 		runs = append(runs, pdfRun{Text: "■", Style: pdfStyle{Size: 7.5, Color: info.Color}}, pdfRun{Text: pdfClean(d.g, " "+info.PoleName), Style: st})
 	}
-	return d.wrap(runs, w)
+	// A legend that does not fit beside the title goes below it whole.
+	if lines := d.wrap(runs, w); len(lines) == 1 {
+		return lines
+	}
+	return append(d.wrap(runs[:1], w), d.wrap(runs[1:], w)...)
 }
 
 func (d *pdfDoc) chartHeight(ax framing.Axis, w float64) float64 {
