@@ -422,7 +422,7 @@ func (d *pdfDoc) makeTitle() string {
 	case 1:
 		return pdfEventName(d.events[0])
 	}
-	return fmt.Sprintf("%s, and %s", pdfEventName(d.events[0]), pdfCount(len(d.events)-1, "related event"))
+	return fmt.Sprintf("%s, and %s", pdfEventName(d.events[0]), pdfCount(len(d.events)-1, "other event"))
 }
 
 // pdfEventName is an event's label without its trailing date.

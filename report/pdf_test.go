@@ -126,7 +126,7 @@ func TestWritePDFSeedsReadBack(t *testing.T) {
 			want: []string{
 				"CGTN", "Sahar News", "Iran Press", "The New Arab", "The Globe Post",
 				"China", "state broadcaster", "Fadaat Media (Qatari-funded)",
-				"Tehran summit: Putin, Erdogan, Rouhani, and 2 related events",
+				"Tehran summit: Putin, Erdogan, Rouhani, and 2 other events",
 				"At a glance", "Naming the Syrian state",
 				// highlighted terms, in the excerpts and the glossary
 				"Bashar al-Assad‘s regime", "major rebel bastion of Idlib", "air raids pounded rebel positions", "innocent people",
