@@ -56,7 +56,7 @@ func pdfSave(t testing.TB, name string, b []byte) string {
 func pdfNeedTool(t testing.TB, name string) {
 	t.Helper()
 	if _, err := exec.LookPath(name); err != nil {
-		t.Skipf("%s not installed (poppler-utils / qpdf); skipping the read-back check", name)
+		missingReader(t, fmt.Sprintf("%s not installed (poppler-utils / qpdf)", name))
 	}
 }
 

@@ -128,7 +128,7 @@ type dumpCellFormat struct {
 func readWithOpenpyxl(t *testing.T, data []byte) *dump {
 	t.Helper()
 	if err := exec.Command(systemPython, "-c", "import openpyxl").Run(); err != nil {
-		t.Skipf("second reader unavailable: %s cannot import openpyxl (install python3-openpyxl): %v", systemPython, err)
+		missingReader(t, fmt.Sprintf("second reader unavailable: %s cannot import openpyxl (install python3-openpyxl): %v", systemPython, err))
 	}
 	path := filepath.Join(t.TempDir(), "report.xlsx")
 	if err := os.WriteFile(path, data, 0o644); err != nil {
