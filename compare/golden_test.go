@@ -15,63 +15,49 @@ var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 // seedSummary is the part of the seeds' Result a reader checks by eye:
 // events, aligned passages, quotations and swaps.
 type seedSummary struct {
-	Events     []Event `json:"events"`
-	Alignments []struct {
-		Pair    string   `json:"pair"`
-		Kind    string   `json:"kind"`
-		Sim     float64  `json:"similarity"`
-		A       string   `json:"a"`
-		B       string   `json:"b"`
-		Speaker string   `json:"speaker,omitempty"`
-		Diff    []DiffOp `json:"diff"`
-	} `json:"alignments"`
-	Quotes []struct {
-		ID       string `json:"id"`
-		Speaker  string `json:"speaker"`
-		Verb     string `json:"verb"`
-		Fidelity string `json:"fidelity"`
-		Text     string `json:"text"`
-	} `json:"quotes"`
-	Substitutions []struct {
-		A, B       string
-		Outlets    string
-		Axis       string
-		Framing    bool
-		Suggestion bool
-	} `json:"substitutions"`
+	Events        []Event               `json:"events"`
+	Alignments    []summaryAlignment    `json:"alignments"`
+	Quotes        []summaryQuote        `json:"quotes"`
+	Substitutions []summarySubstitution `json:"substitutions"`
+}
+
+type summaryAlignment struct {
+	Pair    string   `json:"pair"`
+	Kind    string   `json:"kind"`
+	Sim     float64  `json:"similarity"`
+	A       string   `json:"a"`
+	B       string   `json:"b"`
+	Speaker string   `json:"speaker,omitempty"`
+	Diff    []DiffOp `json:"diff"`
+}
+
+type summaryQuote struct {
+	ID       string `json:"id"`
+	Speaker  string `json:"speaker"`
+	Verb     string `json:"verb"`
+	Fidelity string `json:"fidelity"`
+	Text     string `json:"text"`
+}
+
+type summarySubstitution struct {
+	A, B       string
+	Outlets    string
+	Axis       string
+	Framing    bool
+	Suggestion bool
 }
 
 func summarise(res *Result) seedSummary {
 	var s seedSummary
 	s.Events = res.Events
 	for _, al := range res.Alignments {
-		s.Alignments = append(s.Alignments, struct {
-			Pair    string   `json:"pair"`
-			Kind    string   `json:"kind"`
-			Sim     float64  `json:"similarity"`
-			A       string   `json:"a"`
-			B       string   `json:"b"`
-			Speaker string   `json:"speaker,omitempty"`
-			Diff    []DiffOp `json:"diff"`
-		}{al.A.Article[:3] + "-" + al.B.Article[:3], al.Kind, al.Similarity, al.A.Text, al.B.Text, al.Speaker, al.Diff})
+		s.Alignments = append(s.Alignments, summaryAlignment{al.A.Article[:3] + "-" + al.B.Article[:3], al.Kind, al.Similarity, al.A.Text, al.B.Text, al.Speaker, al.Diff})
 	}
 	for _, q := range res.Quotes {
-		s.Quotes = append(s.Quotes, struct {
-			ID       string `json:"id"`
-			Speaker  string `json:"speaker"`
-			Verb     string `json:"verb"`
-			Fidelity string `json:"fidelity"`
-			Text     string `json:"text"`
-		}{q.ID, q.Speaker, q.Verb, q.Fidelity, q.Text})
+		s.Quotes = append(s.Quotes, summaryQuote{q.ID, q.Speaker, q.Verb, q.Fidelity, q.Text})
 	}
 	for _, x := range res.Substitutions {
-		s.Substitutions = append(s.Substitutions, struct {
-			A, B       string
-			Outlets    string
-			Axis       string
-			Framing    bool
-			Suggestion bool
-		}{x.TermA, x.TermB, x.OutletA + " / " + x.OutletB, x.Axis, x.Framing, x.Suggestion})
+		s.Substitutions = append(s.Substitutions, summarySubstitution{x.TermA, x.TermB, x.OutletA + " / " + x.OutletB, x.Axis, x.Framing, x.Suggestion})
 	}
 	return s
 }
