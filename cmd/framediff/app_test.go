@@ -340,3 +340,24 @@ func TestUserRules(t *testing.T) {
 		t.Errorf("broken rules: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestTermsRejected checks --kwic --rejected on a real sentence whose
+// "campaign" is an election's, so the lexicon's sense conditions leave it
+// out of the counts.
+func TestTermsRejected(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "news.jsonl")
+	rec := `{"id":"a1","outlet":"Example","title":"Primary","published":"2016-05-01","text":"On a campaign swing this month before the West Virginia primary on May 10, she said she would bring jobs back."}` + "\n"
+	if err := os.WriteFile(path, []byte(rec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runApp(t, "", "terms", "--kwic", "campaign", "--rejected", path)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "[campaign] swing") || !strings.Contains(out, `rejected: near "primary"`) {
+		t.Errorf("--rejected output lacks the candidate and its reason:\n%s", out)
+	}
+	if code, _, _ = runApp(t, "", "terms", "--kwic", "campaign", path); code != exitUsage {
+		t.Errorf("--kwic campaign without --rejected: exit %d, want %d (no counted hit)", code, exitUsage)
+	}
+}

@@ -87,6 +87,7 @@ func (a *App) termsCommand() *cobra.Command {
 	o := &inputOptions{}
 	var kwic string
 	var width int
+	var rejected bool
 	cmd := &cobra.Command{
 		Use:   "terms [PATH...]",
 		Short: "Framing terms per outlet: narrator-voice hits per pole, or every hit of one term in context",
@@ -94,6 +95,9 @@ func (a *App) termsCommand() *cobra.Command {
 			res, _, err := a.build(cmd.Context(), o, args)
 			if err != nil {
 				return err
+			}
+			if kwic != "" && rejected {
+				return writeRejected(a.Stdout, res, kwic, width)
 			}
 			if kwic != "" {
 				return writeKWIC(a.Stdout, res, kwic, width)
@@ -105,6 +109,7 @@ func (a *App) termsCommand() *cobra.Command {
 	o.register(cmd)
 	cmd.Flags().StringVar(&kwic, "kwic", "", "print every hit of `TERM` in its sentence: a lexicon term or a word of one, a pole, an axis, or axis/pole")
 	cmd.Flags().IntVar(&width, "width", 50, "characters of context on each side for --kwic")
+	cmd.Flags().BoolVar(&rejected, "rejected", false, "with --kwic: print the candidates the term's sense conditions left out, with the reason, instead of the hits")
 	return cmd
 }
 
@@ -194,6 +199,35 @@ func writeKWIC(w io.Writer, res *compare.Result, term string, width int) error {
 	}
 	if n == 0 {
 		return usageErrorf("--kwic: no hit of %q (terms are listed by 'framediff lexicon show')", term)
+	}
+	return nil
+}
+
+// writeRejected prints every candidate of a term, pole or axis that its
+// sense conditions rejected, in its sentence, with the reason.
+func writeRejected(w io.Writer, res *compare.Result, term string, width int) error {
+	if res.Lex == nil {
+		return fmt.Errorf("no lexicon")
+	}
+	want := strings.ToLower(strings.TrimSpace(term))
+	m := framing.NewMatcher(res.Lex)
+	n := 0
+	for i := range res.Articles {
+		art := &res.Articles[i]
+		_, rej := m.Candidates(art)
+		for _, r := range rej {
+			if !kwicMatches(r.Hit, want) {
+				continue
+			}
+			left, match, right := framing.KWIC(art, r.Hit, width)
+			left, right = strings.TrimRight(left, " "), strings.TrimLeft(right, " ")
+			fmt.Fprintf(w, "%-14s %*s [%s] %-*s  (%s %s/%s rejected: %s)\n",
+				cell(art.Outlet, 14), width, left, match, width, right, art.ID, r.Axis, r.Pole, r.Reason)
+			n++
+		}
+	}
+	if n == 0 {
+		fmt.Fprintf(w, "no rejected candidate of %q\n", term)
 	}
 	return nil
 }
