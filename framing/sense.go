@@ -11,12 +11,12 @@ import (
 // compiledSense is a term's Sense ready for matching: word lists as
 // sequences of lower-case word keys.
 type compiledSense struct {
-	near, notNear, unlessNear, notAfter, notBefore, object, notObject [][]string
+	near, notNear, unlessNear, notAfter, notBefore, object, notObject *wordList
 	raw                                                               Sense
 	window                                                            int
 	forms                                                             map[string]bool
 	// subject is the axis's Subject, for scoped terms.
-	subject [][]string
+	subject *wordList
 	axis    int
 }
 
@@ -27,87 +27,43 @@ type Rejection struct {
 	Reason string `json:"reason"`
 }
 
-func stemSeqs(list []string) [][]string {
-	var out [][]string
+// wordList is a list of words or phrases of a sense condition, indexed by
+// first and last word.
+type wordList struct {
+	raw     []string
+	seqs    [][]string
+	byFirst map[string][]int
+	byLast  map[string][]int
+	key     string // the list, joined: identifies it in caches
+}
+
+// newWordList compiles list (nil for an empty one): each entry becomes its
+// words' keys (lower case, possessive dropped).
+func newWordList(list []string) *wordList {
+	l := &wordList{byFirst: map[string][]int{}, byLast: map[string][]int{}}
 	for _, s := range list {
 		var seq []string
 		for _, tok := range Tokenize(s) {
 			seq = append(seq, tok.Lower)
 		}
-		if len(seq) > 0 {
-			out = append(out, seq)
+		if len(seq) == 0 {
+			continue
 		}
+		k := len(l.seqs)
+		l.seqs = append(l.seqs, seq)
+		l.raw = append(l.raw, s)
+		l.byFirst[seq[0]] = append(l.byFirst[seq[0]], k)
+		l.byLast[seq[len(seq)-1]] = append(l.byLast[seq[len(seq)-1]], k)
 	}
-	return out
-}
-
-func compileSense(s Sense, subject []string, axis int) *compiledSense {
-	if s.IsZero() {
+	if len(l.seqs) == 0 {
 		return nil
 	}
-	cs := &compiledSense{
-		raw:        s,
-		near:       stemSeqs(s.Near),
-		notNear:    stemSeqs(s.NotNear),
-		unlessNear: stemSeqs(s.UnlessNear),
-		notAfter:   stemSeqs(s.NotAfter),
-		notBefore:  stemSeqs(s.NotBefore),
-		object:     stemSeqs(s.Object),
-		notObject:  stemSeqs(s.NotObject),
-		window:     s.Window,
-		axis:       axis,
-	}
-	if cs.window == 0 {
-		cs.window = DefaultWindow
-	}
-	if len(s.Forms) > 0 {
-		cs.forms = map[string]bool{}
-		for _, f := range s.Forms {
-			cs.forms[f] = true
-		}
-	}
-	if s.Scoped {
-		cs.subject = stemSeqs(subject)
-	}
-	return cs
+	l.key = strings.Join(l.raw, "\x00")
+	return l
 }
 
-// senseCtx is what sense checks need to know about the article being
-// matched: its sentences and paragraphs, and which paragraphs name each
-// axis's subject (computed when first asked).
-type senseCtx struct {
-	sentences []corpus.Span
-	paras     [][2]int
-	subject   map[[2]int]int8 // (axis, paragraph) → 1 named, -1 not
-	topic     map[*[][]string]bool
-}
-
-// about reports whether the article is about the words of seqs: one of
-// them per TopicWords words, and at least three.
-func (m *Matcher) about(sc *scratch, sx *senseCtx, text string, ws []word, seqs *[][]string) bool {
-	if v, ok := sx.topic[seqs]; ok {
-		return v
-	}
-	n := 0
-	for j := range ws {
-		for _, seq := range *seqs {
-			if m.stemsAt(sc, text, ws, j, seq) {
-				n++
-				break
-			}
-		}
-	}
-	v := n >= 3 && n*TopicWords >= len(ws)
-	if sx.topic == nil {
-		sx.topic = map[*[][]string]bool{}
-	}
-	sx.topic[seqs] = v
-	return v
-}
-
-// stemsAt reports whether the words from ws[j] have the keys seq (word
-// forms, lower case, possessive dropped), in one phrase.
-func (m *Matcher) stemsAt(sc *scratch, text string, ws []word, j int, seq []string) bool {
+// seqAt reports whether the words from ws[j] are seq, in one phrase.
+func seqAt(text string, ws []word, j int, seq []string) bool {
 	if j < 0 || j+len(seq) > len(ws) {
 		return false
 	}
@@ -122,24 +78,94 @@ func (m *Matcher) stemsAt(sc *scratch, text string, ws []word, j int, seq []stri
 	return true
 }
 
-// anyAt returns the first of seqs found at ws[j], as written in list.
-func (m *Matcher) anyAt(sc *scratch, text string, ws []word, j int, seqs [][]string, list []string) (string, bool) {
-	for k, seq := range seqs {
-		if m.stemsAt(sc, text, ws, j, seq) {
-			return list[k], true
+// at returns the entry of l found at ws[j], as written in the lexicon.
+func (l *wordList) at(text string, ws []word, j int) (string, bool) {
+	if l == nil {
+		return "", false
+	}
+	for _, k := range l.byFirst[ws[j].lower] {
+		if seqAt(text, ws, j, l.seqs[k]) {
+			return l.raw[k], true
 		}
 	}
 	return "", false
 }
 
-// anyEndingAt returns the first of seqs whose last word is ws[j].
-func (m *Matcher) anyEndingAt(sc *scratch, text string, ws []word, j int, seqs [][]string, list []string) (string, bool) {
-	for k, seq := range seqs {
-		if m.stemsAt(sc, text, ws, j-len(seq)+1, seq) {
-			return list[k], true
+// endingAt returns the entry of l whose last word is ws[j].
+func (l *wordList) endingAt(text string, ws []word, j int) (string, bool) {
+	if l == nil {
+		return "", false
+	}
+	for _, k := range l.byLast[ws[j].lower] {
+		if seq := l.seqs[k]; seqAt(text, ws, j-len(seq)+1, seq) {
+			return l.raw[k], true
 		}
 	}
 	return "", false
+}
+
+func compileSense(s Sense, subject []string, axis int) *compiledSense {
+	if s.IsZero() {
+		return nil
+	}
+	cs := &compiledSense{
+		raw:        s,
+		near:       newWordList(s.Near),
+		notNear:    newWordList(s.NotNear),
+		unlessNear: newWordList(s.UnlessNear),
+		notAfter:   newWordList(s.NotAfter),
+		notBefore:  newWordList(s.NotBefore),
+		object:     newWordList(s.Object),
+		notObject:  newWordList(s.NotObject),
+		window:     s.Window,
+		axis:       axis,
+	}
+	if cs.window == 0 {
+		cs.window = DefaultWindow
+	}
+	if len(s.Forms) > 0 {
+		cs.forms = map[string]bool{}
+		for _, f := range s.Forms {
+			cs.forms[f] = true
+		}
+	}
+	if s.Scoped {
+		cs.subject = newWordList(subject)
+	}
+	return cs
+}
+
+// senseCtx is what sense checks need to know about the article being
+// matched: its sentences and paragraphs, and which paragraphs name each
+// axis's subject (computed when first asked).
+type senseCtx struct {
+	sentences []corpus.Span
+	paras     [][2]int
+	subject   map[[2]int]int8 // (axis, paragraph) → 1 named, -1 not
+	topic     map[string]bool // word list key → the article is about it
+}
+
+// about reports whether the article is about the words of l: one of them
+// per TopicWords words, and at least three.
+func (sx *senseCtx) about(text string, ws []word, l *wordList) bool {
+	if l == nil {
+		return false
+	}
+	if v, ok := sx.topic[l.key]; ok {
+		return v
+	}
+	n := 0
+	for j := range ws {
+		if _, ok := l.at(text, ws, j); ok {
+			n++
+		}
+	}
+	v := n >= 3 && n*TopicWords >= len(ws)
+	if sx.topic == nil {
+		sx.topic = map[string]bool{}
+	}
+	sx.topic[l.key] = v
+	return v
 }
 
 // clauseBreak reports whether the text between two words ends a clause.
@@ -160,32 +186,32 @@ func (m *Matcher) senseFails(sc *scratch, sx *senseCtx, text string, ws []word, 
 			return fmt.Sprintf("form %q not listed", f)
 		}
 	}
-	if len(cs.notAfter) > 0 && i > 0 && markerGap(text[ws[i-1].end:ws[i].start]) {
-		if w, ok := m.anyEndingAt(sc, text, ws, i-1, cs.notAfter, cs.raw.NotAfter); ok {
+	if cs.notAfter != nil && i > 0 && markerGap(text[ws[i-1].end:ws[i].start]) {
+		if w, ok := cs.notAfter.endingAt(text, ws, i-1); ok {
 			return fmt.Sprintf("after %q", w)
 		}
 	}
 	end := i + n
-	if len(cs.notBefore) > 0 && end < len(ws) && markerGap(text[ws[end-1].end:ws[end].start]) {
-		if w, ok := m.anyAt(sc, text, ws, end, cs.notBefore, cs.raw.NotBefore); ok {
+	if cs.notBefore != nil && end < len(ws) && markerGap(text[ws[end-1].end:ws[end].start]) {
+		if w, ok := cs.notBefore.at(text, ws, end); ok {
 			return fmt.Sprintf("before %q", w)
 		}
 	}
-	if len(cs.object) > 0 || len(cs.notObject) > 0 {
+	if cs.object != nil || cs.notObject != nil {
 		found := ""
 		for j := end; j < len(ws) && j < end+ObjectWindow && !clauseBreak(text[ws[j-1].end:ws[j].start]); j++ {
-			if w, ok := m.anyAt(sc, text, ws, j, cs.notObject, cs.raw.NotObject); ok && !m.rescued(sc, sx, text, ws, i, end, cs) {
+			if w, ok := cs.notObject.at(text, ws, j); ok && !m.rescued(sc, sx, text, ws, i, end, cs) {
 				return fmt.Sprintf("object %q", w)
 			}
 			if found == "" {
-				found, _ = m.anyAt(sc, text, ws, j, cs.object, cs.raw.Object)
+				found, _ = cs.object.at(text, ws, j)
 			}
 		}
-		if len(cs.object) > 0 && found == "" {
+		if cs.object != nil && found == "" {
 			return "no listed object"
 		}
 	}
-	if len(cs.near) > 0 || len(cs.notNear) > 0 {
+	if cs.near != nil || cs.notNear != nil {
 		lo, hi := sentenceWords(sx, ws, i, end)
 		lo, hi = max(lo, i-cs.window), min(hi, end+cs.window)
 		found, bad, rescued := false, "", false
@@ -194,23 +220,23 @@ func (m *Matcher) senseFails(sc *scratch, sx *senseCtx, text string, ws []word, 
 				continue
 			}
 			if bad == "" {
-				bad, _ = m.anyAt(sc, text, ws, j, cs.notNear, cs.raw.NotNear)
+				bad, _ = cs.notNear.at(text, ws, j)
 			}
 			if !found {
-				_, found = m.anyAt(sc, text, ws, j, cs.near, cs.raw.Near)
+				_, found = cs.near.at(text, ws, j)
 			}
 			if !rescued {
-				_, rescued = m.anyAt(sc, text, ws, j, cs.unlessNear, cs.raw.UnlessNear)
+				_, rescued = cs.unlessNear.at(text, ws, j)
 			}
 		}
 		if bad != "" && !rescued {
 			return fmt.Sprintf("near %q", bad)
 		}
-		if len(cs.near) > 0 && !found && !(cs.raw.Topic && m.about(sc, sx, text, ws, &cs.near)) {
+		if cs.near != nil && !found && !(cs.raw.Topic && sx.about(text, ws, cs.near)) {
 			return "no listed word near"
 		}
 	}
-	if cs.raw.Scoped && !m.subjectNamed(sc, sx, text, ws, i, cs) && !m.about(sc, sx, text, ws, &cs.subject) {
+	if cs.raw.Scoped && !m.subjectNamed(sc, sx, text, ws, i, cs) && !sx.about(text, ws, cs.subject) {
 		return "not about the axis's subject"
 	}
 	return ""
@@ -218,12 +244,12 @@ func (m *Matcher) senseFails(sc *scratch, sx *senseCtx, text string, ws []word, 
 
 // rescued reports whether an UnlessNear word is within the window.
 func (m *Matcher) rescued(sc *scratch, sx *senseCtx, text string, ws []word, i, end int, cs *compiledSense) bool {
-	if len(cs.unlessNear) == 0 {
+	if cs.unlessNear == nil {
 		return false
 	}
 	lo, hi := sentenceWords(sx, ws, i, end)
 	for j := max(lo, i-cs.window); j < min(hi, end+cs.window); j++ {
-		if _, ok := m.anyAt(sc, text, ws, j, cs.unlessNear, cs.raw.UnlessNear); ok && (j < i || j >= end) {
+		if _, ok := cs.unlessNear.at(text, ws, j); ok && (j < i || j >= end) {
 			return true
 		}
 	}
@@ -276,12 +302,7 @@ func (m *Matcher) subjectNamed(sc *scratch, sx *senseCtx, text string, ws []word
 	lo := sort.Search(len(ws), func(j int) bool { return ws[j].start >= sx.paras[p][0] })
 	named := false
 	for j := lo; j < len(ws) && ws[j].end <= sx.paras[p][1] && !named; j++ {
-		for _, seq := range cs.subject {
-			if m.stemsAt(sc, text, ws, j, seq) {
-				named = true
-				break
-			}
-		}
+		_, named = cs.subject.at(text, ws, j)
 	}
 	if sx.subject == nil {
 		sx.subject = map[[2]int]int8{}

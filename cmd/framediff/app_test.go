@@ -361,3 +361,33 @@ func TestTermsRejected(t *testing.T) {
 		t.Errorf("--kwic campaign without --rejected: exit %d, want %d (no counted hit)", code, exitUsage)
 	}
 }
+
+// TestLexiconPolitics checks the embedded politics lexicon is selectable
+// alone and combined with the default one, and printable by name.
+func TestLexiconPolitics(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "news.jsonl")
+	rec := `{"id":"p1","outlet":"Example","title":"Debate","published":"2016-05-01","text":"Clinton slammed the brash newcomer, while the regime in Damascus shelled rebel-held towns."}` + "\n"
+	if err := os.WriteFile(path, []byte(rec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runApp(t, "", "terms", "--lexicon", "politics", "--kwic", "speech", path)
+	if code != exitOK || !strings.Contains(out, "[slammed]") {
+		t.Fatalf("--lexicon politics --kwic speech: exit %d, out %q, stderr %q", code, out, stderr)
+	}
+	code, out, stderr = runApp(t, "", "terms", "--lexicon", "default,politics", path)
+	if code != exitOK {
+		t.Fatalf("--lexicon default,politics: exit %d: %s", code, stderr)
+	}
+	for _, row := range []string{"state ", "speech ", "evaluation "} {
+		if !strings.Contains(out, "\n"+row) {
+			t.Errorf("combined table lacks the %q rows:\n%s", row, out)
+		}
+	}
+	code, out, _ = runApp(t, "", "lexicon", "show", "politics")
+	if code != exitOK || !strings.Contains(out, "name: politics") || !strings.Contains(out, "MPQA") {
+		t.Errorf("lexicon show politics: exit %d, wrong text", code)
+	}
+	if code, _, _ = runApp(t, "", "terms", "--lexicon", "nonesuch", path); code != exitUsage {
+		t.Errorf("--lexicon nonesuch: exit %d, want %d", code, exitUsage)
+	}
+}

@@ -33,7 +33,7 @@ type inputOptions struct {
 func (o *inputOptions) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.BoolVar(&o.strict, "strict", false, "fail (exit 1) when any input draws a warning")
-	f.StringVar(&o.lexicon, "lexicon", "", "framing lexicon YAML `FILE` (default: the embedded one; see 'framediff lexicon show')")
+	f.StringVar(&o.lexicon, "lexicon", "", "framing lexicon: a YAML `FILE`, an embedded one (default, politics), or several joined by commas (default,politics); see 'framediff lexicon show'")
 	f.StringVar(&o.registry, "registry", "", "outlet registry YAML `FILE` merged over the embedded one")
 	f.StringVar(&o.rules, "rules", "", "boilerplate rules YAML `FILE` added to the embedded ones")
 	f.IntVar(&o.window, "window", 3, "days two articles' dates may differ and still report one event")
@@ -57,16 +57,14 @@ type loaded struct {
 func (a *App) load(ctx context.Context, o *inputOptions, paths []string) (*loaded, error) {
 	l := &loaded{lexicon: framing.DefaultLexicon(), registry: corpus.DefaultRegistry()}
 	if o.lexicon != "" {
-		data, err := os.ReadFile(o.lexicon)
+		lex, files, err := loadLexicon(o.lexicon)
 		if err != nil {
-			return nil, &UsageError{Err: fmt.Errorf("lexicon: %w", err)}
-		}
-		lex, err := framing.ParseLexicon(o.lexicon, data)
-		if err != nil {
-			return nil, &UsageError{Err: err}
+			return nil, err
 		}
 		l.lexicon = lex
-		l.inputs = append(l.inputs, absPath(o.lexicon))
+		for _, f := range files {
+			l.inputs = append(l.inputs, absPath(f))
+		}
 	}
 	if o.registry != "" {
 		data, err := os.ReadFile(o.registry)

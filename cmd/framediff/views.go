@@ -375,6 +375,45 @@ func writeAlignments(w io.Writer, res *compare.Result, event string, color bool)
 	}
 }
 
+// loadLexicon reads the --lexicon value: an embedded lexicon's name
+// ("default", "politics"), a YAML file, or several of these joined by
+// commas, combined in order (framing.CombineLexicons). A part holding a
+// "." or a path separator is always a file. It returns the files read; a
+// bad file or name is a UsageError.
+func loadLexicon(spec string) (*framing.Lexicon, []string, error) {
+	var lexes []*framing.Lexicon
+	var files []string
+	for _, part := range strings.Split(spec, ",") {
+		part = strings.TrimSpace(part)
+		if _, ok := framing.EmbeddedLexiconYAML(part); ok && !strings.ContainsAny(part, "./\\") {
+			lex, err := framing.EmbeddedLexicon(part)
+			if err != nil {
+				return nil, nil, err
+			}
+			lexes = append(lexes, lex)
+			continue
+		}
+		data, err := os.ReadFile(part)
+		if err != nil {
+			return nil, nil, &UsageError{Err: fmt.Errorf("lexicon: %w (embedded lexicons: %s)", err, strings.Join(framing.LexiconNames(), ", "))}
+		}
+		lex, err := framing.ParseLexicon(part, data)
+		if err != nil {
+			return nil, nil, &UsageError{Err: err}
+		}
+		lexes = append(lexes, lex)
+		files = append(files, part)
+	}
+	if len(lexes) == 1 {
+		return lexes[0], files, nil
+	}
+	lex, err := framing.CombineLexicons(lexes...)
+	if err != nil {
+		return nil, nil, &UsageError{Err: err}
+	}
+	return lex, files, nil
+}
+
 func (a *App) lexiconCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "lexicon",
@@ -385,11 +424,21 @@ func (a *App) lexiconCommand() *cobra.Command {
 		},
 	}
 	cmd.AddCommand(&cobra.Command{
-		Use:   "show",
-		Short: "Print the default lexicon (YAML) to copy and edit",
-		Args:  noArgs,
+		Use:   "show [NAME]",
+		Short: "Print an embedded lexicon (YAML) to copy and edit: default or politics",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, err := a.Stdout.Write(framing.DefaultLexiconYAML())
+			if len(args) > 1 {
+				return usageErrorf("lexicon show takes at most one NAME")
+			}
+			name := "default"
+			if len(args) == 1 {
+				name = args[0]
+			}
+			data, ok := framing.EmbeddedLexiconYAML(name)
+			if !ok {
+				return usageErrorf("no embedded lexicon %q (have: %s)", name, strings.Join(framing.LexiconNames(), ", "))
+			}
+			_, err := a.Stdout.Write(data)
 			return err
 		},
 	}, &cobra.Command{
