@@ -48,6 +48,7 @@ type Matcher struct {
 	stems      stemFilter
 	distancing [][]string
 	hasSense   bool
+	markers    map[string][]compiledMarker // first word → markers
 }
 
 // NewMatcher prepares lex for matching.
@@ -123,6 +124,7 @@ func NewMatcher(lex *Lexicon) *Matcher {
 			idx[k] = list
 		}
 	}
+	m.markers = compileMarkers(lex.Markers)
 	for _, d := range lex.Markers.Distancing {
 		var keys []string
 		for _, tok := range Tokenize(d) {
