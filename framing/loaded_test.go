@@ -12,9 +12,9 @@ import (
 	"github.com/framediff/framediff/corpus"
 )
 
-// ptcDir is where the Propaganda Techniques Corpus files are, relative to
-// this package: ../shared/data from the repository root.
-var ptcDir = filepath.Join("..", "..", "shared", "data")
+// sharedDataDir is the real labelled news (PTC, PolNeAR, PAC, NewsWCL50),
+// relative to this package: ../shared/data from the repository root.
+var sharedDataDir = filepath.Join("..", "..", "shared", "data")
 
 // ptcArticle is one PTC article with its Loaded_Language spans as byte
 // offsets into Text.
@@ -27,7 +27,7 @@ type ptcArticle struct {
 // skipping the test when the data is absent.
 func readPTC(tb testing.TB) []ptcArticle {
 	tb.Helper()
-	arts, err := os.Open(filepath.Join(ptcDir, "loaded-ptc-train.jsonl"))
+	arts, err := os.Open(filepath.Join(sharedDataDir, "loaded-ptc-train.jsonl"))
 	if errors.Is(err, fs.ErrNotExist) {
 		tb.Skip("no ../shared/data/loaded-ptc-train.jsonl")
 	}
@@ -50,7 +50,7 @@ func readPTC(tb testing.TB) []ptcArticle {
 	if err := sc.Err(); err != nil {
 		tb.Fatal(err)
 	}
-	spans, err := os.Open(filepath.Join(ptcDir, "loaded-ptc-train-spans.jsonl"))
+	spans, err := os.Open(filepath.Join(sharedDataDir, "loaded-ptc-train-spans.jsonl"))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -1,7 +1,12 @@
 package framing
 
 import (
+	"errors"
+	"io/fs"
+	"path/filepath"
+
 	"bufio"
+	"github.com/framediff/framediff/corpus"
 	"os"
 	"strings"
 	"testing"
@@ -210,5 +215,74 @@ func TestSenseConditions(t *testing.T) {
 				t.Errorf("rejected (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestSenseSampleInArticles measures the same labelled candidates in their
+// whole articles, as a report reads them (sentences, paragraphs, the
+// article's subject and topic), when ../shared/data is present.
+func TestSenseSampleInArticles(t *testing.T) {
+	cases := readSenseSample(t)
+	want := map[string]map[string]bool{} // article → marked sentence → in sense
+	for _, c := range cases {
+		if want[c.article] == nil {
+			want[c.article] = map[string]bool{}
+		}
+		want[c.article][c.text[:c.start]+"[["+c.text[c.start:c.end]+"]]"+c.text[c.end:]] = c.inSense
+	}
+	all := NewMatcher(senseless(DefaultLexicon()))
+	m := NewMatcher(DefaultLexicon())
+	var tp, fp, fn, found int
+	for _, name := range []string{"events-newswcl50.jsonl", "events-pac-dev.jsonl", "quotes-polnear-train.jsonl"} {
+		f, err := os.Open(filepath.Join(sharedDataDir, name))
+		if errors.Is(err, fs.ErrNotExist) {
+			t.Skipf("no ../shared/data/%s", name)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts, _ := corpus.NewReader().ReadJSONL(name, f)
+		f.Close()
+		for i := range arts {
+			a := &arts[i]
+			marks := want[a.ID]
+			if marks == nil {
+				continue
+			}
+			counted := map[int]bool{}
+			for _, h := range m.Match(a) {
+				counted[h.Start] = true
+			}
+			for _, h := range all.Match(a) {
+				l, mm, r := KWIC(a, h, 400)
+				key := strings.TrimSuffix(strings.TrimPrefix(l+"[["+mm+"]]"+r, "…"), "…")
+				inSense, ok := marks[key]
+				if !ok {
+					continue
+				}
+				found++
+				switch {
+				case counted[h.Start] && inSense:
+					tp++
+				case counted[h.Start]:
+					fp++
+					t.Logf("%s: counted out of sense: %s", a.ID, key)
+				case inSense:
+					fn++
+					t.Logf("%s: missed in sense: %s", a.ID, key)
+				}
+			}
+		}
+	}
+	if found < len(cases)*9/10 {
+		t.Fatalf("found %d of the %d labelled candidates in their articles", found, len(cases))
+	}
+	p, r := float64(tp)/float64(tp+fp), float64(tp)/float64(tp+fn)
+	t.Logf("%d candidates found in their articles: %d counted in sense, %d counted out of sense, %d missed; precision %.3f, recall %.3f", found, tp, fp, fn, p, r)
+	if p < 0.9 {
+		t.Errorf("precision %.3f, want >= 0.9", p)
+	}
+	if r < 0.95 {
+		t.Errorf("recall %.3f, want >= 0.95", r)
 	}
 }
