@@ -11,10 +11,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/framediff/framediff/report"
+	"github.com/framediff/framediff/report/html"
 )
 
 // formats are the outputs report can write, in the order they are written.
-var formats = []string{"json", "xlsx", "pdf"}
+var formats = []string{"json", "xlsx", "pdf", "html"}
 
 type reportOptions struct {
 	input   inputOptions
@@ -42,7 +43,7 @@ leaves the previous report intact.`,
 	o.input.register(cmd)
 	f := cmd.Flags()
 	f.StringVarP(&o.out, "out", "o", "framediff-out", "output `DIR`")
-	f.StringVar(&o.formats, "format", strings.Join(formats, ","), "outputs to write, comma-separated: json, xlsx, pdf")
+	f.StringVar(&o.formats, "format", strings.Join(formats, ","), "outputs to write, comma-separated: json, xlsx, pdf, html")
 	f.StringVar(&o.title, "title", "", "handout title (default: from the events)")
 	f.BoolVar(&o.blind, "blind", false, "name outlets Source A, B, C… in the handout, with an answer key on the last page")
 	f.StringVar(&o.paper, "paper", "a4", "handout paper size: a4 or letter")
@@ -90,6 +91,9 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 				Events:   events,
 				Settings: settingsLine(o),
 			})
+		},
+		"html": func(w io.Writer) error {
+			return html.Write(ctx, w, res, html.Options{Title: o.title, Blind: o.blind, Settings: settingsLine(o)})
 		},
 	}
 	var outputs []string
@@ -140,7 +144,7 @@ func parseFormats(s string) (map[string]bool, error) {
 			continue
 		}
 		if !contains(formats, f) {
-			return nil, usageErrorf("--format: unknown output %q (want json, xlsx or pdf)", f)
+			return nil, usageErrorf("--format: unknown output %q (want json, xlsx, pdf or html)", f)
 		}
 		want[f] = true
 	}

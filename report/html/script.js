@@ -1,0 +1,67 @@
+(function () {
+  "use strict";
+  // Filters, search and blind mode. The page reads only its own DOM; the
+  // query string (?hide=0,2&axis=1&voice=quoted&q=word&blind=1) sets the
+  // controls, so that a view can be shared as a link.
+  var d = document, b = d.body;
+  b.classList.add("js");
+  function all(sel) { return Array.prototype.slice.call(d.querySelectorAll(sel)); }
+  var boxes = all("input[data-oc]");
+  var axis = d.getElementById("f-axis"), voice = d.getElementById("f-voice");
+  var q = d.getElementById("f-q"), blind = d.getElementById("f-blind");
+  var status = d.getElementById("f-status");
+  var params = new URLSearchParams(location.search);
+  var hide = (params.get("hide") || "").split(",");
+  boxes.forEach(function (c) { if (hide.indexOf(c.getAttribute("data-oc")) >= 0) c.checked = false; });
+  if (params.has("axis")) axis.value = params.get("axis");
+  if (params.has("voice")) voice.value = params.get("voice");
+  if (params.has("q")) q.value = params.get("q");
+  if (params.has("blind")) b.classList.toggle("blind", params.get("blind") === "1");
+
+  // text is an element's words without the outlet names blind mode hides.
+  function text(e) {
+    if (!b.classList.contains("blind")) return e.textContent;
+    var c = e.cloneNode(true);
+    Array.prototype.forEach.call(c.querySelectorAll(".o-name,.o-meta"), function (n) { n.remove(); });
+    return c.textContent;
+  }
+  function apply() {
+    var off = {};
+    boxes.forEach(function (c) { if (!c.checked) off[c.getAttribute("data-oc")] = true; });
+    all("[data-of]").forEach(function (e) {
+      var hidden = e.getAttribute("data-of").split(" ").some(function (o) { return off[o]; });
+      e.classList.toggle("off-o", hidden);
+    });
+    var ax = axis.value, v = voice.value;
+    all("[data-af]").forEach(function (e) { e.classList.toggle("off-a", ax !== "" && e.getAttribute("data-af") !== ax); });
+    all("[data-vf]").forEach(function (e) { e.classList.toggle("off-v", v !== "" && e.getAttribute("data-vf") !== v); });
+    var shown = 0;
+    all("mark.h").forEach(function (m) {
+      var on = (ax === "" || m.getAttribute("data-ax") === ax) && (v === "" || m.getAttribute("data-v") === v);
+      m.classList.toggle("mute", !on);
+      if (on) shown++;
+    });
+    var words = q.value.trim().toLowerCase(), found = 0;
+    all(".q").forEach(function (e) {
+      var miss = words !== "" && text(e).toLowerCase().indexOf(words) < 0;
+      e.classList.toggle("off-q", miss);
+      if (!miss) found++;
+    });
+    var on = b.classList.contains("blind");
+    blind.setAttribute("aria-pressed", on ? "true" : "false");
+    blind.textContent = on ? "Reveal outlets" : "Blind mode: hide outlets";
+    status.textContent = shown + " highlighted terms shown" + (words !== "" ? "; " + found + " passages match \u201c" + q.value.trim() + "\u201d" : "");
+  }
+  boxes.forEach(function (c) { c.addEventListener("change", apply); });
+  axis.addEventListener("change", apply);
+  voice.addEventListener("change", apply);
+  q.addEventListener("input", apply);
+  blind.addEventListener("click", function () { b.classList.toggle("blind"); apply(); });
+  d.getElementById("f-reset").addEventListener("click", function () {
+    boxes.forEach(function (c) { c.checked = true; });
+    axis.value = ""; voice.value = ""; q.value = "";
+    apply();
+  });
+  d.getElementById("filters").addEventListener("submit", function (e) { e.preventDefault(); });
+  apply();
+})();
