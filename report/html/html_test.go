@@ -548,7 +548,9 @@ func TestWriteRightToLeft(t *testing.T) {
 	ar := fixtureArticle{id: "c1", outlet: "قناة العالم", title: "قصف المدينة", date: "2020-01-03", paras: [][]string{{"قصف النظام المدينة.", "صمد المتمردون."}}}.article(t)
 	res.Articles = append(res.Articles, ar)
 	doc := parse(t, write(t, res, html.Options{}))
-	ps := find(doc, func(n *xhtml.Node) bool { return n.DataAtom == atom.P && strings.Contains(text(n), "قصف النظام المدينة.") })
+	ps := find(doc, func(n *xhtml.Node) bool {
+		return n.DataAtom == atom.P && strings.Contains(text(n), "قصف النظام المدينة.")
+	})
 	if len(ps) != 1 {
 		t.Fatalf("Arabic paragraph found %d times", len(ps))
 	}
