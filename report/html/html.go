@@ -157,7 +157,8 @@ type poleView struct {
 	Idx   int
 	ID    string
 	Name  string
-	Class string // "pN": pattern and colour
+	Class string // colour and fill pattern, for swatches and bars
+	Mark  string // colour and underline style, for highlighted terms
 	Color string
 }
 
@@ -215,13 +216,11 @@ type part struct {
 	Hit  *markView
 }
 
+// markView is a highlighted term: its class names the axis and pole
+// ("h a0p1 u1"), "vq" inside a quotation and "dist" when held at a
+// distance. Classes rather than attributes keep a large report small.
 type markView struct {
-	ID        string
-	Class     string
-	Axis      int
-	Voice     string
-	Title     string
-	Distanced bool
+	Class string
 }
 
 type sentLink struct {
@@ -504,7 +503,7 @@ func (b *builder) indexLexicon() {
 				c = palette[j%len(palette)]
 			}
 			pv := &poleView{Axis: av, Idx: j, ID: p.ID, Name: cmp.Or(p.Name, p.ID), Color: strings.ToLower(c),
-				Class: fmt.Sprintf("a%dp%d pat%d", i, j, j%poleClasses)}
+				Class: fmt.Sprintf("a%dp%d pat%d", i, j, j%poleClasses), Mark: fmt.Sprintf("h a%dp%d u%d", i, j, j%poleClasses)}
 			av.Poles = append(av.Poles, pv)
 			b.poles[poleKey(ax.ID, p.ID)] = pv
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -374,12 +375,10 @@ func TestWriteStructure(t *testing.T) {
 	if len(marks) == 0 {
 		t.Fatal("no highlighted terms")
 	}
+	markClass := regexp.MustCompile(`^h a\d+p\d+ u[0-3]( vq)?( dist)?$`)
 	for _, m := range marks {
-		_, ax := attr(m, "data-ax")
-		v, _ := attr(m, "data-v")
-		c, _ := attr(m, "class")
-		if !ax || (v != "narrator" && v != "quoted") || !strings.Contains(c, "pat") {
-			t.Errorf("mark %q lacks axis, voice or pattern: %v", text(m), m.Attr)
+		if c, _ := attr(m, "class"); !markClass.MatchString(c) {
+			t.Errorf("mark %q has class %q, want axis, pole, underline and voice", text(m), c)
 		}
 	}
 	// text of the articles is marked for direction

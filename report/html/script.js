@@ -36,8 +36,10 @@
     all("[data-af]").forEach(function (e) { e.classList.toggle("off-a", ax !== "" && e.getAttribute("data-af") !== ax); });
     all("[data-vf]").forEach(function (e) { e.classList.toggle("off-v", v !== "" && e.getAttribute("data-vf") !== v); });
     var shown = 0;
+    var axisClass = new RegExp("(^| )a" + ax + "p");
     all("mark.h").forEach(function (m) {
-      var on = (ax === "" || m.getAttribute("data-ax") === ax) && (v === "" || m.getAttribute("data-v") === v);
+      var mv = m.classList.contains("vq") ? "quoted" : "narrator";
+      var on = (ax === "" || axisClass.test(m.className)) && (v === "" || mv === v);
       m.classList.toggle("mute", !on);
       if (on) shown++;
     });

@@ -68,12 +68,10 @@ func (b *builder) paragraphs(a *corpus.Article, v *articleView) [][]sentView {
 	hits := b.hits[a.ID]
 	// keep the hits that do not overlap an earlier, longer one
 	var marks []framing.Hit
-	var ids []int
 	end := -1
-	for i, h := range hits {
+	for _, h := range hits {
 		if h.Start >= end {
 			marks = append(marks, h)
-			ids = append(ids, i)
 			end = h.End
 		}
 	}
@@ -100,7 +98,7 @@ func (b *builder) paragraphs(a *corpus.Article, v *articleView) [][]sentView {
 				if at < h.Start {
 					sv.Parts = append(sv.Parts, part{Text: a.Text[at:h.Start]})
 				}
-				sv.Parts = append(sv.Parts, part{Text: a.Text[h.Start:h.End], Hit: b.mark(v, h, ids[mi])})
+				sv.Parts = append(sv.Parts, part{Text: a.Text[h.Start:h.End], Hit: b.mark(h)})
 				at = h.End
 				mi++
 			}
@@ -135,21 +133,14 @@ func (b *builder) paragraphs(a *corpus.Article, v *articleView) [][]sentView {
 	return out
 }
 
-var voiceNames = map[framing.Voice]string{framing.Narrator: "the outlet's own words", framing.Quoted: "inside a quotation"}
-
-func (b *builder) mark(v *articleView, h framing.Hit, i int) *markView {
+func (b *builder) mark(h framing.Hit) *markView {
 	p := b.pole(h.Axis, h.Pole)
-	m := &markView{
-		ID:    v.Anchor + "h" + strconv.Itoa(i),
-		Class: p.Class + " v-" + voiceClass(h.Voice),
-		Axis:  p.Axis.Idx,
-		Voice: voiceClass(h.Voice),
-		Title: fmt.Sprintf("%s: %s (%s)", p.Axis.Name, p.Name, cmp.Or(voiceNames[h.Voice], string(h.Voice))),
+	m := &markView{Class: p.Mark}
+	if h.Voice == framing.Quoted {
+		m.Class += " vq"
 	}
 	if h.ScareQuoted || h.Distanced {
 		m.Class += " dist"
-		m.Distanced = true
-		m.Title += ", held at a distance"
 	}
 	return m
 }
