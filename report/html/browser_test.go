@@ -225,3 +225,46 @@ func TestBrowserHostileInput(t *testing.T) {
 		t.Errorf("the page made %d requests", n)
 	}
 }
+
+// TestBrowserLazyHits opens a count's list in a report that leaves the
+// lists to the script, and checks the list it made.
+func TestBrowserLazyHits(t *testing.T) {
+	bin := chromium(t)
+	res := seedResult(t)
+	url := saveReport(t, res, html.Options{InlineHits: -1})
+	static := parse(t, write(t, res, html.Options{}))
+	want, hrefs := termCells(t, static)
+	// the outlet and term with the most hits
+	var key, href string
+	n := 0
+	for k, h := range hrefs {
+		o, term, _ := strings.Cut(k, "\x00")
+		if c := want[o][term][0]; c > n || c == n && k < key {
+			key, href, n = k, h, c
+		}
+	}
+	doc := dumpDOM(t, bin, url+href)
+	box := byID(doc, strings.TrimPrefix(href, "#"))
+	items := find(box, byTag(atom.Li))
+	if len(items) != n {
+		t.Fatalf("%s: script listed %d hits, want %d", key, len(items), n)
+	}
+	wantList := find(byID(static, strings.TrimPrefix(href, "#")), byTag(atom.Li))
+	for i, li := range items {
+		k := find(li, func(e *xhtml.Node) bool { return e.DataAtom == atom.Mark && hasClass(e, "k") })
+		as := find(li, byTag(atom.A))
+		if len(k) != 1 || len(as) != 1 {
+			t.Fatalf("hit %d: %d marks, %d links", i, len(k), len(as))
+		}
+		to, _ := attr(as[0], "href")
+		if sent := byID(doc, strings.TrimPrefix(to, "#")); sent == nil || !hasClass(sent, "s") {
+			t.Errorf("hit %d links to %q, not a sentence", i, to)
+		}
+		// the same hits, in the same order, as the page that writes them out
+		wk := find(wantList[i], byTag(atom.Mark))
+		wa := find(wantList[i], byTag(atom.A))
+		if text(k[0]) != text(wk[0]) || text(as[0]) != text(wa[0]) {
+			t.Errorf("hit %d: %q %q, static page %q %q", i, text(k[0]), text(as[0]), text(wk[0]), text(wa[0]))
+		}
+	}
+}

@@ -46,6 +46,11 @@ type Options struct {
 	Blind bool
 	// Settings is shown in the footer, to record how the report was made.
 	Settings string
+	// InlineHits is the most hits whose contexts the page writes out
+	// (0 means 20,000; negative, none). Past it, each list of hits in
+	// context is made by the page's script, from the highlighted articles,
+	// when the reader opens it: a large report stays half the size.
+	InlineHits int
 }
 
 var (
@@ -129,6 +134,9 @@ type page struct {
 	Hits      int
 	Unplaced  []*articleView // articles of no event
 	HasQuoted bool
+	// LazyHits is set when the report has more hits than
+	// Options.InlineHits: the script lists the hits in context.
+	LazyHits bool
 }
 
 type outletView struct {
@@ -216,11 +224,19 @@ type part struct {
 	Hit  *markView
 }
 
-// markView is a highlighted term: its class names the axis and pole
-// ("h a0p1 u1"), "vq" inside a quotation and "dist" when held at a
-// distance. Classes rather than attributes keep a large report small.
+// markView is a highlighted term. Its classes name the axis and pole
+// ("h a0p1 u1"), the row of the terms table ("t3"), "vq" inside a
+// quotation and "dist" when held at a distance: classes rather than
+// attributes keep a large report small.
 type markView struct {
-	Class string
+	class, suffix string
+	row           *termRow
+}
+
+// Class returns the mark's classes; the terms table's rows are numbered
+// only once every article is read, so it is made when the page is written.
+func (m *markView) Class() string {
+	return m.class + " t" + strconv.Itoa(m.row.Idx) + m.suffix
 }
 
 type sentLink struct {
@@ -294,6 +310,9 @@ type termRow struct {
 	Total   int
 	Cells   []termCell
 	Hits    []*termHits
+
+	key      termKey
+	byOutlet map[*outletView]*termHits
 }
 
 type termCell struct {
@@ -304,16 +323,16 @@ type termCell struct {
 }
 
 type termHits struct {
-	Anchor string
-	Outlet *outletView
-	Hits   []kwic
+	Anchor    string
+	Outlet    *outletView
+	N, Quoted int
+	Hits      []kwic // empty in a large report: the script lists the hits
 }
 
 type kwic struct {
 	Left, Match, Right string
 	Voice              string
 	Href               string
-	Article            *articleView
 	Sentence           int
 }
 
@@ -339,6 +358,7 @@ type builder struct {
 	outlets  map[string]*outletView
 	poles    map[string]*poleView // axis + "\x00" + pole
 	hits     map[string][]framing.Hit
+	rows     map[termKey]*termRow
 	p        *page
 }
 
@@ -351,6 +371,7 @@ func build(res *compare.Result, opts Options) *page {
 		outlets:  map[string]*outletView{},
 		poles:    map[string]*poleView{},
 		hits:     map[string][]framing.Hit{},
+		rows:     map[termKey]*termRow{},
 		p: &page{
 			CSP:      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src " + scriptHash + "; base-uri 'none'; form-action 'none'",
 			Script:   template.JS(scriptJS),

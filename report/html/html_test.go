@@ -375,7 +375,7 @@ func TestWriteStructure(t *testing.T) {
 	if len(marks) == 0 {
 		t.Fatal("no highlighted terms")
 	}
-	markClass := regexp.MustCompile(`^h a\d+p\d+ u[0-3]( vq)?( dist)?$`)
+	markClass := regexp.MustCompile(`^h a\d+p\d+ u[0-3] t\d+( vq)?( dist)?$`)
 	for _, m := range marks {
 		if c, _ := attr(m, "class"); !markClass.MatchString(c) {
 			t.Errorf("mark %q has class %q, want axis, pole, underline and voice", text(m), c)
@@ -606,3 +606,38 @@ func TestWriteErrors(t *testing.T) {
 type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// TestWriteLazyHits checks a report that leaves its lists of hits to the
+// script: every count still has its list, and the articles hold exactly
+// that many marks of the term for the outlet, from which the script makes it.
+func TestWriteLazyHits(t *testing.T) {
+	res := seedResult(t)
+	doc := parse(t, write(t, res, html.Options{InlineHits: -1}))
+	_, hrefs := termCells(t, doc)
+	if len(hrefs) == 0 {
+		t.Fatal("no counts")
+	}
+	got, _ := termCells(t, doc)
+	for key, href := range hrefs {
+		outlet, term, _ := strings.Cut(key, "\x00")
+		box := byID(doc, strings.TrimPrefix(href, "#"))
+		if box == nil {
+			t.Fatalf("%s leads nowhere", href)
+		}
+		ol := find(box, byTag(atom.Ol))
+		if len(ol) != 1 || !hasClass(ol[0], "lazy") || len(find(ol[0], byTag(atom.Li))) != 0 {
+			t.Fatalf("%s: not an empty list for the script", href)
+		}
+		tn, _ := attr(ol[0], "data-t")
+		on, _ := attr(ol[0], "data-o")
+		marks := 0
+		for _, art := range find(doc, byTag(atom.Article)) {
+			if of, _ := attr(art, "data-of"); of == on {
+				marks += len(find(art, func(n *xhtml.Node) bool { return n.DataAtom == atom.Mark && hasClass(n, "t"+tn) }))
+			}
+		}
+		if want := got[outlet][term][0]; marks != want {
+			t.Errorf("%s %s: %d marks for the script, count says %d", outlet, term, marks, want)
+		}
+	}
+}

@@ -54,6 +54,42 @@
     blind.textContent = on ? "Reveal outlets" : "Blind mode: hide outlets";
     status.textContent = shown + " highlighted terms shown" + (words !== "" ? "; " + found + " passages match \u201c" + q.value.trim() + "\u201d" : "");
   }
+  // In a large report the lists of hits in context are made here, from
+  // the highlighted articles, when one is opened.
+  function fill(ol) {
+    if (ol.hasAttribute("data-done")) return;
+    ol.setAttribute("data-done", "");
+    var t = ol.getAttribute("data-t"), o = ol.getAttribute("data-o");
+    all("article[data-of=\"" + o + "\"] mark.t" + t).forEach(function (m) {
+      var s = m.closest(".s") || m.parentNode, quoted = m.classList.contains("vq");
+      var li = d.createElement("li");
+      li.className = "q";
+      li.setAttribute("data-vf", quoted ? "quoted" : "narrator");
+      li.dir = "auto";
+      var c = s.cloneNode(true), ms = s.querySelectorAll("mark"), cs = c.querySelectorAll("mark");
+      c.removeAttribute("id");
+      c.className = "kwic";
+      for (var i = 0; i < ms.length; i++) cs[i].className = ms[i] === m ? "k" : "";
+      li.appendChild(c);
+      if (s.id) {
+        var a = d.createElement("a");
+        a.href = "#" + s.id;
+        a.textContent = "sentence " + (Number(s.id.split("s").pop()) + 1) + (quoted ? ", quoted" : "");
+        li.appendChild(d.createTextNode(" "));
+        li.appendChild(a);
+      }
+      ol.appendChild(li);
+    });
+  }
+  function opened() {
+    var e = location.hash.length > 1 && d.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!e) return;
+    var lists = e.classList.contains("lazy") ? [e] : Array.prototype.slice.call(e.querySelectorAll("ol.lazy"));
+    if (lists.length === 0) return;
+    lists.forEach(fill);
+    apply();
+  }
+  window.addEventListener("hashchange", opened);
   boxes.forEach(function (c) { c.addEventListener("change", apply); });
   axis.addEventListener("change", apply);
   voice.addEventListener("change", apply);
@@ -66,4 +102,5 @@
   });
   d.getElementById("filters").addEventListener("submit", function (e) { e.preventDefault(); });
   apply();
+  opened();
 })();

@@ -135,12 +135,12 @@ func (b *builder) paragraphs(a *corpus.Article, v *articleView) [][]sentView {
 
 func (b *builder) mark(h framing.Hit) *markView {
 	p := b.pole(h.Axis, h.Pole)
-	m := &markView{Class: p.Mark}
+	m := &markView{class: p.Mark, row: b.row(h)}
 	if h.Voice == framing.Quoted {
-		m.Class += " vq"
+		m.suffix = " vq"
 	}
 	if h.ScareQuoted || h.Distanced {
-		m.Class += " dist"
+		m.suffix += " dist"
 	}
 	return m
 }
@@ -377,79 +377,93 @@ func (b *builder) buildBars() {
 	}
 }
 
-// buildTerms makes the terms table from the hits: one row per axis, pole
-// and term, one cell per outlet, each linking to its hits in context.
-func (b *builder) buildTerms() {
-	type key struct {
-		pole *poleView
-		term string
+// termKey identifies a row of the terms table.
+type termKey struct {
+	pole *poleView
+	term string
+}
+
+// row returns the terms table's row for h's term, creating it.
+func (b *builder) row(h framing.Hit) *termRow {
+	k := termKey{b.pole(h.Axis, h.Pole), strings.ToLower(h.Term)}
+	r := b.rows[k]
+	if r == nil {
+		r = &termRow{Pole: k.pole, Term: h.Term, key: k, byOutlet: map[*outletView]*termHits{}}
+		if b.res.Lex != nil {
+			if t, ok := b.res.Lex.Term(h.Axis, h.Pole, h.Term); ok {
+				r.Term, r.Note, r.Neutral = t.Text, t.Note, t.Neutral
+			}
+		}
+		b.rows[k] = r
 	}
-	rows := map[key]*termRow{}
-	byOutlet := map[key]map[*outletView]*termHits{}
+	return r
+}
+
+// buildTerms makes the terms table from the hits: one row per axis, pole
+// and term, one cell per outlet, each linking to its hits in context. In a
+// large report the lists of hits are left for the page's script to build
+// from the highlighted articles when one is opened.
+func (b *builder) buildTerms() {
+	limit := b.opts.InlineHits
+	if limit == 0 {
+		limit = 20000
+	}
+	b.p.LazyHits = b.p.Hits > max(limit, 0)
 	arts := slices.SortedFunc(maps.Values(b.views), func(x, y *articleView) int { return cmp.Compare(x.Idx, y.Idx) })
 	for _, v := range arts {
 		a := b.articles[v.ID]
 		for _, h := range b.hits[v.ID] {
-			k := key{b.pole(h.Axis, h.Pole), strings.ToLower(h.Term)}
-			r := rows[k]
-			if r == nil {
-				r = &termRow{Pole: k.pole, Term: h.Term}
-				if b.res.Lex != nil {
-					if t, ok := b.res.Lex.Term(h.Axis, h.Pole, h.Term); ok {
-						r.Term, r.Note, r.Neutral = t.Text, t.Note, t.Neutral
-					}
-				}
-				rows[k] = r
-				byOutlet[k] = map[*outletView]*termHits{}
-			}
-			th := byOutlet[k][v.Outlet]
+			r := b.row(h)
+			th := r.byOutlet[v.Outlet]
 			if th == nil {
 				th = &termHits{Outlet: v.Outlet}
-				byOutlet[k][v.Outlet] = th
+				r.byOutlet[v.Outlet] = th
 			}
-			left, match, right := framing.KWIC(a, h, 70)
+			th.N++
+			if h.Voice == framing.Quoted {
+				th.Quoted++
+			}
+			if b.p.LazyHits {
+				continue
+			}
+			left, match, right := framing.KWIC(a, h, 60)
 			th.Hits = append(th.Hits, kwic{Left: left, Match: match, Right: right, Voice: voiceClass(h.Voice),
-				Href: b.link(v.ID, h.Sentence, "").Href, Article: v, Sentence: h.Sentence + 1})
+				Href: b.link(v.ID, h.Sentence, "").Href, Sentence: h.Sentence + 1})
 		}
 	}
-	order := map[key]int{}
+	order := map[termKey]int{}
 	n := 0
 	for _, ax := range b.p.Axes {
 		for _, p := range ax.Poles {
-			if b.res.Lex != nil {
-				if lp, ok := b.res.Lex.Pole(ax.ID, p.ID); ok {
-					for _, t := range lp.Terms {
-						order[key{p, strings.ToLower(t.Text)}] = n
-						n++
-					}
-				}
+			if b.res.Lex == nil {
+				continue
 			}
-			for k := range rows {
-				if k.pole == p {
-					if _, ok := order[k]; !ok {
-						order[k] = n + 1_000_000 // after the lexicon's terms, by text
-					}
+			if lp, ok := b.res.Lex.Pole(ax.ID, p.ID); ok {
+				for _, t := range lp.Terms {
+					order[termKey{p, strings.ToLower(t.Text)}] = n
+					n++
 				}
 			}
 		}
 	}
-	keys := slices.Collect(maps.Keys(rows))
-	slices.SortFunc(keys, func(x, y key) int {
-		return cmp.Or(cmp.Compare(x.pole.Axis.Idx, y.pole.Axis.Idx), cmp.Compare(x.pole.Idx, y.pole.Idx), cmp.Compare(order[x], order[y]), cmp.Compare(x.term, y.term))
+	rank := func(k termKey) int {
+		if i, ok := order[k]; ok {
+			return i
+		}
+		return n // after the lexicon's terms, by text
+	}
+	keys := slices.Collect(maps.Keys(b.rows))
+	slices.SortFunc(keys, func(x, y termKey) int {
+		return cmp.Or(cmp.Compare(x.pole.Axis.Idx, y.pole.Axis.Idx), cmp.Compare(x.pole.Idx, y.pole.Idx), cmp.Compare(rank(x), rank(y)), cmp.Compare(x.term, y.term))
 	})
 	for i, k := range keys {
-		r := rows[k]
+		r := b.rows[k]
 		r.Idx, r.Anchor = i, "t"+strconv.Itoa(i)
 		for _, o := range b.p.Outlets {
 			c := termCell{Outlet: o}
-			if th := byOutlet[k][o]; th != nil {
+			if th := r.byOutlet[o]; th != nil {
 				th.Anchor = fmt.Sprintf("t%do%d", i, o.Idx)
-				c.N = len(th.Hits)
-				for _, h := range th.Hits {
-					if h.Voice == "quoted" {
-						c.Quoted++
-					}
-				}
+				c.N, c.Quoted = th.N, th.Quoted
 				c.Href = "#" + th.Anchor
 				r.Hits = append(r.Hits, th)
 				r.Total += c.N
