@@ -158,6 +158,28 @@ func (b *builder) buildEvents() {
 	for _, al := range b.res.Alignments {
 		aligns[al.Event] = append(aligns[al.Event], al)
 	}
+	quotes := make(map[string]compare.Quote, len(b.res.Quotes))
+	for _, q := range b.res.Quotes {
+		quotes[q.ID] = q
+	}
+	groups := map[string][]compare.QuoteGroup{}
+	for _, g := range b.res.QuoteGroups {
+		groups[g.Event] = append(groups[g.Event], g)
+	}
+	swaps := map[string][]int{} // event → indices of substitutions with an example in it
+	for i, s := range b.res.Substitutions {
+		seen := map[string]bool{}
+		for _, ex := range s.Examples {
+			if !seen[ex.Event] {
+				seen[ex.Event] = true
+				swaps[ex.Event] = append(swaps[ex.Event], i)
+			}
+		}
+	}
+	voices := map[string][]compare.VoiceShare{}
+	for _, v := range b.res.VoiceShare {
+		voices[v.Event] = append(voices[v.Event], v)
+	}
 	for i, e := range b.res.Events {
 		ev := &eventView{Idx: i, Anchor: "e" + strconv.Itoa(i), ID: e.ID, Name: eventName(e), Dates: dateRange(e.Start, e.End)}
 		seen := map[*outletView]bool{}
@@ -179,9 +201,9 @@ func (b *builder) buildEvents() {
 				Kind: al.Kind, Similarity: fmt.Sprintf("%.2f", al.Similarity), Speaker: al.Speaker, Diff: al.Diff,
 			})
 		}
-		ev.Quotes = b.quoteGroups(e.ID)
-		ev.Swaps = b.swaps(e.ID)
-		ev.Voices = b.voices(e.ID)
+		ev.Quotes = b.quoteGroups(groups[e.ID], quotes)
+		ev.Swaps = b.swaps(e.ID, swaps[e.ID])
+		ev.Voices = b.voices(voices[e.ID])
 		b.p.Events = append(b.p.Events, ev)
 	}
 	for _, a := range slices.SortedFunc(maps.Values(b.views), func(x, y *articleView) int { return cmp.Compare(x.Idx, y.Idx) }) {
@@ -201,18 +223,9 @@ var fidelityNames = map[string]string{
 	"absent":      "not quoted",
 }
 
-func (b *builder) quoteGroups(event string) []*quoteGroupView {
-	quotes := map[string]compare.Quote{}
-	for _, q := range b.res.Quotes {
-		if q.Event == event {
-			quotes[q.ID] = q
-		}
-	}
+func (b *builder) quoteGroups(groups []compare.QuoteGroup, quotes map[string]compare.Quote) []*quoteGroupView {
 	var out []*quoteGroupView
-	for _, g := range b.res.QuoteGroups {
-		if g.Event != event {
-			continue
-		}
+	for _, g := range groups {
 		gv := &quoteGroupView{Speaker: cmp.Or(g.Speaker, "Unnamed speaker"), Text: g.Text}
 		carried := 0
 		for _, v := range g.Versions {
@@ -246,9 +259,10 @@ func (b *builder) outletOfArticle(id string) *outletView {
 	return nil
 }
 
-func (b *builder) swaps(event string) []*swapView {
+func (b *builder) swaps(event string, which []int) []*swapView {
 	var out []*swapView
-	for _, s := range b.res.Substitutions {
+	for _, i := range which {
+		s := b.res.Substitutions[i]
 		sv := &swapView{TermA: s.TermA, TermB: s.TermB, Axis: s.Axis, Count: s.Count, Framing: s.Framing,
 			OutletA: b.outlets[s.OutletA], OutletB: b.outlets[s.OutletB]}
 		for _, ex := range s.Examples {
@@ -294,12 +308,12 @@ func (b *builder) axis(id string) *axisView {
 	return nil
 }
 
-func (b *builder) voices(event string) *voiceView {
+func (b *builder) voices(shares []compare.VoiceShare) *voiceView {
 	words := map[*outletView]map[string]int{}
 	totals := map[string]int{}
-	for _, v := range b.res.VoiceShare {
+	for _, v := range shares {
 		o := b.outlets[cmp.Or(strings.TrimSpace(v.Outlet), "Unknown outlet")]
-		if v.Event != event || o == nil || v.Words <= 0 {
+		if o == nil || v.Words <= 0 {
 			continue
 		}
 		sp := cmp.Or(strings.TrimSpace(v.Speaker), "unnamed")
