@@ -31,9 +31,9 @@ func (a *App) reportCommand() *cobra.Command {
 	o := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:   "report [PATH...]",
-		Short: "Write report.json, report.xlsx and report.pdf",
-		Long: `Report runs the whole pipeline and writes DIR/report.json, DIR/report.xlsx
-and DIR/report.pdf (DIR is framediff-out unless -o says otherwise). Each file
+		Short: "Write report.json, report.xlsx, report.pdf and report.html",
+		Long: `Report runs the whole pipeline and writes DIR/report.json, DIR/report.xlsx,
+DIR/report.pdf and DIR/report.html (DIR is framediff-out unless -o says otherwise). Each file
 is written to a temporary file and renamed into place, so an interrupted run
 leaves the previous report intact.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -45,7 +45,7 @@ leaves the previous report intact.`,
 	f.StringVarP(&o.out, "out", "o", "framediff-out", "output `DIR`")
 	f.StringVar(&o.formats, "format", strings.Join(formats, ","), "outputs to write, comma-separated: json, xlsx, pdf, html")
 	f.StringVar(&o.title, "title", "", "handout title (default: from the events)")
-	f.BoolVar(&o.blind, "blind", false, "name outlets Source A, B, C… in the handout, with an answer key on the last page")
+	f.BoolVar(&o.blind, "blind", false, "name outlets Source A, B, C… in the handout, with an answer key on the last page, and open report.html with outlets masked")
 	f.StringVar(&o.paper, "paper", "a4", "handout paper size: a4 or letter")
 	f.StringVar(&o.events, "events", "", "comma-separated event ids the handout covers (default: the largest few)")
 	return cmd
