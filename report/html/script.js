@@ -25,28 +25,33 @@
     Array.prototype.forEach.call(c.querySelectorAll(".o-name,.o-meta"), function (n) { n.remove(); });
     return c.textContent;
   }
+  // set gives e the class c when on, touching the DOM only on a change, so
+  // that a large report is not restyled for nothing.
+  function set(e, c, on) {
+    if (e.classList.contains(c) !== on) e.classList.toggle(c, on);
+  }
   function apply() {
     var off = {};
     boxes.forEach(function (c) { if (!c.checked) off[c.getAttribute("data-oc")] = true; });
     all("[data-of]").forEach(function (e) {
       var hidden = e.getAttribute("data-of").split(" ").some(function (o) { return off[o]; });
-      e.classList.toggle("off-o", hidden);
+      set(e, "off-o", hidden);
     });
     var ax = axis.value, v = voice.value;
-    all("[data-af]").forEach(function (e) { e.classList.toggle("off-a", ax !== "" && e.getAttribute("data-af") !== ax); });
-    all("[data-vf]").forEach(function (e) { e.classList.toggle("off-v", v !== "" && e.getAttribute("data-vf") !== v); });
+    all("[data-af]").forEach(function (e) { set(e, "off-a", ax !== "" && e.getAttribute("data-af") !== ax); });
+    all("[data-vf]").forEach(function (e) { set(e, "off-v", v !== "" && e.getAttribute("data-vf") !== v); });
     var shown = 0;
     var axisClass = new RegExp("(^| )a" + ax + "p");
     all("mark.h").forEach(function (m) {
       var mv = m.classList.contains("vq") ? "quoted" : "narrator";
       var on = (ax === "" || axisClass.test(m.className)) && (v === "" || mv === v);
-      m.classList.toggle("mute", !on);
+      set(m, "mute", !on);
       if (on) shown++;
     });
     var words = q.value.trim().toLowerCase(), found = 0;
     all(".q").forEach(function (e) {
       var miss = words !== "" && text(e).toLowerCase().indexOf(words) < 0;
-      e.classList.toggle("off-q", miss);
+      set(e, "off-q", miss);
       if (!miss) found++;
     });
     var on = b.classList.contains("blind");
@@ -93,7 +98,8 @@
   boxes.forEach(function (c) { c.addEventListener("change", apply); });
   axis.addEventListener("change", apply);
   voice.addEventListener("change", apply);
-  q.addEventListener("input", apply);
+  var typing;
+  q.addEventListener("input", function () { clearTimeout(typing); typing = setTimeout(apply, 150); });
   blind.addEventListener("click", function () { b.classList.toggle("blind"); apply(); });
   d.getElementById("f-reset").addEventListener("click", function () {
     boxes.forEach(function (c) { c.checked = true; });
