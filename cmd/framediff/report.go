@@ -11,10 +11,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/framediff/framediff/report"
+	"github.com/framediff/framediff/report/html"
 )
 
 // formats are the outputs report can write, in the order they are written.
-var formats = []string{"json", "xlsx", "pdf"}
+var formats = []string{"json", "xlsx", "pdf", "html"}
 
 type reportOptions struct {
 	input   inputOptions
@@ -30,9 +31,9 @@ func (a *App) reportCommand() *cobra.Command {
 	o := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:   "report [PATH...]",
-		Short: "Write report.json, report.xlsx and report.pdf",
-		Long: `Report runs the whole pipeline and writes DIR/report.json, DIR/report.xlsx
-and DIR/report.pdf (DIR is framediff-out unless -o says otherwise). Each file
+		Short: "Write report.json, report.xlsx, report.pdf and report.html",
+		Long: `Report runs the whole pipeline and writes DIR/report.json, DIR/report.xlsx,
+DIR/report.pdf and DIR/report.html (DIR is framediff-out unless -o says otherwise). Each file
 is written to a temporary file and renamed into place, so an interrupted run
 leaves the previous report intact.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -42,9 +43,9 @@ leaves the previous report intact.`,
 	o.input.register(cmd)
 	f := cmd.Flags()
 	f.StringVarP(&o.out, "out", "o", "framediff-out", "output `DIR`")
-	f.StringVar(&o.formats, "format", strings.Join(formats, ","), "outputs to write, comma-separated: json, xlsx, pdf")
+	f.StringVar(&o.formats, "format", strings.Join(formats, ","), "outputs to write, comma-separated: json, xlsx, pdf, html")
 	f.StringVar(&o.title, "title", "", "handout title (default: from the events)")
-	f.BoolVar(&o.blind, "blind", false, "name outlets Source A, B, C… in the handout, with an answer key on the last page")
+	f.BoolVar(&o.blind, "blind", false, "name outlets Source A, B, C… in the handout, with an answer key on the last page, and open report.html with outlets masked")
 	f.StringVar(&o.paper, "paper", "a4", "handout paper size: a4 or letter")
 	f.StringVar(&o.events, "events", "", "comma-separated event ids the handout covers (default: the largest few)")
 	return cmd
@@ -90,6 +91,9 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 				Events:   events,
 				Settings: settingsLine(o),
 			})
+		},
+		"html": func(w io.Writer) error {
+			return html.Write(ctx, w, res, html.Options{Title: o.title, Blind: o.blind, Settings: settingsLine(o)})
 		},
 	}
 	var outputs []string
@@ -140,7 +144,7 @@ func parseFormats(s string) (map[string]bool, error) {
 			continue
 		}
 		if !contains(formats, f) {
-			return nil, usageErrorf("--format: unknown output %q (want json, xlsx or pdf)", f)
+			return nil, usageErrorf("--format: unknown output %q (want json, xlsx, pdf or html)", f)
 		}
 		want[f] = true
 	}
