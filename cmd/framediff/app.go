@@ -83,6 +83,7 @@ Exit codes: 0 success, 1 failure (including warnings under --strict),
 		a.eventsCommand(),
 		a.alignCommand(),
 		a.lexiconCommand(),
+		a.diffCommand(),
 	)
 	return root
 }
