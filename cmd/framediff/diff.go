@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/framediff/framediff/report/markdown"
 	"github.com/framediff/framediff/report/reportdiff"
 )
 
@@ -86,7 +87,7 @@ func (a *App) runDiff(o *diffOptions, oldPath, newPath string) error {
 	d := reportdiff.Compare(old, cur)
 	switch {
 	case o.markdown:
-		err = d.WriteMarkdown(a.Stdout)
+		err = markdown.WriteDiff(a.Stdout, d)
 	case o.json:
 		err = d.WriteJSON(a.Stdout)
 	default:

@@ -141,3 +141,21 @@ func TestDiffUsage(t *testing.T) {
 		})
 	}
 }
+
+func TestReportSummaryFile(t *testing.T) {
+	dir := t.TempDir()
+	summary := filepath.Join(dir, "summary.md")
+	code, _, stderr := runApp(t, "", "report", "-o", filepath.Join(dir, "out"), "--format", "json", "--summary", summary)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(summary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"## framediff summary", "5 articles from 5 outlets", "| Tehran summit: Putin, Erdogan, Rouhani — 2018-09-07 | 2018-09-07 | 3 | CGTN, The Globe Post, The New Arab |"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("summary lacks %q:\n%s", want, b)
+		}
+	}
+}

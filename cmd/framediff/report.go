@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/framediff/framediff/report"
+	"github.com/framediff/framediff/report/markdown"
 )
 
 // formats are the outputs report can write, in the order they are written.
@@ -24,6 +25,7 @@ type reportOptions struct {
 	blind   bool
 	paper   string
 	events  string
+	summary string
 }
 
 func (a *App) reportCommand() *cobra.Command {
@@ -47,6 +49,7 @@ leaves the previous report intact.`,
 	f.BoolVar(&o.blind, "blind", false, "name outlets Source A, B, C… in the handout, with an answer key on the last page")
 	f.StringVar(&o.paper, "paper", "a4", "handout paper size: a4 or letter")
 	f.StringVar(&o.events, "events", "", "comma-separated event ids the handout covers (default: the largest few)")
+	f.StringVar(&o.summary, "summary", "", "also write a Markdown summary (outlets, events, framing contrasts, swaps, quotations) to `FILE.md`")
 	return cmd
 }
 
@@ -110,6 +113,13 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 			return err
 		}
 		fmt.Fprintf(a.Stderr, "wrote %s\n", filepath.Join(o.out, "report."+name))
+	}
+	if o.summary != "" {
+		write := func(w io.Writer) error { return markdown.WriteSummary(w, res) }
+		if err := writeAtomic(ctx, absPath(o.summary), write); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.Stderr, "wrote %s\n", o.summary)
 	}
 	return nil
 }

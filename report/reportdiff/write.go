@@ -122,9 +122,9 @@ func (d *Diff) WriteText(w io.Writer) error {
 		}
 		ew.printf("\n")
 	}
-	ew.printf("events: %s\n", d.eventCounts())
+	ew.printf("events: %s\n", d.EventCounts())
 	for _, e := range cap20(d.Events) {
-		ew.printf("  %-7s %s  %s\n", e.Kind, e.ID, e.detail())
+		ew.printf("  %-7s %s  %s\n", e.Kind, e.ID, e.Detail())
 	}
 	more(ew, "  ", len(d.Events), len(cap20(d.Events)))
 	if hl := d.Headlines(); len(hl) > 0 {
@@ -144,95 +144,24 @@ func (d *Diff) WriteText(w io.Writer) error {
 	if len(d.SwapsNew)+len(d.SwapsLost) > 0 {
 		ew.printf("word swaps: +%d -%d\n", len(d.SwapsNew), len(d.SwapsLost))
 		for _, s := range cap20(d.SwapsNew) {
-			ew.printf("  + %s\n", swapText(s))
+			ew.printf("  + %s\n", s.String())
 		}
 		for _, s := range cap20(d.SwapsLost) {
-			ew.printf("  - %s\n", swapText(s))
+			ew.printf("  - %s\n", s.String())
 		}
 	}
 	if d.QuotesAdded+d.QuotesRemoved+len(d.Speakers) > 0 {
 		ew.printf("quotations: +%d -%d\n", d.QuotesAdded, d.QuotesRemoved)
 		for _, s := range cap20(d.Speakers) {
-			ew.printf("  %s quotes %s: %d → %d\n", s.Outlet, speakerName(s.Speaker), s.Old, s.New)
+			ew.printf("  %s quotes %s: %d → %d\n", s.Outlet, SpeakerName(s.Speaker), s.Old, s.New)
 		}
 		more(ew, "  ", len(d.Speakers), len(cap20(d.Speakers)))
 	}
 	return ew.err
 }
 
-// WriteMarkdown writes d as Markdown for a pull-request comment.
-func (d *Diff) WriteMarkdown(w io.Writer) error {
-	ew := &errWriter{w: w}
-	ew.printf("## framediff: what changed in the report\n\n")
-	if d.Empty() {
-		ew.printf("No changes.\n")
-		return ew.err
-	}
-	ew.printf("- **Articles:** +%d, −%d\n", len(d.ArticlesAdded), len(d.ArticlesRemoved))
-	if len(d.OutletsAdded)+len(d.OutletsRemoved) > 0 {
-		var parts []string
-		for _, o := range d.OutletsAdded {
-			parts = append(parts, "+"+mdEscape(o))
-		}
-		for _, o := range d.OutletsRemoved {
-			parts = append(parts, "−"+mdEscape(o))
-		}
-		ew.printf("- **Outlets:** %s\n", strings.Join(parts, ", "))
-	}
-	ew.printf("- **Events:** %s\n", d.eventCounts())
-	ew.printf("- **Word swaps:** +%d, −%d\n", len(d.SwapsNew), len(d.SwapsLost))
-	ew.printf("- **Quotations:** +%d, −%d\n", d.QuotesAdded, d.QuotesRemoved)
-	if hl := d.Headlines(); len(hl) > 0 {
-		ew.printf("\n### Framing terms\n\n")
-		for _, h := range cap20(hl) {
-			ew.printf("- %s\n", mdEscape(h))
-		}
-		mdMore(ew, len(hl), len(cap20(hl)))
-	}
-	if len(d.ArticlesAdded)+len(d.ArticlesRemoved) > 0 {
-		ew.printf("\n### Articles\n\n| | id | outlet | title |\n|---|---|---|---|\n")
-		for _, a := range cap20(d.ArticlesAdded) {
-			ew.printf("| + | %s | %s | %s |\n", mdEscape(a.ID), mdEscape(a.Outlet), mdEscape(a.Title))
-		}
-		for _, a := range cap20(d.ArticlesRemoved) {
-			ew.printf("| − | %s | %s | %s |\n", mdEscape(a.ID), mdEscape(a.Outlet), mdEscape(a.Title))
-		}
-		mdMore(ew, len(d.ArticlesAdded)+len(d.ArticlesRemoved), len(cap20(d.ArticlesAdded))+len(cap20(d.ArticlesRemoved)))
-	}
-	if len(d.Events) > 0 {
-		ew.printf("\n### Events\n\n| change | event | detail |\n|---|---|---|\n")
-		for _, e := range cap20(d.Events) {
-			ew.printf("| %s | %s | %s |\n", e.Kind, mdEscape(e.ID), mdEscape(e.detail()))
-		}
-		mdMore(ew, len(d.Events), len(cap20(d.Events)))
-	}
-	if len(d.Terms) > 0 {
-		ew.printf("\n### Term counts per outlet\n\n| outlet | term | voice | old | new | change | per 1,000 words |\n|---|---|---|--:|--:|--:|--:|\n")
-		for _, t := range cap20(d.Terms) {
-			ew.printf("| %s | %s | %s | %d | %d | %+d | %.2f → %.2f |\n", mdEscape(t.Outlet), mdEscape(t.Term), t.Voice, t.Old, t.New, t.Delta, t.OldRate, t.NewRate)
-		}
-		mdMore(ew, len(d.Terms), len(cap20(d.Terms)))
-	}
-	if len(d.SwapsNew)+len(d.SwapsLost) > 0 {
-		ew.printf("\n### Word swaps\n\n")
-		for _, s := range cap20(d.SwapsNew) {
-			ew.printf("- new: %s\n", mdEscape(swapText(s)))
-		}
-		for _, s := range cap20(d.SwapsLost) {
-			ew.printf("- lost: %s\n", mdEscape(swapText(s)))
-		}
-	}
-	if len(d.Speakers) > 0 {
-		ew.printf("\n### Who is quoted\n\n| outlet | speaker | old | new |\n|---|---|--:|--:|\n")
-		for _, s := range cap20(d.Speakers) {
-			ew.printf("| %s | %s | %d | %d |\n", mdEscape(s.Outlet), mdEscape(speakerName(s.Speaker)), s.Old, s.New)
-		}
-		mdMore(ew, len(d.Speakers), len(cap20(d.Speakers)))
-	}
-	return ew.err
-}
-
-func (d *Diff) eventCounts() string {
+// EventCounts says how many events of each kind of change there are.
+func (d *Diff) EventCounts() string {
 	n := map[string]int{}
 	for _, e := range d.Events {
 		n[e.Kind]++
@@ -241,7 +170,8 @@ func (d *Diff) eventCounts() string {
 		n["formed"], n["merged"], n["split"], n["changed"], n["gone"])
 }
 
-func (e EventChange) detail() string {
+// Detail describes an event change in one line.
+func (e EventChange) Detail() string {
 	var parts []string
 	if e.Label != "" {
 		parts = append(parts, e.Label)
@@ -265,7 +195,8 @@ func (e EventChange) detail() string {
 	return strings.Join(parts, "; ")
 }
 
-func swapText(s Swap) string {
+// String describes a swap in one line.
+func (s Swap) String() string {
 	kind := "swap"
 	if s.Framing {
 		kind = "framing swap"
@@ -276,7 +207,8 @@ func swapText(s Swap) string {
 	return fmt.Sprintf("%q (%s) for %q (%s) ×%d, %s", s.TermA, s.OutletA, s.TermB, s.OutletB, s.Count, kind)
 }
 
-func speakerName(s string) string {
+// SpeakerName is how a speaker is shown; an empty one is "(no speaker)".
+func SpeakerName(s string) string {
 	if s == "" {
 		return "(no speaker)"
 	}
@@ -301,25 +233,6 @@ func more(ew *errWriter, indent string, total, shown int) {
 	if total > shown {
 		ew.printf("%s… and %d more (--json lists all)\n", indent, total-shown)
 	}
-}
-
-func mdMore(ew *errWriter, total, shown int) {
-	if total > shown {
-		ew.printf("\n… and %d more.\n", total-shown)
-	}
-}
-
-// mdEscape keeps text from being read as Markdown or HTML.
-func mdEscape(s string) string {
-	var b strings.Builder
-	for _, r := range strings.Join(strings.Fields(s), " ") {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '!':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 type errWriter struct {
