@@ -33,6 +33,10 @@ func (a *App) reportCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report [PATH...]",
 		Short: "Write report.json, report.xlsx and report.pdf",
+		Example: `  framediff report
+  framediff report news/ feed.jsonl -o out --title "Idlib, September 2018"
+  framediff report news/ --format json,pdf --blind --paper letter
+  framediff report news/ -o out --summary out/summary.md`,
 		Long: `Report runs the whole pipeline and writes DIR/report.json, DIR/report.xlsx
 and DIR/report.pdf (DIR is framediff-out unless -o says otherwise). Each file
 is written to a temporary file and renamed into place, so an interrupted run
@@ -50,6 +54,10 @@ leaves the previous report intact.`,
 	f.StringVar(&o.paper, "paper", "a4", "handout paper size: a4 or letter")
 	f.StringVar(&o.events, "events", "", "comma-separated event ids the handout covers (default: the largest few)")
 	f.StringVar(&o.summary, "summary", "", "also write a Markdown summary (outlets, events, framing contrasts, swaps, quotations) to `FILE.md`")
+	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return formats, cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = cmd.RegisterFlagCompletionFunc("paper", cobra.FixedCompletions([]string{"a4", "letter"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

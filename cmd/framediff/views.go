@@ -21,6 +21,8 @@ func (a *App) articlesCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "articles [PATH...]",
 		Short: "List the articles read: id, outlet, date, words, title, warnings",
+		Example: `  framediff articles
+  framediff articles news/ --strict      # exit 1 if any input drew a warning`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l, err := a.load(cmd.Context(), o, args)
 			if err != nil {
@@ -90,6 +92,9 @@ func (a *App) termsCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "terms [PATH...]",
 		Short: "Framing terms per outlet: narrator-voice hits per pole, or every hit of one term in context",
+		Example: `  framediff terms news/
+  framediff terms news/ --kwic terrorists
+  framediff terms news/ --kwic armed_groups/rebels --width 30`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			res, _, err := a.build(cmd.Context(), o, args)
 			if err != nil {
@@ -228,6 +233,8 @@ func (a *App) eventsCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "events [PATH...]",
 		Short: "List the events: groups of articles reporting the same happening",
+		Example: `  framediff events news/
+  framediff events news/ --window 4`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			res, _, err := a.build(cmd.Context(), o, args)
 			if err != nil {
@@ -263,6 +270,18 @@ func findEvent(res *compare.Result, id string) *compare.Event {
 	return nil
 }
 
+// colorFor says whether to colour output under --color mode (auto, always
+// or never): auto colours a terminal unless NO_COLOR is set.
+func (a *App) colorFor(mode string) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	return a.Terminal && !a.NoColor
+}
+
 func (a *App) alignCommand() *cobra.Command {
 	o := &inputOptions{}
 	var event string
@@ -270,20 +289,17 @@ func (a *App) alignCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "align [PATH...] --event ID",
 		Short: "Print an event's aligned passages with a word diff",
+		Example: `  framediff events news/                 # find the event's id
+  framediff align news/ --event 2018-09-07-tehran-summit-putin-erdogan
+  framediff align news/ --event 2018-09-07-tehran-summit-putin-erdogan --color never | less`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if event == "" {
 				return usageErrorf("align needs --event ID (see 'framediff events')")
 			}
-			useColor := a.Terminal
-			switch color {
-			case "always":
-				useColor = true
-			case "never":
-				useColor = false
-			case "auto":
-			default:
+			if color != "auto" && color != "always" && color != "never" {
 				return usageErrorf("--color must be auto, always or never")
 			}
+			useColor := a.colorFor(color)
 			res, _, err := a.build(cmd.Context(), o, args)
 			if err != nil {
 				return err
@@ -345,22 +361,27 @@ func (a *App) lexiconCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "lexicon",
 		Short: "Print the default lexicon, or check a lexicon file",
-		Args:  noArgs,
+		Example: `  framediff lexicon show > my-lexicon.yaml
+  framediff lexicon check my-lexicon.yaml
+  framediff report news/ --lexicon my-lexicon.yaml`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
 		},
 	}
 	cmd.AddCommand(&cobra.Command{
-		Use:   "show",
-		Short: "Print the default lexicon (YAML) to copy and edit",
-		Args:  noArgs,
+		Use:     "show",
+		Short:   "Print the default lexicon (YAML) to copy and edit",
+		Example: `  framediff lexicon show > my-lexicon.yaml`,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, err := a.Stdout.Write(framing.DefaultLexiconYAML())
 			return err
 		},
 	}, &cobra.Command{
-		Use:   "check FILE",
-		Short: "Validate a lexicon file; errors name the line",
+		Use:     "check FILE",
+		Short:   "Validate a lexicon file; errors name the line",
+		Example: `  framediff lexicon check my-lexicon.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageErrorf("lexicon check takes one FILE")
