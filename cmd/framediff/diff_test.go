@@ -159,3 +159,32 @@ func TestReportSummaryFile(t *testing.T) {
 		}
 	}
 }
+
+// TestSameBytesFromTwoCheckouts runs the same corpus from two directories,
+// named by absolute paths, and wants identical reports.
+func TestSameBytesFromTwoCheckouts(t *testing.T) {
+	var got [][]byte
+	for i := 0; i < 2; i++ {
+		checkout := t.TempDir()
+		src := filepath.Join(checkout, "sources")
+		if err := os.Rename(copySeeds(t), src); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(checkout, "out")
+		code, _, stderr := runApp(t, "", "report", src, "-o", out, "--format", "json")
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		b, err := os.ReadFile(filepath.Join(out, "report.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), checkout) {
+			t.Errorf("report.json names the checkout directory %s", checkout)
+		}
+		got = append(got, b)
+	}
+	if string(got[0]) != string(got[1]) {
+		t.Error("report.json differs between two checkouts of one corpus")
+	}
+}

@@ -118,23 +118,24 @@ func (a *App) load(ctx context.Context, o *inputOptions, paths []string) (*loade
 			l.add(arts, warns)
 			continue
 		}
+		name := sourceName(p)
 		info, err := os.Stat(p)
 		if err != nil {
-			l.warnings = append(l.warnings, corpus.Warning{File: p, Reason: describe(err)})
+			l.warnings = append(l.warnings, corpus.Warning{File: name, Reason: describe(err)})
 			continue
 		}
 		l.inputs = append(l.inputs, absPath(p))
 		if info.IsDir() {
-			arts, warns := r.ReadFS(os.DirFS(p), filepath.ToSlash(p))
+			arts, warns := r.ReadFS(os.DirFS(p), name)
 			l.add(arts, warns)
 			continue
 		}
 		data, err := readFile(p, info)
 		if err != nil {
-			l.warnings = append(l.warnings, corpus.Warning{File: p, Reason: describe(err)})
+			l.warnings = append(l.warnings, corpus.Warning{File: name, Reason: describe(err)})
 			continue
 		}
-		arts, warns := r.Read(p, data)
+		arts, warns := r.Read(name, data)
 		l.add(arts, warns)
 	}
 	l.articles, l.warnings = corpus.Dedupe(l.articles, l.warnings)
@@ -186,6 +187,24 @@ func describe(err error) string {
 		return "permission denied"
 	}
 	return err.Error()
+}
+
+// sourceName is how an input path is named in reports and warnings:
+// relative to the working directory when it lies inside it, else by its
+// own base name, so the same corpus gives the same bytes wherever it is
+// checked out and however it is named on the command line.
+func sourceName(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		rel, err := filepath.Rel(wd, abs)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.Base(abs)
 }
 
 func absPath(p string) string {
