@@ -28,11 +28,13 @@ type inputOptions struct {
 	window    int
 	threshold float64
 	workers   int
+	verbose   bool
 }
 
 func (o *inputOptions) register(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.BoolVar(&o.strict, "strict", false, "fail (exit 1) when any input draws a warning")
+	f.BoolVar(&o.strict, "strict", false, "fail (exit 1) when any input draws a warning (notes, such as an outlet missing from the registry, do not count)")
+	f.BoolVar(&o.verbose, "verbose", false, "print every warning, not one line per kind")
 	f.StringVar(&o.lexicon, "lexicon", "", "framing lexicon YAML `FILE` (default: the embedded one; see 'framediff lexicon show')")
 	f.StringVar(&o.registry, "registry", "", "outlet registry YAML `FILE` merged over the embedded one")
 	f.StringVar(&o.rules, "rules", "", "boilerplate rules YAML `FILE` added to the embedded ones")
@@ -215,18 +217,10 @@ func absPath(p string) string {
 	return abs
 }
 
-// warnings prints every warning to stderr and, under --strict, fails.
+// reportWarnings prints the warnings to stderr, summarised per kind unless
+// --verbose, and under --strict fails when any is more than a note.
 func (a *App) reportWarnings(o *inputOptions, warns []corpus.Warning, arts []corpus.Article) error {
-	n := len(warns)
-	for _, w := range warns {
-		fmt.Fprintf(a.Stderr, "warning: %s\n", w)
-	}
-	for _, art := range arts {
-		for _, w := range art.Warnings {
-			fmt.Fprintf(a.Stderr, "warning: %s: %s\n", art.Source, w)
-			n++
-		}
-	}
+	n := writeWarnings(a.Stderr, problems(warns, arts), o.verbose)
 	if o.strict && n > 0 {
 		return fmt.Errorf("%d warning(s) under --strict: %w", n, errWarnings)
 	}

@@ -29,26 +29,21 @@ func (a *App) articlesCommand() *cobra.Command {
 				return err
 			}
 			writeArticles(a.Stdout, l.articles)
-			for _, w := range l.warnings {
-				fmt.Fprintf(a.Stderr, "warning: %s\n", w)
+			// The table shows each article's warnings; stderr gets the rest.
+			n := writeWarnings(a.Stderr, problems(l.warnings, nil), o.verbose)
+			for _, p := range problems(nil, l.articles) {
+				if !isNote(warningKind(p.reason)) {
+					n++
+				}
 			}
-			if o.strict && (len(l.warnings) > 0 || anyArticleWarnings(l.articles)) {
-				return fmt.Errorf("warnings under --strict: %w", errWarnings)
+			if o.strict && n > 0 {
+				return fmt.Errorf("%d warning(s) under --strict: %w", n, errWarnings)
 			}
 			return nil
 		},
 	}
 	o.register(cmd)
 	return cmd
-}
-
-func anyArticleWarnings(arts []corpus.Article) bool {
-	for _, a := range arts {
-		if len(a.Warnings) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 func writeArticles(w io.Writer, arts []corpus.Article) {
