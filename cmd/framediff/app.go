@@ -25,6 +25,9 @@ type App struct {
 	// Terminal reports whether Stdout and Stderr are terminals: it turns on
 	// colour and progress bars.
 	Terminal bool
+	// configInputs are the config file's inputs, read when a command is
+	// given no PATH.
+	configInputs []string
 	// NoColor is set when the NO_COLOR environment variable is (see
 	// no-color.org): colour stays off unless --color always asks for it.
 	NoColor bool
@@ -94,6 +97,16 @@ Exit codes: 0 success, 1 failure (including warnings under --strict),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
 		},
+	}
+	var configPath string
+	root.PersistentFlags().StringVar(&configPath, "config", "", "config `FILE` (default: "+configName+" in the working directory, when there is one); flags override it")
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		c, err := loadConfig(configPath)
+		if err != nil || c == nil {
+			return err
+		}
+		a.configInputs = c.inputs
+		return c.apply(cmd)
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })
 	root.SetVersionTemplate("framediff {{.Version}}\n")

@@ -98,6 +98,9 @@ func (a *App) load(ctx context.Context, o *inputOptions, paths []string) (*loade
 	}
 	r.Now = a.Now()
 	if len(paths) == 0 {
+		paths = a.configInputs
+	}
+	if len(paths) == 0 {
 		l.articles, l.warnings = r.ReadFS(seeds.FS, "seeds")
 		return l, nil
 	}
