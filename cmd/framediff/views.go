@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -38,6 +39,9 @@ func (a *App) articlesCommand() *cobra.Command {
 			}
 			if o.strict && n > 0 {
 				return fmt.Errorf("%d warning(s) under --strict: %w", n, errWarnings)
+			}
+			if len(l.articles) == 0 {
+				return errors.New("no article could be read")
 			}
 			return nil
 		},
