@@ -61,3 +61,14 @@ func TestNoColor(t *testing.T) {
 		t.Error("terminal, --color auto: colour off")
 	}
 }
+
+func TestOutputToStdout(t *testing.T) {
+	code, out, stderr := runApp(t, "", "report", "-o", "-", "--format", "json")
+	if code != exitOK || !strings.HasPrefix(out, "{\n  \"schema_version\"") {
+		t.Errorf("-o - --format json: exit %d, stdout %.40q, stderr %s", code, out, stderr)
+	}
+	code, _, stderr = runApp(t, "", "report", "-o", "-")
+	if code != exitUsage || !strings.Contains(stderr, "-o - writes one report") {
+		t.Errorf("-o - with three formats: exit %d, %s", code, stderr)
+	}
+}

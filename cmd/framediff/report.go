@@ -47,7 +47,7 @@ leaves the previous report intact.`,
 	}
 	o.input.register(cmd)
 	f := cmd.Flags()
-	f.StringVarP(&o.out, "out", "o", "framediff-out", "output `DIR`")
+	f.StringVarP(&o.out, "out", "o", "framediff-out", "output `DIR`; - writes the one --format chosen to standard output")
 	f.StringVar(&o.formats, "format", strings.Join(formats, ","), "outputs to write, comma-separated: json, xlsx, pdf")
 	f.StringVar(&o.title, "title", "", "handout title (default: from the events)")
 	f.BoolVar(&o.blind, "blind", false, "name outlets Source A, B, C… in the handout, with an answer key on the last page")
@@ -69,18 +69,24 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 	if o.paper != "a4" && o.paper != "letter" {
 		return usageErrorf("--paper must be a4 or letter, not %q", o.paper)
 	}
+	toStdout := o.out == "-"
+	if toStdout && len(want) != 1 {
+		return usageErrorf("-o - writes one report to standard output: choose it with --format json, xlsx or pdf")
+	}
 	res, l, err := a.build(ctx, &o.input, paths)
 	if err != nil {
 		return err
 	}
 	dir := absPath(o.out)
-	if root, inside := insideAny(dir, l.inputs); inside && !outGiven {
-		return usageErrorf("the default output directory %s lies inside the input %s; name one with -o", o.out, root)
+	if !toStdout {
+		if root, inside := insideAny(dir, l.inputs); inside && !outGiven {
+			return usageErrorf("the default output directory %s lies inside the input %s; name one with -o", o.out, root)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("create output directory: %w", err)
+		}
+		removeStaleTemps(dir)
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("create output directory: %w", err)
-	}
-	removeStaleTemps(dir)
 	var events []string
 	if o.events != "" {
 		events = strings.Split(o.events, ",")
@@ -108,6 +114,12 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 		if want[name] {
 			outputs = append(outputs, name)
 		}
+	}
+	if toStdout {
+		if err := writers[outputs[0]](a.Stdout); err != nil {
+			return err
+		}
+		outputs = nil
 	}
 	for _, name := range outputs {
 		path := filepath.Join(dir, "report."+name)
