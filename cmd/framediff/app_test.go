@@ -47,7 +47,8 @@ func TestExitCodes(t *testing.T) {
 		{"lexicon check without file", []string{"lexicon", "check"}, exitUsage, "one FILE"},
 		{"bad lexicon", []string{"lexicon", "check", badLex}, exitUsage, "bad.yaml:4:"},
 		{"bad lexicon in report", []string{"report", "--lexicon", badLex, "-o", dir}, exitUsage, "bad.yaml:4:"},
-		{"missing input only", []string{"articles", filepath.Join(dir, "missing.txt")}, exitOK, "missing.txt: no such file"},
+		{"missing input only", []string{"articles", filepath.Join(dir, "missing.txt")}, exitFailure, "missing.txt: no such file"},
+		{"nothing readable in articles", []string{"articles", filepath.Join(dir, "missing.txt")}, exitFailure, "no article could be read"},
 		{"missing input strict", []string{"articles", "--strict", filepath.Join(dir, "missing.txt")}, exitFailure, "--strict"},
 		{"nothing readable", []string{"report", "-o", dir, filepath.Join(dir, "missing.txt")}, exitFailure, "no article could be read"},
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -21,32 +22,32 @@ func (a *App) articlesCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "articles [PATH...]",
 		Short: "List the articles read: id, outlet, date, words, title, warnings",
+		Example: `  framediff articles
+  framediff articles news/ --strict      # exit 1 if any input drew a warning`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l, err := a.load(cmd.Context(), o, args)
 			if err != nil {
 				return err
 			}
 			writeArticles(a.Stdout, l.articles)
-			for _, w := range l.warnings {
-				fmt.Fprintf(a.Stderr, "warning: %s\n", w)
+			// The table shows each article's warnings; stderr gets the rest.
+			n := writeWarnings(a.Stderr, problems(l.warnings, nil), o.verbose)
+			for _, p := range problems(nil, l.articles) {
+				if !isNote(warningKind(p.reason)) {
+					n++
+				}
 			}
-			if o.strict && (len(l.warnings) > 0 || anyArticleWarnings(l.articles)) {
-				return fmt.Errorf("warnings under --strict: %w", errWarnings)
+			if o.strict && n > 0 {
+				return fmt.Errorf("%d warning(s) under --strict: %w", n, errWarnings)
+			}
+			if len(l.articles) == 0 {
+				return errors.New("no article could be read")
 			}
 			return nil
 		},
 	}
 	o.register(cmd)
 	return cmd
-}
-
-func anyArticleWarnings(arts []corpus.Article) bool {
-	for _, a := range arts {
-		if len(a.Warnings) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 func writeArticles(w io.Writer, arts []corpus.Article) {
@@ -91,6 +92,9 @@ func (a *App) termsCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "terms [PATH...]",
 		Short: "Framing terms per outlet: narrator-voice hits per pole, or every hit of one term in context",
+		Example: `  framediff terms news/
+  framediff terms news/ --kwic terrorists
+  framediff terms news/ --kwic armed_groups/rebels --width 30`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			res, _, err := a.build(cmd.Context(), o, args)
 			if err != nil {
@@ -262,6 +266,8 @@ func (a *App) eventsCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "events [PATH...]",
 		Short: "List the events: groups of articles reporting the same happening",
+		Example: `  framediff events news/
+  framediff events news/ --window 4`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			res, _, err := a.build(cmd.Context(), o, args)
 			if err != nil {
@@ -297,6 +303,18 @@ func findEvent(res *compare.Result, id string) *compare.Event {
 	return nil
 }
 
+// colorFor says whether to colour output under --color mode (auto, always
+// or never): auto colours a terminal unless NO_COLOR is set.
+func (a *App) colorFor(mode string) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	return a.Terminal && !a.NoColor
+}
+
 func (a *App) alignCommand() *cobra.Command {
 	o := &inputOptions{}
 	var event string
@@ -304,20 +322,17 @@ func (a *App) alignCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "align [PATH...] --event ID",
 		Short: "Print an event's aligned passages with a word diff",
+		Example: `  framediff events news/                 # find the event's id
+  framediff align news/ --event 2018-09-07-tehran-summit-putin-erdogan
+  framediff align news/ --event 2018-09-07-tehran-summit-putin-erdogan --color never | less`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if event == "" {
 				return usageErrorf("align needs --event ID (see 'framediff events')")
 			}
-			useColor := a.Terminal
-			switch color {
-			case "always":
-				useColor = true
-			case "never":
-				useColor = false
-			case "auto":
-			default:
+			if color != "auto" && color != "always" && color != "never" {
 				return usageErrorf("--color must be auto, always or never")
 			}
+			useColor := a.colorFor(color)
 			res, _, err := a.build(cmd.Context(), o, args)
 			if err != nil {
 				return err
@@ -418,7 +433,10 @@ func (a *App) lexiconCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "lexicon",
 		Short: "Print the default lexicon, or check a lexicon file",
-		Args:  noArgs,
+		Example: `  framediff lexicon show > my-lexicon.yaml
+  framediff lexicon check my-lexicon.yaml
+  framediff report news/ --lexicon my-lexicon.yaml`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
 		},
@@ -426,6 +444,8 @@ func (a *App) lexiconCommand() *cobra.Command {
 	cmd.AddCommand(&cobra.Command{
 		Use:   "show [NAME]",
 		Short: "Print an embedded lexicon (YAML) to copy and edit: default or politics",
+		Example: `  framediff lexicon show > my-lexicon.yaml
+  framediff lexicon show politics`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usageErrorf("lexicon show takes at most one NAME")
@@ -442,8 +462,9 @@ func (a *App) lexiconCommand() *cobra.Command {
 			return err
 		},
 	}, &cobra.Command{
-		Use:   "check FILE",
-		Short: "Validate a lexicon file; errors name the line",
+		Use:     "check FILE",
+		Short:   "Validate a lexicon file; errors name the line",
+		Example: `  framediff lexicon check my-lexicon.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageErrorf("lexicon check takes one FILE")
