@@ -17,7 +17,7 @@ import (
 const (
 	// DefaultDateWindowDays is how many days apart two dated articles may be
 	// and still report one event.
-	DefaultDateWindowDays = 3
+	DefaultDateWindowDays = 4
 	// DefaultEventThreshold is the average pair score two groups of articles
 	// need to be merged into one event. A pair's score is
 	// 0.7·(cosine of content stems weighted by sublinear term frequency and
@@ -42,7 +42,7 @@ type docFeatures struct {
 	entVec   []termWeight // entity hashes with IDF weights, sorted
 	entSum   float64
 	mentions []mention
-	people   []string // sorted keys of the people named
+	persons  personSet
 	// subjects counts each person's mentions as the subject of a clause or
 	// the speaker of an attribution (see subjectPosition).
 	subjects map[string]int
@@ -104,10 +104,19 @@ func articleFeatures(a *corpus.Article) docFeatures {
 			}
 		}
 	}
+	var people []string
 	for _, m := range f.mentions {
-		f.ents[strings.ToLower(m.Key)]++
+		key := strings.ToLower(m.Key)
 		if m.Kind == kindPerson {
-			f.people = append(f.people, m.Key)
+			// One person named in full by one outlet and by surname, title
+			// or nickname by another counts as one entity.
+			if p, ok := parsePerson(m.Key); ok {
+				key = "person:" + p.surname
+			}
+		}
+		f.ents[key]++
+		if m.Kind == kindPerson {
+			people = append(people, m.Key)
 			if subjectPosition(text, ws, m) {
 				if f.subjects == nil {
 					f.subjects = map[string]int{}
@@ -116,8 +125,7 @@ func articleFeatures(a *corpus.Article) docFeatures {
 			}
 		}
 	}
-	slices.Sort(f.people)
-	f.people = slices.Compact(f.people)
+	f.persons = newPersonSet(people)
 	return f
 }
 
@@ -174,32 +182,6 @@ type eventGrouper struct {
 	df        map[string]int
 	days      []int // day numbers of the documents' dates
 	scores    map[pair]float64
-}
-
-// commonShare is the document frequency above which a stem is too common to
-// shingle, in corpora of at least minFilteredCorpus articles: such words
-// (said, president, government) would put unrelated articles in one bucket.
-const (
-	commonShare       = 0.05
-	minFilteredCorpus = 200
-)
-
-// signatures computes every document's MinHash signature in parallel.
-func (g *eventGrouper) signatures(ctx context.Context, workers int) ([][minhashSize]uint64, []bool, error) {
-	n := len(g.docs)
-	limit := n + 1
-	if n >= minFilteredCorpus {
-		limit = int(commonShare * float64(n))
-	}
-	keep := func(s string) bool { return g.df[s] <= limit }
-	sigs := make([][minhashSize]uint64, n)
-	empty := make([]bool, n)
-	err := parallel(ctx, n, workers, func(i int) {
-		sh := shingles(g.docs[i].tf, keep)
-		empty[i] = len(sh) == 0
-		sigs[i] = signature(sh)
-	})
-	return sigs, empty, err
 }
 
 func (g *eventGrouper) weigh() {
@@ -294,15 +276,6 @@ func cosine(a, b []termWeight) float64 {
 // more people, none in common.
 const disjointPeople = 0.3
 
-func sharesAny(a, b []string) bool {
-	for _, x := range a {
-		if _, ok := slices.BinarySearch(b, x); ok {
-			return true
-		}
-	}
-	return false
-}
-
 // dayNumber returns the day of d counted from the Unix epoch.
 func dayNumber(d corpus.Date) int {
 	t := d.Time.UTC()
@@ -320,6 +293,11 @@ func (g *eventGrouper) inWindow(i, j int) bool {
 	return -g.window <= gap && gap <= g.window
 }
 
+// undatedFactor scales the score of a pair with an undated article: without
+// a date to place it, an article joins an event only on strong content
+// evidence.
+const undatedFactor = 0.6
+
 // score is the similarity of documents i and j, cached.
 func (g *eventGrouper) score(i, j int) float64 {
 	if i > j {
@@ -335,7 +313,7 @@ func (g *eventGrouper) score(i, j int) float64 {
 }
 
 func (g *eventGrouper) pairScore(a, b *docFeatures) float64 {
-	dateFactor := 1.0
+	dateFactor := undatedFactor
 	if !a.art.Published.IsZero() && !b.art.Published.IsZero() {
 		gap := dayNumber(a.art.Published) - dayNumber(b.art.Published)
 		if gap < 0 {
@@ -365,7 +343,7 @@ func (g *eventGrouper) pairScore(a, b *docFeatures) float64 {
 		ent = inter / union
 	}
 	score := (0.7*cosine(a.vec, b.vec) + 0.3*ent) * dateFactor
-	if len(a.people) >= 2 && len(b.people) >= 2 && !sharesAny(a.people, b.people) {
+	if a.persons.distinct >= 2 && b.persons.distinct >= 2 && !a.persons.sharesPerson(b.persons) {
 		// Two reports of one event that both name several people name at
 		// least one in common; articles that don't are kept apart unless
 		// their text says otherwise.
@@ -377,8 +355,11 @@ func (g *eventGrouper) pairScore(a, b *docFeatures) float64 {
 // cluster runs deterministic agglomerative clustering over the candidate
 // pairs: pairs are taken by descending score (ties by index), and the two
 // groups a pair joins are merged when their average linkage — the mean score
-// over every cross pair, computed on demand — reaches the threshold. Each
-// candidate pair is considered once.
+// over their cross pairs (a fixed sample of at most linkageSample members
+// of each for large groups), computed on demand — reaches the threshold,
+// and when the merged group's dated articles stay within the date window of
+// each other, so that an event never chains over weeks. Each candidate pair
+// is considered once.
 func (g *eventGrouper) cluster(ctx context.Context, cands []pair) ([][]int, error) {
 	type scored struct {
 		p pair
@@ -409,9 +390,17 @@ func (g *eventGrouper) cluster(ctx context.Context, cands []pair) ([][]int, erro
 	})
 	groupOf := make([]int, len(g.docs))
 	members := make([][]int, len(g.docs))
+	// first and last are a group's earliest and latest day; first > last
+	// when no member is dated.
+	first := make([]int, len(g.docs))
+	last := make([]int, len(g.docs))
 	for i := range groupOf {
 		groupOf[i] = i
 		members[i] = []int{i}
+		first[i], last[i] = g.days[i], g.days[i]
+		if g.docs[i].art.Published.IsZero() {
+			first[i], last[i] = 1, 0
+		}
 	}
 	for k, e := range edges {
 		if k%1024 == 0 {
@@ -423,13 +412,18 @@ func (g *eventGrouper) cluster(ctx context.Context, cands []pair) ([][]int, erro
 		if ga == gb {
 			continue
 		}
-		var sum float64
-		for _, x := range members[ga] {
-			for _, y := range members[gb] {
-				sum += g.score(x, y)
+		lo, hi := first[ga], last[ga]
+		if first[gb] <= last[gb] {
+			if lo > hi {
+				lo, hi = first[gb], last[gb]
+			} else {
+				lo, hi = min(lo, first[gb]), max(hi, last[gb])
 			}
 		}
-		if sum/float64(len(members[ga])*len(members[gb])) < g.threshold {
+		if hi-lo > g.window {
+			continue
+		}
+		if g.linkage(members[ga], members[gb]) < g.threshold {
 			continue
 		}
 		if len(members[ga]) < len(members[gb]) || (len(members[ga]) == len(members[gb]) && ga > gb) {
@@ -440,6 +434,7 @@ func (g *eventGrouper) cluster(ctx context.Context, cands []pair) ([][]int, erro
 		}
 		members[ga] = append(members[ga], members[gb]...)
 		members[gb] = nil
+		first[ga], last[ga] = lo, hi
 	}
 	var out [][]int
 	for _, m := range members {
@@ -449,6 +444,36 @@ func (g *eventGrouper) cluster(ctx context.Context, cands []pair) ([][]int, erro
 		}
 	}
 	return out, nil
+}
+
+// linkageSample bounds the members of each group whose cross pairs the
+// average linkage averages: a story covered by thousands of near-identical
+// articles merges in linear time, not quadratic.
+const linkageSample = 16
+
+// linkage is the mean score over the cross pairs of two groups, taking at
+// most linkageSample members of each, evenly spread over the group.
+func (g *eventGrouper) linkage(a, b []int) float64 {
+	sa, sb := spread(a, linkageSample), spread(b, linkageSample)
+	var sum float64
+	for _, x := range sa {
+		for _, y := range sb {
+			sum += g.score(x, y)
+		}
+	}
+	return sum / float64(len(sa)*len(sb))
+}
+
+// spread returns at most k members of m, evenly spaced.
+func spread(m []int, k int) []int {
+	if len(m) <= k {
+		return m
+	}
+	out := make([]int, k)
+	for i := range out {
+		out[i] = m[i*len(m)/k]
+	}
+	return out
 }
 
 // groupEvents assigns every article to an event. Articles must be sorted by
@@ -473,14 +498,11 @@ func groupEvents(ctx context.Context, feats []docFeatures, window int, threshold
 		g.docs[k] = feats[i]
 	}
 	g.weigh()
-	sigs, empty, err := g.signatures(ctx, workers)
+	cands, err := g.candidates(ctx, workers)
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, nil, err
-	}
-	groups, err := g.cluster(ctx, lshCandidates(sigs, empty, g.inWindow))
+	groups, err := g.cluster(ctx, cands)
 	if err != nil {
 		return nil, nil, err
 	}
