@@ -181,6 +181,10 @@ var connectors = map[string]bool{"of": true, "al": true, "el": true, "bin": true
 // joined reports whether only spaces or one hyphen separate a and b.
 func joined(text string, a, b word) bool {
 	gap := text[a.End:b.Start]
+	if gap == ". " && len(a.Text) == 1 && a.Text[0] >= 'A' && a.Text[0] <= 'Z' && isCapitalised(b.Text) {
+		// A middle initial: "Charles E. Schumer".
+		return true
+	}
 	return gap == "-" || gap == "‑" || (gap != "" && strings.Trim(gap, " ") == "")
 }
 

@@ -296,7 +296,11 @@ func (g *eventGrouper) inWindow(i, j int) bool {
 // undatedFactor scales the score of a pair with an undated article: without
 // a date to place it, an article joins an event only on strong content
 // evidence.
-const undatedFactor = 0.6
+const undatedFactor = 0.75
+
+// dateDecay is the share of the score lost as two articles' dates draw
+// apart to the edge of the window.
+const dateDecay = 0.2
 
 // score is the similarity of documents i and j, cached.
 func (g *eventGrouper) score(i, j int) float64 {
@@ -322,7 +326,7 @@ func (g *eventGrouper) pairScore(a, b *docFeatures) float64 {
 		if gap > g.window {
 			return 0
 		}
-		dateFactor = 1 - 0.2*float64(gap)/float64(g.window+1)
+		dateFactor = 1 - dateDecay*float64(gap)/float64(g.window+1)
 	}
 	var inter float64
 	for i, j := 0, 0; i < len(a.entVec) && j < len(b.entVec); {

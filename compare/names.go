@@ -8,16 +8,18 @@ import (
 )
 
 // personName is a person's name reduced to what tells two mentions of one
-// person apart from two people: the surname, and the first name in its
-// formal form (data/nicknames.txt) or its initial.
+// person apart from two people: the surname, and the given names in their
+// formal form (data/nicknames.txt) or as initials.
 type personName struct {
 	surname string
-	first   string // formal first name, lower case; "" when not given
-	initial rune   // first letter of the first name or initial; 0 when none
-	// full says the mention gave a first name or initial with the surname
-	// ("Ken Fredette", "K. Fredette"), not the surname alone.
-	full bool
+	// givens are the lower-case given names before the surname, each in its
+	// formal form, or a single letter for an initial; sorted.
+	givens string // space-separated, so that personName is comparable
 }
+
+// full says the mention gave a given name or initial with the surname
+// ("Ken Fredette", "K. Fredette"), not the surname alone.
+func (p personName) full() bool { return p.givens != "" }
 
 // nameSuffixes end a name without being its surname.
 var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
@@ -75,28 +77,17 @@ func parsePerson(key string) (personName, bool) {
 		return personName{}, false
 	}
 	p := personName{surname: foldAccents(last)}
-	if len(toks) > 1 {
-		first := strings.ToLower(strings.Trim(toks[0], "."))
-		p.full = true
-		p.initial, _ = firstRune(first)
-		if len([]rune(first)) > 1 {
-			if f, ok := formalNames()[first]; ok {
-				first = f
-			}
-			p.first = first
-			// Bob and Robert are one person: compare initials of the
-			// formal form.
-			p.initial, _ = firstRune(first)
+	var givens []string
+	for _, t := range toks[:len(toks)-1] {
+		given := strings.ToLower(strings.Trim(t, "."))
+		if f, ok := formalNames()[given]; ok {
+			given = f
 		}
+		givens = append(givens, foldAccents(given))
 	}
+	slices.Sort(givens)
+	p.givens = strings.Join(slices.Compact(givens), " ")
 	return p, true
-}
-
-func firstRune(s string) (rune, bool) {
-	for _, r := range s {
-		return r, true
-	}
-	return 0, false
 }
 
 // foldAccents removes combining marks from Latin letters, so that
@@ -130,19 +121,25 @@ func foldAccents(s string) string {
 }
 
 // samePerson reports whether two names can be one person: one surname,
-// and first names that agree where both are given (Ken and Kenneth, Mike
-// and Michael, K. and Kenneth).
+// and, where both give given names, one given name in common (Ken and
+// Kenneth, Mike and Michael; "Secretary of State Rex Tillerson" and "Rex
+// Tillerson"; Hillary Rodham Clinton and Hillary Clinton) or an initial
+// that starts one of the other's (K. and Kenneth).
 func samePerson(a, b personName) bool {
 	if a.surname != b.surname {
 		return false
 	}
-	if a.initial == 0 || b.initial == 0 {
+	if a.givens == "" || b.givens == "" {
 		return true
 	}
-	if a.first != "" && b.first != "" {
-		return a.first == b.first
+	for _, x := range strings.Fields(a.givens) {
+		for _, y := range strings.Fields(b.givens) {
+			if x == y || (len(x) == 1 || len(y) == 1) && x[0] == y[0] {
+				return true
+			}
+		}
 	}
-	return a.initial == b.initial
+	return false
 }
 
 // personSet is the people an article names, parsed, without repeats.
@@ -169,17 +166,14 @@ func newPersonSet(keys []string) personSet {
 		if c := strings.Compare(a.surname, b.surname); c != 0 {
 			return c
 		}
-		if c := strings.Compare(a.first, b.first); c != 0 {
-			return c
-		}
-		return int(a.initial) - int(b.initial)
+		return strings.Compare(a.givens, b.givens)
 	})
 	s.names = slices.Compact(s.names)
 	for i, p := range s.names {
 		if i > 0 && samePerson(s.names[i-1], p) {
 			continue
 		}
-		if p.full || known[p.surname].Kind == kindPerson {
+		if p.full() || known[p.surname].Kind == kindPerson {
 			s.distinct++
 		}
 	}
