@@ -246,7 +246,9 @@ func (g *gazetteer) mentions(text string, ws []word) []mention {
 		// A role word just before the run ("union leader Marta Lind")
 		// marks it as a person's name.
 		titled := i > 0 && (roleWords[ws[i-1].Lower] || g.titles[ws[i-1].Lower]) &&
-			(joined(text, ws[i-1], ws[i]) || text[ws[i-1].End:ws[i].Start] == ", ")
+			(joined(text, ws[i-1], ws[i]) || text[ws[i-1].End:ws[i].Start] == ", " ||
+				// An abbreviated title: "Gov. Greg Abbott".
+				g.titles[ws[i-1].Lower] && text[ws[i-1].End:ws[i].Start] == ". ")
 		i = j
 		if len(run) > 0 && sentenceInitial(text, run[0]) && (isStop(run[0].Lower) || lowerSeen[run[0].Lower]) && g.names[possessiveless(run[0].Lower)].Key == "" {
 			run = run[1:]
