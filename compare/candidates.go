@@ -35,6 +35,10 @@ const (
 	// postingPartners bounds the partners one article takes from one key's
 	// postings: its nearest following articles by date.
 	postingPartners = 16
+	// undatedPostings is the most postings a key may have for its undated
+	// articles to be paired with all the others: an undated article has no
+	// nearest by date, so it is paired only through its rarer keys.
+	undatedPostings = 64
 )
 
 // candidates returns the pairs of documents to score, sorted and without
@@ -105,11 +109,20 @@ func (g *eventGrouper) inWindowPairs(order []int) int {
 func (g *eventGrouper) windowPairs(order []int) []pair {
 	var out []pair
 	add := func(a, b int) { out = append(out, pair{min(a, b), max(a, b)}) }
-	for i, a := range order {
-		for _, b := range order[i+1:] {
-			if g.dayKey(a) != undatedDay && g.dayKey(b) != undatedDay && g.days[b]-g.days[a] > g.window {
+	dated := len(order)
+	for dated > 0 && g.dayKey(order[dated-1]) == undatedDay {
+		dated--
+	}
+	for i, a := range order[:dated] {
+		for _, b := range order[i+1 : dated] {
+			if g.days[b]-g.days[a] > g.window {
 				break
 			}
+			add(a, b)
+		}
+	}
+	for i, a := range order[dated:] {
+		for _, b := range order[:dated+i] {
 			add(a, b)
 		}
 	}
@@ -119,8 +132,8 @@ func (g *eventGrouper) windowPairs(order []int) []pair {
 // indexPairs returns the pairs of documents that share an index key
 // (indexKeys) within the date window: each document is paired with at most
 // postingPartners of the documents after it in a key's day-ordered
-// postings. Undated documents are paired within a key's postings only when
-// those are few.
+// postings. An undated document is paired with every other document of a
+// key's postings when those are at most undatedPostings.
 func (g *eventGrouper) indexPairs() []pair {
 	postings := map[uint64][]int{}
 	var keys []uint64
@@ -142,19 +155,18 @@ func (g *eventGrouper) indexPairs() []pair {
 		slices.SortStableFunc(docs, func(a, b int) int { return g.dayKey(a) - g.dayKey(b) })
 		for i, a := range docs {
 			undatedA := g.dayKey(a) == undatedDay
-			if undatedA && len(docs) > 2*postingPartners {
-				break
+			if undatedA {
+				if len(docs) > undatedPostings {
+					break
+				}
+				for _, b := range docs[:i] {
+					out = append(out, pair{min(a, b), max(a, b)})
+				}
+				continue
 			}
 			taken := 0
 			for _, b := range docs[i+1:] {
-				if taken == postingPartners {
-					break
-				}
-				if g.dayKey(b) == undatedDay {
-					if len(docs) > 2*postingPartners {
-						break
-					}
-				} else if g.days[b]-g.days[a] > g.window {
+				if taken == postingPartners || g.dayKey(b) == undatedDay || g.days[b]-g.days[a] > g.window {
 					break
 				}
 				out = append(out, pair{min(a, b), max(a, b)})
