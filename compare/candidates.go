@@ -34,7 +34,7 @@ const (
 	indexEntities = 6
 	// postingPartners bounds the partners one article takes from one key's
 	// postings: its nearest following articles by date.
-	postingPartners = 16
+	postingPartners = 8
 	// undatedPostings is the most postings a key may have for its undated
 	// articles to be paired with all the others: an undated article has no
 	// nearest by date, so it is paired only through its rarer keys.

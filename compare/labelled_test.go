@@ -64,7 +64,7 @@ func TestLabelledEvents(t *testing.T) {
 	}{
 		{"events-newswcl50.jsonl", 0.97, 0.97},
 		// Today's level as a floor; the aim is F1 and precision ≥ 0.85.
-		{"events-pac-dev.jsonl", 0.81, 0.83},
+		{"events-pac-dev.jsonl", 0.81, 0.84},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			arts, truth := readLabelled(t, tc.file)
