@@ -118,8 +118,8 @@ func TestSynthEvents(t *testing.T) {
 	_, eventOf := events(t, c.arts)
 	p, r := pairScores(eventOf, c.truth)
 	t.Logf("precision %.3f recall %.3f", p, r)
-	if p < 0.95 || r < 0.9 {
-		t.Errorf("pairwise precision %.3f recall %.3f, want ≥ 0.95 and ≥ 0.9", p, r)
+	if p < 0.98 || r < 0.98 {
+		t.Errorf("pairwise precision %.3f recall %.3f, want ≥ 0.98", p, r)
 	}
 }
 

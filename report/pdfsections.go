@@ -391,6 +391,7 @@ func (d *pdfDoc) eventPages() {
 			title = pdfEventName(e)
 		}
 		intro := fmt.Sprintf("%s, %s. ", pdfCount(len(arts), "article"), pdfDateRange(e.Start, e.End))
+		intro += pdfUndatedNote(arts)
 		if len(arts) > 1 {
 			intro += "Each box holds one outlet's headline and opening paragraphs, as published. Read across: what does each put first, and which words does it choose?"
 		} else {
@@ -669,4 +670,26 @@ func (d *pdfDoc) drawBox(b pdfBox, x, y, w, h float64) {
 	cy = d.drawLines(b.head, x+pdfBoxPad, cy) + 1.5
 	d.drawLines(b.body, x+pdfBoxPad, cy)
 	d.drawLines(b.foot, x+pdfBoxPad, y+h-pdfBoxPad-pdfLinesHeight(b.foot))
+}
+
+// pdfUndatedNote says how many of an event's articles carry no date, and
+// so were placed in the event by their content alone; "" when all are dated.
+func pdfUndatedNote(arts []*corpus.Article) string {
+	n := 0
+	for _, a := range arts {
+		if a.Published.IsZero() {
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return ""
+	case n == len(arts) && n == 1:
+		return "The article is undated. "
+	case n == len(arts):
+		return "None of the articles is dated: they were grouped by their content alone. "
+	case n == 1:
+		return "One article is undated: it was grouped by its content alone. "
+	}
+	return fmt.Sprintf("%d articles are undated: they were grouped by their content alone. ", n)
 }

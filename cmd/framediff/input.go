@@ -38,7 +38,7 @@ func (o *inputOptions) register(cmd *cobra.Command) {
 	f.StringVar(&o.lexicon, "lexicon", "", "framing lexicon: a YAML `FILE`, an embedded one (default, politics), or several joined by commas (default,politics); see 'framediff lexicon show'")
 	f.StringVar(&o.registry, "registry", "", "outlet registry YAML `FILE` merged over the embedded one")
 	f.StringVar(&o.rules, "rules", "", "boilerplate rules YAML `FILE` added to the embedded ones")
-	f.IntVar(&o.window, "window", 3, "days two articles' dates may differ and still report one event")
+	f.IntVar(&o.window, "window", compare.DefaultDateWindowDays, "days two articles' dates may differ and still report one event")
 	f.Float64Var(&o.threshold, "threshold", 0, "similarity two articles need to join one event (0: the documented default)")
 	f.IntVar(&o.workers, "workers", 0, "parallel workers (0: one per core)")
 }
