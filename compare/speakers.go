@@ -142,11 +142,15 @@ type speakerTracker struct {
 	hasPrev   bool
 	open      int // the opening mark of the quotation being attributed
 	mentionAt int // people are collected up to here
+	depth     int // pronoun resolutions under way
+	lowerSeen map[string]bool
+	places    map[int]bool // starts of the words inside place names
 }
 
 type personAt struct {
-	pos  int
-	name string
+	pos   int
+	name  string
+	title string // the title or role words before the name, lower case
 }
 
 type attribution struct {
@@ -154,7 +158,20 @@ type attribution struct {
 }
 
 func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention) *speakerTracker {
-	return &speakerTracker{a: a, ws: ws, ms: ms}
+	t := &speakerTracker{a: a, ws: ws, ms: ms, lowerSeen: map[string]bool{}, places: map[int]bool{}}
+	for _, w := range ws {
+		if !isCapitalised(w.Text) {
+			t.lowerSeen[w.Lower] = true
+		}
+	}
+	for _, m := range ms {
+		if m.Kind == kindPlace {
+			for k := firstWordAt(ws, m.Start); k < len(ws) && ws[k].End <= m.End; k++ {
+				t.places[ws[k].Start] = true
+			}
+		}
+	}
+	return t
 }
 
 // collect adds the people named before off to t.people.
@@ -181,7 +198,7 @@ func (t *speakerTracker) collect(off int) {
 			continue
 		}
 		name := t.nameText(s, e)
-		if name != "" && !(e-s == 1 && t.isPlace(s)) && (titled || e-s >= 2 && t.actsAfter(e) || t.appositionAfter(e)) {
+		if name != "" && !t.isPlace(s) && (titled || t.actsAfter(e) || t.appositionAfter(e)) {
 			t.addPerson(t.ws[s].Start, name)
 		}
 		i = max(e, i+1)
@@ -195,9 +212,60 @@ func (t *speakerTracker) addPerson(pos int, name string) {
 	for k > 0 && t.people[k-1].pos > pos {
 		k--
 	}
+	if k > 0 && t.people[k-1].pos == pos {
+		return
+	}
 	t.people = append(t.people, personAt{})
 	copy(t.people[k+1:], t.people[k:])
-	t.people[k] = personAt{pos, name}
+	t.people[k] = personAt{pos: pos, name: name, title: t.titleBefore(pos)}
+}
+
+// titleBefore returns the title and role words right before the name
+// starting at pos ("United Nations envoy", "Secretary of State").
+func (t *speakerTracker) titleBefore(pos int) string {
+	i := firstWordAt(t.ws, pos)
+	j := i
+	for j > 0 && i-j < 5 && joinedName(t.a.Text, t.ws[j-1], t.ws[j]) {
+		l := t.ws[j-1].Lower
+		if !(isNameToken(t.ws[j-1]) || nameTitles()[l] || isRoleWord(l) || l == "of") {
+			break
+		}
+		j--
+	}
+	var b strings.Builder
+	for k := j; k < i; k++ {
+		if k > j {
+			b.WriteByte(' ')
+		}
+		b.WriteString(possessiveless(t.ws[k].Lower))
+	}
+	return b.String()
+}
+
+// person returns the speaker key of the name ws[ns:ne] and records the
+// person for later pronouns and surnames.
+func (t *speakerTracker) person(ns, ne int) string {
+	t.collect(t.ws[ns].Start)
+	name := t.nameText(ns, ne)
+	t.addPerson(t.ws[ns].Start, name)
+	return t.fullName(name, t.ws[ns].Start)
+}
+
+// titledName returns the name after a role that follows a capitalised
+// word ("Union leader Marta Lind", "Trump campaign manager Corey
+// Lewandowski"), or the run itself.
+func (t *speakerTracker) titledName(ns, ne, limit int) (int, int) {
+	ws := t.ws
+	j := ne
+	for j < limit && j-ne < 3 && !isNameToken(ws[j]) && (nameTitles()[ws[j].Lower] || isRoleWord(ws[j].Lower)) && joinedName(t.a.Text, ws[j-1], ws[j]) {
+		j++
+	}
+	if j > ne && j < limit && isNameToken(ws[j]) && joinedName(t.a.Text, ws[j-1], ws[j]) {
+		if s, e, _ := t.nameRun(j); e > s {
+			return s, e
+		}
+	}
+	return ns, ne
 }
 
 // fullName returns the full name the text gave earlier to a surname
@@ -231,7 +299,7 @@ func (t *speakerTracker) actsAfter(e int) bool {
 	if _, _, ok := verbAt(t.ws, e); ok {
 		return true
 	}
-	return subjectVerbs()[l] || (strings.HasSuffix(l, "ed") && len(l) > 4)
+	return subjectVerbs()[l]
 }
 
 // appositionAfter reports whether a description follows the name at e:
@@ -294,6 +362,15 @@ func (t *speakerTracker) nameRun(i int) (s, e int, titled bool) {
 	if isStop(ws[i].Lower) {
 		return i, i, false
 	}
+	// "Continuing to explain, Carson…": a sentence's first word that the
+	// text also writes in lower case, or a participle or adverb.
+	if l := ws[i].Lower; sentenceInitial(text, ws[i]) && (t.lowerSeen[l] || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly")) {
+		if i+1 < len(ws) && isNameToken(ws[i+1]) && joinedName(text, ws[i], ws[i+1]) {
+			i++
+		} else {
+			return i, i, false
+		}
+	}
 	e = i + 1
 	titleEnd := i
 	for e < len(ws) {
@@ -346,6 +423,9 @@ func (t *speakerTracker) nameRun(i int) (s, e int, titled bool) {
 
 // isPlace reports whether the word at k is a place or its demonym.
 func (t *speakerTracker) isPlace(k int) bool {
+	if t.places[t.ws[k].Start] {
+		return true
+	}
 	m, ok := entities().names[possessiveless(t.ws[k].Lower)]
 	return ok && m.Kind == kindPlace
 }
@@ -359,7 +439,9 @@ func (t *speakerTracker) nameText(s, e int) string {
 	start, end := t.ws[s].Start, t.ws[e-1].End
 	for _, m := range t.ms {
 		if m.Start >= start && m.End <= end && m.Kind == kindPerson {
-			return m.Key
+			if g, ok := entities().names[keyOf(m.Key)]; ok && g.Kind == kindPerson {
+				return m.Key
+			}
 		}
 		if m.Start > end {
 			break
@@ -387,25 +469,52 @@ func (t *speakerTracker) nameText(s, e int) string {
 	return name
 }
 
-// resolvePronoun returns the nearest person named before off.
+// resolvePronoun returns the person a "he" or "she" at off refers to: the
+// subject of its own sentence when named before it ("Benjamin said he
+// believes"), the previous quotation's speaker when no one was named
+// since, the subject of the previous sentence, else the nearest person
+// named before it.
 func (t *speakerTracker) resolvePronoun(off int) string {
 	t.collect(off)
-	if t.hasPrev && t.prev.speaker != "" && isCapitalised(t.prev.speaker) {
-		// The previous quotation's speaker, when no one was named since.
-		last := ""
-		for k := len(t.people) - 1; k >= 0; k-- {
-			if t.people[k].pos < off {
-				last = t.people[k].name
-				if t.people[k].pos < t.prevClose {
-					last = ""
-				}
-				break
+	if t.depth > 2 {
+		return t.nearestPerson(off)
+	}
+	t.depth++
+	defer func() { t.depth-- }()
+	if len(t.a.Sentences) > 0 {
+		i := sentenceAt(t.a, off)
+		cur := t.a.Sentences[i]
+		lo, hi := firstWordAt(t.ws, cur.Start), firstWordAt(t.ws, off)
+		if cur.Start < off && hi > lo {
+			if sp := t.clauseSubject(lo, hi); sp != "" && isCapitalised(sp) {
+				return sp
 			}
 		}
-		if last == "" {
+	}
+	if t.hasPrev && t.prev.speaker != "" && isCapitalised(t.prev.speaker) {
+		// The previous quotation's speaker, when no one was named since.
+		named := false
+		for k := len(t.people) - 1; k >= 0 && t.people[k].pos >= t.prevClose; k-- {
+			if t.people[k].pos < off && t.people[k].name != t.prev.speaker {
+				named = true
+			}
+		}
+		if !named {
 			return t.prev.speaker
 		}
 	}
+	if len(t.a.Sentences) > 0 {
+		if i := sentenceAt(t.a, off); i > 0 && t.a.Sentences[i].Start <= off {
+			prev := t.a.Sentences[i-1]
+			if sp := t.clauseSubject(firstWordAt(t.ws, prev.Start), firstWordAt(t.ws, prev.End)); sp != "" && isCapitalised(sp) {
+				return sp
+			}
+		}
+	}
+	return t.nearestPerson(off)
+}
+
+func (t *speakerTracker) nearestPerson(off int) string {
 	for k := len(t.people) - 1; k >= 0; k-- {
 		if t.people[k].pos < off {
 			return t.people[k].name
@@ -444,14 +553,14 @@ func (t *speakerTracker) phraseSpeaker(s, e int) string {
 		}
 		ns, ne, _ := t.nameRun(k)
 		ne = min(ne, e)
+		if ne > ns {
+			ns, ne = t.titledName(ns, ne, e)
+		}
 		if ne > ns && ne == ns+1 && ne < e && !isNameToken(ws[ne]) && t.isPlace(ns) {
 			continue // "the Turkish president": a demonym
 		}
 		if ne > ns {
-			name := t.nameText(ns, ne)
-			t.collect(ws[ns].Start)
-			t.addPerson(ws[ns].Start, name)
-			return name
+			return t.person(ns, ne)
 		}
 	}
 	// A role ("the Turkish president") or a description.
@@ -489,8 +598,16 @@ func resolveRole(t *speakerTracker, s, e int) string {
 				}
 			}
 		}
-		if p := t.resolvePronoun(t.ws[s].Start); p != "" {
-			return p
+		t.collect(t.ws[s].Start)
+		for k := len(t.people) - 1; k >= 0; k-- {
+			if p := t.people[k]; p.pos < t.ws[s].Start && strings.Contains(p.title, last) {
+				return p.name
+			}
+		}
+		// Else the speaker of the quotation before, if any: "the
+		// president" goes on speaking; never the nearest name at random.
+		if t.hasPrev && isCapitalised(t.prev.speaker) {
+			return t.prev.speaker
 		}
 	}
 	return ""
@@ -516,7 +633,7 @@ func (t *speakerTracker) subjectBefore(v, lo int) string {
 		for k > lo && !strings.ContainsAny(text[ws[k-1].End:ws[k].Start], ",;:.") {
 			k--
 		}
-		if k > lo && strings.Contains(text[ws[k-1].End:ws[k].Start], ",") && isAside(ws[k]) {
+		if k > lo && strings.Contains(text[ws[k-1].End:ws[k].Start], ",") && (isAside(ws[k]) || !isNameToken(ws[k]) && isNameToken(ws[k-1])) {
 			e = k
 			for e > lo && skippable[ws[e-1].Lower] {
 				e--
@@ -575,10 +692,7 @@ func (t *speakerTracker) objectAfter(v, n, hi int) string {
 		if isNameToken(ws[k]) && (k == s || !isNameToken(ws[k-1]) || !joinedName(text, ws[k-1], ws[k])) {
 			ns, ne, _ := t.nameRun(k)
 			if ne > ns && ns >= s {
-				name := t.nameText(ns, min(ne, e))
-				t.collect(ws[ns].Start)
-				t.addPerson(ws[ns].Start, name)
-				return name
+				return t.person(ns, min(ne, e))
 			}
 			break
 		}
@@ -595,6 +709,9 @@ func (t *speakerTracker) objectAfter(v, n, hi int) string {
 // paragraph. It leaves the speaker empty when nothing attributes it.
 func (t *speakerTracker) attribute(open, close int, parts [][2]int) attribution {
 	at, ok := t.find(open, close, parts)
+	if !ok {
+		at, ok = t.leadIn(open)
+	}
 	if !ok && t.hasPrev && t.continues(open) {
 		at = t.prev
 	}
@@ -644,6 +761,33 @@ func (t *speakerTracker) find(open, close int, parts [][2]int) (attribution, boo
 		}
 	}
 	return attribution{}, false
+}
+
+// leadIn reads the attribution of the sentence before a quotation that
+// opens its own sentence: "Coan argues that his client was never
+// encouraging violence. “The government is alleging…”". The sentence must
+// hold no quotation of its own and its verb a named subject.
+func (t *speakerTracker) leadIn(open int) (attribution, bool) {
+	if len(t.a.Sentences) == 0 {
+		return attribution{}, false
+	}
+	i := sentenceAt(t.a, open)
+	cur := t.a.Sentences[i]
+	if i == 0 || cur.Start < open && strings.TrimSpace(t.a.Text[cur.Start:open]) != "" {
+		return attribution{}, false
+	}
+	prev := t.a.Sentences[i-1]
+	if open-prev.End > 4 && strings.Count(t.a.Text[prev.End:open], "\n\n") > 1 {
+		return attribution{}, false
+	}
+	if strings.ContainsAny(t.a.Text[prev.Start:prev.End], "\"“”«»") || prev.End <= t.prevClose {
+		return attribution{}, false
+	}
+	at, ok := t.beforeClause(prev.Start, prev.End)
+	if !ok || at.speaker == "" || !isCapitalised(at.speaker) {
+		return attribution{}, false
+	}
+	return at, true
 }
 
 // continues reports whether a quotation opening at open follows the
@@ -857,20 +1001,42 @@ func (t *speakerTracker) participle(v int) bool {
 // clauseSubject returns the speaker the clause ws[lo:v] starts with: its
 // first name or he/she, within its first words.
 func (t *speakerTracker) clauseSubject(lo, v int) string {
-	for k := lo; k < v && k < lo+6; k++ {
+	if lo >= v {
+		return ""
+	}
+	from, _ := sentenceBounds(t.a, t.ws[lo].Start)
+	from = min(from, t.ws[lo].Start)
+	seen := 0
+	for k := lo; k < v && seen < 8; k++ {
 		w := t.ws[k]
+		if insideQuote(t.a.Text, from, w.Start) {
+			continue
+		}
+		seen++
 		if speakerPronouns[w.Lower] {
 			return t.resolvePronoun(w.Start)
 		}
 		if !isNameToken(w) {
+			if subjectLead(w.Lower) {
+				continue
+			}
+			// An opening phrase ends at a comma: "On Friday, he remarked".
+			j := k + 1
+			for j < v && j-k < 10 && !strings.Contains(t.a.Text[t.ws[j-1].End:t.ws[j].Start], ",") {
+				j++
+			}
+			if j >= v || j-k >= 10 {
+				return ""
+			}
+			k = j - 1
 			continue
 		}
 		ns, ne, _ := t.nameRun(k)
+		if ne > ns {
+			ns, ne = t.titledName(ns, ne, v)
+		}
 		if ne > ns && !(ne == ns+1 && t.isPlace(ns)) && !nonNames()[t.ws[ns].Lower] {
-			name := t.nameText(ns, min(ne, v))
-			t.collect(t.ws[ns].Start)
-			t.addPerson(t.ws[ns].Start, name)
-			return name
+			return t.person(ns, min(ne, v))
 		}
 		// "Iran's President": a role.
 		e := k + 1
@@ -883,4 +1049,14 @@ func (t *speakerTracker) clauseSubject(lo, v int) string {
 		k = max(k, e-1)
 	}
 	return ""
+}
+
+// subjectLead reports whether a lower-case word may stand before a
+// clause's subject: a determiner, a conjunction, a title or role.
+func subjectLead(l string) bool {
+	switch l {
+	case "the", "a", "an", "but", "and", "yet", "so", "then", "also", "former", "later", "meanwhile":
+		return true
+	}
+	return nameTitles()[l] || isRoleWord(l) || isAdverb(l)
 }

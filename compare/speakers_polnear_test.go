@@ -92,7 +92,7 @@ func TestPolNeARAttribution(t *testing.T) {
 
 const (
 	polnearFloorRecall  = 0.93
-	polnearFloorSpeaker = 0.69
+	polnearFloorSpeaker = 0.76
 	polnearFloorVerb    = 0.85
 )
 
@@ -342,6 +342,10 @@ func sourceName(s string) string {
 		ws := words(part)
 		if len(ws) == 0 {
 			continue
+		}
+		switch ws[0].Lower {
+		case "some", "many", "others", "other", "neither", "both", "all", "most", "several", "few", "another", "one", "two", "three", "critics", "supporters":
+			return ""
 		}
 		last := ws[len(ws)-1]
 		if isCapitalised(last.Text) && !polnearPronoun[last.Lower] && !polnearUnnamed[last.Lower] && !isStop(last.Lower) {
