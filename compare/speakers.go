@@ -364,7 +364,7 @@ func (t *speakerTracker) nameRun(i int) (s, e int, titled bool) {
 	}
 	// "Continuing to explain, Carson…": a sentence's first word that the
 	// text also writes in lower case, or a participle or adverb.
-	if l := ws[i].Lower; sentenceInitial(text, ws[i]) && (t.lowerSeen[l] || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly")) {
+	if l := ws[i].Lower; sentenceInitial(text, ws[i]) && (t.lowerSeen[l] || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly") || strings.HasSuffix(l, "ed")) {
 		if i+1 < len(ws) && isNameToken(ws[i+1]) && joinedName(text, ws[i], ws[i+1]) {
 			i++
 		} else {
@@ -505,7 +505,12 @@ func (t *speakerTracker) resolvePronoun(off int) string {
 	}
 	if len(t.a.Sentences) > 0 {
 		if i := sentenceAt(t.a, off); i > 0 && t.a.Sentences[i].Start <= off {
+			// The speaker the previous sentence names ("…, said James
+			// Henson."), else its subject.
 			prev := t.a.Sentences[i-1]
+			if at, ok := t.beforeClause(prev.Start, prev.End); ok && at.speaker != "" && isCapitalised(at.speaker) {
+				return at.speaker
+			}
 			if sp := t.clauseSubject(firstWordAt(t.ws, prev.Start), firstWordAt(t.ws, prev.End)); sp != "" && isCapitalised(sp) {
 				return sp
 			}
@@ -633,7 +638,7 @@ func (t *speakerTracker) subjectBefore(v, lo int) string {
 		for k > lo && !strings.ContainsAny(text[ws[k-1].End:ws[k].Start], ",;:.") {
 			k--
 		}
-		if k > lo && strings.Contains(text[ws[k-1].End:ws[k].Start], ",") && (isAside(ws[k]) || !isNameToken(ws[k]) && isNameToken(ws[k-1])) {
+		if k > lo && strings.Contains(text[ws[k-1].End:ws[k].Start], ",") && (isAside(ws[k]) || isNameToken(ws[k-1]) && (!isNameToken(ws[k]) || !isNameToken(ws[e-1]))) {
 			e = k
 			for e > lo && skippable[ws[e-1].Lower] {
 				e--
@@ -685,6 +690,9 @@ func (t *speakerTracker) objectAfter(v, n, hi int) string {
 	}
 	e := s + 1
 	for e < hi && e-s < 8 && !strings.ContainsAny(text[ws[e-1].End:ws[e].Start], ",;:.()—–\"“”") {
+		if l := ws[e].Lower; (l == "of" || l == "at" || l == "from" || l == "in" || l == "on" || l == "to" || l == "with" || l == "for") && isNameToken(ws[e-1]) {
+			break // "said Patrick Murray of Christie"
+		}
 		e++
 	}
 	// "said Republican pollster Daron Shaw": the last name of the phrase.
@@ -805,8 +813,10 @@ func (t *speakerTracker) continues(open int) bool {
 	// The next paragraph: the previous quotation ended its paragraph and
 	// this one opens its own.
 	if paras == 1 {
+		// The rest of the previous quotation's paragraph may only be its
+		// attribution ("…,” she said.).
 		before, after, _ := strings.Cut(gap, "\n\n")
-		return len(strings.TrimSpace(strings.Trim(before, "\"”’.,!? \t\r"))) < 3 && strings.TrimSpace(after) == ""
+		return len(words(before)) <= maxAttributionWords && strings.TrimSpace(after) == ""
 	}
 	return false
 }
@@ -846,8 +856,14 @@ func (t *speakerTracker) afterClause(from, to int, ended bool) (attribution, boo
 		return attribution{}, false
 	}
 	for v := i; v < hi && v-i <= maxAttributionWords; v++ {
-		if v > i && strings.ContainsAny(t.a.Text[t.ws[v-1].End:t.ws[v].Start], ".!?;-") {
-			break
+		if v > i {
+			gap := t.a.Text[t.ws[v-1].End:t.ws[v].Start]
+			if strings.ContainsAny(gap, "!?;") || strings.Contains(gap, ".") && !joinedName(t.a.Text, t.ws[v-1], t.ws[v]) {
+				break
+			}
+			if gap == "-" || gap == "‑" {
+				continue // "so-called"
+			}
 		}
 		if ended && (v-i > 6 || v > i && strings.Contains(t.a.Text[t.ws[v-1].End:t.ws[v].Start], ",")) {
 			break
@@ -909,17 +925,12 @@ func (t *speakerTracker) beforeClause(from, to int) (attribution, bool) {
 		}
 		return attribution{sp, sv.form}, true
 	}
-	// "Kerry: “…”"
+	// "Kerry: “…”", "McConnell delivered a blunt message to Trump: “…”":
+	// the subject of the clause the colon ends.
 	lead := strings.TrimRight(t.a.Text[from:to], " \t\r\n")
 	if strings.HasSuffix(lead, ":") && hi > lo {
-		k := hi - 1
-		for k > lo && isNameToken(t.ws[k-1]) && joinedName(t.a.Text, t.ws[k-1], t.ws[k]) {
-			k--
-		}
-		if isNameToken(t.ws[k]) && hi-k <= 4 {
-			if sp := t.phraseSpeaker(k, hi); sp != "" {
-				return attribution{sp, ""}, true
-			}
+		if sp := t.clauseSubject(lo, hi); sp != "" {
+			return attribution{sp, ""}, true
 		}
 	}
 	return attribution{}, false

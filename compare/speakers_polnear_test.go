@@ -91,8 +91,8 @@ func TestPolNeARAttribution(t *testing.T) {
 }
 
 const (
-	polnearFloorRecall  = 0.93
-	polnearFloorSpeaker = 0.76
+	polnearFloorRecall  = 0.97
+	polnearFloorSpeaker = 0.77
 	polnearFloorVerb    = 0.85
 )
 
@@ -160,7 +160,7 @@ func scorePolNeAR(t testing.TB, artsPath, attrsPath string) polnearScore {
 				continue
 			}
 			s.quotes++
-			q := quoteOver(qs, r.Content)
+			q := quoteOver(text, qs, r.Content)
 			if q == nil {
 				s.misses = append(s.misses, "MISSED "+id+": "+clip(text[r.Content[0].Start:r.Content[0].End]))
 				continue
@@ -266,20 +266,30 @@ func quotedWords(text string, content []polnearSpan) int {
 	return n
 }
 
-// quoteOver returns the found quotation that covers most of a labelled
-// content, or nil when none covers half of it.
-func quoteOver(qs []quote, content []polnearSpan) *quote {
+// quoteOver returns the found quotation that covers most of the quoted
+// part of a labelled content (from its first quotation mark to its last),
+// or nil when none covers half of it.
+func quoteOver(text string, qs []quote, content []polnearSpan) *quote {
+	var spans [][2]int
 	total := 0
 	for _, c := range content {
-		total += c.End - c.Start
+		lo, hi := max(0, c.Start-3), min(len(text), c.End+3)
+		ext := text[lo:hi]
+		i := strings.IndexAny(ext, "\"“«")
+		j := strings.LastIndexAny(ext, "\"”»")
+		if i < 0 || j <= i {
+			continue
+		}
+		spans = append(spans, [2]int{lo + i + 1, lo + j})
+		total += j - i - 1
 	}
 	var best *quote
 	bestN := 0
 	for i := range qs {
 		n := 0
 		for _, p := range qs[i].parts {
-			for _, c := range content {
-				n += max(0, min(p[1], c.End)-max(p[0], c.Start))
+			for _, c := range spans {
+				n += max(0, min(p[1], c[1])-max(p[0], c[0]))
 			}
 		}
 		if n > bestN {
