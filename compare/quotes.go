@@ -26,7 +26,13 @@ var pronouns = sync.OnceValue(func() map[string]bool { return loadSet("data/pron
 // ("…," he said, "…") is one, as is one that runs into the next paragraph.
 func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
 	qs := framing.FindQuotations(a.Text)
-	tr := newSpeakerTracker(a, ws, ms)
+	var quoted [][2]int
+	for _, q := range qs {
+		if q.Depth == 0 && !q.Headline && (len(quoted) == 0 || q.Open >= quoted[len(quoted)-1][1]) {
+			quoted = append(quoted, [2]int{q.Open, max(q.Close, q.End)})
+		}
+	}
+	tr := newSpeakerTracker(a, ws, ms, quoted)
 	var out []quote
 	for k := 0; k < len(qs); k++ {
 		q := qs[k]
@@ -93,15 +99,17 @@ func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
 // only an attribution such as ", he said, " or ", Putin added".
 func isInterruption(gap string) bool {
 	ws := words(gap)
-	if len(ws) == 0 || len(ws) > 6 || strings.ContainsAny(gap, ".!?\n") {
+	if len(ws) == 0 || len(ws) > 6 || strings.ContainsAny(gap, ".!?:\n") {
 		return false
 	}
+	// ", he said, adding that": a second verb opens a second quotation.
+	verbs := 0
 	for _, w := range ws {
 		if isSpeechVerb(w.Lower) {
-			return true
+			verbs++
 		}
 	}
-	return false
+	return verbs == 1
 }
 
 // sentenceAt returns the index of the sentence holding byte offset off.

@@ -24,10 +24,11 @@ type speechVerb struct {
 // speechVerbData indexes data/speechverbs.txt by a form's first word.
 type speechVerbData struct {
 	byFirst map[string][]speechVerb
+	nouns   map[string]bool // "assertion", "claim": speech by a possessor
 }
 
 var speechVerbs = sync.OnceValue(func() *speechVerbData {
-	d := &speechVerbData{byFirst: map[string][]speechVerb{}}
+	d := &speechVerbData{byFirst: map[string][]speechVerb{}, nouns: map[string]bool{}}
 	grade := VerbGrade("neutral")
 	for _, line := range loadList("data/speechverbs.txt") {
 		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
@@ -37,6 +38,14 @@ var speechVerbs = sync.OnceValue(func() *speechVerbData {
 		sep := " "
 		if strings.Contains(line, "|") {
 			sep = "|"
+		}
+		if grade == "nouns" {
+			for _, f := range strings.Split(line, sep) {
+				if f = strings.ToLower(strings.TrimSpace(f)); f != "" {
+					d.nouns[f] = true
+				}
+			}
+			continue
 		}
 		for _, f := range strings.Split(line, sep) {
 			f = strings.ToLower(strings.TrimSpace(f))
@@ -145,6 +154,10 @@ type speakerTracker struct {
 	depth     int // pronoun resolutions under way
 	lowerSeen map[string]bool
 	places    map[int]bool // starts of the words inside place names
+	quoted    [][2]int     // the quotations' spans, in order
+	// fullNames holds, by last word, the names of two or more words the
+	// text writes, for surnames used alone.
+	fullNames map[string][]personAt
 }
 
 type personAt struct {
@@ -157,8 +170,9 @@ type attribution struct {
 	speaker, verb string
 }
 
-func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention) *speakerTracker {
-	t := &speakerTracker{a: a, ws: ws, ms: ms, lowerSeen: map[string]bool{}, places: map[int]bool{}}
+func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention, quoted [][2]int) *speakerTracker {
+	t := &speakerTracker{a: a, ws: ws, ms: ms, lowerSeen: map[string]bool{}, places: map[int]bool{},
+		quoted: quoted, fullNames: map[string][]personAt{}}
 	for _, w := range ws {
 		if !isCapitalised(w.Text) {
 			t.lowerSeen[w.Lower] = true
@@ -171,7 +185,47 @@ func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention) *speakerTrack
 			}
 		}
 	}
+	for i := 0; i < len(ws); i++ {
+		if !isNameToken(ws[i]) || t.inQuote(ws[i].Start) {
+			continue
+		}
+		s, e, _ := t.nameRun(i)
+		if e-s >= 2 && e-s <= 4 && !t.isPlace(s) && !t.isPlace(e-1) && !t.titleCase(ws[i].Start) {
+			name := t.nameText(s, e)
+			last := name[strings.LastIndexByte(name, ' ')+1:]
+			t.fullNames[last] = append(t.fullNames[last], personAt{pos: ws[s].Start, name: name})
+		}
+		i = max(i, e-1)
+	}
 	return t
+}
+
+// titleCase reports whether the paragraph holding off is a headline
+// written in title case, whose capitalised runs are not names.
+func (t *speakerTracker) titleCase(off int) bool {
+	ps, pe := paragraphStart(t.a.Text, off), paragraphEnd(t.a.Text, off)
+	caps, all := 0, 0
+	for k := firstWordAt(t.ws, ps); k < len(t.ws) && t.ws[k].End <= pe; k++ {
+		all++
+		if isNameToken(t.ws[k]) {
+			caps++
+		}
+	}
+	return all >= 4 && caps*10 >= all*7
+}
+
+// inQuote reports whether off falls inside a quotation.
+func (t *speakerTracker) inQuote(off int) bool {
+	lo, hi := 0, len(t.quoted)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if t.quoted[m][1] <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(t.quoted) && t.quoted[lo][0] <= off
 }
 
 // collect adds the people named before off to t.people.
@@ -180,7 +234,7 @@ func (t *speakerTracker) collect(off int) {
 		if m.Start < t.mentionAt || m.Start >= off {
 			continue
 		}
-		if m.Kind == kindPerson {
+		if m.Kind == kindPerson && !t.inQuote(m.Start) {
 			t.addPerson(m.Start, m.Key)
 		}
 	}
@@ -188,7 +242,7 @@ func (t *speakerTracker) collect(off int) {
 	// after a title, or as the subject of a verb.
 	i := firstWordAt(t.ws, t.mentionAt)
 	for i < len(t.ws) && t.ws[i].Start < off {
-		if !isNameToken(t.ws[i]) || (i > 0 && isNameToken(t.ws[i-1]) && joinedName(t.a.Text, t.ws[i-1], t.ws[i])) {
+		if !isNameToken(t.ws[i]) || (i > 0 && isNameToken(t.ws[i-1]) && joinedName(t.a.Text, t.ws[i-1], t.ws[i])) || t.inQuote(t.ws[i].Start) {
 			i++
 			continue
 		}
@@ -257,11 +311,13 @@ func (t *speakerTracker) person(ns, ne int) string {
 func (t *speakerTracker) titledName(ns, ne, limit int) (int, int) {
 	ws := t.ws
 	j := ne
-	for j < limit && j-ne < 3 && !isNameToken(ws[j]) && (nameTitles()[ws[j].Lower] || isRoleWord(ws[j].Lower)) && joinedName(t.a.Text, ws[j-1], ws[j]) {
+	for j < limit && j-ne < 3 && !isNameToken(ws[j]) && isNPWord(ws[j].Lower) && !isStop(ws[j].Lower) && joinedName(t.a.Text, ws[j-1], ws[j]) {
 		j++
 	}
 	if j > ne && j < limit && isNameToken(ws[j]) && joinedName(t.a.Text, ws[j-1], ws[j]) {
-		if s, e, _ := t.nameRun(j); e > s {
+		// A role word before it, or a name of two words: "Union leader
+		// Marta Lind", "Florida developer Mel Sembler".
+		if s, e, _ := t.nameRun(j); e > s && (e-s >= 2 || nameTitles()[ws[j-1].Lower] || isRoleWord(ws[j-1].Lower)) {
 			return s, e
 		}
 	}
@@ -274,16 +330,23 @@ func (t *speakerTracker) fullName(name string, pos int) string {
 	if strings.Contains(name, " ") {
 		return name
 	}
+	best := personAt{pos: -1, name: name}
 	for k := len(t.people) - 1; k >= 0; k-- {
 		p := t.people[k]
-		if p.pos >= pos {
+		if p.pos >= pos || !strings.Contains(p.name, " ") {
 			continue
 		}
 		if last := p.name[strings.LastIndexByte(p.name, ' ')+1:]; last == name {
-			return p.name
+			best = p
+			break
 		}
 	}
-	return name
+	for _, p := range t.fullNames[name] {
+		if p.pos < pos && p.pos > best.pos {
+			best = p
+		}
+	}
+	return best.name
 }
 
 // actsAfter reports whether the word at index e is a verb the name before
@@ -511,8 +574,13 @@ func (t *speakerTracker) resolvePronoun(off int) string {
 			if at, ok := t.beforeClause(prev.Start, prev.End); ok && at.speaker != "" && isCapitalised(at.speaker) {
 				return at.speaker
 			}
-			if sp := t.clauseSubject(firstWordAt(t.ws, prev.Start), firstWordAt(t.ws, prev.End)); sp != "" && isCapitalised(sp) {
-				return sp
+			// The nearest sentence, of the last three, whose subject is a
+			// name: the person the text is about.
+			for k := i - 1; k >= 0 && k >= i-3; k-- {
+				ps := t.a.Sentences[k]
+				if sp := t.clauseSubject(firstWordAt(t.ws, ps.Start), firstWordAt(t.ws, ps.End)); sp != "" && isCapitalised(sp) {
+					return sp
+				}
 			}
 		}
 	}
@@ -624,7 +692,34 @@ func resolveRole(t *speakerTracker, s, e int) string {
 // the name before it.
 func (t *speakerTracker) subjectBefore(v, lo int) string {
 	ws, text := t.ws, t.a.Text
+	// "Beck, who has in the past described": the name the relative
+	// clause hangs on.
+	for k := v - 1; k > lo && v-k <= 8; k-- {
+		if strings.ContainsAny(text[ws[k].End:ws[k+1].Start], ".;:") {
+			break
+		}
+		if ws[k].Lower == "who" && strings.Contains(text[ws[k-1].End:ws[k].Start], ",") && isNameToken(ws[k-1]) {
+			j := k - 1
+			for j > lo && isNameToken(ws[j-1]) && joinedName(text, ws[j-1], ws[j]) {
+				j--
+			}
+			return t.phraseSpeaker(j, k)
+		}
+	}
 	e := v
+	for e > lo && skippable[ws[e-1].Lower] {
+		e--
+	}
+	// "Sen. Ted Cruz (Tex.) has said": past the parentheses.
+	if e > lo && e < len(ws) && strings.Contains(text[ws[e-1].End:ws[e].Start], ")") {
+		k := e - 1
+		for k > lo && e-k <= 4 && !strings.Contains(text[ws[k-1].End:ws[k].Start], "(") {
+			k--
+		}
+		if k > lo && strings.Contains(text[ws[k-1].End:ws[k].Start], "(") {
+			e = k
+		}
+	}
 	for e > lo && (skippable[ws[e-1].Lower] || isAdverb(ws[e-1].Lower)) && !strings.ContainsAny(text[ws[e-1].End:ws[e].Start], ",;:") {
 		e--
 	}
@@ -925,6 +1020,33 @@ func (t *speakerTracker) beforeClause(from, to int) (attribution, bool) {
 		}
 		return attribution{sp, sv.form}, true
 	}
+	// "her assertion that “…”", "Trump's claim that “…”": the possessor of
+	// a speech noun.
+	for v := hi - 1; v > lo && hi-v <= 10; v-- {
+		if !speechVerbs().nouns[t.ws[v].Lower] || insideQuote(t.a.Text, from, t.ws[v].Start) {
+			continue
+		}
+		k := v - 1
+		for k > lo && !isNameToken(t.ws[k]) && !strings.HasSuffix(t.ws[k].Text, "s") && isAdverbOrAdjective(t.ws[k].Lower) {
+			k--
+		}
+		p := t.ws[k]
+		switch {
+		case p.Lower == "his" || p.Lower == "her":
+			if sp := t.resolvePronoun(p.Start); sp != "" {
+				return attribution{sp, t.ws[v].Lower}, true
+			}
+		case isNameToken(p) && p.Lower != possessiveless(p.Lower):
+			j := k
+			for j > lo && isNameToken(t.ws[j-1]) && joinedName(t.a.Text, t.ws[j-1], t.ws[j]) {
+				j--
+			}
+			if sp := t.phraseSpeaker(j, k+1); sp != "" {
+				return attribution{sp, t.ws[v].Lower}, true
+			}
+		}
+		break
+	}
 	// "Kerry: “…”", "McConnell delivered a blunt message to Trump: “…”":
 	// the subject of the clause the colon ends.
 	lead := strings.TrimRight(t.a.Text[from:to], " \t\r\n")
@@ -993,6 +1115,16 @@ func (t *speakerTracker) precedingSubject(off int) string {
 	return t.clauseSubject(firstWordAt(t.ws, prev.Start), firstWordAt(t.ws, prev.End))
 }
 
+// isAdverbOrAdjective reports whether a lower-case word may stand between
+// a possessor and its speech noun ("her earlier assertion").
+func isAdverbOrAdjective(l string) bool {
+	switch l {
+	case "earlier", "latest", "recent", "own", "first", "last", "repeated", "new", "public", "written", "famous", "initial", "final":
+		return true
+	}
+	return isAdverb(l)
+}
+
 // isAdverb reports whether a lower-case word is an adverb of manner
 // ("similarly", "flatly").
 func isAdverb(l string) bool {
@@ -1006,6 +1138,12 @@ func (t *speakerTracker) participle(v int) bool {
 		return false
 	}
 	gap := t.a.Text[t.ws[v-1].End:t.ws[v].Start]
+	if strings.HasSuffix(t.ws[v].Lower, "ing") {
+		switch t.ws[v-1].Lower {
+		case "by", "after", "before", "while", "when", "without", "through", "in", "then", "also", "and":
+			return true // "explained it by saying"
+		}
+	}
 	return strings.HasSuffix(t.ws[v].Lower, "ing") && strings.Contains(gap, ",") || t.ws[v-1].Lower == "and"
 }
 
