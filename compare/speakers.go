@@ -843,6 +843,11 @@ func (t *speakerTracker) find(open, close int, parts [][2]int) (attribution, boo
 		if at, ok := t.afterClause(close, hi, ended); ok {
 			return at, true
 		}
+		if !ended {
+			if at, ok := t.tailAttribution(close, hi); ok {
+				return at, true
+			}
+		}
 	}
 	sentStart, _ := sentenceBounds(t.a, open)
 	if ps := paragraphStart(text, open); ps > sentStart || sentStart > open {
@@ -953,7 +958,7 @@ func (t *speakerTracker) afterClause(from, to int, ended bool) (attribution, boo
 	for v := i; v < hi && v-i <= maxAttributionWords; v++ {
 		if v > i {
 			gap := t.a.Text[t.ws[v-1].End:t.ws[v].Start]
-			if strings.ContainsAny(gap, "!?;") || strings.Contains(gap, ".") && !joinedName(t.a.Text, t.ws[v-1], t.ws[v]) {
+			if sentenceBreak(t.a.Text, t.ws[v-1], t.ws[v]) {
 				break
 			}
 			if gap == "-" || gap == "‑" {
@@ -987,38 +992,100 @@ func (t *speakerTracker) afterClause(from, to int, ended bool) (attribution, boo
 	return attribution{}, false
 }
 
+// verbClause returns the attribution of the verb ws[v:v+n] in the clause
+// ws[lo:hi] before a quotation.
+func (t *speakerTracker) verbClause(v, n int, sv speechVerb, lo, hi int) attribution {
+	if sv.form == "according to" {
+		return attribution{t.objectAfter(v, n, hi), sv.form}
+	}
+	var sp string
+	if t.participle(v) {
+		sp = t.clauseSubject(lo, v)
+	} else {
+		sp = t.subjectBefore(v, lo)
+	}
+	if sp == "" && v+n < hi && isNameToken(t.ws[v+n]) {
+		sp = t.objectAfter(v, n, hi)
+	}
+	if sp == "" {
+		sp = t.clauseSubject(lo, v)
+	}
+	return attribution{sp, sv.form}
+}
+
+// sentenceBreak reports whether the text between two words ends a
+// sentence: not the full stop of an initial, a title or "(D-Ore.)".
+func sentenceBreak(text string, a, b word) bool {
+	gap := text[a.End:b.Start]
+	if strings.ContainsAny(gap, "!?;") {
+		return true
+	}
+	return strings.Contains(gap, ".") && !joinedName(text, a, b) && !strings.Contains(gap, ")")
+}
+
+// tailAttribution reads an attribution that ends the sentence a partial
+// quotation starts: "“We are frustrated” by the shooting, Nefzi said." or
+// "…, said David Wasserman, an analyst."
+func (t *speakerTracker) tailAttribution(from, to int) (attribution, bool) {
+	i := firstWordAt(t.ws, from)
+	hi := firstWordAt(t.ws, to)
+	text := t.a.Text
+	for v := i + 1; v < hi && v-i <= 40; v++ {
+		gap := text[t.ws[v-1].End:t.ws[v].Start]
+		if sentenceBreak(text, t.ws[v-1], t.ws[v]) {
+			break
+		}
+		sv, n, ok := verbAt(t.ws, v)
+		if !ok || gap == "-" {
+			continue
+		}
+		end := v + n
+		if end < hi && !strings.ContainsAny(text[t.ws[end-1].End:t.ws[end].Start], ".,") {
+			continue // the attribution ends the sentence
+		}
+		if strings.Contains(gap, ",") {
+			if sp := t.objectAfter(v, n, hi); sp != "" {
+				return attribution{sp, sv.form}, true
+			}
+			continue
+		}
+		k := v - 1
+		for k > i && (isNameToken(t.ws[k-1]) && joinedName(text, t.ws[k-1], t.ws[k])) {
+			k--
+		}
+		if (isNameToken(t.ws[k]) || speakerPronouns[t.ws[k].Lower]) && strings.Contains(text[t.ws[k-1].End:t.ws[k].Start], ",") {
+			if sp := t.phraseSpeaker(k, v); sp != "" {
+				return attribution{sp, sv.form}, true
+			}
+		}
+	}
+	return attribution{}, false
+}
+
 // beforeClause reads an attribution in text[from:to] before a quotation:
 // the last attribution verb there and its subject.
 func (t *speakerTracker) beforeClause(from, to int) (attribution, bool) {
 	lo := firstWordAt(t.ws, from)
 	hi := firstWordAt(t.ws, to)
-	for v := hi - 1; v >= lo; v-- {
+	// The last verb whose speaker is named; else the last verb's.
+	var first attribution
+	found, tries := false, 0
+	for v := hi - 1; v >= lo && tries < 3; v-- {
 		sv, n, ok := verbAt(t.ws, v)
-		if !ok || v+n > hi {
-			// a two-word form starting here may run past the quotation
-			if !ok {
-				continue
-			}
-		}
-		if insideQuote(t.a.Text, from, t.ws[v].Start) {
+		if !ok || insideQuote(t.a.Text, from, t.ws[v].Start) || v > 0 && t.a.Text[t.ws[v-1].End:t.ws[v].Start] == "-" {
 			continue
 		}
-		if sv.form == "according to" {
-			return attribution{t.objectAfter(v, n, hi), sv.form}, true
+		tries++
+		at := t.verbClause(v, n, sv, lo, hi)
+		if isCapitalised(at.speaker) {
+			return at, true
 		}
-		var sp string
-		if t.participle(v) {
-			sp = t.clauseSubject(lo, v)
-		} else {
-			sp = t.subjectBefore(v, lo)
+		if !found {
+			first, found = at, true
 		}
-		if sp == "" && v+n < hi && isNameToken(t.ws[v+n]) {
-			sp = t.objectAfter(v, n, hi)
-		}
-		if sp == "" {
-			sp = t.clauseSubject(lo, v)
-		}
-		return attribution{sp, sv.form}, true
+	}
+	if found {
+		return first, true
 	}
 	// "her assertion that “…”", "Trump's claim that “…”": the possessor of
 	// a speech noun.
