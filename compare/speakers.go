@@ -153,8 +153,9 @@ type speakerTracker struct {
 	mentionAt int // people are collected up to here
 	depth     int // pronoun resolutions under way
 	lowerSeen map[string]bool
-	places    map[int]bool // starts of the words inside place names
-	quoted    [][2]int     // the quotations' spans, in order
+	capsMid   map[string]bool // words written capitalised inside a sentence
+	places    map[int]bool    // starts of the words inside place names
+	quoted    [][2]int        // the quotations' spans, in order
 	// fullNames holds, by last word, the names of two or more words the
 	// text writes, for surnames used alone.
 	fullNames map[string][]personAt
@@ -172,10 +173,12 @@ type attribution struct {
 
 func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention, quoted [][2]int) *speakerTracker {
 	t := &speakerTracker{a: a, ws: ws, ms: ms, lowerSeen: map[string]bool{}, places: map[int]bool{},
-		quoted: quoted, fullNames: map[string][]personAt{}}
+		quoted: quoted, fullNames: map[string][]personAt{}, capsMid: map[string]bool{}}
 	for _, w := range ws {
 		if !isCapitalised(w.Text) {
 			t.lowerSeen[w.Lower] = true
+		} else if !sentenceInitial(a.Text, w) {
+			t.capsMid[w.Lower] = true
 		}
 	}
 	for _, m := range ms {
@@ -431,6 +434,13 @@ func (t *speakerTracker) nameRun(i int) (s, e int, titled bool) {
 		if i+1 < len(ws) && isNameToken(ws[i+1]) && joinedName(text, ws[i], ws[i+1]) {
 			i++
 		} else {
+			return i, i, false
+		}
+	}
+	// "Soon after…": a sentence's first word, written capitalised nowhere
+	// else, is a name only when it acts ("Stovall said").
+	if sentenceInitial(text, ws[i]) && !t.capsMid[ws[i].Lower] && (i+1 >= len(ws) || !isNameToken(ws[i+1]) || !joinedName(text, ws[i], ws[i+1])) {
+		if _, known := entities().names[possessiveless(ws[i].Lower)]; !known && !t.actsAfter(i+1) && !(i+1 < len(ws) && strings.HasPrefix(text[ws[i].End:ws[i+1].Start], ",")) {
 			return i, i, false
 		}
 	}
@@ -972,6 +982,9 @@ func (t *speakerTracker) afterClause(from, to int, ended bool) (attribution, boo
 		if !ok {
 			continue
 		}
+		if ended && v+n < hi && (t.ws[v+n].Lower == "that" || !sentenceBreak(t.a.Text, t.ws[v+n-1], t.ws[v+n]) && v > i && !isNameToken(t.ws[v+n]) && clauseRuns(t.a.Text, t.ws, v+n, hi)) {
+			break // "…” He bemoaned that the costs…": a sentence of its own
+		}
 		if v == i || sv.form == "according to" {
 			sp := t.objectAfter(v, n, hi)
 			if sp == "" && strings.HasSuffix(sv.words[0], "ing") {
@@ -999,9 +1012,13 @@ func (t *speakerTracker) verbClause(v, n int, sv speechVerb, lo, hi int) attribu
 		return attribution{t.objectAfter(v, n, hi), sv.form}
 	}
 	var sp string
-	if t.participle(v) {
+	switch {
+	case v > lo && strings.Contains(t.a.Text[t.ws[v-1].End:t.ws[v].Start], ",") && v+n < hi &&
+		(isNameToken(t.ws[v+n]) || nameTitles()[t.ws[v+n].Lower]) && !t.participle(v):
+		sp = t.objectAfter(v, n, hi) // "…, said Christine Link."
+	case t.participle(v):
 		sp = t.clauseSubject(lo, v)
-	} else {
+	default:
 		sp = t.subjectBefore(v, lo)
 	}
 	if sp == "" && v+n < hi && isNameToken(t.ws[v+n]) {
@@ -1011,6 +1028,19 @@ func (t *speakerTracker) verbClause(v, n int, sv speechVerb, lo, hi int) attribu
 		sp = t.clauseSubject(lo, v)
 	}
 	return attribution{sp, sv.form}
+}
+
+// clauseRuns reports whether more than a short adjunct ("in a
+// statement", "on Friday") follows ws[k] before the sentence ends.
+func clauseRuns(text string, ws []word, k, hi int) bool {
+	n := 0
+	for j := k; j < hi; j++ {
+		if j > k && sentenceBreak(text, ws[j-1], ws[j]) {
+			break
+		}
+		n++
+	}
+	return n > 5
 }
 
 // sentenceBreak reports whether the text between two words ends a
