@@ -83,10 +83,14 @@ func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
 		if len(cur.words) == 0 {
 			continue
 		}
-		if q.Headline {
+		switch {
+		case q.Headline:
 			cur.Headline = true
 			cur.Speaker = resolveName(a.Text, ws, ms, q.Open, q.Start)
-		} else {
+		case q.Transcript:
+			cur.Speaker = tr.transcriptSpeaker(q.Open, q.Start)
+			tr.prev, tr.prevClose, tr.hasPrev = attribution{speaker: cur.Speaker}, q.End, true
+		default:
 			at := tr.attribute(openAt, closeAt, cur.parts)
 			cur.Speaker, cur.Verb = at.speaker, at.verb
 		}

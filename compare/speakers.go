@@ -619,6 +619,9 @@ func (t *speakerTracker) phraseSpeaker(s, e int) string {
 	}
 	if e-s == 1 {
 		l := ws[s].Lower
+		if i := strings.IndexAny(l, "'’"); i > 0 {
+			l = l[:i] // "I'll", "he's"
+		}
 		if speakerPronouns[l] {
 			return t.resolvePronoun(ws[s].Start)
 		}
@@ -794,7 +797,7 @@ func (t *speakerTracker) objectAfter(v, n, hi int) string {
 		return ""
 	}
 	e := s + 1
-	for e < hi && e-s < 8 && !strings.ContainsAny(text[ws[e-1].End:ws[e].Start], ",;:.()—–\"“”") {
+	for e < hi && e-s < 8 && (joinedName(text, ws[e-1], ws[e]) || !strings.ContainsAny(text[ws[e-1].End:ws[e].Start], ",;:.()—–\"“”")) {
 		if l := ws[e].Lower; (l == "of" || l == "at" || l == "from" || l == "in" || l == "on" || l == "to" || l == "with" || l == "for") && isNameToken(ws[e-1]) {
 			break // "said Patrick Murray of Christie"
 		}
@@ -997,6 +1000,17 @@ func (t *speakerTracker) afterClause(from, to int, ended bool) (attribution, boo
 			sp = t.objectAfter(v, n, hi)
 		}
 		if sp == "" {
+			k := v - 1
+			for k > i && skippable[t.ws[k].Lower] {
+				k--
+			}
+			l := t.ws[k].Lower
+			if j := strings.IndexAny(l, "'’"); j > 0 {
+				l = l[:j]
+			}
+			if unnamedPronouns[l] {
+				return attribution{"", sv.form}, true // "…,” I'll say: the writer
+			}
 			// "…” and said it was": the verb of the sentence's own subject.
 			break
 		}
@@ -1305,4 +1319,27 @@ func subjectLead(l string) bool {
 		return true
 	}
 	return nameTitles()[l] || isRoleWord(l) || isAdverb(l)
+}
+
+// transcriptSpeaker names the speaker of a transcript line from its name
+// in capitals, text[open:start] ("RAMOS: "): the full name the article
+// gives that surname, else the name in title case.
+func (t *speakerTracker) transcriptSpeaker(open, start int) string {
+	var parts []string
+	for _, w := range words(t.a.Text[open:start]) {
+		if nameTitles()[w.Lower] {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w.Text)
+		parts = append(parts, string(r)+strings.ToLower(w.Text[n:]))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	name := strings.Join(parts, " ")
+	if k := keyOf(name); entities().names[k].Kind == kindPerson && entities().names[k].Key != "" {
+		return entities().names[k].Key
+	}
+	t.collect(open)
+	return t.fullName(name, open)
 }
