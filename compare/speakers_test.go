@@ -70,3 +70,23 @@ func TestSpeakersHandRead(t *testing.T) {
 		t.Errorf("%d of %d speakers and %d verbs right, want at least %d and %d", speakers, n, verbs, n-1, n)
 	}
 }
+
+func TestSpeechVerbGrade(t *testing.T) {
+	for _, tt := range []struct {
+		form string
+		want VerbGrade
+	}{
+		{"said", "neutral"},
+		{"According to", "neutral"},
+		{"insisted", "emphatic"},
+		{"claimed", "doubtful"},
+		{"slammed", "loaded"},
+		{"fired back", "loaded"},
+		{"tweeted", "neutral"},
+		{"ate", ""},
+	} {
+		if got := SpeechVerbGrade(tt.form); got != tt.want {
+			t.Errorf("SpeechVerbGrade(%q) = %q, want %q", tt.form, got, tt.want)
+		}
+	}
+}
