@@ -1083,15 +1083,14 @@ func (t *speakerTracker) tailAttribution(from, to int) (attribution, bool) {
 		if !ok || gap == "-" {
 			continue
 		}
-		end := v + n
-		if end < hi && !strings.ContainsAny(text[t.ws[end-1].End:t.ws[end].Start], ".,") {
-			continue // the attribution ends the sentence
-		}
 		if strings.Contains(gap, ",") {
 			if sp := t.objectAfter(v, n, hi); sp != "" {
 				return attribution{sp, sv.form}, true
 			}
 			continue
+		}
+		if end := v + n; end < hi && !strings.ContainsAny(text[t.ws[end-1].End:t.ws[end].Start], ".,") {
+			continue // ", Nefzi said." ends the sentence
 		}
 		k := v - 1
 		for k > i && (isNameToken(t.ws[k-1]) && joinedName(text, t.ws[k-1], t.ws[k])) {
