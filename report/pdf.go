@@ -604,6 +604,9 @@ type pdfCell struct {
 
 func pdfText(s string, st pdfStyle) pdfCell { return pdfCell{Runs: []pdfRun{{Text: s, Style: st}}} }
 
+// pdfCellPad is the padding inside a table cell, in millimetres.
+const pdfCellPad = 1.1
+
 // table draws rows under a header row, with cells wrapped to their
 // columns; a row never splits across pages, and the header repeats on each
 // new page. Text must already be cleaned.
@@ -611,7 +614,7 @@ func pdfText(s string, st pdfStyle) pdfCell { return pdfCell{Runs: []pdfRun{{Tex
 // A row of one cell spans every column. Rows alternate a light background,
 // or follow shade when it is given.
 func (d *pdfDoc) table(header []string, widths []float64, rows [][]pdfCell, shade func(row int) bool) {
-	const pad = 1.1
+	const pad = pdfCellPad
 	hst := pdfStyle{Font: "B", Size: 8, Color: pdfWhite}
 	total := 0.0
 	for _, w := range widths {

@@ -641,8 +641,7 @@ func (d *pdfDoc) articleBox(a *corpus.Article, w float64, maxWords int, kicker s
 	case d.opts.Blind:
 		b.foot = d.wrap([]pdfRun{{Text: "Link in the answer key", Style: pdfStyle{Font: "I", Size: 6.5, Color: pdfGrey}}}, inner)
 	case a.URL != "":
-		foot.Link = a.URL
-		b.foot = d.wrap([]pdfRun{{Text: pdfClean(d.g, a.URL), Style: foot}}, inner)
+		b.foot = d.wrap([]pdfRun{d.urlRun(a.URL, foot, inner)}, inner)
 	default:
 		b.foot = d.wrap([]pdfRun{{Text: pdfClean(d.g, "Source: "+cmp.Or(a.Source, a.ID)), Style: pdfStyle{Font: "I", Size: 6.5, Color: pdfGrey}}}, inner)
 	}
