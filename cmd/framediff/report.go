@@ -83,7 +83,7 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 		"json": func(w io.Writer) error { return report.WriteJSON(w, res) },
 		"xlsx": func(w io.Writer) error { return report.WriteXLSX(w, res, report.XLSXOptions{}) },
 		"pdf": func(w io.Writer) error {
-			return report.WritePDF(w, res, report.PDFOptions{
+			return report.WritePDFContext(ctx, w, res, report.PDFOptions{
 				Title:    o.title,
 				Blind:    o.blind,
 				Paper:    o.paper,
