@@ -32,9 +32,11 @@ func (a *App) reportCommand() *cobra.Command {
 		Use:   "report [PATH...]",
 		Short: "Write report.json, report.xlsx and report.pdf",
 		Long: `Report runs the whole pipeline and writes DIR/report.json, DIR/report.xlsx
-and DIR/report.pdf (DIR is framediff-out unless -o says otherwise). Each file
-is written to a temporary file and renamed into place, so an interrupted run
-leaves the previous report intact.`,
+and DIR/report.pdf (DIR is framediff-out unless -o says otherwise). The files
+are written into a temporary directory inside DIR and moved into place only
+when all are complete, so a failed or interrupted run leaves the previous
+reports intact. A run locks DIR (DIR/.framediff.lock) while it writes; a
+second run into the same DIR meanwhile fails with exit code 1.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runReport(cmd.Context(), o, args, cmd.Flags().Changed("out"))
 		},
@@ -69,7 +71,6 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create output directory: %w", err)
 	}
-	removeStaleTemps(dir)
 	var events []string
 	if o.events != "" {
 		events = strings.Split(o.events, ",")
@@ -98,20 +99,45 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 			outputs = append(outputs, name)
 		}
 	}
+	read := readSources(l)
+	var set []output
 	for _, name := range outputs {
 		path := filepath.Join(dir, "report."+name)
-		if isInput(path, l.inputs) {
+		if isInput(path, l.inputs) || read[path] {
 			return usageErrorf("refusing to write %s over one of the inputs", path)
 		}
+		set = append(set, output{name: "report." + name, write: writers[name]})
+	}
+	if err := writeSet(ctx, dir, set); err != nil {
+		return err
 	}
 	for _, name := range outputs {
-		path := filepath.Join(dir, "report."+name)
-		if err := writeAtomic(ctx, path, writers[name]); err != nil {
-			return err
-		}
 		fmt.Fprintf(a.Stderr, "wrote %s\n", filepath.Join(o.out, "report."+name))
 	}
 	return nil
+}
+
+// readSources returns the absolute paths of the files the inputs named or
+// found by walking directories: those articles came from and those that
+// drew warnings. A JSONL source "file:12" counts as file.
+func readSources(l *loaded) map[string]bool {
+	read := map[string]bool{}
+	add := func(src string) {
+		if src == "" || src == "-" {
+			return
+		}
+		read[absPath(filepath.FromSlash(src))] = true
+		if i := strings.LastIndexByte(src, ':'); i > 0 && i+1 < len(src) && strings.Trim(src[i+1:], "0123456789") == "" {
+			read[absPath(filepath.FromSlash(src[:i]))] = true
+		}
+	}
+	for _, a := range l.articles {
+		add(a.Source)
+	}
+	for _, w := range l.warnings {
+		add(w.File)
+	}
+	return read
 }
 
 // isInput reports whether path is one of the inputs, by name or, through
