@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"slices"
 
@@ -437,17 +439,145 @@ func isWholeSentence(text string, sp corpus.Span, start, end int) bool {
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 
-// alignEvent aligns every pair of articles in one event, in id order.
-func alignEvent(eventID string, arts []*corpus.Article) []Alignment {
-	sents := make([][]sentence, len(arts))
+// Large events. An event of at most AlignAllPairsMax articles has every
+// pair of articles aligned. A larger one (a wire story reprinted by many
+// outlets) is first split into groups of near-identical texts: articles
+// whose word 4-gram sets have an estimated Jaccard similarity of at least
+// CopyJaccard join the group of the first such article, its
+// representative. Only representatives are aligned, pairwise, and at most
+// MaxAlignGroups of them (those with the most copies, then the first): the
+// cost is linear in the event's articles plus a bounded number of pairs.
+// What was left out is said in a note (Result.Warnings).
+const (
+	AlignAllPairsMax = 24
+	MaxAlignGroups   = 40
+	CopyJaccard      = 0.7
+	copyShingle      = 4
+	copyBands        = 32
+	copyRows         = minhashSize / copyBands
+	// copyBucketReps bounds the representatives one LSH bucket keeps, so
+	// that an article is checked against a bounded number of them.
+	copyBucketReps = 8
+)
+
+// copyGroups returns, for each article, the index of its group's
+// representative (its own index when it heads a group). Articles are taken
+// in order, so the result depends only on the order and texts. It returns
+// nil when ctx is done.
+func copyGroups(ctx context.Context, arts []*corpus.Article) []int {
+	rep := make([]int, len(arts))
+	sigs := make([][minhashSize]uint64, len(arts))
+	buckets := map[[2]uint64][]int{}
+	var grams []uint64
 	for i, a := range arts {
-		sents[i] = prepareSentences(a)
+		if i%16 == 0 && ctx.Err() != nil {
+			return nil
+		}
+		rep[i] = i
+		ws := words(a.Text)
+		grams = grams[:0]
+		for p := 0; p+copyShingle <= len(ws); p++ {
+			grams = append(grams, gramHash(ws[p:p+copyShingle]))
+		}
+		if len(grams) == 0 {
+			continue // too short to call a copy of anything
+		}
+		slices.Sort(grams)
+		sigs[i] = signature(slices.Compact(grams))
+		var keys [copyBands][2]uint64
+		best, bestSame := -1, 0
+		for b := range copyBands {
+			h := uint64(b)
+			for _, v := range sigs[i][b*copyRows : (b+1)*copyRows] {
+				h = mix64(h ^ v)
+			}
+			keys[b] = [2]uint64{uint64(b), h}
+			for _, r := range buckets[keys[b]] {
+				same := 0
+				for k := range sigs[i] {
+					if sigs[i][k] == sigs[r][k] {
+						same++
+					}
+				}
+				if same > bestSame || same == bestSame && r < best {
+					best, bestSame = r, same
+				}
+			}
+		}
+		if best >= 0 && float64(bestSame) >= CopyJaccard*minhashSize {
+			rep[i] = best
+			continue
+		}
+		for _, k := range keys {
+			if len(buckets[k]) < copyBucketReps {
+				buckets[k] = append(buckets[k], i)
+			}
+		}
+	}
+	return rep
+}
+
+// alignedGroups returns the representatives aligned in a large event, in
+// order, and the event's notes about what was left out.
+func alignedGroups(eventID string, rep []int) (chosen []int, notes []string) {
+	size := make([]int, len(rep))
+	var reps []int
+	for i, r := range rep {
+		size[r]++
+		if r == i {
+			reps = append(reps, i)
+		}
+	}
+	if copies := len(rep) - len(reps); copies > 0 {
+		notes = append(notes, fmt.Sprintf("event %s: %d of its %d articles are near-identical copies of others (%d distinct texts); each text is aligned once, through its first article", eventID, copies, len(rep), len(reps)))
+	}
+	chosen = reps
+	if len(reps) > MaxAlignGroups {
+		chosen = slices.Clone(reps)
+		slices.SortStableFunc(chosen, func(a, b int) int { return size[b] - size[a] })
+		chosen = chosen[:MaxAlignGroups]
+		slices.Sort(chosen)
+		left := 0
+		for _, r := range reps[:] {
+			if _, ok := slices.BinarySearch(chosen, r); !ok {
+				left += size[r]
+			}
+		}
+		notes = append(notes, fmt.Sprintf("event %s: %d distinct texts, over the %d aligned in one event; the %d most reprinted are aligned, %d articles are not", eventID, len(reps), MaxAlignGroups, MaxAlignGroups, left))
+	}
+	return chosen, notes
+}
+
+// alignEvent aligns the articles of one event, in id order: every pair
+// when the event has at most AlignAllPairsMax articles, otherwise the
+// representatives of its groups of copies (see copyGroups and
+// alignedGroups), with notes saying so. It stops early, returning what it
+// has, when ctx is done; the caller reports ctx's error.
+func alignEvent(ctx context.Context, eventID string, arts []*corpus.Article) ([]Alignment, []string) {
+	idx := make([]int, len(arts))
+	for i := range idx {
+		idx[i] = i
+	}
+	var notes []string
+	if len(arts) > AlignAllPairsMax {
+		rep := copyGroups(ctx, arts)
+		if rep == nil {
+			return nil, nil
+		}
+		idx, notes = alignedGroups(eventID, rep)
+	}
+	sents := make([][]sentence, len(idx))
+	for k, i := range idx {
+		sents[k] = prepareSentences(arts[i])
 	}
 	var out []Alignment
-	for i := range arts {
-		for j := i + 1; j < len(arts); j++ {
+	for i := range idx {
+		for j := i + 1; j < len(idx); j++ {
+			if ctx.Err() != nil {
+				return out, notes
+			}
 			out = append(out, alignPair(eventID, sents[i], sents[j])...)
 		}
 	}
-	return out
+	return out, notes
 }
