@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -175,7 +176,6 @@ func alignPair(eventID string, x, y []sentence) []Alignment {
 	if len(x) == 0 || len(y) == 0 {
 		return nil
 	}
-	ax, ay := x[0].art, y[0].art
 	// Pairs sharing at least two content stems are compared.
 	index := map[string][]int{}
 	for j, s := range y {
@@ -210,6 +210,13 @@ func alignPair(eventID string, x, y []sentence) []Alignment {
 	// Splits: one sentence against two adjacent ones of the other side.
 	cands = append(cands, splits(x, y, related, false)...)
 	cands = append(cands, splits(y, x, swapKeys(related), true)...)
+	return chooseCandidates(eventID, x, y, cands)
+}
+
+// chooseCandidates keeps the best-scoring candidates whose passages do not
+// overlap, as alignments in the order of x's text.
+func chooseCandidates(eventID string, x, y []sentence, cands []candidate) []Alignment {
+	ax, ay := x[0].art, y[0].art
 	slices.SortStableFunc(cands, func(p, q candidate) int {
 		if p.score != q.score {
 			if p.score > q.score {
@@ -444,10 +451,11 @@ func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 // outlets) is first split into groups of near-identical texts: articles
 // whose word 4-gram sets have an estimated Jaccard similarity of at least
 // CopyJaccard join the group of the first such article, its
-// representative. Only representatives are aligned, pairwise, and at most
-// MaxAlignGroups of them (those with the most copies, then the first): the
-// cost is linear in the event's articles plus a bounded number of pairs.
-// What was left out is said in a note (Result.Warnings).
+// representative. A copy is aligned with its representative only, and
+// only representatives are aligned with each other, at most MaxAlignGroups
+// of them (those with the most copies, then the first): the cost is linear
+// in the event's articles plus a bounded number of pairs. What was left
+// out is said in a note (Result.Warnings).
 const (
 	AlignAllPairsMax = 24
 	MaxAlignGroups   = 40
@@ -529,7 +537,7 @@ func alignedGroups(eventID string, rep []int) (chosen []int, notes []string) {
 		}
 	}
 	if copies := len(rep) - len(reps); copies > 0 {
-		notes = append(notes, fmt.Sprintf("event %s: %d of its %d articles are near-identical copies of others (%d distinct texts); each text is aligned once, through its first article", eventID, copies, len(rep), len(reps)))
+		notes = append(notes, fmt.Sprintf("event %s: %d of its %d articles are near-identical copies of others (%d distinct texts); a copy is aligned with the first article of its text only", eventID, copies, len(rep), len(reps)))
 	}
 	chosen = reps
 	if len(reps) > MaxAlignGroups {
@@ -548,35 +556,124 @@ func alignedGroups(eventID string, rep []int) (chosen []int, notes []string) {
 	return chosen, notes
 }
 
-// alignEvent aligns the articles of one event, in id order: every pair
-// when the event has at most AlignAllPairsMax articles, otherwise the
-// representatives of its groups of copies (see copyGroups and
-// alignedGroups), with notes saying so. It stops early, returning what it
-// has, when ctx is done; the caller reports ctx's error.
-func alignEvent(ctx context.Context, eventID string, arts []*corpus.Article) ([]Alignment, []string) {
-	idx := make([]int, len(arts))
-	for i := range idx {
-		idx[i] = i
+// copyGap is the most sentences on either side between two identical
+// sentences of a copy and its original that are compared all with all;
+// longer stretches are compared in order, one with one.
+const copyGap = 4
+
+// alignCopy aligns y, a near-identical copy, with x, its group's
+// representative, without comparing every sentence with every other:
+// sentences with the same words are paired in order, and those left
+// between two such pairs are compared with each other. The result is what
+// alignPair finds when the copy differs in a few words per sentence.
+func alignCopy(eventID string, x, y []sentence) []Alignment {
+	if len(x) == 0 || len(y) == 0 {
+		return nil
 	}
-	var notes []string
-	if len(arts) > AlignAllPairsMax {
-		rep := copyGroups(ctx, arts)
-		if rep == nil {
-			return nil, nil
+	pos := map[uint64][]int{}
+	for i := range x {
+		k := gramHash(x[i].words)
+		pos[k] = append(pos[k], i)
+	}
+	var cands []candidate
+	add := func(i, j int) {
+		if c, ok := comparePair(&x[i], &y[j]); ok {
+			c.a, c.b = []int{i}, []int{j}
+			cands = append(cands, c)
 		}
-		idx, notes = alignedGroups(eventID, rep)
 	}
-	sents := make([][]sentence, len(idx))
-	for k, i := range idx {
-		sents[k] = prepareSentences(arts[i])
-	}
-	var out []Alignment
-	for i := range idx {
-		for j := i + 1; j < len(idx); j++ {
-			if ctx.Err() != nil {
-				return out, notes
+	gap := func(i0, i1, j0, j1 int) {
+		if i1-i0 > copyGap || j1-j0 > copyGap {
+			for k := 0; i0+k < i1 && j0+k < j1; k++ {
+				add(i0+k, j0+k)
 			}
-			out = append(out, alignPair(eventID, sents[i], sents[j])...)
+			return
+		}
+		for i := i0; i < i1; i++ {
+			for j := j0; j < j1; j++ {
+				add(i, j)
+			}
+		}
+	}
+	lastI, lastJ := -1, -1
+	for j := range y {
+		ps := pos[gramHash(y[j].words)]
+		k, _ := slices.BinarySearch(ps, lastI+1)
+		if k == len(ps) {
+			continue
+		}
+		i := ps[k]
+		gap(lastI+1, i, lastJ+1, j)
+		add(i, j)
+		lastI, lastJ = i, j
+	}
+	gap(lastI+1, len(x), lastJ+1, len(y))
+	return chooseCandidates(eventID, x, y, cands)
+}
+
+// alignEvent aligns the articles of one event, in id order: every pair
+// when the event has at most AlignAllPairsMax articles. A larger event is
+// aligned through its groups of copies (see copyGroups): each copy with its
+// group's representative (alignCopy), and the representatives chosen by
+// alignedGroups pairwise, with notes saying so. It stops early, returning
+// what it has, when ctx is done; the caller reports ctx's error.
+func alignEvent(ctx context.Context, eventID string, arts []*corpus.Article) ([]Alignment, []string) {
+	var out []Alignment
+	if len(arts) <= AlignAllPairsMax {
+		sents := make([][]sentence, len(arts))
+		for i, a := range arts {
+			sents[i] = prepareSentences(a)
+		}
+		for i := range arts {
+			for j := i + 1; j < len(arts); j++ {
+				if ctx.Err() != nil {
+					return out, nil
+				}
+				out = append(out, alignPair(eventID, sents[i], sents[j])...)
+			}
+		}
+		return out, nil
+	}
+	rep := copyGroups(ctx, arts)
+	if rep == nil {
+		return nil, nil
+	}
+	chosen, notes := alignedGroups(eventID, rep)
+	var pairs [][2]int
+	for j, r := range rep {
+		if r != j {
+			pairs = append(pairs, [2]int{r, j})
+		}
+	}
+	for k, i := range chosen {
+		for _, j := range chosen[k+1:] {
+			pairs = append(pairs, [2]int{i, j})
+		}
+	}
+	slices.SortFunc(pairs, func(p, q [2]int) int { return cmp.Or(p[0]-q[0], p[1]-q[1]) })
+	// Representatives' sentences are kept; a copy's are prepared for its
+	// one pair and dropped.
+	repSents := map[int][]sentence{}
+	sentencesOf := func(i int) []sentence {
+		if rep[i] != i {
+			return prepareSentences(arts[i])
+		}
+		ss, ok := repSents[i]
+		if !ok {
+			ss = prepareSentences(arts[i])
+			repSents[i] = ss
+		}
+		return ss
+	}
+	for _, p := range pairs {
+		if ctx.Err() != nil {
+			return out, notes
+		}
+		x, y := sentencesOf(p[0]), sentencesOf(p[1])
+		if rep[p[1]] == p[0] {
+			out = append(out, alignCopy(eventID, x, y)...)
+		} else {
+			out = append(out, alignPair(eventID, x, y)...)
 		}
 	}
 	return out, notes

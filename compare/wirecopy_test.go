@@ -3,10 +3,12 @@ package compare
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 
 	"github.com/framediff/framediff/corpus"
@@ -96,15 +98,39 @@ func TestWireCopyEventGroups(t *testing.T) {
 	if len(notes) != 1 || !strings.Contains(notes[0], "395 of its 400 articles are near-identical copies") {
 		t.Errorf("notes %q", notes)
 	}
+	num := func(id string) int {
+		var n int
+		if _, err := fmt.Sscanf(id, "wire-%05d", &n); err != nil {
+			t.Fatalf("alignment with %s", id)
+		}
+		return n
+	}
+	between, withCopy := 0, map[int]int{}
 	for _, al := range als {
-		for _, id := range []string{al.A.Article, al.B.Article} {
-			if id > "wire-00004" {
-				t.Fatalf("alignment with %s, a copy", id)
-			}
+		a, b := num(al.A.Article), num(al.B.Article)
+		switch {
+		case a < 5 && b < 5:
+			between++
+		case a == b%5:
+			withCopy[b]++
+		default:
+			t.Fatalf("alignment of %s with %s, neither its original nor another text", al.A.Article, al.B.Article)
 		}
 	}
-	if len(als) == 0 {
+	if between == 0 {
 		t.Error("no alignment between the distinct texts of one event")
+	}
+	// Every copy is aligned with its original: the same paragraphs but for
+	// the last one or two, a swapped word and a credit line.
+	for b := 5; b < 400; b++ {
+		if withCopy[b] < 10 {
+			t.Errorf("copy %d has %d sentences aligned with its original", b, withCopy[b])
+		}
+	}
+	// A copy is aligned as alignPair aligns it.
+	x, y := prepareSentences(ptrs[1]), prepareSentences(ptrs[11])
+	if got, want := alignCopy("wire", x, y), alignPair("wire", x, y); !reflect.DeepEqual(got, want) {
+		t.Errorf("alignCopy gives %d alignments, alignPair %d", len(got), len(want))
 	}
 	reuse := findReuse(context.Background(), ptrs, w.work, w.members)
 	copies := 0
@@ -195,6 +221,11 @@ func BenchmarkWireCopyEvent(b *testing.B) {
 			reportCPU(b, start)
 			runtime.ReadMemStats(&after)
 			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/(1<<20), "alloc-MB/op")
+			// The process's peak resident memory so far, corpus included.
+			var ru syscall.Rusage
+			if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+				b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MB")
+			}
 		})
 	}
 }
