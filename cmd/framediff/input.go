@@ -109,7 +109,10 @@ func (a *App) load(ctx context.Context, o *inputOptions, paths []string) (*loade
 				return nil, usageErrorf("- (standard input) given more than once")
 			}
 			stdinUsed = true
-			data, err := readLimited(a.Stdin, corpus.MaxFileBytes)
+			data, err := readStdin(ctx, a.Stdin, corpus.MaxFileBytes)
+			if err != nil && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			if err != nil {
 				l.warnings = append(l.warnings, corpus.Warning{File: "-", Reason: err.Error()})
 				continue
