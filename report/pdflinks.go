@@ -17,9 +17,14 @@ func pdfLinkTarget(u string) string {
 	return ""
 }
 
-// urlRun shows u on one line of at most width, cut with an ellipsis when
-// longer, so that a link is one annotation however long the URL. Only a
-// URL pdfLinkTarget accepts is linked; others are shown grey as plain text.
+// pdfWholeURL is the longest URL shown whole; it may wrap, and each of its
+// few lines is linked.
+const pdfWholeURL = 200
+
+// urlRun shows u: whole when it has at most pdfWholeURL bytes, otherwise
+// cut with an ellipsis to one line of at most width, so that a long URL is
+// one annotation however long it is. Only a URL pdfLinkTarget accepts is
+// linked; others are shown grey as plain text.
 func (d *pdfDoc) urlRun(u string, st pdfStyle, width float64) pdfRun {
 	// No line holds more than a few hundred characters: cut before
 	// cleaning and measuring, so the work is bounded whatever the input.
@@ -35,6 +40,10 @@ func (d *pdfDoc) urlRun(u string, st pdfStyle, width float64) pdfRun {
 	st.Link = pdfLinkTarget(u)
 	if st.Link == "" {
 		st.Color = pdfGrey
+	}
+	if len(u) <= pdfWholeURL {
+		// Short enough to show whole, wrapped over a line or two.
+		return pdfRun{Text: pdfClean(d.g, u), Style: st}
 	}
 	// Fitted to the width, a linked URL (which has no spaces) is one word
 	// on one line: one annotation.

@@ -69,8 +69,10 @@ func TestWritePDFHostileURLs(t *testing.T) {
 			t.Errorf("link of %d bytes", len(u))
 		}
 	}
-	if got != want {
-		t.Errorf("the 1,500-character URL is linked %d times, want %d (as often as the plain one)", got, want)
+	// Cut to one line, it is linked once per place it appears: no more
+	// often than the plain URL, which may wrap.
+	if got == 0 || got > want {
+		t.Errorf("the 1,500-character URL is linked %d times, want 1 to %d (as the plain one)", got, want)
 	}
 	file := pdfSave(t, "hostile-urls.pdf", b)
 	text := pdfFlat(pdfToText(t, file, 0, 0))
