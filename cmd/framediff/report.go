@@ -24,6 +24,7 @@ type reportOptions struct {
 	blind   bool
 	paper   string
 	events  string
+	noTexts bool
 }
 
 func (a *App) reportCommand() *cobra.Command {
@@ -49,6 +50,7 @@ second run into the same DIR meanwhile fails with exit code 1.`,
 	f.BoolVar(&o.blind, "blind", false, "name outlets Source A, B, C… in the handout, with an answer key on the last page")
 	f.StringVar(&o.paper, "paper", "a4", "handout paper size: a4 or letter")
 	f.StringVar(&o.events, "events", "", "comma-separated event ids the handout covers (default: the largest few)")
+	f.BoolVar(&o.noTexts, "no-texts", false, "leave the articles' full texts out of report.json (passages stay as offsets into them)")
 	return cmd
 }
 
@@ -81,7 +83,9 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 		}
 	}
 	writers := map[string]func(io.Writer) error{
-		"json": func(w io.Writer) error { return report.WriteJSON(w, res) },
+		"json": func(w io.Writer) error {
+			return report.WriteJSONOptions(w, res, report.JSONOptions{OmitTexts: o.noTexts})
+		},
 		"xlsx": func(w io.Writer) error { return report.WriteXLSX(w, res, report.XLSXOptions{}) },
 		"pdf": func(w io.Writer) error {
 			return report.WritePDFContext(ctx, w, res, report.PDFOptions{
