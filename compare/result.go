@@ -36,7 +36,7 @@ import (
 )
 
 // SchemaVersion is the version of report.json's layout.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Result is everything the tool found in a corpus.
 type Result struct {
