@@ -214,8 +214,16 @@ func (a *App) reportWarnings(o *inputOptions, warns []corpus.Warning, arts []cor
 	return nil
 }
 
-// build loads the inputs and runs the pipeline.
+// build loads the inputs and runs the whole pipeline.
 func (a *App) build(ctx context.Context, o *inputOptions, paths []string) (*compare.Result, *loaded, error) {
+	return a.buildStages(ctx, o, paths, func(ctx context.Context, p *compare.Pipeline) error {
+		return p.Compare(ctx)
+	})
+}
+
+// buildStages loads the inputs and runs the stages of the pipeline that
+// run asks for, so that a command computes only what it shows.
+func (a *App) buildStages(ctx context.Context, o *inputOptions, paths []string, run func(context.Context, *compare.Pipeline) error) (*compare.Result, *loaded, error) {
 	l, err := a.load(ctx, o, paths)
 	if err != nil {
 		return nil, nil, err
@@ -237,11 +245,15 @@ func (a *App) build(ctx context.Context, o *inputOptions, paths []string) (*comp
 	if bar != nil {
 		opts.Progress = bar.update
 	}
-	res, err := compare.Build(ctx, l.articles, opts)
+	p, err := compare.NewPipeline(l.articles, opts)
+	if err == nil {
+		err = run(ctx, p)
+	}
 	bar.finish()
 	if err != nil {
 		return nil, nil, err
 	}
+	res := p.Result()
 	for _, w := range l.warnings {
 		res.Warnings = append(res.Warnings, w.String())
 	}

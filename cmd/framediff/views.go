@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -91,7 +92,14 @@ func (a *App) termsCommand() *cobra.Command {
 		Use:   "terms [PATH...]",
 		Short: "Framing terms per outlet: narrator-voice hits per pole, or every hit of one term in context",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			res, _, err := a.build(cmd.Context(), o, args)
+			// The table counts hits per outlet: matching is enough. Each hit
+			// in context names its speaker, which takes quotations and events.
+			res, _, err := a.buildStages(cmd.Context(), o, args, func(ctx context.Context, p *compare.Pipeline) error {
+				if kwic != "" {
+					return p.Group(ctx)
+				}
+				return p.Match(ctx)
+			})
 			if err != nil {
 				return err
 			}
@@ -229,29 +237,36 @@ func (a *App) eventsCommand() *cobra.Command {
 		Use:   "events [PATH...]",
 		Short: "List the events: groups of articles reporting the same happening",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			res, _, err := a.build(cmd.Context(), o, args)
+			res, _, err := a.buildStages(cmd.Context(), o, args, func(ctx context.Context, p *compare.Pipeline) error {
+				return p.Group(ctx)
+			})
 			if err != nil {
 				return err
 			}
-			outletOf := map[string]string{}
-			for _, art := range res.Articles {
-				outletOf[art.ID] = art.Outlet
-			}
-			for _, ev := range res.Events {
-				dates := ev.Start
-				if ev.End != ev.Start {
-					dates += " – " + ev.End
-				}
-				fmt.Fprintf(a.Stdout, "%s  %s\n  %s, %d article(s)\n", ev.ID, ev.Label, orDash(dates), len(ev.Articles))
-				for _, id := range ev.Articles {
-					fmt.Fprintf(a.Stdout, "    %-28s %s\n", id, orDash(outletOf[id]))
-				}
-			}
+			writeEvents(a.Stdout, res)
 			return nil
 		},
 	}
 	o.register(cmd)
 	return cmd
+}
+
+// writeEvents prints each event with its dates and articles.
+func writeEvents(w io.Writer, res *compare.Result) {
+	outletOf := map[string]string{}
+	for _, art := range res.Articles {
+		outletOf[art.ID] = art.Outlet
+	}
+	for _, ev := range res.Events {
+		dates := ev.Start
+		if ev.End != ev.Start {
+			dates += " – " + ev.End
+		}
+		fmt.Fprintf(w, "%s  %s\n  %s, %d article(s)\n", ev.ID, ev.Label, orDash(dates), len(ev.Articles))
+		for _, id := range ev.Articles {
+			fmt.Fprintf(w, "    %-28s %s\n", id, orDash(outletOf[id]))
+		}
+	}
 }
 
 func findEvent(res *compare.Result, id string) *compare.Event {
@@ -284,12 +299,18 @@ func (a *App) alignCommand() *cobra.Command {
 			default:
 				return usageErrorf("--color must be auto, always or never")
 			}
-			res, _, err := a.build(cmd.Context(), o, args)
+			// Only the event shown is compared.
+			res, _, err := a.buildStages(cmd.Context(), o, args, func(ctx context.Context, p *compare.Pipeline) error {
+				if err := p.Group(ctx); err != nil {
+					return err
+				}
+				if findEvent(p.Result(), event) == nil {
+					return usageErrorf("no event %q (see 'framediff events')", event)
+				}
+				return p.Compare(ctx, event)
+			})
 			if err != nil {
 				return err
-			}
-			if findEvent(res, event) == nil {
-				return usageErrorf("no event %q (see 'framediff events')", event)
 			}
 			writeAlignments(a.Stdout, res, event, useColor)
 			return nil
