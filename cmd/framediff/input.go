@@ -159,7 +159,29 @@ func readFile(path string, info fs.FileInfo) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return readLimited(f, corpus.MaxFileBytes)
+	return readSized(f, info.Size(), corpus.MaxFileBytes)
+}
+
+// readSized reads at most limit bytes from r into one buffer of the size
+// the file had when it was opened, growing it only if the file grew.
+func readSized(r io.Reader, size, limit int64) ([]byte, error) {
+	data := make([]byte, 0, min(size, limit)+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if int64(len(data)) > limit {
+			return nil, fmt.Errorf("input is over the limit of %d bytes", limit)
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 func readLimited(r io.Reader, limit int64) ([]byte, error) {
