@@ -54,11 +54,9 @@ func (o Options) progress(stage string, total int, fn func(i int)) func(i int) {
 	}
 }
 
-// articleWork is what the per-article stage computes for one article.
+// articleWork is what the stages keep of one article between them.
 type articleWork struct {
-	feats  docFeatures
-	words  []word
-	ments  []mention
+	words  []word // only while the article's event is compared
 	quotes []quote
 	hits   []framing.Hit
 }

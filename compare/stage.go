@@ -169,9 +169,11 @@ func (p *Pipeline) Group(ctx context.Context) error {
 		a := &p.arts[i]
 		w := &p.work[i]
 		feats[i] = articleFeatures(a)
-		w.words = words(a.Text)
-		// Entity mentions are needed only to find speakers.
-		w.quotes = extractQuotes(a, w.words, entities().mentions(a.Text, w.words))
+		// Tokens and entity mentions are needed here only to find
+		// quotations; tokens are made again per event when it is compared,
+		// so that the whole corpus's are never held at once.
+		ws := words(a.Text)
+		w.quotes = extractQuotes(a, ws, entities().mentions(a.Text, ws))
 		if match {
 			w.hits = matcher.Match(a)
 		}
@@ -270,8 +272,12 @@ func (p *Pipeline) Compare(ctx context.Context, events ...string) error {
 		for _, id := range ev.Articles {
 			members = append(members, p.byID[id])
 		}
+		// An article belongs to one event, so its slot of p.work is
+		// written by this goroutine alone.
+		for _, i := range members {
+			p.work[i].words = words(p.arts[i].Text)
+		}
 		per[k] = compareEvent(ev, p.arts, p.work, members)
-		// An article belongs to one event: its tokens are not needed again.
 		for _, i := range members {
 			p.work[i].words = nil
 		}

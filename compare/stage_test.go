@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -135,4 +137,32 @@ func newPipeline(t *testing.T, arts []corpus.Article) *Pipeline {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// TestWorkersOnRealNews compares NewsWCL50's ten events (fifty real
+// articles, from ../shared/data; skipped when absent) with one worker and
+// with four and expects the same bytes.
+func TestWorkersOnRealNews(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "data", "events-newswcl50.jsonl")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("real corpus absent: %v", err)
+	}
+	arts, _ := corpus.NewReader().Read(path, data)
+	var want []byte
+	for _, workers := range []int{1, 4} {
+		res, err := Build(context.Background(), arts, Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Alignments) == 0 {
+			t.Fatal("no alignments")
+		}
+		got := marshal(t, res)
+		if want == nil {
+			want = got
+		} else if !bytes.Equal(got, want) {
+			t.Errorf("workers=%d: output differs from workers=1", workers)
+		}
+	}
 }
