@@ -173,7 +173,11 @@ func (p *Pipeline) Group(ctx context.Context) error {
 		// quotations; tokens are made again per event when it is compared,
 		// so that the whole corpus's are never held at once.
 		ws := words(a.Text)
-		w.quotes = extractQuotes(a, ws, entities().mentions(a.Text, ws))
+		ms := feats[i].mentions // found in the same text, unless a title was put before it
+		if feats[i].text != a.Text {
+			ms = entities().mentions(a.Text, ws)
+		}
+		w.quotes = extractQuotes(a, ws, ms)
 		if match {
 			w.hits = matcher.Match(a)
 		}
