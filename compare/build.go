@@ -54,11 +54,9 @@ func (o Options) progress(stage string, total int, fn func(i int)) func(i int) {
 	}
 }
 
-// articleWork is what the per-article stage computes for one article.
+// articleWork is what the stages keep of one article between them.
 type articleWork struct {
-	feats  docFeatures
-	words  []word
-	ments  []mention
+	words  []word // only while the article's event is compared
 	quotes []quote
 	hits   []framing.Hit
 	marks  []framing.MarkerHit
@@ -69,142 +67,14 @@ type articleWork struct {
 // It returns ctx.Err() when ctx is cancelled, and an error when the options
 // are invalid.
 func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Result, error) {
-	if opts.DateWindowDays < 0 {
-		return nil, fmt.Errorf("compare: date window of %d days is negative", opts.DateWindowDays)
-	}
-	if opts.EventThreshold < 0 || opts.EventThreshold > 1 {
-		return nil, fmt.Errorf("compare: event threshold %g is outside [0, 1]", opts.EventThreshold)
-	}
-	lex := opts.Lexicon
-	if lex == nil {
-		lex = framing.DefaultLexicon()
-	}
-	reg := opts.Registry
-	if reg == nil {
-		reg = corpus.DefaultRegistry()
-	}
-	window := opts.DateWindowDays
-	if window == 0 {
-		window = DefaultDateWindowDays
-	}
-	threshold := opts.EventThreshold
-	if threshold == 0 {
-		threshold = DefaultEventThreshold
-	}
-	arts := slices.Clone(articles)
-	slices.SortStableFunc(arts, func(a, b corpus.Article) int {
-		if c := strings.Compare(a.ID, b.ID); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Source, b.Source)
-	})
-	warnings := uniqueIDs(arts)
-	res := &Result{
-		SchemaVersion: SchemaVersion,
-		Tool:          Tool{Name: "framediff", Version: Version},
-		Settings:      Settings{DateWindowDays: window, EventThreshold: threshold},
-		Lexicon:       LexiconInfo{Name: lex.Name, Digest: lex.Digest},
-		Lex:           lex,
-		Articles:      arts,
-		Outlets:       outletsOf(arts, reg),
-		Warnings:      warnings,
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-
-	// Per article: features, entities, quotations, lexicon hits.
-	matcher := framing.NewMatcher(lex)
-	work := make([]articleWork, len(arts))
-	err := parallel(ctx, len(arts), opts.Workers, opts.progress(StageArticles, len(arts), func(i int) {
-		a := &arts[i]
-		w := &work[i]
-		w.feats = articleFeatures(a)
-		w.words = words(a.Text)
-		w.ments = entities().mentions(a.Text, w.words)
-		w.quotes = extractQuotes(a, w.words, w.ments)
-		w.hits = matcher.Match(a)
-		w.marks = matcher.Markers(a)
-	}))
+	p, err := NewPipeline(articles, opts)
 	if err != nil {
 		return nil, err
 	}
-
-	feats := make([]docFeatures, len(arts))
-	for i := range work {
-		feats[i] = work[i].feats
-	}
-	if opts.Progress != nil {
-		opts.Progress(StageEvents, 0, 1)
-	}
-	events, eventOf, err := groupEvents(ctx, feats, window, threshold, opts.Workers)
-	if err != nil {
+	if err := p.Compare(ctx); err != nil {
 		return nil, err
 	}
-	if opts.Progress != nil {
-		opts.Progress(StageEvents, 1, 1)
-	}
-	res.Events = events
-	byID := make(map[string]int, len(arts))
-	for i := range arts {
-		byID[arts[i].ID] = i
-	}
-	for _, ev := range events {
-		unifySpeakers(ev, byID, work)
-	}
-
-	var hits []framing.Hit
-	for i := range work {
-		w := &work[i]
-		for k := range w.hits {
-			h := &w.hits[k]
-			if q := quoteIn(w.quotes, h.Start, h.End); q != nil {
-				h.Speaker = q.Speaker
-			}
-		}
-		hits = append(hits, w.hits...)
-	}
-	if hits == nil {
-		hits = []framing.Hit{}
-	}
-	res.Framing = &Framing{Hits: hits, Counts: framing.CountHits(arts, hits, eventOf)}
-	for i := range work {
-		res.Framing.Markers = append(res.Framing.Markers, work[i].marks...)
-	}
-	res.Framing.MarkerCounts = framing.CountMarkers(arts, res.Framing.Markers, eventOf)
-	res.Distinctive = framing.Distinctive(arts, lex, eventOf)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-
-	// Per event: alignments, quotations, reuse, coverage.
-	per := make([]eventWork, len(events))
-	err = parallel(ctx, len(events), opts.Workers, opts.progress(StageCompare, len(events), func(k int) {
-		ev := events[k]
-		members := make([]int, 0, len(ev.Articles))
-		for _, id := range ev.Articles {
-			members = append(members, byID[id])
-		}
-		per[k] = compareEvent(ctx, ev, arts, work, members)
-	}))
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range per {
-		res.Alignments = append(res.Alignments, p.alignments...)
-		res.Quotes = append(res.Quotes, p.quotes...)
-		res.QuoteGroups = append(res.QuoteGroups, p.groups...)
-		res.Reuse = append(res.Reuse, p.reuse...)
-		res.Coverage = append(res.Coverage, p.claims...)
-		res.PrimaryCoverage = append(res.PrimaryCoverage, p.primary...)
-		res.Warnings = append(res.Warnings, p.notes...)
-	}
-	res.Substitutions = substitutions(res.Alignments, lex)
-	res.VoiceShare = voiceShare(res.Quotes)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return res, nil
+	return p.Result(), nil
 }
 
 // outletsOf returns the registry entries of the outlets present, by name;

@@ -66,10 +66,8 @@ func makeWireEvent(tb testing.TB, n, distinct int) *wireEvent {
 	w.work = make([]articleWork, n)
 	for i := range w.arts {
 		a, wk := &w.arts[i], &w.work[i]
-		wk.feats = articleFeatures(a)
 		wk.words = words(a.Text)
-		wk.ments = entities().mentions(a.Text, wk.words)
-		wk.quotes = extractQuotes(a, wk.words, wk.ments)
+		wk.quotes = extractQuotes(a, wk.words, entities().mentions(a.Text, wk.words))
 		wk.hits = matcher.Match(a)
 		w.ev.Articles = append(w.ev.Articles, a.ID)
 		w.members = append(w.members, i)

@@ -35,6 +35,9 @@ type App struct {
 	// NoColor is set when the NO_COLOR environment variable is (see
 	// no-color.org): colour stays off unless --color always asks for it.
 	NoColor bool
+
+	profileDir string
+	profile    *profiler
 }
 
 // NewApp returns an App on the given streams and the real clock.
@@ -69,6 +72,12 @@ func (a *App) Run(ctx context.Context, args []string) (err error) {
 	root.SetOut(a.Stdout)
 	root.SetErr(a.Stderr)
 	err = root.ExecuteContext(ctx)
+	if a.profile != nil {
+		if perr := a.profile.stop(); perr != nil && err == nil {
+			err = perr
+		}
+		a.profile = nil
+	}
 	if err != nil && ctx.Err() != nil && !errors.Is(err, errWarnings) {
 		return ctx.Err()
 	}
@@ -103,7 +112,11 @@ Exit codes: 0 success, 1 failure (including warnings under --strict and
 internal errors), 2 usage error (bad flag or flag value, bad lexicon or
 registry file), 130 interrupted (Ctrl-C or SIGTERM). A crash of the Go
 runtime itself (out of memory, a fault in a worker goroutine) exits 2 with a
-"fatal error:" or "panic:" trace on standard error.`,
+"fatal error:" or "panic:" trace on standard error.
+
+--profile DIR writes DIR/cpu.pprof (CPU time of the run) and DIR/heap.pprof
+(its allocations, and the memory still held at its end), for
+'go tool pprof'; attach them when reporting a slow corpus.`,
 		Version:       version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -114,6 +127,7 @@ runtime itself (out of memory, a fault in a worker goroutine) exits 2 with a
 	}
 	var configPath string
 	root.PersistentFlags().StringVar(&configPath, "config", "", "config `FILE` (default: "+configName+" in the working directory, when there is one); flags override it")
+	root.PersistentFlags().StringVar(&a.profileDir, "profile", "", "write CPU and heap profiles of the run (cpu.pprof, heap.pprof) into `DIR`")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		c, err := loadConfig(configPath)
 		if err != nil {
@@ -125,7 +139,18 @@ runtime itself (out of memory, a fault in a worker goroutine) exits 2 with a
 				return err
 			}
 		}
-		return checkNumbers(cmd)
+		if err := checkNumbers(cmd); err != nil {
+			return err
+		}
+		if a.profileDir == "" || a.profile != nil {
+			return nil
+		}
+		p, err := startProfile(a.profileDir)
+		if err != nil {
+			return err
+		}
+		a.profile = p
+		return nil
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })
 	root.SetVersionTemplate("framediff {{.Version}}\n")

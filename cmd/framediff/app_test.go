@@ -297,7 +297,7 @@ func TestProgressOnlyOnTerminal(t *testing.T) {
 		if code := app.ExitCode(app.Run(context.Background(), []string{"events"})); code != exitOK {
 			t.Fatalf("terminal=%v: exit %d: %s", terminal, code, errb.String())
 		}
-		drawn := strings.Contains(errb.String(), "comparing events")
+		drawn := strings.Contains(errb.String(), "grouping events")
 		if drawn != terminal {
 			t.Errorf("terminal=%v: progress drawn=%v; stderr %q", terminal, drawn, errb.String())
 		}

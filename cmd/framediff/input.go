@@ -173,7 +173,29 @@ func readFile(path string, info fs.FileInfo) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return readLimited(f, corpus.MaxFileBytes)
+	return readSized(f, info.Size(), corpus.MaxFileBytes)
+}
+
+// readSized reads at most limit bytes from r into one buffer of the size
+// the file had when it was opened, growing it only if the file grew.
+func readSized(r io.Reader, size, limit int64) ([]byte, error) {
+	data := make([]byte, 0, min(size, limit)+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if int64(len(data)) > limit {
+			return nil, fmt.Errorf("input is over the limit of %d bytes", limit)
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 func readLimited(r io.Reader, limit int64) ([]byte, error) {
@@ -253,8 +275,16 @@ func (a *App) reportWarnings(o *inputOptions, warns []corpus.Warning, arts []cor
 	return nil
 }
 
-// build loads the inputs and runs the pipeline.
+// build loads the inputs and runs the whole pipeline.
 func (a *App) build(ctx context.Context, o *inputOptions, paths []string) (*compare.Result, *loaded, error) {
+	return a.buildStages(ctx, o, paths, func(ctx context.Context, p *compare.Pipeline) error {
+		return p.Compare(ctx)
+	})
+}
+
+// buildStages loads the inputs and runs the stages of the pipeline that
+// run asks for, so that a command computes only what it shows.
+func (a *App) buildStages(ctx context.Context, o *inputOptions, paths []string, run func(context.Context, *compare.Pipeline) error) (*compare.Result, *loaded, error) {
 	l, err := a.load(ctx, o, paths)
 	if err != nil {
 		return nil, nil, err
@@ -276,11 +306,15 @@ func (a *App) build(ctx context.Context, o *inputOptions, paths []string) (*comp
 	if bar != nil {
 		opts.Progress = bar.update
 	}
-	res, err := compare.Build(ctx, l.articles, opts)
+	p, err := compare.NewPipeline(l.articles, opts)
+	if err == nil {
+		err = run(ctx, p)
+	}
 	bar.finish()
 	if err != nil {
 		return nil, nil, err
 	}
+	res := p.Result()
 	for _, w := range l.warnings {
 		res.Warnings = append(res.Warnings, w.String())
 	}

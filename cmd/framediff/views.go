@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -97,7 +98,14 @@ func (a *App) termsCommand() *cobra.Command {
   framediff terms news/ --kwic terrorists
   framediff terms news/ --kwic armed_groups/rebels --width 30`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			res, _, err := a.build(cmd.Context(), o, args)
+			// The table counts hits per outlet: matching is enough. Each hit
+			// in context names its speaker, which takes quotations and events.
+			res, _, err := a.buildStages(cmd.Context(), o, args, func(ctx context.Context, p *compare.Pipeline) error {
+				if kwic != "" {
+					return p.Group(ctx)
+				}
+				return p.Match(ctx)
+			})
 			if err != nil {
 				return err
 			}
@@ -270,43 +278,51 @@ func (a *App) eventsCommand() *cobra.Command {
 		Example: `  framediff events news/
   framediff events news/ --window 4`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			res, _, err := a.build(cmd.Context(), o, args)
+			res, _, err := a.buildStages(cmd.Context(), o, args, func(ctx context.Context, p *compare.Pipeline) error {
+				return p.Group(ctx)
+			})
 			if err != nil {
 				return err
 			}
-			outletOf := map[string]string{}
-			dateOf := map[string]string{}
-			for _, art := range res.Articles {
-				outletOf[art.ID] = art.Outlet
-				if !art.Published.IsZero() {
-					dateOf[art.ID] = art.Published.Time.UTC().Format("2006-01-02")
-				}
-			}
-			for _, ev := range res.Events {
-				dates := ev.Start
-				if ev.End != ev.Start {
-					dates += " – " + ev.End
-				}
-				undated := 0
-				for _, id := range ev.Articles {
-					if dateOf[id] == "" {
-						undated++
-					}
-				}
-				note := ""
-				if undated > 0 {
-					note = fmt.Sprintf(", %d undated (grouped by content alone)", undated)
-				}
-				fmt.Fprintf(a.Stdout, "%s  %s\n  %s, %d article(s)%s\n", ev.ID, ev.Label, cmp.Or(dates, "undated"), len(ev.Articles), note)
-				for _, id := range ev.Articles {
-					fmt.Fprintf(a.Stdout, "    %-28s %-10s  %s\n", id, cmp.Or(dateOf[id], "undated"), orDash(outletOf[id]))
-				}
-			}
+			writeEvents(a.Stdout, res)
 			return nil
 		},
 	}
 	o.register(cmd)
 	return cmd
+}
+
+// writeEvents prints each event with its date span and articles, each with
+// its date; undated articles are flagged.
+func writeEvents(w io.Writer, res *compare.Result) {
+	outletOf := map[string]string{}
+	dateOf := map[string]string{}
+	for _, art := range res.Articles {
+		outletOf[art.ID] = art.Outlet
+		if !art.Published.IsZero() {
+			dateOf[art.ID] = art.Published.Time.UTC().Format("2006-01-02")
+		}
+	}
+	for _, ev := range res.Events {
+		dates := ev.Start
+		if ev.End != ev.Start {
+			dates += " – " + ev.End
+		}
+		undated := 0
+		for _, id := range ev.Articles {
+			if dateOf[id] == "" {
+				undated++
+			}
+		}
+		note := ""
+		if undated > 0 {
+			note = fmt.Sprintf(", %d undated (grouped by content alone)", undated)
+		}
+		fmt.Fprintf(w, "%s  %s\n  %s, %d article(s)%s\n", ev.ID, ev.Label, cmp.Or(dates, "undated"), len(ev.Articles), note)
+		for _, id := range ev.Articles {
+			fmt.Fprintf(w, "    %-28s %-10s  %s\n", id, cmp.Or(dateOf[id], "undated"), orDash(outletOf[id]))
+		}
+	}
 }
 
 func findEvent(res *compare.Result, id string) *compare.Event {
@@ -348,12 +364,18 @@ func (a *App) alignCommand() *cobra.Command {
 				return usageErrorf("--color must be auto, always or never")
 			}
 			useColor := a.colorFor(color)
-			res, _, err := a.build(cmd.Context(), o, args)
+			// Only the event shown is compared.
+			res, _, err := a.buildStages(cmd.Context(), o, args, func(ctx context.Context, p *compare.Pipeline) error {
+				if err := p.Group(ctx); err != nil {
+					return err
+				}
+				if findEvent(p.Result(), event) == nil {
+					return usageErrorf("no event %q (see 'framediff events')", event)
+				}
+				return p.Compare(ctx, event)
+			})
 			if err != nil {
 				return err
-			}
-			if findEvent(res, event) == nil {
-				return usageErrorf("no event %q (see 'framediff events')", event)
 			}
 			writeAlignments(a.Stdout, res, event, useColor)
 			return nil
