@@ -140,3 +140,13 @@ func TestBrowserLargeReport(t *testing.T) {
 	t.Logf("5,000 articles: %.1f MB; Chromium loads and runs it in %v, %v more than an empty page (%v)",
 		float64(buf.Len())/1e6, took.Round(time.Millisecond), (took - base).Round(time.Millisecond), base.Round(time.Millisecond))
 }
+
+// BenchmarkWriteSeeds writes the seeds' report.
+func BenchmarkWriteSeeds(b *testing.B) {
+	res := seedResult(b)
+	for b.Loop() {
+		if err := html.Write(context.Background(), io.Discard, res, html.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,58 @@
+package html_test
+
+import (
+	"bytes"
+	"context"
+	"testing"
+	"unicode/utf8"
+
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/report/html"
+)
+
+// FuzzWrite puts arbitrary text in an article's title, outlet, URL and body
+// (with a hit over part of it) and checks that the page still holds only
+// its own script, no handler and no link but http(s) and in-page ones.
+func FuzzWrite(f *testing.F) {
+	f.Add(`<script>alert(1)</script>`, `" onclick="x`, "javascript:alert(1)", "The regime </p><img src=x onerror=alert(1)> fell.", 4, 10)
+	f.Add("عنوان", "قناة", "https://example.org/a?b=<c>", "قصف النظام المدينة.", 0, 6)
+	f.Add("\x00\u202e", "]]>--!>", "HTTPS://EXAMPLE.ORG/", "<!-- a --><![CDATA[ b ]]>", 1, 3)
+	f.Fuzz(func(t *testing.T, title, outlet, url, body string, start, length int) {
+		res := fixtureResult(t)
+		a := &res.Articles[1]
+		a.Title, a.Outlet, a.URL = title, outlet, url
+		a.Text = body
+		a.Paragraphs = []corpus.Span{{Start: 0, End: len(body)}}
+		a.Sentences = []corpus.Span{{Start: 0, End: len(body)}}
+		hits := res.Framing.Hits[:0]
+		for _, h := range res.Framing.Hits {
+			if h.Article != a.ID {
+				hits = append(hits, h)
+			}
+		}
+		if start >= 0 && length > 0 && start+length <= len(body) {
+			h := hitAt(t, &res.Articles[0], "state", "regime", "regime", "regime", 0, "narrator")
+			h.Article, h.Start, h.End, h.Sentence = a.ID, start, start+length, 0
+			hits = append(hits, h)
+		}
+		res.Framing.Hits = hits
+		var b bytes.Buffer
+		if err := html.Write(context.Background(), &b, res, html.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if !utf8.Valid([]byte(body)) {
+			return // invalid UTF-8 is replaced when parsed; safety is what matters below
+		}
+		doc, err := xhtml.Parse(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSafe(t, doc)
+		if n := len(find(doc, byTag(atom.Article))); n != 2 {
+			t.Errorf("%d articles on the page", n)
+		}
+	})
+}
