@@ -115,6 +115,11 @@ func compareEvent(ctx context.Context, ev Event, arts []corpus.Article, work []a
 		ptrs[k] = &arts[i]
 	}
 	out.alignments, out.notes = alignEvent(ctx, ev.ID, ptrs)
+	// Each stage below is linear in the event's size; between them a
+	// cancelled run stops at once (the caller discards the partial work).
+	if ctx.Err() != nil {
+		return out
+	}
 	quotesOf := map[string][]quote{}
 	for _, i := range members {
 		quotesOf[arts[i].ID] = work[i].quotes
@@ -137,7 +142,13 @@ func compareEvent(ctx context.Context, ev Event, arts []corpus.Article, work []a
 		}
 	}
 	out.quotes, out.groups = groupQuotes(ev, ptrs, qs)
+	if ctx.Err() != nil {
+		return out
+	}
 	out.reuse = findReuse(ctx, ptrs, work, members)
+	if ctx.Err() != nil {
+		return out
+	}
 	for i := range out.reuse {
 		out.reuse[i].Event = ev.ID
 	}
