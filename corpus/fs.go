@@ -243,7 +243,7 @@ func Dedupe(arts []Article, ws []Warning) ([]Article, []Warning) {
 		if n == 0 {
 			n = 1
 		}
-		id := a.ID
+		var id string
 		for {
 			n++
 			id = fmt.Sprintf("%s#%d", a.ID, n)

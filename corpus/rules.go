@@ -352,17 +352,6 @@ func containsAnyGated(s string, gate []byte, hints []string) bool {
 	return false
 }
 
-// containsAnyFold reports whether s contains one of the lower-case hints,
-// ignoring the case of ASCII letters, without allocating.
-func containsAnyFold(s string, hints []string) bool {
-	for _, h := range hints {
-		if containsFold(s, h) {
-			return true
-		}
-	}
-	return false
-}
-
 // containsFold reports whether s contains h (lower case) ignoring ASCII
 // case. It is fast when h begins with a byte that is rare in s.
 func containsFold(s, h string) bool {

@@ -11,7 +11,6 @@ type pdfRGB struct{ R, G, B int }
 var (
 	pdfBlack    = pdfRGB{25, 25, 25}
 	pdfGrey     = pdfRGB{95, 95, 95}
-	pdfLight    = pdfRGB{235, 235, 235}
 	pdfRule     = pdfRGB{190, 190, 190}
 	pdfInk      = pdfRGB{30, 55, 90}
 	pdfLinkBlue = pdfRGB{20, 80, 170}

@@ -241,10 +241,15 @@ func (p *packageParts) writeTo(w io.Writer, modified time.Time) error {
 		if err := part.fw.Close(); err != nil {
 			return fmt.Errorf("compress %s: %w", name, err)
 		}
+		// The MS-DOS date and time fields, not Modified: Modified adds an
+		// extended-timestamp field that Excel does not need, and the
+		// workbook's bytes are fixed.
 		hdr := &zip.FileHeader{
-			Name:               name,
-			Method:             zip.Deflate,
-			ModifiedDate:       date,
+			Name:   name,
+			Method: zip.Deflate,
+			//lint:ignore SA1019 see above
+			ModifiedDate: date,
+			//lint:ignore SA1019 see above
 			ModifiedTime:       clock,
 			CRC32:              part.crc,
 			CompressedSize64:   uint64(part.buf.Len()),

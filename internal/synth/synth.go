@@ -92,7 +92,6 @@ var (
 	}
 	towns    = []string{"Saraqib", "Maarat", "Kafr Nabl", "Jisr", "Ariha", "Khan Sheikhoun", "Tel Rifaat", "Al-Bab", "Manbij", "Qusayr", "Zabadani", "Harasta", "Douma", "Jobar", "Ain Issa", "Tabqa", "Mayadin", "Bukamal", "Sukhnah", "Palmyra"}
 	capitals = []string{"Tehran", "Moscow", "Ankara", "Sochi", "Astana", "Geneva", "Doha", "Riyadh", "Cairo", "Amman", "Baghdad", "Beirut"}
-	weekdays = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 )
 
 // vocabulary is one camp's words for the contested things.

@@ -252,13 +252,6 @@ func (b *builder) quoteGroups(groups []compare.QuoteGroup, quotes map[string]com
 	return out
 }
 
-func (b *builder) outletOfArticle(id string) *outletView {
-	if v, ok := b.views[id]; ok {
-		return v.Outlet
-	}
-	return nil
-}
-
 func (b *builder) swaps(event string, which []int) []*swapView {
 	var out []*swapView
 	for _, i := range which {
