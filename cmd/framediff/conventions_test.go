@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -70,5 +71,56 @@ func TestOutputToStdout(t *testing.T) {
 	code, _, stderr = runApp(t, "", "report", "-o", "-")
 	if code != exitUsage || !strings.Contains(stderr, "-o - writes one report") {
 		t.Errorf("-o - with three formats: exit %d, %s", code, stderr)
+	}
+}
+
+// TestViewsAsJSON checks that each view's --json parses and says what its
+// text says: the seeds' five articles, three events (the Tehran summit's
+// three articles), the hits of "regime" and an event's alignments.
+func TestViewsAsJSON(t *testing.T) {
+	run := func(args ...string) []byte {
+		t.Helper()
+		code, out, stderr := runApp(t, "", args...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		return []byte(out)
+	}
+	var arts []map[string]any
+	if err := json.Unmarshal(run("articles", "--json"), &arts); err != nil || len(arts) != 5 {
+		t.Errorf("articles --json: %d rows, %v", len(arts), err)
+	}
+	for _, a := range arts {
+		if _, ok := a["text"]; ok {
+			t.Error("articles --json carries the texts")
+		}
+	}
+	var events []struct {
+		ID       string   `json:"id"`
+		Articles []string `json:"articles"`
+	}
+	if err := json.Unmarshal(run("events", "--json"), &events); err != nil || len(events) != 3 || len(events[0].Articles) != 3 {
+		t.Fatalf("events --json: %+v, %v", events, err)
+	}
+	var hits []struct {
+		Term, Outlet, Left, Right string
+	}
+	if err := json.Unmarshal(run("terms", "--kwic", "regime", "--json"), &hits); err != nil || len(hits) == 0 {
+		t.Fatalf("terms --kwic regime --json: %v, %v", hits, err)
+	}
+	text := string(run("terms", "--kwic", "regime"))
+	if n := strings.Count(text, "\n"); n != len(hits) {
+		t.Errorf("terms --kwic regime: %d lines, --json %d hits", n, len(hits))
+	}
+	var terms struct {
+		Counts []map[string]any `json:"counts"`
+		Poles  []map[string]any `json:"poles"`
+	}
+	if err := json.Unmarshal(run("terms", "--json"), &terms); err != nil || len(terms.Counts) == 0 || len(terms.Poles) == 0 {
+		t.Errorf("terms --json: %v", err)
+	}
+	var als []map[string]any
+	if err := json.Unmarshal(run("align", "--event", events[0].ID, "--json"), &als); err != nil || len(als) == 0 {
+		t.Errorf("align --json: %d alignments, %v", len(als), err)
 	}
 }

@@ -21,6 +21,7 @@ import (
 
 func (a *App) articlesCommand() *cobra.Command {
 	o := &inputOptions{}
+	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "articles [PATH...]",
 		Short: "List the articles read: id, outlet, date, words, title, warnings",
@@ -31,7 +32,13 @@ func (a *App) articlesCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			writeArticles(a.Stdout, l.articles)
+			if asJSON {
+				if err := writeArticlesJSON(a.Stdout, l.articles); err != nil {
+					return err
+				}
+			} else {
+				writeArticles(a.Stdout, l.articles)
+			}
 			// The table shows each article's warnings; stderr gets the rest.
 			n := writeWarnings(a.Stderr, problems(l.warnings, nil), o.verbose)
 			for _, p := range problems(nil, l.articles) {
@@ -49,6 +56,7 @@ func (a *App) articlesCommand() *cobra.Command {
 		},
 	}
 	o.register(cmd)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "write JSON instead of a table")
 	return cmd
 }
 
@@ -90,7 +98,7 @@ func (a *App) termsCommand() *cobra.Command {
 	o := &inputOptions{}
 	var kwic string
 	var width int
-	var rejected bool
+	var rejected, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "terms [PATH...]",
 		Short: "Framing terms per outlet: narrator-voice hits per pole, or every hit of one term in context",
@@ -112,8 +120,13 @@ func (a *App) termsCommand() *cobra.Command {
 			if kwic != "" && rejected {
 				return writeRejected(a.Stdout, res, kwic, width)
 			}
-			if kwic != "" {
+			switch {
+			case kwic != "" && asJSON:
+				return writeKWICJSON(a.Stdout, res, kwic, width)
+			case kwic != "":
 				return writeKWIC(a.Stdout, res, kwic, width)
+			case asJSON:
+				return writeTermsJSON(a.Stdout, res)
 			}
 			writePoleTable(a.Stdout, res)
 			return nil
@@ -122,6 +135,7 @@ func (a *App) termsCommand() *cobra.Command {
 	o.register(cmd)
 	cmd.Flags().StringVar(&kwic, "kwic", "", "print every hit of `TERM` in its sentence: a lexicon term or a word of one, a pole, an axis, or axis/pole")
 	cmd.Flags().IntVar(&width, "width", 50, "characters of context on each side for --kwic")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "write the counts (or, with --kwic, the hits with their context) as JSON")
 	cmd.Flags().BoolVar(&rejected, "rejected", false, "with --kwic: print the candidates the term's sense conditions left out, with the reason, instead of the hits")
 	return cmd
 }
@@ -272,6 +286,7 @@ func sortedKeys(m map[string]bool) []string {
 
 func (a *App) eventsCommand() *cobra.Command {
 	o := &inputOptions{}
+	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "events [PATH...]",
 		Short: "List the events: groups of articles reporting the same happening",
@@ -284,11 +299,15 @@ func (a *App) eventsCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if asJSON {
+				return writeEventsJSON(a.Stdout, res)
+			}
 			writeEvents(a.Stdout, res)
 			return nil
 		},
 	}
 	o.register(cmd)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "write the events as JSON")
 	return cmd
 }
 
@@ -350,6 +369,7 @@ func (a *App) alignCommand() *cobra.Command {
 	o := &inputOptions{}
 	var event string
 	var color string
+	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "align [PATH...] --event ID",
 		Short: "Print an event's aligned passages with a word diff",
@@ -377,6 +397,9 @@ func (a *App) alignCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if asJSON {
+				return writeAlignmentsJSON(a.Stdout, res, event)
+			}
 			writeAlignments(a.Stdout, res, event, useColor)
 			return nil
 		},
@@ -384,6 +407,7 @@ func (a *App) alignCommand() *cobra.Command {
 	o.register(cmd)
 	cmd.Flags().StringVar(&event, "event", "", "event `ID` from 'framediff events'")
 	cmd.Flags().StringVar(&color, "color", "auto", "colour the diff: auto (when a terminal), always or never")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "write the event's alignments as JSON")
 	return cmd
 }
 
