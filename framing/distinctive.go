@@ -105,7 +105,7 @@ func DistinctiveWith(articles []corpus.Article, lex *Lexicon, eventOf map[string
 		if a.Outlet == "" {
 			continue
 		}
-		ws := contentWords(a.Text, stop)
+		ws := articleContentWords(a, stop)
 		add("corpus", a.Outlet, ws)
 		if ev := eventOf[a.ID]; ev != "" {
 			add(ev, a.Outlet, ws)

@@ -46,6 +46,8 @@ type Matcher struct {
 	// stems spares stemming words that cannot stem to any stem key.
 	stems      stemFilter
 	distancing [][]string
+	// langs matches articles in other languages with their own terms.
+	langs *langMatchers
 }
 
 // NewMatcher prepares lex for matching.
@@ -56,6 +58,7 @@ func NewMatcher(lex *Lexicon) *Matcher {
 		byExact:   map[string][]int{},
 		byCase:    map[string][]int{},
 		caseFirst: map[string]bool{},
+		langs:     &langMatchers{},
 	}
 	for _, ax := range lex.Axes {
 		for _, p := range ax.Poles {
@@ -155,6 +158,9 @@ type word struct {
 // ("so-called") comes right before the hit, quotation marks between them
 // allowed. Speaker is left empty.
 func (m *Matcher) Match(a *corpus.Article) []Hit {
+	if lm := m.forLanguage(a.Language); lm != nil {
+		return lm.match(a)
+	}
 	text := a.Text
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)

@@ -1,0 +1,72 @@
+package corpus
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+	"golang.org/x/text/language"
+)
+
+// detectBytes is how much of an article's text language detection reads:
+// enough for a confident guess, bounded so long articles cost no more.
+const detectBytes = 4096
+
+// DetectLanguage returns the ISO 639-1 code of the language text is written
+// in ("en", "ar", "zh"), or "" when no language can be told (no letters, or
+// a script the detector does not know). Detection reads trigrams of the
+// text's dominant script (whatlanggo); it needs a sentence or two to be
+// reliable.
+func DetectLanguage(text string) string {
+	if len(text) > detectBytes {
+		n := detectBytes
+		for n > 0 && !utf8.RuneStart(text[n]) {
+			n--
+		}
+		text = text[:n]
+	}
+	info := whatlanggo.Detect(text)
+	if info.Lang < 0 {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}
+
+// NormalizeLanguage returns the ISO 639-1 code of a language given as a
+// BCP 47 tag or ISO 639 code ("ar", "fa-IR", "zh-Hans", "rus"), and false
+// when v is not one.
+func NormalizeLanguage(v string) (string, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return "", false
+	}
+	tag, err := language.Parse(v)
+	if err != nil {
+		return "", false
+	}
+	base, conf := tag.Base()
+	if conf == language.No || base.String() == "und" {
+		return "", false
+	}
+	return base.String(), true
+}
+
+// setLanguage sets a.Language from the input's language field, else by
+// detection from the title and text, and counts the words of a text
+// holding Chinese characters by ScriptWords, so that its count compares
+// with a translation's.
+func (d *draft) setLanguage(a *Article) {
+	if given := d.f.Language; given != "" {
+		if code, ok := NormalizeLanguage(given); ok {
+			a.Language = code
+		} else {
+			d.warn("language %q is not a language code (want ISO 639-1 such as \"ar\" or a tag such as \"zh-CN\"); detected instead", clip(given, 40))
+		}
+	}
+	if a.Language == "" {
+		a.Language = DetectLanguage(a.Title + "\n\n" + a.Text)
+	}
+	if hasHan(a.Text) {
+		a.Words = countScriptWords(a.Text)
+	}
+}
