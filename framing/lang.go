@@ -32,6 +32,8 @@ type Language struct {
 	MinStem  int      `json:"min_stem,omitempty"`
 	Prefixes []string `json:"prefixes,omitempty"`
 	Suffixes []string `json:"suffixes,omitempty"`
+	// TermSuffixes are stripped once from each word of a term (affixes).
+	TermSuffixes []string `json:"term_suffixes,omitempty"`
 	// Stopwords are left out of distinctive terms.
 	Stopwords []string `json:"stopwords,omitempty"`
 	// Terms in file order: by axis, then pole, then as listed.
@@ -57,6 +59,7 @@ type langFile struct {
 	MinStem   int      `yaml:"min_stem"`
 	Prefixes  []string `yaml:"prefixes"`
 	Suffixes  []string `yaml:"suffixes"`
+	TermSuff  []string `yaml:"term_suffixes"`
 	Stopwords []string `yaml:"stopwords"`
 	Axes      yaml.Node
 }
@@ -92,7 +95,7 @@ func ParseLanguage(name string, data []byte) (*Language, error) {
 	}
 	l := &Language{
 		Code: f.Language, Name: f.Name, Stemming: f.Stemming, MinStem: max(f.MinStem, 1),
-		Prefixes: f.Prefixes, Suffixes: f.Suffixes, Stopwords: f.Stopwords,
+		Prefixes: f.Prefixes, Suffixes: f.Suffixes, TermSuffixes: f.TermSuff, Stopwords: f.Stopwords,
 	}
 	axes := &f.Axes
 	if axes.Kind != yaml.MappingNode {

@@ -55,6 +55,7 @@ type analyzer struct {
 	minStem  int
 	prefixes []string // folded, longest first
 	suffixes []string // folded, longest first
+	termSuf  []string // folded, longest first
 }
 
 func newAnalyzer(l *Language) *analyzer {
@@ -69,7 +70,7 @@ func newAnalyzer(l *Language) *analyzer {
 		slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
 		return out
 	}
-	an.prefixes, an.suffixes = fold(l.Prefixes), fold(l.Suffixes)
+	an.prefixes, an.suffixes, an.termSuf = fold(l.Prefixes), fold(l.Suffixes), fold(l.TermSuffixes)
 	return an
 }
 
@@ -78,6 +79,11 @@ func (an *analyzer) termKey(w string) string {
 	k := langKey(an.code, w)
 	if an.stemming == "snowball" {
 		k = snowballFix(k)
+	}
+	for _, s := range an.termSuf {
+		if rest, ok := strings.CutSuffix(k, s); ok && utf8.RuneCountInString(rest) >= an.minStem {
+			return rest
+		}
 	}
 	return k
 }
