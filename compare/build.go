@@ -98,6 +98,7 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Resul
 		return strings.Compare(a.Source, b.Source)
 	})
 	warnings := uniqueIDs(arts)
+	warnings = append(warnings, LanguageWarnings(arts, lex)...)
 	res := &Result{
 		SchemaVersion: SchemaVersion,
 		Tool:          Tool{Name: "framediff", Version: Version},

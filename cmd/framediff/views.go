@@ -20,17 +20,21 @@ func (a *App) articlesCommand() *cobra.Command {
 	o := &inputOptions{}
 	cmd := &cobra.Command{
 		Use:   "articles [PATH...]",
-		Short: "List the articles read: id, outlet, date, words, title, warnings",
+		Short: "List the articles read: id, outlet, date, language, words, title, warnings",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l, err := a.load(cmd.Context(), o, args)
 			if err != nil {
 				return err
 			}
 			writeArticles(a.Stdout, l.articles)
+			langWarnings := compare.LanguageWarnings(l.articles, l.lexicon)
 			for _, w := range l.warnings {
 				fmt.Fprintf(a.Stderr, "warning: %s\n", w)
 			}
-			if o.strict && (len(l.warnings) > 0 || anyArticleWarnings(l.articles)) {
+			for _, w := range langWarnings {
+				fmt.Fprintf(a.Stderr, "warning: %s\n", w)
+			}
+			if o.strict && (len(l.warnings) > 0 || len(langWarnings) > 0 || anyArticleWarnings(l.articles)) {
 				return fmt.Errorf("warnings under --strict: %w", errWarnings)
 			}
 			return nil
@@ -51,11 +55,11 @@ func anyArticleWarnings(arts []corpus.Article) bool {
 
 func writeArticles(w io.Writer, arts []corpus.Article) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tOUTLET\tDATE\tWORDS\tTITLE\tWARNINGS")
+	fmt.Fprintln(tw, "ID\tOUTLET\tDATE\tLANG\tWORDS\tTITLE\tWARNINGS")
 	for _, art := range sortedArticles(arts) {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n",
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n",
 			cell(art.ID, 30), orDash(cell(art.Outlet, 24)), orDash(art.Published.String()),
-			art.Words, cell(art.Title, 60), cell(strings.Join(art.Warnings, "; "), 80))
+			orDash(art.Language), art.Words, cell(art.Title, 60), cell(strings.Join(art.Warnings, "; "), 80))
 	}
 	tw.Flush()
 }
