@@ -118,6 +118,7 @@ func articleFeatures(a *corpus.Article) docFeatures {
 	}
 	slices.Sort(f.people)
 	f.people = slices.Compact(f.people)
+	addForeignNames(&f)
 	return f
 }
 
@@ -480,7 +481,7 @@ func groupEvents(ctx context.Context, feats []docFeatures, window int, threshold
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	groups, err := g.cluster(ctx, lshCandidates(sigs, empty, g.inWindow))
+	groups, err := g.cluster(ctx, withCrossLanguage(lshCandidates(sigs, empty, g.inWindow), g.docs, g.inWindow))
 	if err != nil {
 		return nil, nil, err
 	}
