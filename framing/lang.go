@@ -239,3 +239,14 @@ func articleContentWords(a *corpus.Article, stop map[string]bool) []string {
 	})
 	return ws
 }
+
+// languageScope is the suffix of a's distinctive-term scopes: "" for
+// English or unknown language, else "/" and the language code. Outlets
+// writing in different languages share no words, so comparing their
+// vocabularies would list every word of one language as distinctive.
+func languageScope(a *corpus.Article) string {
+	if a.Language == "" || a.Language == "en" {
+		return ""
+	}
+	return "/" + a.Language
+}

@@ -158,25 +158,31 @@ func TestHasLanguage(t *testing.T) {
 	}
 }
 
-// Distinctive terms leave out each language's function words.
+// Distinctive terms leave out each language's function words, and
+// compare outlets only with outlets writing in the same language.
 func TestDistinctiveLanguageStopwords(t *testing.T) {
 	arts := []corpus.Article{
 		{ID: "a", Outlet: "A", Language: "ar", Text: "قال الرئيس في طهران إن الحكومة في دمشق على حق. قال الرئيس في طهران إن الحكومة على حق."},
 		{ID: "b", Outlet: "B", Language: "ar", Text: "قال المتحدث في أنقرة إن النظام في دمشق على خطأ. قال المتحدث في أنقرة إن النظام على خطأ."},
 		{ID: "c", Outlet: "C", Language: "zh", Text: "普京在德黑兰表示，叙利亚政府有权恢复控制。普京在德黑兰表示，叙利亚政府有权恢复控制。"},
+		{ID: "d", Outlet: "D", Language: "zh", Text: "埃尔多安在安卡拉表示，叙利亚政权必须停火。埃尔多安在安卡拉表示，叙利亚政权必须停火。"},
+		{ID: "e", Outlet: "E", Language: "en", Text: "Putin said in Tehran that the government was right."},
 	}
-	words := map[string]bool{}
+	scopeOf := map[string]string{}
 	for _, d := range framing.Distinctive(arts, nil, nil) {
-		words[d.Term] = true
+		scopeOf[d.Term] = d.Scope
 	}
 	for _, stop := range []string{"في", "إن", "على", "قال", "的", "在", "表示"} {
-		if words[stop] {
+		if _, ok := scopeOf[stop]; ok {
 			t.Errorf("stop word %q among distinctive terms", stop)
 		}
 	}
-	for _, content := range []string{"طهران", "انقره", "德黑兰", "普京"} {
-		if !words[content] {
-			t.Errorf("content word %q missing from distinctive terms %v", content, words)
+	for word, scope := range map[string]string{"طهران": "corpus/ar", "انقره": "corpus/ar", "德黑兰": "corpus/zh", "普京": "corpus/zh", "安卡拉": "corpus/zh"} {
+		if scopeOf[word] != scope {
+			t.Errorf("content word %q in scope %q, want %q", word, scopeOf[word], scope)
 		}
+	}
+	if s, ok := scopeOf["tehran"]; ok {
+		t.Errorf("the only English outlet has distinctive term tehran in scope %q", s)
 	}
 }
