@@ -133,3 +133,38 @@ func TestHanWords(t *testing.T) {
 		}
 	}
 }
+
+func TestDetectLanguageShortLatin(t *testing.T) {
+	for text, want := range map[string]string{
+		"":                               "",
+		"12345":                          "",
+		"Idlib":                          "",
+		"The summit was held on Friday.": "en",
+		"The three presidents met in Tehran on Friday to discuss the situation in Idlib, where government forces are massing.": "en",
+		"Üç cumhurbaşkanı cuma günü Tahran'da bir araya gelerek İdlib'deki durumu görüştü.":                                    "tr",
+		"Президенты России, Ирана и Турции провели в пятницу трехсторонний саммит в Тегеране, посвященный ситуации в Идлибе.":  "ru",
+		"普京在德黑兰": "zh",
+	} {
+		if got := corpus.DetectLanguage(text); got != want {
+			t.Errorf("DetectLanguage(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func BenchmarkDetectLanguage(b *testing.B) {
+	var texts []string
+	n := 0
+	for _, dir := range []string{"languages", "examples"} {
+		arts, _ := testReader().ReadFS(os.DirFS(filepath.Join("..", "testdata", dir)))
+		for _, a := range arts {
+			texts = append(texts, a.Text)
+			n += min(len(a.Text), 4096)
+		}
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, s := range texts {
+			corpus.DetectLanguage(s)
+		}
+	}
+}
