@@ -136,9 +136,10 @@ func TestHanWords(t *testing.T) {
 
 func TestDetectLanguageShortLatin(t *testing.T) {
 	for text, want := range map[string]string{
-		"":                               "",
-		"12345":                          "",
-		"Idlib":                          "",
+		"":      "",
+		"12345": "",
+		"Idlib": "",
+		"Die drei Präsidenten trafen sich am Freitag in Teheran, um über die Lage in Idlib zu beraten. Was die Türkei will, ist ein Waffenstillstand in der Provinz, an dem auch Russland beteiligt ist.": "de",
 		"The summit was held on Friday.": "en",
 		"The three presidents met in Tehran on Friday to discuss the situation in Idlib, where government forces are massing.": "en",
 		"Üç cumhurbaşkanı cuma günü Tahran'da bir araya gelerek İdlib'deki durumu görüştü.":                                    "tr",
