@@ -26,13 +26,7 @@ const detectBytes = 1024
 // tell its language reliably). Detection reads trigrams of the text's
 // dominant script (whatlanggo); it needs a sentence or two.
 func DetectLanguage(text string) string {
-	if len(text) > detectBytes {
-		n := detectBytes
-		for n > 0 && !utf8.RuneStart(text[n]) {
-			n--
-		}
-		text = text[:n]
-	}
+	text = text[:cutAt(text, detectBytes)]
 	if plainlyEnglish(text) {
 		return "en"
 	}
@@ -81,7 +75,8 @@ func (d *draft) setLanguage(a *Article) {
 		}
 	}
 	if a.Language == "" {
-		a.Language = DetectLanguage(a.Title + "\n\n" + a.Text)
+		// The title and the start of the text: DetectLanguage reads no more.
+		a.Language = DetectLanguage(a.Title + "\n\n" + a.Text[:cutAt(a.Text, detectBytes)])
 	}
 	if hasHan(a.Text) {
 		a.Words = countScriptWords(a.Text)
@@ -124,10 +119,27 @@ func plainlyEnglish(text string) bool {
 			j++
 		}
 		words++
-		if j-i <= 5 && englishFunctionWords[strings.ToLower(text[i:j])] {
-			hits++
+		if j-i <= 5 {
+			var buf [5]byte
+			for k := i; k < j; k++ {
+				buf[k-i] = text[k] | 0x20
+			}
+			if englishFunctionWords[string(buf[:j-i])] {
+				hits++
+			}
 		}
 		i = j
 	}
 	return words >= 20 && hits*12 >= words
+}
+
+// cutAt returns the largest rune boundary of s at or before n.
+func cutAt(s string, n int) int {
+	if len(s) <= n {
+		return len(s)
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return n
 }

@@ -159,7 +159,7 @@ func BenchmarkDetectLanguage(b *testing.B) {
 		arts, _ := testReader().ReadFS(os.DirFS(filepath.Join("..", "testdata", dir)))
 		for _, a := range arts {
 			texts = append(texts, a.Text)
-			n += min(len(a.Text), 4096)
+			n += min(len(a.Text), 1024)
 		}
 	}
 	b.SetBytes(int64(n))
