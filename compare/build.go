@@ -61,6 +61,7 @@ type articleWork struct {
 	ments  []mention
 	quotes []quote
 	hits   []framing.Hit
+	marks  []framing.MarkerHit
 }
 
 // Build runs framing and comparison over articles and returns the Result.
@@ -124,6 +125,7 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Resul
 		w.ments = entities().mentions(a.Text, w.words)
 		w.quotes = extractQuotes(a, w.words, w.ments)
 		w.hits = matcher.Match(a)
+		w.marks = matcher.Markers(a)
 	}))
 	if err != nil {
 		return nil, err
@@ -167,6 +169,10 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Resul
 		hits = []framing.Hit{}
 	}
 	res.Framing = &Framing{Hits: hits, Counts: framing.CountHits(arts, hits, eventOf)}
+	for i := range work {
+		res.Framing.Markers = append(res.Framing.Markers, work[i].marks...)
+	}
+	res.Framing.MarkerCounts = framing.CountMarkers(arts, res.Framing.Markers, eventOf)
 	res.Distinctive = framing.Distinctive(arts, lex, eventOf)
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -88,6 +88,11 @@ type LexiconInfo struct {
 type Framing struct {
 	Hits   []framing.Hit   `json:"hits"`
 	Counts []framing.Count `json:"counts"`
+	// Markers are the hedges, distancing words, attribution verbs and
+	// scare quotes found (framing.Matcher.Markers); MarkerCounts counts
+	// them per outlet, as Counts does hits.
+	Markers      []framing.MarkerHit   `json:"markers,omitempty"`
+	MarkerCounts []framing.MarkerCount `json:"marker_counts,omitempty"`
 }
 
 // Event is a group of articles reporting the same happening.

@@ -3,6 +3,7 @@ package framing
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/framediff/framediff/corpus"
@@ -142,13 +143,47 @@ func TestDistinctive(t *testing.T) {
 		}
 		z := 2.6445697765882996
 		want := []DistinctiveTerm{
-			{Scope: "e1", Outlet: "A", Term: "army", Z: -z, Count: 0, Suggested: true},
+			{Scope: "e1", Outlet: "A", Term: "army", Z: -z, Count: 0, Suggested: false}, // used less: not a suggestion
 			{Scope: "e1", Outlet: "A", Term: "regime", Z: z, Count: 8, Suggested: false},
 			{Scope: "e1", Outlet: "B", Term: "army", Z: z, Count: 8, Suggested: true},
 			{Scope: "e1", Outlet: "B", Term: "regime", Z: -z, Count: 0, Suggested: false},
 		}
 		if diff := cmp.Diff(want, e1, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
 			t.Errorf("(-want +got):\n%s", diff)
+		}
+	})
+	t.Run("names, titles and house style", func(t *testing.T) {
+		// One outlet writes "Rep." and "F.B.I.", the other "Representative"
+		// and "FBI": folded, neither is distinctive. "Pelosi" is a name and
+		// "thugs" a word: only "thugs" is suggested.
+		arts := []corpus.Article{
+			{ID: "a", Outlet: "A", Text: strings.Repeat("Rep. Pelosi said the F.B.I. met thugs. Rep. Pelosi said thugs came. Thugs rioted, thugs left, thugs returned. ", 8)},
+			{ID: "b", Outlet: "B", Text: strings.Repeat("Representative Smith said the FBI met protesters. Representative Smith said protesters came. Protesters rioted, protesters left, protesters returned. ", 8)},
+		}
+		got := DistinctiveWith(arts, lex, nil, DistinctiveOptions{MinCount: 1})
+		byTerm := map[string]DistinctiveTerm{}
+		for _, d := range got {
+			if d.Outlet == "A" {
+				byTerm[d.Term] = d
+			}
+		}
+		for _, w := range []string{"rep", "f.b.i", "fbi."} {
+			if _, ok := byTerm[w]; ok {
+				t.Errorf("unfolded house style %q scored", w)
+			}
+		}
+		// Both outlets write each as often, in texts of the same length.
+		if d := byTerm["representative"]; d.Count != 16 || math.Abs(d.Z) > 1e-9 {
+			t.Errorf("representative: %+v, want count 16 and z 0", d)
+		}
+		if d := byTerm["fbi"]; d.Count != 8 || math.Abs(d.Z) > 1e-9 {
+			t.Errorf("fbi: %+v, want count 8 and z 0", d)
+		}
+		if d := byTerm["pelosi"]; d.Suggested || d.Z <= 1.96 {
+			t.Errorf("pelosi: %+v, want significant but not suggested (a name)", d)
+		}
+		if d := byTerm["thugs"]; !d.Suggested {
+			t.Errorf("thugs: %+v, want suggested", d)
 		}
 	})
 	t.Run("stopwords and numbers left out", func(t *testing.T) {

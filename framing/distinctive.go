@@ -16,6 +16,24 @@ import (
 //go:embed data/stopwords.txt
 var stopwordsTxt []byte
 
+//go:embed data/abbreviations.txt
+var abbreviationsTxt []byte
+
+// Abbreviations returns the embedded house-style abbreviations that
+// distinctive terms fold into their full words ("rep" → "representative").
+func Abbreviations() map[string]string {
+	m := map[string]string{}
+	sc := bufio.NewScanner(bytes.NewReader(abbreviationsTxt))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) != 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		m[f[0]] = f[1]
+	}
+	return m
+}
+
 // Stopwords returns the embedded list of function words that distinctive
 // terms leave out, as a set of lower-case words.
 func Stopwords() map[string]bool {
@@ -81,11 +99,20 @@ func Distinctive(articles []corpus.Article, lex *Lexicon, eventOf map[string]str
 // are Tokenize's Lower forms that hold a letter and are not stop words
 // (Stopwords). For each scope and outlet the TopN words by |z| are kept,
 // sorted by |z| descending then word; scopes come "corpus" first then by
-// event id, outlets by name. Suggested marks |z| > 1.96 for words no
-// single-word lexicon term matches (lex may be nil).
+// event id, outlets by name.
+//
+// House style is folded first: a dotted acronym counts without its dots
+// ("F.B.I." is "fbi") and an abbreviation of Abbreviations as its full word
+// ("Rep." is "representative"). Suggested marks the words worth adding to
+// a lexicon: used significantly more by the outlet (z > 1.96), matched by
+// no single-word lexicon term (lex may be nil), and not a name or title
+// (a word written with a capital in at least 80% of its uses in the
+// corpus, as "Trump", "Representative" and "FBI" are).
 func DistinctiveWith(articles []corpus.Article, lex *Lexicon, eventOf map[string]string, opt DistinctiveOptions) []DistinctiveTerm {
 	opt = opt.withDefaults()
 	stop := Stopwords()
+	abbr := Abbreviations()
+	capital, uses := map[string]int{}, map[string]int{}
 	// scope → outlet → word → count
 	counts := map[string]map[string]map[string]int{}
 	add := func(scope, outlet string, ws []string) {
@@ -108,17 +135,21 @@ func DistinctiveWith(articles []corpus.Article, lex *Lexicon, eventOf map[string
 		if a.Outlet == "" {
 			continue
 		}
-		ws := articleContentWords(a, stop)
+		ws := articleContentWords(a, stop, abbr, capital)
+		for _, w := range ws {
+			uses[w]++
+		}
 		sfx := languageScope(a)
 		add("corpus"+sfx, a.Outlet, ws)
 		if ev := eventOf[a.ID]; ev != "" {
 			add(ev+sfx, a.Outlet, ws)
 		}
 	}
-	var known func(string) bool
+	lexWord := func(string) bool { return false }
 	if lex != nil {
-		known = lexiconWords(lex)
+		lexWord = lexiconWords(lex)
 	}
+	known := func(w string) bool { return lexWord(w) || capital[w]*5 >= uses[w]*4 }
 	scopes := make([]string, 0, len(counts))
 	for s := range counts {
 		if s != "corpus" {
@@ -136,17 +167,29 @@ func DistinctiveWith(articles []corpus.Article, lex *Lexicon, eventOf map[string
 	return out
 }
 
-// contentWords returns the lower-cased content words of text.
-func contentWords(text string, stop map[string]bool) []string {
+// contentWords returns the lower-cased content words of text, house style
+// folded (dotted acronyms without dots, abbreviations as full words), and
+// counts in capital the words written with a capital first letter.
+func contentWords(text string, stop map[string]bool, abbr map[string]string, capital map[string]int) []string {
 	var ws []string
 	for _, t := range Tokenize(text) {
-		if stop[t.Lower] || !strings.ContainsFunc(t.Lower, unicode.IsLetter) {
+		w := t.Lower
+		if strings.Contains(w, ".") {
+			w = strings.ReplaceAll(w, ".", "")
+		}
+		if full, ok := abbr[w]; ok {
+			w = full
+		}
+		if stop[w] || !strings.ContainsFunc(w, unicode.IsLetter) {
 			continue
 		}
-		if len([]rune(t.Lower)) < 2 {
+		if len([]rune(w)) < 2 {
 			continue
 		}
-		ws = append(ws, t.Lower)
+		if r := []rune(t.Text)[0]; unicode.IsUpper(r) {
+			capital[w]++
+		}
+		ws = append(ws, w)
 	}
 	return ws
 }
@@ -209,7 +252,7 @@ func scoreScope(scope string, byOutlet map[string]map[string]int, opt Distinctiv
 			z := logOddsZ(yi, yj, ni, nj, aw, a0)
 			terms = append(terms, DistinctiveTerm{
 				Scope: scope, Outlet: o, Term: w, Z: z, Count: int(yi),
-				Suggested: math.Abs(z) > 1.96 && (known == nil || !known(w)),
+				Suggested: z > 1.96 && !known(w),
 			})
 		}
 		slices.SortFunc(terms, func(a, b DistinctiveTerm) int {

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/seeds"
 	"github.com/google/go-cmp/cmp"
 )
@@ -101,9 +102,11 @@ func FuzzMatch(f *testing.F) {
 	for _, s := range fuzzSeeds(f) {
 		f.Add(s)
 	}
-	m := NewMatcher(DefaultLexicon())
+	m := NewMatcher(senseless(DefaultLexicon()))
+	ms := NewMatcher(DefaultLexicon())
 	f.Fuzz(func(t *testing.T, text string) {
 		a := article("f", text)
+		checkSense(t, ms, a)
 		hits := m.Match(a)
 		for _, h := range hits {
 			if h.Start < 0 || h.End > len(text) || h.Start >= h.End || text[h.Start:h.End] != h.Match {
@@ -123,6 +126,28 @@ func FuzzMatch(f *testing.F) {
 			t.Fatalf("matcher and reference differ (-naive +matcher):\n%s", diff)
 		}
 	})
+}
+
+// checkSense checks that a matcher with sense conditions returns hits and
+// rejections in text order, none overlapping, each with a reason.
+func checkSense(t *testing.T, m *Matcher, a *corpus.Article) {
+	t.Helper()
+	hits, rej := m.Candidates(a)
+	if diff := cmp.Diff(hitKeys(m.Match(a)), hitKeys(hits)); diff != "" {
+		t.Fatalf("Match and Candidates differ (-Match +Candidates):\n%s", diff)
+	}
+	end := 0
+	for _, h := range hits {
+		if h.Start < end {
+			t.Fatalf("hit %q at %d overlaps the one before", h.Match, h.Start)
+		}
+		end = h.End
+	}
+	for _, r := range rej {
+		if r.Reason == "" || r.Start >= r.End || a.Text[r.Start:r.End] != r.Match {
+			t.Fatalf("bad rejection %+v", r)
+		}
+	}
 }
 
 // checkVoices recomputes each hit's voice from FindQuotations over the

@@ -221,13 +221,13 @@ func languageStops(code string) map[string]bool {
 // articleContentWords returns a's content words: for a language with
 // embedded data, its words (Chinese split by the segmenter) as keys,
 // without that language's stop words; otherwise contentWords of its text.
-func articleContentWords(a *corpus.Article, stop map[string]bool) []string {
+func articleContentWords(a *corpus.Article, stop map[string]bool, abbr map[string]string, capital map[string]int) []string {
 	if a.Language == "" || a.Language == "en" {
-		return contentWords(a.Text, stop)
+		return contentWords(a.Text, stop, abbr, capital)
 	}
 	ls := languageStops(a.Language)
 	if ls == nil {
-		return contentWords(a.Text, stop)
+		return contentWords(a.Text, stop, abbr, capital)
 	}
 	var ws []string
 	corpus.ScriptWords(a.Text, func(s, e int) {

@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -20,6 +21,9 @@ func describeLexicon(lex *Lexicon) string {
 	fmt.Fprintf(&b, "name %s\n", lex.Name)
 	for _, ax := range lex.Axes {
 		fmt.Fprintf(&b, "axis %s %q\n", ax.ID, ax.Name)
+		if len(ax.Subject) > 0 {
+			fmt.Fprintf(&b, "  subject %q\n", ax.Subject)
+		}
 		for _, p := range ax.Poles {
 			fmt.Fprintf(&b, "  pole %s %q %s\n", p.ID, p.Name, p.Color)
 			for _, t := range p.Terms {
@@ -30,6 +34,10 @@ func describeLexicon(lex *Lexicon) string {
 					mode = "exact"
 				}
 				fmt.Fprintf(&b, "    term %q %s line %d note %q\n", t.Text, mode, t.Line, t.Note)
+				if !t.Sense.IsZero() {
+					js, _ := json.Marshal(t.Sense)
+					fmt.Fprintf(&b, "      sense %s\n", js)
+				}
 			}
 		}
 	}

@@ -126,7 +126,8 @@ func (p *lexParser) errf(line int, format string, args ...any) {
 }
 
 // mapping walks a mapping node, calling fn for each known key and reporting
-// unknown ones.
+// unknown ones. With known nil, every key is allowed and its value must be
+// a list of strings.
 func (p *lexParser) mapping(n *yaml.Node, what string, known []string, fn func(key string, v *yaml.Node)) bool {
 	if n.Kind != yaml.MappingNode {
 		p.errf(n.Line, "%s must be a mapping of keys to values", what)
@@ -140,6 +141,10 @@ func (p *lexParser) mapping(n *yaml.Node, what string, known []string, fn func(k
 			continue
 		}
 		seen[k.Value] = true
+		if known == nil {
+			p.strList(v, k.Value)
+			continue
+		}
 		ok := false
 		for _, kk := range known {
 			if k.Value == kk {
@@ -165,12 +170,19 @@ func (p *lexParser) str(n *yaml.Node, what string) string {
 }
 
 func (p *lexParser) strList(n *yaml.Node, what string) []string {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias // a list defined once with &name and reused as *name
+	}
 	if n.Kind != yaml.SequenceNode {
 		p.errf(n.Line, "%s must be a list", what)
 		return nil
 	}
 	var out []string
 	for _, c := range n.Content {
+		if c.Kind == yaml.AliasNode && c.Alias != nil && c.Alias.Kind == yaml.SequenceNode {
+			out = append(out, p.strList(c, what)...) // a named list inside a list
+			continue
+		}
 		s := p.str(c, what+" entry")
 		if c.Kind == yaml.ScalarNode && s == "" {
 			p.errf(c.Line, "%s: empty entry", what)
@@ -185,8 +197,11 @@ func (p *lexParser) strList(n *yaml.Node, what string) []string {
 
 func (p *lexParser) document(n *yaml.Node, lex *Lexicon) {
 	hasAxes := false
-	p.mapping(n, "lexicon", []string{"name", "axes", "markers"}, func(k string, v *yaml.Node) {
+	p.mapping(n, "lexicon", []string{"name", "lists", "axes", "markers"}, func(k string, v *yaml.Node) {
 		switch k {
+		case "lists":
+			// Named word lists, anchored (&name) for terms to reuse (*name).
+			p.mapping(v, "lists", nil, nil)
 		case "name":
 			if s := p.str(v, "name"); s != "" {
 				lex.Name = s
@@ -213,8 +228,10 @@ func (p *lexParser) axes(n *yaml.Node, lex *Lexicon) {
 	for _, an := range n.Content {
 		var ax Axis
 		var polesNode *yaml.Node
-		if !p.mapping(an, "axis", []string{"id", "name", "description", "poles"}, func(k string, v *yaml.Node) {
+		if !p.mapping(an, "axis", []string{"id", "name", "description", "subject", "poles"}, func(k string, v *yaml.Node) {
 			switch k {
+			case "subject":
+				ax.Subject = p.strList(v, "subject")
 			case "id":
 				ax.ID = p.str(v, "axis id")
 			case "name":
@@ -241,6 +258,13 @@ func (p *lexParser) axes(n *yaml.Node, lex *Lexicon) {
 			p.errf(an.Line, "axis %q has no poles (it needs at least two)", ax.ID)
 		} else {
 			ax.Poles = p.poles(polesNode, ax.ID)
+		}
+		for _, pole := range ax.Poles {
+			for _, t := range pole.Terms {
+				if t.Sense.Scoped && len(ax.Subject) == 0 {
+					p.errf(t.Line, "term %q is scoped but axis %q has no subject", t.Text, ax.ID)
+				}
+			}
 		}
 		lex.Axes = append(lex.Axes, ax)
 	}
@@ -332,6 +356,10 @@ func (p *lexParser) poles(n *yaml.Node, axis string) []Pole {
 	return poles
 }
 
+// senseKeys are the keys of a term mapping.
+var senseKeys = []string{"text", "match", "note", "neutral", "exclude",
+	"near", "not_near", "unless_near", "window", "not_after", "not_before", "object", "not_object", "forms", "topic", "scoped"}
+
 func (p *lexParser) terms(n *yaml.Node, pole string) []Term {
 	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
 		p.errf(n.Line, "terms of pole %q must be a non-empty list", pole)
@@ -343,8 +371,42 @@ func (p *lexParser) terms(n *yaml.Node, pole string) []Term {
 		mode := "stem"
 		if tn.Kind == yaml.ScalarNode {
 			t.Text = p.str(tn, "term")
-		} else if !p.mapping(tn, "term", []string{"text", "match", "note", "neutral", "exclude"}, func(k string, v *yaml.Node) {
+		} else if !p.mapping(tn, "term", senseKeys, func(k string, v *yaml.Node) {
 			switch k {
+			case "near":
+				t.Sense.Near = p.strList(v, "near")
+			case "not_near":
+				t.Sense.NotNear = p.strList(v, "not_near")
+			case "unless_near":
+				t.Sense.UnlessNear = p.strList(v, "unless_near")
+			case "window":
+				n, err := strconv.Atoi(p.str(v, "window"))
+				if err != nil || n < 1 || n > 50 {
+					p.errf(v.Line, "window must be a whole number of words from 1 to 50")
+				}
+				t.Sense.Window = n
+			case "not_after":
+				t.Sense.NotAfter = p.strList(v, "not_after")
+			case "not_before":
+				t.Sense.NotBefore = p.strList(v, "not_before")
+			case "object":
+				t.Sense.Object = p.strList(v, "object")
+			case "not_object":
+				t.Sense.NotObject = p.strList(v, "not_object")
+			case "forms":
+				for _, f := range p.strList(v, "forms") {
+					t.Sense.Forms = append(t.Sense.Forms, strings.Join(strings.Fields(strings.ToLower(f)), " "))
+				}
+			case "topic":
+				if v.Kind != yaml.ScalarNode || (v.Value != "true" && v.Value != "false") {
+					p.errf(v.Line, "topic must be true or false")
+				}
+				t.Sense.Topic = v.Value == "true"
+			case "scoped":
+				if v.Kind != yaml.ScalarNode || (v.Value != "true" && v.Value != "false") {
+					p.errf(v.Line, "scoped must be true or false")
+				}
+				t.Sense.Scoped = v.Value == "true"
 			case "text":
 				t.Text = p.str(v, "term text")
 			case "match":

@@ -26,6 +26,7 @@ type compiledTerm struct {
 	exclude          map[string]bool // word forms
 	excludePhrases   [][]string      // word sequences starting at the hit
 	order            int             // position in the lexicon, for ties
+	sense            *compiledSense  // nil when the term sets no condition
 }
 
 // Matcher finds lexicon terms in articles. It is safe for concurrent use:
@@ -46,6 +47,8 @@ type Matcher struct {
 	// stems spares stemming words that cannot stem to any stem key.
 	stems      stemFilter
 	distancing [][]string
+	hasSense   bool
+	markers    map[string][]compiledMarker // first word → markers
 	// langs matches articles in other languages with their own terms.
 	langs *langMatchers
 }
@@ -60,10 +63,12 @@ func NewMatcher(lex *Lexicon) *Matcher {
 		caseFirst: map[string]bool{},
 		langs:     &langMatchers{},
 	}
-	for _, ax := range lex.Axes {
+	for ai, ax := range lex.Axes {
 		for _, p := range ax.Poles {
 			for _, t := range p.Terms {
 				ct := compiledTerm{axis: ax.ID, pole: p.ID, text: t.Text, keys: termTokenKeys(t), order: len(m.terms)}
+				ct.sense = compileSense(t.Sense, ax.Subject, ai)
+				m.hasSense = m.hasSense || ct.sense != nil
 				switch {
 				case t.CaseSensitive:
 					ct.mode = modeCase
@@ -122,6 +127,7 @@ func NewMatcher(lex *Lexicon) *Matcher {
 			idx[k] = list
 		}
 	}
+	m.markers = compileMarkers(lex.Markers)
 	for _, d := range lex.Markers.Distancing {
 		var keys []string
 		for _, tok := range Tokenize(d) {
@@ -157,34 +163,52 @@ type word struct {
 // narrator's voice, flagged. Distanced is set when a distancing marker
 // ("so-called") comes right before the hit, quotation marks between them
 // allowed. Speaker is left empty.
+//
+// A match that fails its term's Sense conditions is not a hit; a shorter
+// term that holds may match in its place.
 func (m *Matcher) Match(a *corpus.Article) []Hit {
+	hits, _ := m.match(a, false)
+	return hits
+}
+
+// Candidates returns a's hits, as Match does, and the candidate matches
+// its terms' Sense conditions rejected, each with the reason, in text
+// order. A rejection is reported where no term matched at all.
+func (m *Matcher) Candidates(a *corpus.Article) ([]Hit, []Rejection) {
+	return m.match(a, true)
+}
+
+func (m *Matcher) match(a *corpus.Article, wantRejected bool) ([]Hit, []Rejection) {
 	if lm := m.forLanguage(a.Language); lm != nil {
-		return lm.match(a)
+		return lm.match(a), nil
 	}
 	text := a.Text
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	ws := m.words(sc, text)
 	hits := sc.hits[:0]
+	var rejected []Rejection
 	var quotes *paraQuotes
+	var sx *senseCtx
+	if m.hasSense {
+		sx = &senseCtx{sentences: a.Sentences}
+	}
 	for i := 0; i < len(ws); {
-		best, n := m.longest(sc, text, ws, i)
+		best, n, rej, rn, reason := m.longest(sc, sx, text, ws, i)
+		if best < 0 && rej >= 0 && wantRejected {
+			h := m.newHit(a, rej, ws, i, rn)
+			if quotes == nil {
+				quotes = &paraQuotes{text: text, paras: paragraphSpans(text)}
+			}
+			h.Voice, h.ScareQuoted = quotes.voiceOf(h.Start, h.End)
+			h.Distanced = m.distanced(text, ws, i)
+			rejected = append(rejected, Rejection{Hit: h, Reason: reason})
+		}
 		if best < 0 {
 			i++
 			continue
 		}
-		ct := &m.terms[best]
-		h := Hit{
-			Article: a.ID,
-			Axis:    ct.axis,
-			Pole:    ct.pole,
-			Term:    ct.text,
-			Start:   ws[i].start,
-			End:     ws[i+n-1].end,
-			Voice:   Narrator,
-		}
-		h.Match = text[h.Start:h.End]
-		h.Sentence = sentenceOf(a.Sentences, h.Start)
+		h := m.newHit(a, best, ws, i, n)
 		if quotes == nil {
 			quotes = &paraQuotes{text: text, paras: paragraphSpans(text)}
 		}
@@ -195,9 +219,26 @@ func (m *Matcher) Match(a *corpus.Article) []Hit {
 	}
 	sc.hits = hits[:0]
 	if len(hits) == 0 {
-		return nil
+		return nil, rejected
 	}
-	return append([]Hit(nil), hits...) // exact size; the scratch is reused
+	return append([]Hit(nil), hits...), rejected // exact size; the scratch is reused
+}
+
+// newHit is the hit of term ti on ws[i:i+n], voice not yet set.
+func (m *Matcher) newHit(a *corpus.Article, ti int, ws []word, i, n int) Hit {
+	ct := &m.terms[ti]
+	h := Hit{
+		Article: a.ID,
+		Axis:    ct.axis,
+		Pole:    ct.pole,
+		Term:    ct.text,
+		Start:   ws[i].start,
+		End:     ws[i+n-1].end,
+		Voice:   Narrator,
+	}
+	h.Match = a.Text[h.Start:h.End]
+	h.Sentence = sentenceOf(a.Sentences, h.Start)
+	return h
 }
 
 // scratch is the per-call working memory of Match, pooled so that
@@ -509,10 +550,12 @@ func letterIndex(s string, n int) (int, bool) {
 	return x, true
 }
 
-// longest returns the index of the longest term matching at ws[i] and its
-// length in words, or -1.
-func (m *Matcher) longest(sc *scratch, text string, ws []word, i int) (int, int) {
+// longest returns the index of the longest term matching at ws[i] in its
+// sense and its length in words, or -1; and the longest candidate its
+// sense conditions rejected (-1 if none), its length and the reason.
+func (m *Matcher) longest(sc *scratch, sx *senseCtx, text string, ws []word, i int) (int, int, int, int, string) {
 	best, bestLen := -1, 0
+	rej, rejLen, reason := -1, 0, ""
 	try := func(list []int) {
 		for _, ti := range list {
 			ct := &m.terms[ti]
@@ -523,9 +566,21 @@ func (m *Matcher) longest(sc *scratch, text string, ws []word, i int) (int, int)
 			if n == bestLen && ct.order > m.terms[best].order {
 				continue
 			}
-			if m.matchesAt(sc, text, ws, i, ct) {
-				best, bestLen = ti, n
+			if !m.matchesAt(sc, text, ws, i, ct) {
+				continue
 			}
+			if ct.sense != nil {
+				if sx.paras == nil {
+					sx.paras = paragraphSpans(text)
+				}
+				if why := m.senseFails(sc, sx, text, ws, i, n, ct); why != "" {
+					if n > rejLen {
+						rej, rejLen, reason = ti, n, why
+					}
+					continue
+				}
+			}
+			best, bestLen = ti, n
 		}
 	}
 	l := ws[i].lower
@@ -547,7 +602,7 @@ func (m *Matcher) longest(sc *scratch, text string, ws []word, i int) (int, int)
 			}
 		}
 	}
-	return best, bestLen
+	return best, bestLen, rej, rejLen, reason
 }
 
 // matchesAt reports whether ct matches the words starting at ws[i].

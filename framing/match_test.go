@@ -322,8 +322,26 @@ func hitKeys(hits []Hit) []string {
 	return out
 }
 
+// senseless returns lex with every term's Sense cleared: the words the
+// naive reference matches, before sense conditions are read.
+func senseless(lex *Lexicon) *Lexicon {
+	c := *lex
+	c.Axes = append([]Axis(nil), lex.Axes...)
+	for i := range c.Axes {
+		c.Axes[i].Poles = append([]Pole(nil), c.Axes[i].Poles...)
+		for j := range c.Axes[i].Poles {
+			p := &c.Axes[i].Poles[j]
+			p.Terms = append([]Term(nil), p.Terms...)
+			for k := range p.Terms {
+				p.Terms[k].Sense = Sense{}
+			}
+		}
+	}
+	return &c
+}
+
 func TestMatchAgreesWithNaive(t *testing.T) {
-	m := NewMatcher(DefaultLexicon())
+	m := NewMatcher(senseless(DefaultLexicon()))
 	checkWords(t, m, "a.B c:d E'f x.y 3,000 U.S. it's IS_x __ _a é’s café")
 	for _, a := range readSeeds(t) {
 		checkWords(t, m, a.Text)
@@ -423,7 +441,7 @@ func TestDefaultLexiconTerms(t *testing.T) {
 		{"A cease-fire, a ceasefire and a truce in the de-escalation zone.", []string{"ceasefire/ceasefire/cease-fire=cease-fire", "ceasefire/ceasefire/ceasefire=ceasefire", "ceasefire/ceasefire/truce=truce", "ceasefire/de_escalation/de-escalation=de-escalation"}},
 		{"The anti-terror campaign and the counter-terrorism operation, not operators.", []string{"military_action/counter_terrorism/anti-terror=anti-terror", "military_action/counter_terrorism/campaign=campaign", "military_action/counter_terrorism/counter-terrorism=counter-terrorism", "military_action/counter_terrorism/operation=operation"}},
 		{"Free and fair elections, free trade; they will free the town.", []string{"territory/liberation/free=free"}},
-		{"The authorities, not the authors, warned of a humanitarian disaster.", []string{"state/government/authorities=authorities", "casualties/catastrophe/humanitarian disaster=humanitarian disaster"}},
+		{"The Syrian authorities, not the authors, warned of a humanitarian disaster.", []string{"state/government/authorities=authorities", "casualties/catastrophe/humanitarian disaster=humanitarian disaster"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

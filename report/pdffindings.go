@@ -569,6 +569,7 @@ func (d *pdfDoc) glossary() {
 	}
 	d.columns(blocks, colW, gap)
 	d.y += 2
+	d.markerGlossary()
 }
 
 // pdfQuotedOnly is 1 for a term no outlet used in its own words.

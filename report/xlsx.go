@@ -227,6 +227,7 @@ func (x *xlsxWriter) plan() []*table {
 		x.quotesTable(),
 		x.coverageTable(),
 		x.distinctiveTable(),
+		x.markersTable(),
 	} {
 		if t != nil {
 			ts = append(ts, t)

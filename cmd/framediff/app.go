@@ -3,12 +3,16 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
+
+	"github.com/framediff/framediff/compare"
 )
 
 // App is the command with its I/O and clock injected, so tests run it with
@@ -21,6 +25,12 @@ type App struct {
 	// Terminal reports whether Stdout and Stderr are terminals: it turns on
 	// colour and progress bars.
 	Terminal bool
+	// configInputs are the config file's inputs, read when a command is
+	// given no PATH.
+	configInputs []string
+	// NoColor is set when the NO_COLOR environment variable is (see
+	// no-color.org): colour stays off unless --color always asks for it.
+	NoColor bool
 }
 
 // NewApp returns an App on the given streams and the real clock.
@@ -31,6 +41,7 @@ func NewApp(stdin io.Reader, stdout, stderr io.Writer) *App {
 		Stderr:   stderr,
 		Now:      time.Now,
 		Terminal: isTerminal(stdout) && isTerminal(stderr),
+		NoColor:  os.Getenv("NO_COLOR") != "",
 	}
 }
 
@@ -50,6 +61,13 @@ func (a *App) Run(ctx context.Context, args []string) error {
 	if err != nil && ctx.Err() != nil && !errors.Is(err, errWarnings) {
 		return ctx.Err()
 	}
+	var usage *UsageError
+	if errors.As(err, &usage) && usage.Command == "" {
+		if cmd, _, ferr := root.Find(args); ferr == nil && cmd != root {
+			usage.Command = cmd.CommandPath()
+			usage.Usage = cmd.UseLine()
+		}
+	}
 	return err
 }
 
@@ -57,6 +75,10 @@ func (a *App) rootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "framediff",
 		Short: "Show how different news outlets report the same event",
+		Example: `  framediff report                       # reports from the sample corpus into framediff-out/
+  framediff report news/ -o out          # reports from a directory of articles
+  framediff terms news/ --kwic regime    # every hit of "regime" in its sentence
+  framediff diff old/report.json out/report.json --markdown`,
 		Long: `framediff groups articles about one event, lines their passages and
 quotations up, diffs their framing words ("regime" versus "government",
 "liberate" versus "recapture") and writes an XLSX workbook, a PDF handout
@@ -68,6 +90,7 @@ sample corpus of five articles on the 2018-2020 Idlib diplomacy.
 
 Exit codes: 0 success, 1 failure (including warnings under --strict),
 2 usage error, 130 interrupted.`,
+		Version:       version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Args:          noArgs,
@@ -75,7 +98,19 @@ Exit codes: 0 success, 1 failure (including warnings under --strict),
 			return cmd.Help()
 		},
 	}
+	var configPath string
+	root.PersistentFlags().StringVar(&configPath, "config", "", "config `FILE` (default: "+configName+" in the working directory, when there is one); flags override it")
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		c, err := loadConfig(configPath)
+		if err != nil || c == nil {
+			return err
+		}
+		a.configInputs = c.inputs
+		return c.apply(cmd)
+	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })
+	root.SetVersionTemplate("framediff {{.Version}}\n")
+	root.SuggestionsMinimumDistance = 2
 	root.AddCommand(
 		a.reportCommand(),
 		a.articlesCommand(),
@@ -83,13 +118,46 @@ Exit codes: 0 success, 1 failure (including warnings under --strict),
 		a.eventsCommand(),
 		a.alignCommand(),
 		a.lexiconCommand(),
+		a.diffCommand(),
 	)
 	return root
 }
 
 func noArgs(cmd *cobra.Command, args []string) error {
-	if len(args) > 0 {
-		return usageErrorf("unknown command %q for %q", args[0], cmd.CommandPath())
+	if len(args) == 0 {
+		return nil
 	}
-	return nil
+	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += fmt.Sprintf("; did you mean %q?", s[0])
+	}
+	return &UsageError{Err: errors.New(msg)}
+}
+
+// version is the module version and, when the build recorded it, the VCS
+// revision: "0.1.0 (a1b2c3d4e5f6, modified)".
+func version() string {
+	v := compare.Version
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return v
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = ", modified"
+			}
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if rev != "" {
+		v += " (" + rev + modified + ")"
+	}
+	return v
 }

@@ -47,7 +47,8 @@ func TestExitCodes(t *testing.T) {
 		{"lexicon check without file", []string{"lexicon", "check"}, exitUsage, "one FILE"},
 		{"bad lexicon", []string{"lexicon", "check", badLex}, exitUsage, "bad.yaml:4:"},
 		{"bad lexicon in report", []string{"report", "--lexicon", badLex, "-o", dir}, exitUsage, "bad.yaml:4:"},
-		{"missing input only", []string{"articles", filepath.Join(dir, "missing.txt")}, exitOK, "missing.txt: no such file"},
+		{"missing input only", []string{"articles", filepath.Join(dir, "missing.txt")}, exitFailure, "missing.txt: no such file"},
+		{"nothing readable in articles", []string{"articles", filepath.Join(dir, "missing.txt")}, exitFailure, "no article could be read"},
 		{"missing input strict", []string{"articles", "--strict", filepath.Join(dir, "missing.txt")}, exitFailure, "--strict"},
 		{"nothing readable", []string{"report", "-o", dir, filepath.Join(dir, "missing.txt")}, exitFailure, "no article could be read"},
 	}
@@ -338,5 +339,56 @@ func TestUserRules(t *testing.T) {
 	write(t, rules, "rules:\n  - name: broken\n    action: line\n    pattern: '(('\n")
 	if code, _, stderr := runApp(t, "", "report", "-o", out, "--rules", rules, article); code != exitUsage || !strings.Contains(stderr, "rules.yaml:") {
 		t.Errorf("broken rules: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestTermsRejected checks --kwic --rejected on a real sentence whose
+// "campaign" is an election's, so the lexicon's sense conditions leave it
+// out of the counts.
+func TestTermsRejected(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "news.jsonl")
+	rec := `{"id":"a1","outlet":"Example","title":"Primary","published":"2016-05-01","text":"On a campaign swing this month before the West Virginia primary on May 10, she said she would bring jobs back."}` + "\n"
+	if err := os.WriteFile(path, []byte(rec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runApp(t, "", "terms", "--kwic", "campaign", "--rejected", path)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "[campaign] swing") || !strings.Contains(out, `rejected: near "primary"`) {
+		t.Errorf("--rejected output lacks the candidate and its reason:\n%s", out)
+	}
+	if code, _, _ = runApp(t, "", "terms", "--kwic", "campaign", path); code != exitUsage {
+		t.Errorf("--kwic campaign without --rejected: exit %d, want %d (no counted hit)", code, exitUsage)
+	}
+}
+
+// TestLexiconPolitics checks the embedded politics lexicon is selectable
+// alone and combined with the default one, and printable by name.
+func TestLexiconPolitics(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "news.jsonl")
+	rec := `{"id":"p1","outlet":"Example","title":"Debate","published":"2016-05-01","text":"Clinton slammed the brash newcomer, while the regime in Damascus shelled rebel-held towns."}` + "\n"
+	if err := os.WriteFile(path, []byte(rec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runApp(t, "", "terms", "--lexicon", "politics", "--kwic", "speech", path)
+	if code != exitOK || !strings.Contains(out, "[slammed]") {
+		t.Fatalf("--lexicon politics --kwic speech: exit %d, out %q, stderr %q", code, out, stderr)
+	}
+	code, out, stderr = runApp(t, "", "terms", "--lexicon", "default,politics", path)
+	if code != exitOK {
+		t.Fatalf("--lexicon default,politics: exit %d: %s", code, stderr)
+	}
+	for _, row := range []string{"state ", "speech ", "evaluation "} {
+		if !strings.Contains(out, "\n"+row) {
+			t.Errorf("combined table lacks the %q rows:\n%s", row, out)
+		}
+	}
+	code, out, _ = runApp(t, "", "lexicon", "show", "politics")
+	if code != exitOK || !strings.Contains(out, "name: politics") || !strings.Contains(out, "MPQA") {
+		t.Errorf("lexicon show politics: exit %d, wrong text", code)
+	}
+	if code, _, _ = runApp(t, "", "terms", "--lexicon", "nonesuch", path); code != exitUsage {
+		t.Errorf("--lexicon nonesuch: exit %d, want %d", code, exitUsage)
 	}
 }

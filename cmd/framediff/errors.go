@@ -16,7 +16,12 @@ const (
 
 // UsageError is a mistake in how the command was called: a bad flag, a
 // missing argument, a lexicon or registry file that does not parse.
-type UsageError struct{ Err error }
+type UsageError struct {
+	Err error
+	// Command and Usage name the command that was misused and its usage
+	// line; Run fills them in.
+	Command, Usage string
+}
 
 func (e *UsageError) Error() string { return e.Err.Error() }
 func (e *UsageError) Unwrap() error { return e.Err }
@@ -40,7 +45,15 @@ func (a *App) ExitCode(err error) int {
 		fmt.Fprintln(a.Stderr, "framediff: interrupted")
 		return exitInterrupted
 	case errors.As(err, &usage):
-		fmt.Fprintf(a.Stderr, "framediff: %v\nRun 'framediff --help' for usage.\n", err)
+		cmd := usage.Command
+		if cmd == "" {
+			cmd = "framediff"
+		}
+		fmt.Fprintf(a.Stderr, "framediff: %v\n", err)
+		if usage.Usage != "" {
+			fmt.Fprintf(a.Stderr, "Usage: %s\n", usage.Usage)
+		}
+		fmt.Fprintf(a.Stderr, "Run '%s --help' for usage.\n", cmd)
 		return exitUsage
 	default:
 		fmt.Fprintf(a.Stderr, "framediff: %v\n", err)

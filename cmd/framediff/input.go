@@ -28,12 +28,14 @@ type inputOptions struct {
 	window    int
 	threshold float64
 	workers   int
+	verbose   bool
 }
 
 func (o *inputOptions) register(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.BoolVar(&o.strict, "strict", false, "fail (exit 1) when any input draws a warning")
-	f.StringVar(&o.lexicon, "lexicon", "", "framing lexicon YAML `FILE` (default: the embedded one; see 'framediff lexicon show')")
+	f.BoolVar(&o.strict, "strict", false, "fail (exit 1) when any input draws a warning (notes, such as an outlet missing from the registry, do not count)")
+	f.BoolVar(&o.verbose, "verbose", false, "print every warning, not one line per kind")
+	f.StringVar(&o.lexicon, "lexicon", "", "framing lexicon: a YAML `FILE`, an embedded one (default, politics), or several joined by commas (default,politics); see 'framediff lexicon show'")
 	f.StringVar(&o.registry, "registry", "", "outlet registry YAML `FILE` merged over the embedded one")
 	f.StringVar(&o.rules, "rules", "", "boilerplate rules YAML `FILE` added to the embedded ones")
 	f.IntVar(&o.window, "window", 3, "days two articles' dates may differ and still report one event")
@@ -57,16 +59,14 @@ type loaded struct {
 func (a *App) load(ctx context.Context, o *inputOptions, paths []string) (*loaded, error) {
 	l := &loaded{lexicon: framing.DefaultLexicon(), registry: corpus.DefaultRegistry()}
 	if o.lexicon != "" {
-		data, err := os.ReadFile(o.lexicon)
+		lex, files, err := loadLexicon(o.lexicon)
 		if err != nil {
-			return nil, &UsageError{Err: fmt.Errorf("lexicon: %w", err)}
-		}
-		lex, err := framing.ParseLexicon(o.lexicon, data)
-		if err != nil {
-			return nil, &UsageError{Err: err}
+			return nil, err
 		}
 		l.lexicon = lex
-		l.inputs = append(l.inputs, absPath(o.lexicon))
+		for _, f := range files {
+			l.inputs = append(l.inputs, absPath(f))
+		}
 	}
 	if o.registry != "" {
 		data, err := os.ReadFile(o.registry)
@@ -96,6 +96,9 @@ func (a *App) load(ctx context.Context, o *inputOptions, paths []string) (*loade
 	}
 	r.Now = a.Now()
 	if len(paths) == 0 {
+		paths = a.configInputs
+	}
+	if len(paths) == 0 {
 		l.articles, l.warnings = r.ReadFS(seeds.FS, "seeds")
 		return l, nil
 	}
@@ -118,23 +121,24 @@ func (a *App) load(ctx context.Context, o *inputOptions, paths []string) (*loade
 			l.add(arts, warns)
 			continue
 		}
+		name := sourceName(p)
 		info, err := os.Stat(p)
 		if err != nil {
-			l.warnings = append(l.warnings, corpus.Warning{File: p, Reason: describe(err)})
+			l.warnings = append(l.warnings, corpus.Warning{File: name, Reason: describe(err)})
 			continue
 		}
 		l.inputs = append(l.inputs, absPath(p))
 		if info.IsDir() {
-			arts, warns := r.ReadFS(os.DirFS(p), filepath.ToSlash(p))
+			arts, warns := r.ReadFS(os.DirFS(p), name)
 			l.add(arts, warns)
 			continue
 		}
 		data, err := readFile(p, info)
 		if err != nil {
-			l.warnings = append(l.warnings, corpus.Warning{File: p, Reason: describe(err)})
+			l.warnings = append(l.warnings, corpus.Warning{File: name, Reason: describe(err)})
 			continue
 		}
-		arts, warns := r.Read(p, data)
+		arts, warns := r.Read(name, data)
 		l.add(arts, warns)
 	}
 	l.articles, l.warnings = corpus.Dedupe(l.articles, l.warnings)
@@ -188,6 +192,24 @@ func describe(err error) string {
 	return err.Error()
 }
 
+// sourceName is how an input path is named in reports and warnings:
+// relative to the working directory when it lies inside it, else by its
+// own base name, so the same corpus gives the same bytes wherever it is
+// checked out and however it is named on the command line.
+func sourceName(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		rel, err := filepath.Rel(wd, abs)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.Base(abs)
+}
+
 func absPath(p string) string {
 	abs, err := filepath.Abs(p)
 	if err != nil {
@@ -196,18 +218,10 @@ func absPath(p string) string {
 	return abs
 }
 
-// warnings prints every warning to stderr and, under --strict, fails.
+// reportWarnings prints the warnings to stderr, summarised per kind unless
+// --verbose, and under --strict fails when any is more than a note.
 func (a *App) reportWarnings(o *inputOptions, warns []corpus.Warning, arts []corpus.Article) error {
-	n := len(warns)
-	for _, w := range warns {
-		fmt.Fprintf(a.Stderr, "warning: %s\n", w)
-	}
-	for _, art := range arts {
-		for _, w := range art.Warnings {
-			fmt.Fprintf(a.Stderr, "warning: %s: %s\n", art.Source, w)
-			n++
-		}
-	}
+	n := writeWarnings(a.Stderr, problems(warns, arts), o.verbose)
 	if o.strict && n > 0 {
 		return fmt.Errorf("%d warning(s) under --strict: %w", n, errWarnings)
 	}

@@ -11,10 +11,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/framediff/framediff/report"
+	"github.com/framediff/framediff/report/html"
+	"github.com/framediff/framediff/report/markdown"
 )
 
 // formats are the outputs report can write, in the order they are written.
-var formats = []string{"json", "xlsx", "pdf"}
+var formats = []string{"json", "xlsx", "pdf", "html"}
 
 type reportOptions struct {
 	input   inputOptions
@@ -24,15 +26,20 @@ type reportOptions struct {
 	blind   bool
 	paper   string
 	events  string
+	summary string
 }
 
 func (a *App) reportCommand() *cobra.Command {
 	o := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:   "report [PATH...]",
-		Short: "Write report.json, report.xlsx and report.pdf",
-		Long: `Report runs the whole pipeline and writes DIR/report.json, DIR/report.xlsx
-and DIR/report.pdf (DIR is framediff-out unless -o says otherwise). Each file
+		Short: "Write report.json, report.xlsx, report.pdf and report.html",
+		Example: `  framediff report
+  framediff report news/ feed.jsonl -o out --title "Idlib, September 2018"
+  framediff report news/ --format json,pdf --blind --paper letter
+  framediff report news/ -o out --summary out/summary.md`,
+		Long: `Report runs the whole pipeline and writes DIR/report.json, DIR/report.xlsx,
+DIR/report.pdf and DIR/report.html (DIR is framediff-out unless -o says otherwise). Each file
 is written to a temporary file and renamed into place, so an interrupted run
 leaves the previous report intact.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -41,12 +48,17 @@ leaves the previous report intact.`,
 	}
 	o.input.register(cmd)
 	f := cmd.Flags()
-	f.StringVarP(&o.out, "out", "o", "framediff-out", "output `DIR`")
-	f.StringVar(&o.formats, "format", strings.Join(formats, ","), "outputs to write, comma-separated: json, xlsx, pdf")
+	f.StringVarP(&o.out, "out", "o", "framediff-out", "output `DIR`; - writes the one --format chosen to standard output")
+	f.StringVar(&o.formats, "format", strings.Join(formats, ","), "outputs to write, comma-separated: json, xlsx, pdf, html")
 	f.StringVar(&o.title, "title", "", "handout title (default: from the events)")
-	f.BoolVar(&o.blind, "blind", false, "name outlets Source A, B, C… in the handout, with an answer key on the last page")
+	f.BoolVar(&o.blind, "blind", false, "name outlets Source A, B, C… in the handout, with an answer key on the last page, and open report.html with outlets masked")
 	f.StringVar(&o.paper, "paper", "a4", "handout paper size: a4 or letter")
 	f.StringVar(&o.events, "events", "", "comma-separated event ids the handout covers (default: the largest few)")
+	f.StringVar(&o.summary, "summary", "", "also write a Markdown summary (outlets, events, framing contrasts, swaps, quotations) to `FILE.md`")
+	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return formats, cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = cmd.RegisterFlagCompletionFunc("paper", cobra.FixedCompletions([]string{"a4", "letter"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -58,18 +70,24 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 	if o.paper != "a4" && o.paper != "letter" {
 		return usageErrorf("--paper must be a4 or letter, not %q", o.paper)
 	}
+	toStdout := o.out == "-"
+	if toStdout && len(want) != 1 {
+		return usageErrorf("-o - writes one report to standard output: choose it with --format json, xlsx, pdf or html")
+	}
 	res, l, err := a.build(ctx, &o.input, paths)
 	if err != nil {
 		return err
 	}
 	dir := absPath(o.out)
-	if root, inside := insideAny(dir, l.inputs); inside && !outGiven {
-		return usageErrorf("the default output directory %s lies inside the input %s; name one with -o", o.out, root)
+	if !toStdout {
+		if root, inside := insideAny(dir, l.inputs); inside && !outGiven {
+			return usageErrorf("the default output directory %s lies inside the input %s; name one with -o", o.out, root)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("create output directory: %w", err)
+		}
+		removeStaleTemps(dir)
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("create output directory: %w", err)
-	}
-	removeStaleTemps(dir)
 	var events []string
 	if o.events != "" {
 		events = strings.Split(o.events, ",")
@@ -91,12 +109,21 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 				Settings: settingsLine(o),
 			})
 		},
+		"html": func(w io.Writer) error {
+			return html.Write(ctx, w, res, html.Options{Title: o.title, Blind: o.blind, Settings: settingsLine(o)})
+		},
 	}
 	var outputs []string
 	for _, name := range formats {
 		if want[name] {
 			outputs = append(outputs, name)
 		}
+	}
+	if toStdout {
+		if err := writers[outputs[0]](a.Stdout); err != nil {
+			return err
+		}
+		outputs = nil
 	}
 	for _, name := range outputs {
 		path := filepath.Join(dir, "report."+name)
@@ -110,6 +137,13 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 			return err
 		}
 		fmt.Fprintf(a.Stderr, "wrote %s\n", filepath.Join(o.out, "report."+name))
+	}
+	if o.summary != "" {
+		write := func(w io.Writer) error { return markdown.WriteSummary(w, res) }
+		if err := writeAtomic(ctx, absPath(o.summary), write); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.Stderr, "wrote %s\n", o.summary)
 	}
 	return nil
 }
@@ -140,7 +174,7 @@ func parseFormats(s string) (map[string]bool, error) {
 			continue
 		}
 		if !contains(formats, f) {
-			return nil, usageErrorf("--format: unknown output %q (want json, xlsx or pdf)", f)
+			return nil, usageErrorf("--format: unknown output %q (want json, xlsx, pdf or html)", f)
 		}
 		want[f] = true
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -21,36 +22,36 @@ func (a *App) articlesCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "articles [PATH...]",
 		Short: "List the articles read: id, outlet, date, language, words, title, warnings",
+		Example: `  framediff articles
+  framediff articles news/ --strict      # exit 1 if any input drew a warning`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l, err := a.load(cmd.Context(), o, args)
 			if err != nil {
 				return err
 			}
 			writeArticles(a.Stdout, l.articles)
-			langWarnings := compare.LanguageWarnings(l.articles, l.lexicon)
-			for _, w := range l.warnings {
-				fmt.Fprintf(a.Stderr, "warning: %s\n", w)
+			// The table shows each article's warnings; stderr gets the rest.
+			n := writeWarnings(a.Stderr, problems(l.warnings, nil), o.verbose)
+			for _, p := range problems(nil, l.articles) {
+				if !isNote(warningKind(p.reason)) {
+					n++
+				}
 			}
-			for _, w := range langWarnings {
+			for _, w := range compare.LanguageWarnings(l.articles, l.lexicon) {
 				fmt.Fprintf(a.Stderr, "warning: %s\n", w)
+				n++
 			}
-			if o.strict && (len(l.warnings) > 0 || len(langWarnings) > 0 || anyArticleWarnings(l.articles)) {
-				return fmt.Errorf("warnings under --strict: %w", errWarnings)
+			if o.strict && n > 0 {
+				return fmt.Errorf("%d warning(s) under --strict: %w", n, errWarnings)
+			}
+			if len(l.articles) == 0 {
+				return errors.New("no article could be read")
 			}
 			return nil
 		},
 	}
 	o.register(cmd)
 	return cmd
-}
-
-func anyArticleWarnings(arts []corpus.Article) bool {
-	for _, a := range arts {
-		if len(a.Warnings) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 func writeArticles(w io.Writer, arts []corpus.Article) {
@@ -91,13 +92,20 @@ func (a *App) termsCommand() *cobra.Command {
 	o := &inputOptions{}
 	var kwic string
 	var width int
+	var rejected bool
 	cmd := &cobra.Command{
 		Use:   "terms [PATH...]",
 		Short: "Framing terms per outlet: narrator-voice hits per pole, or every hit of one term in context",
+		Example: `  framediff terms news/
+  framediff terms news/ --kwic terrorists
+  framediff terms news/ --kwic armed_groups/rebels --width 30`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			res, _, err := a.build(cmd.Context(), o, args)
 			if err != nil {
 				return err
+			}
+			if kwic != "" && rejected {
+				return writeRejected(a.Stdout, res, kwic, width)
 			}
 			if kwic != "" {
 				return writeKWIC(a.Stdout, res, kwic, width)
@@ -109,6 +117,7 @@ func (a *App) termsCommand() *cobra.Command {
 	o.register(cmd)
 	cmd.Flags().StringVar(&kwic, "kwic", "", "print every hit of `TERM` in its sentence: a lexicon term or a word of one, a pole, an axis, or axis/pole")
 	cmd.Flags().IntVar(&width, "width", 50, "characters of context on each side for --kwic")
+	cmd.Flags().BoolVar(&rejected, "rejected", false, "with --kwic: print the candidates the term's sense conditions left out, with the reason, instead of the hits")
 	return cmd
 }
 
@@ -202,6 +211,35 @@ func writeKWIC(w io.Writer, res *compare.Result, term string, width int) error {
 	return nil
 }
 
+// writeRejected prints every candidate of a term, pole or axis that its
+// sense conditions rejected, in its sentence, with the reason.
+func writeRejected(w io.Writer, res *compare.Result, term string, width int) error {
+	if res.Lex == nil {
+		return fmt.Errorf("no lexicon")
+	}
+	want := strings.ToLower(strings.TrimSpace(term))
+	m := framing.NewMatcher(res.Lex)
+	n := 0
+	for i := range res.Articles {
+		art := &res.Articles[i]
+		_, rej := m.Candidates(art)
+		for _, r := range rej {
+			if !kwicMatches(r.Hit, want) {
+				continue
+			}
+			left, match, right := framing.KWIC(art, r.Hit, width)
+			left, right = strings.TrimRight(left, " "), strings.TrimLeft(right, " ")
+			fmt.Fprintf(w, "%-14s %*s [%s] %-*s  (%s %s/%s rejected: %s)\n",
+				cell(art.Outlet, 14), width, left, match, width, right, art.ID, r.Axis, r.Pole, r.Reason)
+			n++
+		}
+	}
+	if n == 0 {
+		fmt.Fprintf(w, "no rejected candidate of %q\n", term)
+	}
+	return nil
+}
+
 // kwicMatches reports whether hit h answers the query q: its term, the
 // words it matched, a word of its term, its pole, its axis, or "axis/pole".
 func kwicMatches(h framing.Hit, q string) bool {
@@ -232,6 +270,8 @@ func (a *App) eventsCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "events [PATH...]",
 		Short: "List the events: groups of articles reporting the same happening",
+		Example: `  framediff events news/
+  framediff events news/ --window 4`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			res, _, err := a.build(cmd.Context(), o, args)
 			if err != nil {
@@ -267,6 +307,18 @@ func findEvent(res *compare.Result, id string) *compare.Event {
 	return nil
 }
 
+// colorFor says whether to colour output under --color mode (auto, always
+// or never): auto colours a terminal unless NO_COLOR is set.
+func (a *App) colorFor(mode string) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	return a.Terminal && !a.NoColor
+}
+
 func (a *App) alignCommand() *cobra.Command {
 	o := &inputOptions{}
 	var event string
@@ -274,20 +326,17 @@ func (a *App) alignCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "align [PATH...] --event ID",
 		Short: "Print an event's aligned passages with a word diff",
+		Example: `  framediff events news/                 # find the event's id
+  framediff align news/ --event 2018-09-07-tehran-summit-putin-erdogan
+  framediff align news/ --event 2018-09-07-tehran-summit-putin-erdogan --color never | less`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if event == "" {
 				return usageErrorf("align needs --event ID (see 'framediff events')")
 			}
-			useColor := a.Terminal
-			switch color {
-			case "always":
-				useColor = true
-			case "never":
-				useColor = false
-			case "auto":
-			default:
+			if color != "auto" && color != "always" && color != "never" {
 				return usageErrorf("--color must be auto, always or never")
 			}
+			useColor := a.colorFor(color)
 			res, _, err := a.build(cmd.Context(), o, args)
 			if err != nil {
 				return err
@@ -345,26 +394,81 @@ func writeAlignments(w io.Writer, res *compare.Result, event string, color bool)
 	}
 }
 
+// loadLexicon reads the --lexicon value: an embedded lexicon's name
+// ("default", "politics"), a YAML file, or several of these joined by
+// commas, combined in order (framing.CombineLexicons). A part holding a
+// "." or a path separator is always a file. It returns the files read; a
+// bad file or name is a UsageError.
+func loadLexicon(spec string) (*framing.Lexicon, []string, error) {
+	var lexes []*framing.Lexicon
+	var files []string
+	for _, part := range strings.Split(spec, ",") {
+		part = strings.TrimSpace(part)
+		if _, ok := framing.EmbeddedLexiconYAML(part); ok && !strings.ContainsAny(part, "./\\") {
+			lex, err := framing.EmbeddedLexicon(part)
+			if err != nil {
+				return nil, nil, err
+			}
+			lexes = append(lexes, lex)
+			continue
+		}
+		data, err := os.ReadFile(part)
+		if err != nil {
+			return nil, nil, &UsageError{Err: fmt.Errorf("lexicon: %w (embedded lexicons: %s)", err, strings.Join(framing.LexiconNames(), ", "))}
+		}
+		lex, err := framing.ParseLexicon(part, data)
+		if err != nil {
+			return nil, nil, &UsageError{Err: err}
+		}
+		lexes = append(lexes, lex)
+		files = append(files, part)
+	}
+	if len(lexes) == 1 {
+		return lexes[0], files, nil
+	}
+	lex, err := framing.CombineLexicons(lexes...)
+	if err != nil {
+		return nil, nil, &UsageError{Err: err}
+	}
+	return lex, files, nil
+}
+
 func (a *App) lexiconCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "lexicon",
 		Short: "Print the default lexicon, or check a lexicon file",
-		Args:  noArgs,
+		Example: `  framediff lexicon show > my-lexicon.yaml
+  framediff lexicon check my-lexicon.yaml
+  framediff report news/ --lexicon my-lexicon.yaml`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
 		},
 	}
 	cmd.AddCommand(&cobra.Command{
-		Use:   "show",
-		Short: "Print the default lexicon (YAML) to copy and edit",
-		Args:  noArgs,
+		Use:   "show [NAME]",
+		Short: "Print an embedded lexicon (YAML) to copy and edit: default or politics",
+		Example: `  framediff lexicon show > my-lexicon.yaml
+  framediff lexicon show politics`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, err := a.Stdout.Write(framing.DefaultLexiconYAML())
+			if len(args) > 1 {
+				return usageErrorf("lexicon show takes at most one NAME")
+			}
+			name := "default"
+			if len(args) == 1 {
+				name = args[0]
+			}
+			data, ok := framing.EmbeddedLexiconYAML(name)
+			if !ok {
+				return usageErrorf("no embedded lexicon %q (have: %s)", name, strings.Join(framing.LexiconNames(), ", "))
+			}
+			_, err := a.Stdout.Write(data)
 			return err
 		},
 	}, &cobra.Command{
-		Use:   "check FILE",
-		Short: "Validate a lexicon file; errors name the line",
+		Use:     "check FILE",
+		Short:   "Validate a lexicon file; errors name the line",
+		Example: `  framediff lexicon check my-lexicon.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageErrorf("lexicon check takes one FILE")
