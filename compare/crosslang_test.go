@@ -87,3 +87,42 @@ func TestEventsAcrossLanguagesKeepDateWindow(t *testing.T) {
 		t.Errorf("%d events, want 2: %v", got, eventsOf(res))
 	}
 }
+
+// Hits in the Turkish and Russian summit reports, as read by hand.
+func TestLanguageHitsInSummitReports(t *testing.T) {
+	res, err := compare.Build(context.Background(), readDirs(t, filepath.Join("..", "testdata", "languages")), compare.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, h := range res.Framing.Hits {
+		got[h.Article] = append(got[h.Article], h.Axis+"/"+h.Pole+" "+h.Match)
+	}
+	want := map[string][]string{
+		"aa-tr-2018-09-07": {
+			"military_action/offensive saldırının", "casualties/catastrophe katliama", "casualties/catastrophe insani felakete",
+			"ceasefire/ceasefire ateşkes", "state/regime Esad rejiminin", "military_action/offensive saldırıları",
+			"casualties/civilians sivillerin", "armed_groups/terrorists teröristlerin", "casualties/civilians masum sivillerin",
+			"casualties/civilians sivili", "state/government Suriye hükümetinin", "territory/capture ele geçirme",
+			"armed_groups/rebels muhalif grupların",
+		},
+		"tass-ru-2018-09-07": {
+			"state/government законное правительство", "territory/liberation восстановить контроль",
+			"armed_groups/terrorists террористических группировок", "armed_groups/militants боевики",
+			"casualties/civilians мирных жителей", "ceasefire/ceasefire перемирию", "military_action/offensive наступление",
+			"casualties/catastrophe гуманитарной катастрофе", "foreign_forces/occupation незаконное присутствие",
+			"foreign_forces/presence американских войск", "military_action/counter_terrorism борьба с терроризмом",
+			"named_group/islamic_state ИГИЛ",
+		},
+	}
+	for id, w := range want {
+		if d := cmp.Diff(w, got[id]); d != "" {
+			t.Errorf("%s hits (-want +got):\n%s", id, d)
+		}
+	}
+	for _, id := range []string{"cgtn-ar-2018-09-07", "cgtn-zh-2018-09-07", "iranpress-fa-2018-09-07"} {
+		if len(got[id]) < 8 {
+			t.Errorf("%s: %d hits, want at least 8: %v", id, len(got[id]), got[id])
+		}
+	}
+}
