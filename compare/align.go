@@ -1,6 +1,9 @@
 package compare
 
 import (
+	"cmp"
+	"context"
+	"fmt"
 	"math"
 	"slices"
 
@@ -173,7 +176,6 @@ func alignPair(eventID string, x, y []sentence) []Alignment {
 	if len(x) == 0 || len(y) == 0 {
 		return nil
 	}
-	ax, ay := x[0].art, y[0].art
 	// Pairs sharing at least two content stems are compared.
 	index := map[string][]int{}
 	for j, s := range y {
@@ -208,6 +210,13 @@ func alignPair(eventID string, x, y []sentence) []Alignment {
 	// Splits: one sentence against two adjacent ones of the other side.
 	cands = append(cands, splits(x, y, related, false)...)
 	cands = append(cands, splits(y, x, swapKeys(related), true)...)
+	return chooseCandidates(eventID, x, y, cands)
+}
+
+// chooseCandidates keeps the best-scoring candidates whose passages do not
+// overlap, as alignments in the order of x's text.
+func chooseCandidates(eventID string, x, y []sentence, cands []candidate) []Alignment {
+	ax, ay := x[0].art, y[0].art
 	slices.SortStableFunc(cands, func(p, q candidate) int {
 		if p.score != q.score {
 			if p.score > q.score {
@@ -437,17 +446,235 @@ func isWholeSentence(text string, sp corpus.Span, start, end int) bool {
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 
-// alignEvent aligns every pair of articles in one event, in id order.
-func alignEvent(eventID string, arts []*corpus.Article) []Alignment {
-	sents := make([][]sentence, len(arts))
+// Large events. An event of at most AlignAllPairsMax articles has every
+// pair of articles aligned. A larger one (a wire story reprinted by many
+// outlets) is first split into groups of near-identical texts: articles
+// whose word 4-gram sets have an estimated Jaccard similarity of at least
+// CopyJaccard join the group of the first such article, its
+// representative. A copy is aligned with its representative only, and
+// only representatives are aligned with each other, at most MaxAlignGroups
+// of them (those with the most copies, then the first): the cost is linear
+// in the event's articles plus a bounded number of pairs. What was left
+// out is said in a note (Result.Warnings).
+const (
+	AlignAllPairsMax = 24
+	MaxAlignGroups   = 40
+	CopyJaccard      = 0.7
+	copyShingle      = 4
+	copyBands        = 32
+	copyRows         = minhashSize / copyBands
+	// copyBucketReps bounds the representatives one LSH bucket keeps, so
+	// that an article is checked against a bounded number of them.
+	copyBucketReps = 8
+)
+
+// copyGroups returns, for each article, the index of its group's
+// representative (its own index when it heads a group). Articles are taken
+// in order, so the result depends only on the order and texts. It returns
+// nil when ctx is done.
+func copyGroups(ctx context.Context, arts []*corpus.Article) []int {
+	rep := make([]int, len(arts))
+	sigs := make([][minhashSize]uint64, len(arts))
+	buckets := map[[2]uint64][]int{}
+	var grams []uint64
 	for i, a := range arts {
-		sents[i] = prepareSentences(a)
-	}
-	var out []Alignment
-	for i := range arts {
-		for j := i + 1; j < len(arts); j++ {
-			out = append(out, alignPair(eventID, sents[i], sents[j])...)
+		if i%16 == 0 && ctx.Err() != nil {
+			return nil
+		}
+		rep[i] = i
+		ws := words(a.Text)
+		grams = grams[:0]
+		for p := 0; p+copyShingle <= len(ws); p++ {
+			grams = append(grams, gramHash(ws[p:p+copyShingle]))
+		}
+		if len(grams) == 0 {
+			continue // too short to call a copy of anything
+		}
+		slices.Sort(grams)
+		sigs[i] = signature(slices.Compact(grams))
+		var keys [copyBands][2]uint64
+		best, bestSame := -1, 0
+		for b := range copyBands {
+			h := uint64(b)
+			for _, v := range sigs[i][b*copyRows : (b+1)*copyRows] {
+				h = mix64(h ^ v)
+			}
+			keys[b] = [2]uint64{uint64(b), h}
+			for _, r := range buckets[keys[b]] {
+				same := 0
+				for k := range sigs[i] {
+					if sigs[i][k] == sigs[r][k] {
+						same++
+					}
+				}
+				if same > bestSame || same == bestSame && r < best {
+					best, bestSame = r, same
+				}
+			}
+		}
+		if best >= 0 && float64(bestSame) >= CopyJaccard*minhashSize {
+			rep[i] = best
+			continue
+		}
+		for _, k := range keys {
+			if len(buckets[k]) < copyBucketReps {
+				buckets[k] = append(buckets[k], i)
+			}
 		}
 	}
-	return out
+	return rep
+}
+
+// alignedGroups returns the representatives aligned in a large event, in
+// order, and the event's notes about what was left out.
+func alignedGroups(eventID string, rep []int) (chosen []int, notes []string) {
+	size := make([]int, len(rep))
+	var reps []int
+	for i, r := range rep {
+		size[r]++
+		if r == i {
+			reps = append(reps, i)
+		}
+	}
+	if copies := len(rep) - len(reps); copies > 0 {
+		notes = append(notes, fmt.Sprintf("event %s: %d of its %d articles are near-identical copies of others (%d distinct texts); a copy is aligned with the first article of its text only", eventID, copies, len(rep), len(reps)))
+	}
+	chosen = reps
+	if len(reps) > MaxAlignGroups {
+		chosen = slices.Clone(reps)
+		slices.SortStableFunc(chosen, func(a, b int) int { return size[b] - size[a] })
+		chosen = chosen[:MaxAlignGroups]
+		slices.Sort(chosen)
+		left := 0
+		for _, r := range reps[:] {
+			if _, ok := slices.BinarySearch(chosen, r); !ok {
+				left += size[r]
+			}
+		}
+		notes = append(notes, fmt.Sprintf("event %s: %d distinct texts, over the %d aligned in one event; the %d most reprinted are aligned, %d articles are not", eventID, len(reps), MaxAlignGroups, MaxAlignGroups, left))
+	}
+	return chosen, notes
+}
+
+// copyGap is the most sentences on either side between two identical
+// sentences of a copy and its original that are compared all with all;
+// longer stretches are compared in order, one with one.
+const copyGap = 4
+
+// alignCopy aligns y, a near-identical copy, with x, its group's
+// representative, without comparing every sentence with every other:
+// sentences with the same words are paired in order, and those left
+// between two such pairs are compared with each other. The result is what
+// alignPair finds when the copy differs in a few words per sentence.
+func alignCopy(eventID string, x, y []sentence) []Alignment {
+	if len(x) == 0 || len(y) == 0 {
+		return nil
+	}
+	pos := map[uint64][]int{}
+	for i := range x {
+		k := gramHash(x[i].words)
+		pos[k] = append(pos[k], i)
+	}
+	var cands []candidate
+	add := func(i, j int) {
+		if c, ok := comparePair(&x[i], &y[j]); ok {
+			c.a, c.b = []int{i}, []int{j}
+			cands = append(cands, c)
+		}
+	}
+	gap := func(i0, i1, j0, j1 int) {
+		if i1-i0 > copyGap || j1-j0 > copyGap {
+			for k := 0; i0+k < i1 && j0+k < j1; k++ {
+				add(i0+k, j0+k)
+			}
+			return
+		}
+		for i := i0; i < i1; i++ {
+			for j := j0; j < j1; j++ {
+				add(i, j)
+			}
+		}
+	}
+	lastI, lastJ := -1, -1
+	for j := range y {
+		ps := pos[gramHash(y[j].words)]
+		k, _ := slices.BinarySearch(ps, lastI+1)
+		if k == len(ps) {
+			continue
+		}
+		i := ps[k]
+		gap(lastI+1, i, lastJ+1, j)
+		add(i, j)
+		lastI, lastJ = i, j
+	}
+	gap(lastI+1, len(x), lastJ+1, len(y))
+	return chooseCandidates(eventID, x, y, cands)
+}
+
+// alignEvent aligns the articles of one event, in id order: every pair
+// when the event has at most AlignAllPairsMax articles. A larger event is
+// aligned through its groups of copies (see copyGroups): each copy with its
+// group's representative (alignCopy), and the representatives chosen by
+// alignedGroups pairwise, with notes saying so. It stops early, returning
+// what it has, when ctx is done; the caller reports ctx's error.
+func alignEvent(ctx context.Context, eventID string, arts []*corpus.Article) ([]Alignment, []string) {
+	var out []Alignment
+	if len(arts) <= AlignAllPairsMax {
+		sents := make([][]sentence, len(arts))
+		for i, a := range arts {
+			sents[i] = prepareSentences(a)
+		}
+		for i := range arts {
+			for j := i + 1; j < len(arts); j++ {
+				if ctx.Err() != nil {
+					return out, nil
+				}
+				out = append(out, alignPair(eventID, sents[i], sents[j])...)
+			}
+		}
+		return out, nil
+	}
+	rep := copyGroups(ctx, arts)
+	if rep == nil {
+		return nil, nil
+	}
+	chosen, notes := alignedGroups(eventID, rep)
+	var pairs [][2]int
+	for j, r := range rep {
+		if r != j {
+			pairs = append(pairs, [2]int{r, j})
+		}
+	}
+	for k, i := range chosen {
+		for _, j := range chosen[k+1:] {
+			pairs = append(pairs, [2]int{i, j})
+		}
+	}
+	slices.SortFunc(pairs, func(p, q [2]int) int { return cmp.Or(p[0]-q[0], p[1]-q[1]) })
+	// Representatives' sentences are kept; a copy's are prepared for its
+	// one pair and dropped.
+	repSents := map[int][]sentence{}
+	sentencesOf := func(i int) []sentence {
+		if rep[i] != i {
+			return prepareSentences(arts[i])
+		}
+		ss, ok := repSents[i]
+		if !ok {
+			ss = prepareSentences(arts[i])
+			repSents[i] = ss
+		}
+		return ss
+	}
+	for _, p := range pairs {
+		if ctx.Err() != nil {
+			return out, notes
+		}
+		x, y := sentencesOf(p[0]), sentencesOf(p[1])
+		if rep[p[1]] == p[0] {
+			out = append(out, alignCopy(eventID, x, y)...)
+		} else {
+			out = append(out, alignPair(eventID, x, y)...)
+		}
+	}
+	return out, notes
 }

@@ -186,7 +186,7 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Resul
 		for _, id := range ev.Articles {
 			members = append(members, byID[id])
 		}
-		per[k] = compareEvent(ev, arts, work, members)
+		per[k] = compareEvent(ctx, ev, arts, work, members)
 	}))
 	if err != nil {
 		return nil, err
@@ -198,6 +198,7 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*Resul
 		res.Reuse = append(res.Reuse, p.reuse...)
 		res.Coverage = append(res.Coverage, p.claims...)
 		res.PrimaryCoverage = append(res.PrimaryCoverage, p.primary...)
+		res.Warnings = append(res.Warnings, p.notes...)
 	}
 	res.Substitutions = substitutions(res.Alignments, lex)
 	res.VoiceShare = voiceShare(res.Quotes)
@@ -235,15 +236,16 @@ type eventWork struct {
 	reuse      []Reuse
 	claims     []Claim
 	primary    []PrimaryCoverage
+	notes      []string // what a large event left out
 }
 
-func compareEvent(ev Event, arts []corpus.Article, work []articleWork, members []int) eventWork {
+func compareEvent(ctx context.Context, ev Event, arts []corpus.Article, work []articleWork, members []int) eventWork {
 	var out eventWork
 	ptrs := make([]*corpus.Article, len(members))
 	for k, i := range members {
 		ptrs[k] = &arts[i]
 	}
-	out.alignments = alignEvent(ev.ID, ptrs)
+	out.alignments, out.notes = alignEvent(ctx, ev.ID, ptrs)
 	quotesOf := map[string][]quote{}
 	for _, i := range members {
 		quotesOf[arts[i].ID] = work[i].quotes
@@ -266,7 +268,7 @@ func compareEvent(ev Event, arts []corpus.Article, work []articleWork, members [
 		}
 	}
 	out.quotes, out.groups = groupQuotes(ev, ptrs, qs)
-	out.reuse = findReuse(ptrs, work, members)
+	out.reuse = findReuse(ctx, ptrs, work, members)
 	for i := range out.reuse {
 		out.reuse[i].Event = ev.ID
 	}

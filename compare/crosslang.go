@@ -126,15 +126,15 @@ func addForeignNames(f *docFeatures) {
 	g := entities()
 	kept := f.mentions[:0]
 	clear(f.ents)
-	f.people = f.people[:0]
+	var people []string
 	for _, m := range f.mentions {
 		if _, ok := g.names[keyOf(m.Key)]; !ok {
 			continue
 		}
 		kept = append(kept, m)
-		f.ents[strings.ToLower(m.Key)]++
+		f.ents[entityKey(m)]++
 		if m.Kind == kindPerson {
-			f.people = append(f.people, m.Key)
+			people = append(people, m.Key)
 		}
 	}
 	f.mentions = kept
@@ -145,10 +145,11 @@ func addForeignNames(f *docFeatures) {
 			f.nouns = append(f.nouns, eventNoun{ff.name, start})
 			return
 		}
-		f.mentions = append(f.mentions, mention{Start: start, End: end, Key: ff.name, Kind: ff.kind})
-		f.ents[strings.ToLower(ff.name)]++
+		m := mention{Start: start, End: end, Key: ff.name, Kind: ff.kind}
+		f.mentions = append(f.mentions, m)
+		f.ents[entityKey(m)]++
 		if ff.kind == kindPerson {
-			f.people = append(f.people, ff.name)
+			people = append(people, ff.name)
 		}
 	}
 	corpus.ScriptWords(text, func(s, e int) {
@@ -192,8 +193,18 @@ func addForeignNames(f *docFeatures) {
 	}
 	slices.SortStableFunc(f.mentions, func(a, b mention) int { return a.Start - b.Start })
 	slices.SortStableFunc(f.nouns, func(a, b eventNoun) int { return a.at - b.at })
-	slices.Sort(f.people)
-	f.people = slices.Compact(f.people)
+	f.persons = newPersonSet(people)
+}
+
+// entityKey is m's key among an article's entities, as articleFeatures
+// makes it: a person by surname, anything else lower-cased.
+func entityKey(m mention) string {
+	if m.Kind == kindPerson {
+		if p, ok := parsePerson(m.Key); ok {
+			return "person:" + p.surname
+		}
+	}
+	return strings.ToLower(m.Key)
 }
 
 // crossLanguageCandidates returns candidate pairs for event grouping that

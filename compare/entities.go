@@ -181,6 +181,10 @@ var connectors = map[string]bool{"of": true, "al": true, "el": true, "bin": true
 // joined reports whether only spaces or one hyphen separate a and b.
 func joined(text string, a, b word) bool {
 	gap := text[a.End:b.Start]
+	if gap == ". " && len(a.Text) == 1 && a.Text[0] >= 'A' && a.Text[0] <= 'Z' && isCapitalised(b.Text) {
+		// A middle initial: "Charles E. Schumer".
+		return true
+	}
 	return gap == "-" || gap == "‑" || (gap != "" && strings.Trim(gap, " ") == "")
 }
 
@@ -242,7 +246,9 @@ func (g *gazetteer) mentions(text string, ws []word) []mention {
 		// A role word just before the run ("union leader Marta Lind")
 		// marks it as a person's name.
 		titled := i > 0 && (roleWords[ws[i-1].Lower] || g.titles[ws[i-1].Lower]) &&
-			(joined(text, ws[i-1], ws[i]) || text[ws[i-1].End:ws[i].Start] == ", ")
+			(joined(text, ws[i-1], ws[i]) || text[ws[i-1].End:ws[i].Start] == ", " ||
+				// An abbreviated title: "Gov. Greg Abbott".
+				g.titles[ws[i-1].Lower] && text[ws[i-1].End:ws[i].Start] == ". ")
 		i = j
 		if len(run) > 0 && sentenceInitial(text, run[0]) && (isStop(run[0].Lower) || lowerSeen[run[0].Lower]) && g.names[possessiveless(run[0].Lower)].Key == "" {
 			run = run[1:]

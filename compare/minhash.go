@@ -66,14 +66,20 @@ func signature(shingles []uint64) [minhashSize]uint64 {
 	return sig
 }
 
-// shingles returns the distinct hashed one-word shingles of a document's
-// content stems, leaving out those keep rejects.
-func shingles(tf map[string]int, keep func(string) bool) []uint64 {
-	out := make([]uint64, 0, len(tf))
-	for s := range tf {
-		if keep(s) {
-			out = append(out, fnv64(s))
-		}
+// trigramShingles returns the distinct hashed word trigrams of a
+// document's content stems: near-copies share many, reports of one event in
+// their own words few.
+func trigramShingles(stems []string) []uint64 {
+	if len(stems) < 3 {
+		return nil
+	}
+	hs := make([]uint64, len(stems))
+	for i, s := range stems {
+		hs[i] = fnv64(s)
+	}
+	out := make([]uint64, 0, len(stems)-2)
+	for i := 2; i < len(hs); i++ {
+		out = append(out, mix64(mix64(hs[i-2]^0x2545f4914f6cdd1d)^hs[i-1])^hs[i])
 	}
 	slices.Sort(out)
 	return slices.Compact(out)

@@ -42,19 +42,54 @@ func groupQuotes(ev Event, arts []*corpus.Article, qs []quote) ([]Quote, []Quote
 		}
 		return i
 	}
-	stems := make([]map[string]bool, len(qs))
-	for i := range qs {
-		stems[i] = stemsOf(headWords(qs[i].words))
+	union := func(i, j int) {
+		ri, rj := find(i), find(j)
+		if ri != rj {
+			parent[max(ri, rj)] = min(ri, rj)
+		}
 	}
+	// Quotations with the same words are joined by their text, and only
+	// the first of each text is compared with the others: a wire story
+	// reprinted many times repeats its quotations word for word, and
+	// comparing every copy with every other would cost their number
+	// squared. A text found in one article only is not joined with a text
+	// of that same article.
+	type text struct {
+		first   int
+		article string
+		several bool // found in more than one article
+	}
+	var texts []*text
+	byText := map[string]*text{}
+	var key strings.Builder
 	for i := range qs {
-		for j := i + 1; j < len(qs); j++ {
-			if qs[i].Article == qs[j].Article || !mayBeSame(stems[i], stems[j]) || !sameQuote(&qs[i], &qs[j]) {
+		key.Reset()
+		for _, w := range qs[i].words {
+			key.WriteString(w.Lower)
+			key.WriteByte(0)
+		}
+		t, ok := byText[key.String()]
+		if !ok {
+			t = &text{first: i, article: qs[i].Article}
+			byText[key.String()] = t
+			texts = append(texts, t)
+			continue
+		}
+		union(t.first, i)
+		t.several = t.several || qs[i].Article != t.article
+	}
+	stems := make([]map[string]bool, len(texts))
+	for k, t := range texts {
+		stems[k] = stemsOf(headWords(qs[t.first].words))
+	}
+	for k, a := range texts {
+		for l := k + 1; l < len(texts); l++ {
+			b := texts[l]
+			i, j := a.first, b.first
+			if !a.several && !b.several && a.article == b.article || find(i) == find(j) || !mayBeSame(stems[k], stems[l]) || !sameQuote(&qs[i], &qs[j]) {
 				continue
 			}
-			ri, rj := find(i), find(j)
-			if ri != rj {
-				parent[max(ri, rj)] = min(ri, rj)
-			}
+			union(i, j)
 		}
 	}
 	members := map[int][]int{}

@@ -26,6 +26,13 @@ var pronouns = sync.OnceValue(func() map[string]bool { return loadSet("data/pron
 // ("…," he said, "…") is one, as is one that runs into the next paragraph.
 func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
 	qs := framing.FindQuotations(a.Text)
+	var quoted [][2]int
+	for _, q := range qs {
+		if q.Depth == 0 && !q.Headline && (len(quoted) == 0 || q.Open >= quoted[len(quoted)-1][1]) {
+			quoted = append(quoted, [2]int{q.Open, max(q.Close, q.End)})
+		}
+	}
+	tr := newSpeakerTracker(a, ws, ms, quoted)
 	var out []quote
 	for k := 0; k < len(qs); k++ {
 		q := qs[k]
@@ -76,11 +83,16 @@ func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
 		if len(cur.words) == 0 {
 			continue
 		}
-		if q.Headline {
+		switch {
+		case q.Headline:
 			cur.Headline = true
 			cur.Speaker = resolveName(a.Text, ws, ms, q.Open, q.Start)
-		} else {
-			cur.Speaker, cur.Verb = attribute(a, ws, ms, openAt, closeAt, cur.parts)
+		case q.Transcript:
+			cur.Speaker = tr.transcriptSpeaker(q.Open, q.Start)
+			tr.prev, tr.prevClose, tr.hasPrev = attribution{speaker: cur.Speaker}, q.End, true
+		default:
+			at := tr.attribute(openAt, closeAt, cur.parts)
+			cur.Speaker, cur.Verb = at.speaker, at.verb
 		}
 		out = append(out, cur)
 	}
@@ -91,15 +103,17 @@ func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
 // only an attribution such as ", he said, " or ", Putin added".
 func isInterruption(gap string) bool {
 	ws := words(gap)
-	if len(ws) == 0 || len(ws) > 6 || strings.ContainsAny(gap, ".!?\n") {
+	if len(ws) == 0 || len(ws) > 6 || strings.ContainsAny(gap, ".!?:\n") {
 		return false
 	}
+	// ", he said, adding that": a second verb opens a second quotation.
+	verbs := 0
 	for _, w := range ws {
-		if attributionVerbs()[w.Lower] {
-			return true
+		if isSpeechVerb(w.Lower) {
+			verbs++
 		}
 	}
-	return false
+	return verbs == 1
 }
 
 // sentenceAt returns the index of the sentence holding byte offset off.
@@ -129,83 +143,6 @@ func wordsIn(ws []word, start, end int) []word {
 		j++
 	}
 	return ws[i:j]
-}
-
-// attribute finds a quotation's speaker and verb: after it ("…," Erdogan
-// added), before it (Erdogan retorted: "…"), else the subject of its
-// sentence, else the last person named before it.
-func attribute(a *corpus.Article, ws []word, ms []mention, open, close int, parts [][2]int) (speaker, verb string) {
-	verbs := attributionVerbs()
-	// After the closing mark, within the same sentence; for a quotation
-	// interrupted by its attribution, between its parts.
-	_, sentEnd := sentenceBounds(a, max(0, close-1))
-	var after []word
-	switch {
-	case len(parts) > 1:
-		after = wordsIn(ws, parts[0][1], parts[1][0])
-	case close < sentEnd:
-		after = wordsIn(ws, close, sentEnd)
-		if next := nextQuoteStart(a.Text, min(close+1, sentEnd), sentEnd); next >= 0 {
-			after = wordsIn(ws, close, next)
-		}
-	}
-	if len(after) > 0 {
-		after = after[:min(len(after), 8)]
-		for v, w := range after {
-			if !verbs[w.Lower] || v > 5 {
-				continue
-			}
-			if v > 0 {
-				if s := resolveName(a.Text, ws, ms, after[0].Start, after[v-1].End); s != "" {
-					return s, w.Lower
-				}
-				return nounPhrase(after[:v]), w.Lower
-			}
-			if v+1 < len(after) {
-				end := v + 1
-				for end < len(after) && end < v+6 && (isNameToken(after[end]) || after[end].Lower == "the" || isRoleWord(after[end].Lower)) {
-					end++
-				}
-				if end > v+1 {
-					if s := resolveName(a.Text, ws, ms, after[v+1].Start, after[end-1].End); s != "" {
-						return s, w.Lower
-					}
-				}
-			}
-			break
-		}
-	}
-	// Before the opening mark, within the same sentence.
-	sentStart, _ := sentenceBounds(a, open)
-	before := wordsIn(ws, sentStart, open)
-	for v := len(before) - 1; v >= 0; v-- {
-		w := before[v]
-		if !verbs[w.Lower] {
-			continue
-		}
-		verb = w.Lower
-		// The speaker is the name just before the verb, back to a comma.
-		from := v
-		for from > 0 && v-from < 6 && !strings.ContainsAny(a.Text[before[from-1].End:before[from].Start], ",;:") {
-			from--
-		}
-		if from < v {
-			if s := resolveName(a.Text, ws, ms, before[from].Start, before[v-1].End); s != "" {
-				return s, verb
-			}
-			if np := nounPhrase(before[from:v]); np != "" && v-from <= 3 {
-				return np, verb
-			}
-		}
-		break
-	}
-	// The sentence's subject: the first person it names before the quote.
-	for _, m := range ms {
-		if m.Kind == kindPerson && m.Start >= sentStart && m.End <= open {
-			return m.Key, verb
-		}
-	}
-	return lastPerson(ms, open, ""), verb
 }
 
 // nounPhrase returns a speaker that is not a person ("the communique",

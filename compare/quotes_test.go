@@ -28,6 +28,18 @@ func TestExtractQuotes(t *testing.T) {
 		{"scare quote skipped", `The so-called "de-escalation" zones remain.`, nil},
 		{"organisation", `The communique said the leaders "took up the situation in the zone".`, []string{"communique|said|took up the situation in the zone"}},
 		{"apposition", `Belmar's water minister, Tomas Reyes, said the deal was "a fair compromise for both peoples".`, []string{"Tomas Reyes|said|a fair compromise for both peoples"}},
+		{"title kept apart, initial inside", `"We will keep talking to every side," Secretary of State John F. Kerry said.`, []string{"John F. Kerry|said|We will keep talking to every side"}},
+		{"suffix inside", `"The vote is not over yet," said Rep. Mark Ellison Jr., a Democrat.`, []string{"Mark Ellison Jr.|said|The vote is not over yet"}},
+		{"description apposition", `"The wards are full every night," Anna Kowal, a doctor at the city hospital, said.`, []string{"Anna Kowal|said|The wards are full every night"}},
+		{"according to", `According to a joint statement, "the parties will meet again within a month."`, []string{"joint statement|according to|the parties will meet again within a month."}},
+		{"told reporters", "Mayor Lena Ostrova visited the port.\n\n\"We will rebuild the harbour wall,\" Ostrova told reporters.", []string{"Lena Ostrova|told|We will rebuild the harbour wall"}},
+		{"loaded verb", `Senator Dan Pryce slammed the plan as "a giveaway to the banks and nobody else".`, []string{"Dan Pryce|slammed|a giveaway to the banks and nobody else"}},
+		{"continued paragraph keeps speaker", "\"We are not leaving,\" Ostrova said.\n\n\"The city needs this port and it will have it.\"", []string{"Ostrova|said|We are not leaving", "Ostrova|said|The city needs this port and it will have it."}},
+		{"second sentence carries verb", `"We have done our part," Reyes said. "Now the others must do theirs."`, []string{"Reyes|said|We have done our part", "Reyes|said|Now the others must do theirs."}},
+		{"no attribution, no guess", "Putin met Erdogan in Sochi.\n\nResidents were not convinced.\n\n\"Nothing has changed here in a year.\"", []string{"||Nothing has changed here in a year."}},
+		{"adverb and pronoun are not names", `Clearly, "this will not stand for long," I'll say.`, []string{"|say|this will not stand for long"}},
+		{"transcript lines", "KERRY: We have made real progress today.\n\nLAVROV: We agree on the first steps.", []string{"Kerry||We have made real progress today.", "Lavrov||We agree on the first steps."}},
+		{"typewriter quotes", "``We will not give up the city,'' Lavrov said.", []string{"Lavrov|said|We will not give up the city"}},
 	}
 	r := corpus.NewReader()
 	for _, tt := range tests {

@@ -5,10 +5,13 @@
 //
 // Build runs the stages in order:
 //
-//   - Events: MinHash signatures of each article's content words give
-//     candidate pairs through banded LSH (no comparison of every pair);
+//   - Events: candidate pairs are every pair within the date window in a
+//     small corpus, otherwise those sharing a top-weighted content word, a
+//     person or a named entity within the window (an inverted index blocked
+//     by date), plus near-copies found by MinHash over word trigrams;
 //     candidates are scored by TF-IDF cosine, shared named entities and
-//     date proximity, and merged by average-linkage clustering
+//     people, and date proximity, and merged by average-linkage
+//     clustering whose events never span more than the window
 //     (DefaultEventThreshold, DefaultDateWindowDays). An article's own
 //     event field overrides grouping.
 //   - Alignment: within an event, every pair of articles is aligned
@@ -33,7 +36,7 @@ import (
 )
 
 // SchemaVersion is the version of report.json's layout.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Result is everything the tool found in a corpus.
 type Result struct {

@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"cmp"
+	"context"
 	"slices"
 	"strings"
 
@@ -31,18 +33,25 @@ func narrative(ws []word, qs []quote) []word {
 	return out
 }
 
-// findReuse compares every pair of articles in one event for shared runs
-// of narrative text.
-func findReuse(arts []*corpus.Article, work []articleWork, members []int) []Reuse {
+// findReuse compares the articles of one event for shared runs of
+// narrative text: every pair when the event has at most AlignAllPairsMax
+// articles; otherwise each article with its group's representative (see
+// copyGroups) and the aligned representatives pairwise. It stops early
+// when ctx is done; the caller reports ctx's error.
+func findReuse(ctx context.Context, arts []*corpus.Article, work []articleWork, members []int) []Reuse {
 	type doc struct {
 		art   *corpus.Article
 		words []word
 		grams map[uint64][]int
 	}
 	docs := make([]doc, len(members))
-	for k, i := range members {
-		ws := narrative(work[i].words, work[i].quotes)
-		d := doc{art: arts[k], words: ws, grams: map[uint64][]int{}}
+	prepare := func(k int) *doc {
+		d := &docs[k]
+		if d.art != nil {
+			return d
+		}
+		ws := narrative(work[members[k]].words, work[members[k]].quotes)
+		*d = doc{art: arts[k], words: ws, grams: map[uint64][]int{}}
 		for p := 0; p+reuseShingle <= len(ws); p++ {
 			h := gramHash(ws[p : p+reuseShingle])
 			// A few positions per shingle are enough to find a shared run;
@@ -51,14 +60,41 @@ func findReuse(arts []*corpus.Article, work []articleWork, members []int) []Reus
 				d.grams[h] = append(d.grams[h], p)
 			}
 		}
-		docs[k] = d
+		return d
+	}
+	var pairs [][2]int
+	if len(members) <= AlignAllPairsMax {
+		for x := range members {
+			for y := x + 1; y < len(members); y++ {
+				pairs = append(pairs, [2]int{x, y})
+			}
+		}
+	} else {
+		rep := copyGroups(ctx, arts)
+		if rep == nil {
+			return nil
+		}
+		chosen, _ := alignedGroups("", rep)
+		for y, r := range rep {
+			if r != y {
+				pairs = append(pairs, [2]int{r, y})
+			}
+		}
+		for i, x := range chosen {
+			for _, y := range chosen[i+1:] {
+				pairs = append(pairs, [2]int{x, y})
+			}
+		}
+		slices.SortFunc(pairs, func(p, q [2]int) int { return cmp.Or(p[0]-q[0], p[1]-q[1]) })
 	}
 	var out []Reuse
-	for x := range docs {
-		for y := x + 1; y < len(docs); y++ {
-			if r, ok := compareReuse(&docs[x].words, docs[x].grams, docs[x].art, &docs[y].words, docs[y].art); ok {
-				out = append(out, r)
-			}
+	for n, p := range pairs {
+		if n%64 == 0 && ctx.Err() != nil {
+			return out
+		}
+		dx, dy := prepare(p[0]), prepare(p[1])
+		if r, ok := compareReuse(&dx.words, dx.grams, dx.art, &dy.words, dy.art); ok {
+			out = append(out, r)
 		}
 	}
 	return out

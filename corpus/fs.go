@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"strings"
@@ -96,26 +97,14 @@ func (r *Reader) ReadFS(fsys fs.FS, prefix ...string) ([]Article, []Warning) {
 	}
 	readOne := func(j *job) {
 		p := j.path
-		info, err := fs.Stat(fsys, p)
-		switch {
-		case err != nil:
-			j.ws = append(j.ws, Warning{File: name(p), Reason: describeFSError(err)})
-		case info.IsDir():
-			// A symbolic link to a directory: not followed, so that a link
-			// loop cannot trap the walk.
-			j.ws = append(j.ws, Warning{File: name(p), Reason: "symbolic link to a directory; not followed"})
-		case info.Size() > r.maxFile():
-			j.ws = append(j.ws, Warning{File: name(p), Reason: fmt.Sprintf("file is %d bytes, over the limit of %d", info.Size(), r.maxFile())})
-		default:
-			data, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				j.ws = append(j.ws, Warning{File: name(p), Reason: describeFSError(err)})
-				return
-			}
-			a, w := r.read(p, name(p), data, j.over)
-			j.arts = a
-			j.ws = append(j.ws, w...)
+		data, reason := r.readRegular(fsys, p)
+		if reason != "" {
+			j.ws = append(j.ws, Warning{File: name(p), Reason: reason})
+			return
 		}
+		a, w := r.read(p, name(p), data, j.over)
+		j.arts = a
+		j.ws = append(j.ws, w...)
 	}
 	parallel(r.workers(), len(jobs), func(i int) { readOne(jobs[i]) })
 	var arts []Article
@@ -126,6 +115,73 @@ func (r *Reader) ReadFS(fsys fs.FS, prefix ...string) ([]Article, []Warning) {
 	}
 	ws = append(ws, pending...)
 	return Dedupe(arts, ws)
+}
+
+// readRegular reads the file at p in fsys, following a symbolic link, with
+// the checks a file named on the command line gets: the target must be a
+// regular file no larger than the limit. The mode is checked before the
+// file is opened, so that a link to a FIFO or a device never blocks or
+// streams forever, and again on the opened file, whose read is cut at the
+// limit in case it grew or was swapped in between. It returns the data, or
+// the reason the file was not read.
+func (r *Reader) readRegular(fsys fs.FS, p string) ([]byte, string) {
+	limit := r.maxFile()
+	check := func(info fs.FileInfo) string {
+		switch {
+		case info.IsDir():
+			// A symbolic link to a directory: not followed, so that a
+			// link loop cannot trap the walk.
+			return "symbolic link to a directory; not followed"
+		case !info.Mode().IsRegular():
+			return fmt.Sprintf("not a regular file (%s); skipped", fileKind(info.Mode()))
+		case info.Size() > limit:
+			return fmt.Sprintf("file is %d bytes, over the limit of %d", info.Size(), limit)
+		}
+		return ""
+	}
+	info, err := fs.Stat(fsys, p)
+	if err != nil {
+		return nil, describeFSError(err)
+	}
+	if reason := check(info); reason != "" {
+		return nil, reason
+	}
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, describeFSError(err)
+	}
+	defer f.Close()
+	if info, err = f.Stat(); err != nil {
+		return nil, describeFSError(err)
+	}
+	if reason := check(info); reason != "" {
+		return nil, reason
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, describeFSError(err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Sprintf("file grew over the limit of %d bytes while read", limit)
+	}
+	return data, ""
+}
+
+// fileKind names a non-regular file's type for a warning.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeCharDevice != 0:
+		return "character device"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	case m&fs.ModeIrregular != 0:
+		return "irregular file"
+	}
+	return m.Type().String()
 }
 
 func describeFSError(err error) string {

@@ -706,13 +706,17 @@ func markerGap(g string) bool {
 // paraQuotes finds quotations paragraph by paragraph, only in paragraphs
 // that hold hits. A paragraph's quotations, scare quotes and headline
 // quotation do not depend on other paragraphs (a quotation continued from
-// the one before reopens with a mark), so the voices are those that
+// the one before reopens with a mark); transcript lines, which do, are
+// found once over all paragraphs. So the voices are those that
 // FindQuotations over the whole text gives.
 type paraQuotes struct {
 	text  string
 	paras [][2]int
 	cur   int
 	qc    *quoteCursor
+	// transcript holds the transcript lines by paragraph start: whether a
+	// line is one depends on the other paragraphs.
+	transcript map[int]Quotation
 }
 
 // voiceOf is quoteCursor.voiceOf for hits in text order.
@@ -728,7 +732,17 @@ func (p *paraQuotes) voiceOf(start, end int) (Voice, bool) {
 	if moved {
 		para := p.paras[p.cur]
 		qs, _ := quotesInParagraph(nil, p.text, para[0], para[1], false)
-		qs = append(qs, headlineQuotes(p.text, p.paras[p.cur:p.cur+1])...)
+		if p.transcript == nil {
+			p.transcript = map[int]Quotation{}
+			for _, q := range transcriptQuotes(p.text, p.paras, headlineQuotes(p.text, p.paras)) {
+				p.transcript[q.Open] = q
+			}
+		}
+		if q, ok := p.transcript[para[0]]; ok {
+			qs = append(qs, q)
+		} else {
+			qs = append(qs, headlineQuotes(p.text, p.paras[p.cur:p.cur+1])...)
+		}
 		sortQuotations(qs)
 		p.qc = &quoteCursor{text: p.text, qs: qs}
 	}

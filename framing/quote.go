@@ -38,6 +38,11 @@ type Quotation struct {
 	// ("Erdogan: We never want Idlib to turn into a bloodbath"). It has no
 	// marks: Open is the start of the speaker's name, Close equals End.
 	Headline bool `json:"headline,omitempty"`
+	// Transcript is true for a transcript line, a paragraph opening with
+	// its speaker's name in capitals and a colon ("RAMOS: Secretary
+	// Clinton, on the night of the attacks…"). Like a headline it has no
+	// marks: Open is the start of the name, Close equals End.
+	Transcript bool `json:"transcript,omitempty"`
 }
 
 type markKind int
@@ -59,7 +64,9 @@ type quoteMark struct {
 // FindQuotations returns the quotations of text, ordered by Open.
 //
 // It recognises straight (" and ') and curly (“ ” ‘ ’) quotes, guillemets
-// (« » ‹ ›) and the German „…“. A single quote between two letters is an
+// (« » ‹ ›), the German „…“ and the typewriter “…”. A paragraph that
+// opens with its speaker's name in capitals and a colon is a transcript
+// line. A single quote between two letters is an
 // apostrophe ("Assad’s", "al-Assad‘s"), as is a closing single quote with no
 // single quotation open ("countries’"). A double quotation left open at the
 // end of a paragraph ends there (Unterminated) unless the next paragraph
@@ -75,6 +82,9 @@ func FindQuotations(text string) []Quotation {
 		carry = open && startsWithQuote(text[p[1]:])
 	}
 	if n := headlineQuotes(text, paras); len(n) > 0 {
+		qs = append(qs, n...)
+	}
+	if n := transcriptQuotes(text, paras, qs); len(n) > 0 {
 		qs = append(qs, n...)
 	}
 	sortQuotations(qs)
@@ -252,7 +262,21 @@ func findMarks(text string, start, end int) []quoteMark {
 	var ms []quoteMark
 	for i := start; i < end; {
 		c := text[i]
-		if c < utf8.RuneSelf && c != '"' && c != '\'' {
+		if c < utf8.RuneSelf && c != '"' && c != '\'' && c != '`' {
+			i++
+			continue
+		}
+		// The typewriter convention: `` opens and '' closes a quotation.
+		if i+1 < end && (c == '`' && text[i+1] == '`' || c == '\'' && text[i+1] == '\'') {
+			k := markClose
+			if c == '`' {
+				k = markOpen
+			}
+			ms = append(ms, quoteMark{pos: i, size: 2, double: true, kind: k, r: '"'})
+			i += 2
+			continue
+		}
+		if c == '`' {
 			i++
 			continue
 		}
@@ -387,6 +411,7 @@ const maxHeadlineBytes = 400
 // final full stop, no quotation marks, a speaker of one to three
 // capitalised words, and at most twenty words after the colon.
 func headlineQuotes(text string, paras [][2]int) []Quotation {
+	transcript := len(transcriptQuotes(text, paras, nil)) > 0
 	var qs []Quotation
 	for _, p := range paras {
 		s := text[p[0]:p[1]]
@@ -398,8 +423,8 @@ func headlineQuotes(text string, paras [][2]int) []Quotation {
 			continue
 		}
 		speaker := s[:colon]
-		if !isSpeakerName(speaker) {
-			continue
+		if !isSpeakerName(speaker) || isCapitalsName(speaker) && transcript {
+			continue // a name in capitals opens a transcript line
 		}
 		body := strings.TrimLeft(s[colon+1:], " ")
 		if body == "" {
@@ -433,4 +458,54 @@ func isSpeakerName(s string) bool {
 		}
 	}
 	return true
+}
+
+// maxTranscriptName bounds the speaker's name of a transcript line.
+const maxTranscriptName = 40
+
+// transcriptQuotes finds transcript lines: paragraphs opening with one to
+// three words in capitals and a colon ("CLINTON:", "MR. TRUMP:"), holding
+// no quotation marks and not already headline quotations, at least two of
+// them in the text.
+func transcriptQuotes(text string, paras [][2]int, found []Quotation) []Quotation {
+	headline := map[int]bool{}
+	for _, q := range found {
+		if q.Headline {
+			headline[q.Open] = true
+		}
+	}
+	var qs []Quotation
+	for _, p := range paras {
+		s := text[p[0]:p[1]]
+		colon := strings.Index(s, ": ")
+		if colon <= 0 || colon > maxTranscriptName || headline[p[0]] || strings.ContainsAny(s, "\"“”«»„") {
+			continue
+		}
+		name := s[:colon]
+		if !isSpeakerName(name) || !isCapitalsName(name) {
+			continue
+		}
+		body := strings.TrimLeft(s[colon+1:], " ")
+		if body == "" {
+			continue
+		}
+		bs := p[0] + len(s) - len(body)
+		qs = append(qs, Quotation{Start: bs, End: p[1], Open: p[0], Close: p[1], Transcript: true})
+	}
+	if len(qs) < 2 {
+		return nil // one line is a headline ("NATO: …"), not a transcript
+	}
+	return qs
+}
+
+// isCapitalsName reports whether a speaker's name is written in capitals
+// ("RAMOS", "MR. TRUMP"), as transcripts write them.
+func isCapitalsName(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2 && strings.ToUpper(s) == s
 }

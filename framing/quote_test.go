@@ -24,6 +24,9 @@ func describe(text string, qs []Quotation) []string {
 		if q.Headline {
 			s += " headline"
 		}
+		if q.Transcript {
+			s += " transcript"
+		}
 		out = append(out, s)
 	}
 	return out
@@ -43,6 +46,9 @@ func TestFindQuotations(t *testing.T) {
 		{"four words not scare", `agree to work 'in spirit of cooperation' over Idlib`, []string{"0:in spirit of cooperation"}},
 		{"whole sentence not scare", `“Ceasefire.” He said.`, []string{"0:Ceasefire."}},
 		{"guillemets", `Il a dit « nous partons » hier.`, []string{"0: nous partons  scare"}},
+		{"typewriter quotes", "He said ``we will not leave the city,'' and left.", []string{"0:we will not leave the city,"}},
+		{"transcript lines", "RAMOS: Did you lie to them?\n\nMR. TRUMP: We will win. Believe me.", []string{"0:Did you lie to them? transcript", "0:We will win. Believe me. transcript"}},
+		{"one line in capitals is a headline", "Read more below.\n\nNATO: Alliance will stay", []string{"0:Alliance will stay headline"}},
 		{"apostrophes not quotes", `al-Assad‘s regime and the country’s north; the countries' ministers`, nil},
 		{"nested", `Erdogan retorted: “There is no mention of ‘truce’. It would be good.”`, []string{"0:There is no mention of ‘truce’. It would be good.", "1:truce scare"}},
 		{"unterminated", "He said: “we will go on\n\nNext paragraph.", []string{"0:we will go on unterminated"}},

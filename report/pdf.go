@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -63,18 +64,33 @@ const pdfFamily = "go"
 // the latest article date, never the clock. WritePDF returns an error
 // wrapping ErrUnknownEvent or ErrUnknownPaper for bad options, or the
 // first error building or writing the document.
-func WritePDF(w io.Writer, res *compare.Result, opts PDFOptions) (err error) {
+func WritePDF(w io.Writer, res *compare.Result, opts PDFOptions) error {
+	return WritePDFContext(context.Background(), w, res, opts)
+}
+
+// WritePDFContext is WritePDF that stops laying the handout out once ctx
+// is done, returning ctx's error; nothing is written to w then.
+func WritePDFContext(ctx context.Context, w io.Writer, res *compare.Result, opts PDFOptions) (err error) {
 	if res == nil {
 		return errors.New("pdf: nil result")
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	d, err := newPDFDoc(res, opts)
 	if err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
+	d.ctx = ctx
 	defer func() {
 		// fpdf reports some misuse by panicking; turn that into an error
-		// rather than taking the caller down.
+		// rather than taking the caller down. Cancellation unwinds the
+		// layout the same way.
 		if r := recover(); r != nil {
+			if c, ok := r.(pdfCancel); ok {
+				err = c.err
+				return
+			}
 			err = fmt.Errorf("pdf: %v", r)
 		}
 	}()
@@ -121,6 +137,24 @@ type pdfDoc struct {
 	axes  []framing.Axis
 	poles map[string]pdfPole // by axis+"\x00"+pole, ids and names both
 	hits  map[string][]framing.Hit
+
+	// ctx stops the layout when done; see checkCancel.
+	ctx context.Context
+}
+
+// pdfCancel carries ctx's error from deep in the layout up to
+// WritePDFContext, which recovers it.
+type pdfCancel struct{ err error }
+
+// checkCancel unwinds the layout with a pdfCancel once d.ctx is done. The
+// layout's long loops call it.
+func (d *pdfDoc) checkCancel() {
+	if d.ctx == nil {
+		return
+	}
+	if err := d.ctx.Err(); err != nil {
+		panic(pdfCancel{err})
+	}
 }
 
 var pdfPalette = []pdfRGB{
@@ -583,17 +617,13 @@ func (d *pdfDoc) para(text string) {
 }
 
 func (d *pdfDoc) render() {
-	d.newPage()
-	d.cover()
-	d.glance()
-	d.eventPages()
-	d.quotes()
-	d.swaps()
-	d.voices()
-	d.glossary()
-	d.questions()
-	d.method()
-	d.answerKey()
+	for _, section := range []func(){
+		d.newPage, d.cover, d.glance, d.eventPages, d.quotes, d.swaps,
+		d.voices, d.glossary, d.questions, d.method, d.answerKey,
+	} {
+		d.checkCancel()
+		section()
+	}
 }
 
 // pdfCell is one table cell: runs, drawn wrapped, optionally on a fill.
@@ -604,6 +634,9 @@ type pdfCell struct {
 
 func pdfText(s string, st pdfStyle) pdfCell { return pdfCell{Runs: []pdfRun{{Text: s, Style: st}}} }
 
+// pdfCellPad is the padding inside a table cell, in millimetres.
+const pdfCellPad = 1.1
+
 // table draws rows under a header row, with cells wrapped to their
 // columns; a row never splits across pages, and the header repeats on each
 // new page. Text must already be cleaned.
@@ -611,7 +644,7 @@ func pdfText(s string, st pdfStyle) pdfCell { return pdfCell{Runs: []pdfRun{{Tex
 // A row of one cell spans every column. Rows alternate a light background,
 // or follow shade when it is given.
 func (d *pdfDoc) table(header []string, widths []float64, rows [][]pdfCell, shade func(row int) bool) {
-	const pad = 1.1
+	const pad = pdfCellPad
 	hst := pdfStyle{Font: "B", Size: 8, Color: pdfWhite}
 	total := 0.0
 	for _, w := range widths {
@@ -624,6 +657,7 @@ func (d *pdfDoc) table(header []string, widths []float64, rows [][]pdfCell, shad
 		return widths[i]
 	}
 	layout := func(cells []pdfCell) ([][]pdfLine, float64) {
+		d.checkCancel()
 		out := make([][]pdfLine, len(cells))
 		h := 0.0
 		for i, c := range cells {

@@ -741,6 +741,7 @@ func (d *pdfDoc) answerKey() {
 	order := slices.Clone(d.outlets)
 	slices.SortFunc(order, func(a, b string) int { return cmp.Compare(d.label(a), d.label(b)) })
 	var rows [][]pdfCell
+	urlW := d.width - 127 - 2*pdfCellPad
 	for _, o := range order {
 		in := d.info[o]
 		var links []pdfRun
@@ -752,7 +753,7 @@ func (d *pdfDoc) answerKey() {
 				links = append(links, pdfRun{Text: pdfClean(d.g, cmp.Or(a.Title, a.ID)), Style: pdfStyle{Font: "I", Size: 7, Color: pdfGrey}})
 				continue
 			}
-			links = append(links, pdfRun{Text: pdfClean(d.g, a.URL), Style: pdfStyle{Size: 7, Color: pdfLinkBlue, Link: a.URL}})
+			links = append(links, d.urlRun(a.URL, pdfStyle{Size: 7, Color: pdfLinkBlue}, urlW))
 		}
 		rows = append(rows, []pdfCell{
 			pdfText(d.label(o), bold),

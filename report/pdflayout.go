@@ -124,6 +124,9 @@ func (d *pdfDoc) wrap(runs []pdfRun, width float64) []pdfLine {
 			toks = append(toks, tok)
 		}
 		for ti, tok := range toks {
+			if ti&1023 == 0 {
+				d.checkCancel()
+			}
 			if tok == " " {
 				space = true
 				spaceW = d.measure(" ", r.Style)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
@@ -391,6 +392,7 @@ func (d *pdfDoc) eventPages() {
 			title = pdfEventName(e)
 		}
 		intro := fmt.Sprintf("%s, %s. ", pdfCount(len(arts), "article"), pdfDateRange(e.Start, e.End))
+		intro += pdfUndatedNote(arts)
 		if len(arts) > 1 {
 			intro += "Each box holds one outlet's headline and opening paragraphs, as published. Read across: what does each put first, and which words does it choose?"
 		} else {
@@ -561,10 +563,17 @@ func (d *pdfDoc) richText(a *corpus.Article, start, end int, base pdfStyle) []pd
 	if d.masker != nil {
 		masks = d.masker.ranges(text)
 	}
+	// The article's hits are in text order without overlaps (indexHits),
+	// and so are the masks: one merge walks both, whatever their number.
+	all := d.hits[a.ID]
+	lo, _ := slices.BinarySearchFunc(all, start, func(h framing.Hit, s int) int { return cmp.Compare(h.Start, s) })
 	var hits []framing.Hit
 	cuts := []int{0, len(text)}
-	for _, h := range d.hits[a.ID] {
-		if h.Start >= start && h.End <= end {
+	for _, h := range all[lo:] {
+		if h.Start >= end {
+			break
+		}
+		if h.End <= end {
 			hits = append(hits, h)
 			cuts = append(cuts, h.Start-start, h.End-start)
 		}
@@ -575,32 +584,56 @@ func (d *pdfDoc) richText(a *corpus.Article, start, end int, base pdfStyle) []pd
 	slices.Sort(cuts)
 	cuts = slices.Compact(cuts)
 	var runs []pdfRun
+	hi, mi := 0, 0
 	for i := 0; i+1 < len(cuts); i++ {
-		p, q := cuts[i], cuts[i+1]
-		masked := false
-		for _, m := range masks {
-			if p >= m.start && p < m.end {
-				masked = true
-				if p == m.start {
-					runs = append(runs, pdfRun{Text: m.label, Style: pdfStyle{Font: "B", Size: base.Size, Color: base.Color}})
-				}
-			}
+		if i&1023 == 1023 {
+			d.checkCancel()
 		}
-		if masked {
+		p, q := cuts[i], cuts[i+1]
+		for mi < len(masks) && masks[mi].end <= p {
+			mi++
+		}
+		if mi < len(masks) && p >= masks[mi].start {
+			if p == masks[mi].start {
+				runs = append(runs, pdfRun{Text: masks[mi].label, Style: pdfStyle{Font: "B", Size: base.Size, Color: base.Color}})
+			}
 			continue
 		}
+		for hi < len(hits) && hits[hi].End-start <= p {
+			hi++
+		}
 		st := base
-		for _, h := range hits {
-			if p >= h.Start-start && q <= h.End-start {
-				st = pdfHitStyle(base, d.pole(h).Color, h.Voice == framing.Quoted)
-				if h.ScareQuoted || h.Distanced {
-					st = pdfDistanced(st)
-				}
+		if hi < len(hits) && p >= hits[hi].Start-start && q <= hits[hi].End-start {
+			h := hits[hi]
+			st = pdfHitStyle(base, d.pole(h).Color, h.Voice == framing.Quoted)
+			if h.ScareQuoted || h.Distanced {
+				st = pdfDistanced(st)
 			}
 		}
 		runs = append(runs, pdfRun{Text: pdfClean(d.g, text[p:q]), Style: st})
 	}
 	return runs
+}
+
+// pdfBoxBytes bounds the text an article box lays out: more than its
+// lines can show in the widest box, so that a huge paragraph costs no more
+// than a long one.
+const pdfBoxBytes = 16 << 10
+
+// pdfCutSpan shortens s to at most n bytes of text, at a space when there
+// is one, and reports whether it cut.
+func pdfCutSpan(text string, s corpus.Span, n int) (corpus.Span, bool) {
+	if s.End-s.Start <= n {
+		return s, false
+	}
+	end := s.Start + max(n, 0)
+	if sp := strings.LastIndexByte(text[s.Start:end], ' '); sp > 0 {
+		end = s.Start + sp
+	}
+	for end > s.Start && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return corpus.Span{Start: s.Start, End: end}, true
 }
 
 // articleBox lays out a's box; kicker, when set, names its event above the
@@ -622,7 +655,15 @@ func (d *pdfDoc) articleBox(a *corpus.Article, w float64, maxWords int, kicker s
 	b.head = append(b.head, d.wrap([]pdfRun{{Text: d.t(title), Style: pdfStyle{Font: "B", Size: 9.5, Color: pdfBlack}}}, inner)...)
 	body := pdfStyle{Size: 8.3, Color: pdfBlack}
 	spans, cut := pdfExcerpt(a, maxWords)
+	budget := pdfBoxBytes
 	for i, s := range spans {
+		if budget <= 0 {
+			cut = true
+			break
+		}
+		s, short := pdfCutSpan(a.Text, s, budget)
+		cut = cut || short
+		budget -= s.End - s.Start
 		lines := d.wrap(d.richText(a, s.Start, s.End, body), inner)
 		if i > 0 {
 			b.body = append(b.body, pdfLine{H: 1.3})
@@ -641,8 +682,7 @@ func (d *pdfDoc) articleBox(a *corpus.Article, w float64, maxWords int, kicker s
 	case d.opts.Blind:
 		b.foot = d.wrap([]pdfRun{{Text: "Link in the answer key", Style: pdfStyle{Font: "I", Size: 6.5, Color: pdfGrey}}}, inner)
 	case a.URL != "":
-		foot.Link = a.URL
-		b.foot = d.wrap([]pdfRun{{Text: pdfClean(d.g, a.URL), Style: foot}}, inner)
+		b.foot = d.wrap([]pdfRun{d.urlRun(a.URL, foot, inner)}, inner)
 	default:
 		b.foot = d.wrap([]pdfRun{{Text: pdfClean(d.g, "Source: "+cmp.Or(a.Source, a.ID)), Style: pdfStyle{Font: "I", Size: 6.5, Color: pdfGrey}}}, inner)
 	}
@@ -669,4 +709,26 @@ func (d *pdfDoc) drawBox(b pdfBox, x, y, w, h float64) {
 	cy = d.drawLines(b.head, x+pdfBoxPad, cy) + 1.5
 	d.drawLines(b.body, x+pdfBoxPad, cy)
 	d.drawLines(b.foot, x+pdfBoxPad, y+h-pdfBoxPad-pdfLinesHeight(b.foot))
+}
+
+// pdfUndatedNote says how many of an event's articles carry no date, and
+// so were placed in the event by their content alone; "" when all are dated.
+func pdfUndatedNote(arts []*corpus.Article) string {
+	n := 0
+	for _, a := range arts {
+		if a.Published.IsZero() {
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return ""
+	case n == len(arts) && n == 1:
+		return "The article is undated. "
+	case n == len(arts):
+		return "None of the articles is dated: they were grouped by their content alone. "
+	case n == 1:
+		return "One article is undated: it was grouped by its content alone. "
+	}
+	return fmt.Sprintf("%d articles are undated: they were grouped by their content alone. ", n)
 }

@@ -5,8 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"math"
 	"os"
 	"runtime/debug"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -50,14 +54,21 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// Run executes the command line args (without the program name).
-func (a *App) Run(ctx context.Context, args []string) error {
+// Run executes the command line args (without the program name). A panic
+// in the command's own goroutine is returned as an internal error (exit
+// code 1) rather than crashing the process.
+func (a *App) Run(ctx context.Context, args []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
+		}
+	}()
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetIn(a.Stdin)
 	root.SetOut(a.Stdout)
 	root.SetErr(a.Stderr)
-	err := root.ExecuteContext(ctx)
+	err = root.ExecuteContext(ctx)
 	if err != nil && ctx.Err() != nil && !errors.Is(err, errWarnings) {
 		return ctx.Err()
 	}
@@ -88,8 +99,11 @@ PATH is a file (text, Markdown, HTML, JSON or JSONL), a directory read
 recursively, or - for JSONL on standard input. No PATH reads the embedded
 sample corpus of five articles on the 2018-2020 Idlib diplomacy.
 
-Exit codes: 0 success, 1 failure (including warnings under --strict),
-2 usage error, 130 interrupted.`,
+Exit codes: 0 success, 1 failure (including warnings under --strict and
+internal errors), 2 usage error (bad flag or flag value, bad lexicon or
+registry file), 130 interrupted (Ctrl-C or SIGTERM). A crash of the Go
+runtime itself (out of memory, a fault in a worker goroutine) exits 2 with a
+"fatal error:" or "panic:" trace on standard error.`,
 		Version:       version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -102,11 +116,16 @@ Exit codes: 0 success, 1 failure (including warnings under --strict),
 	root.PersistentFlags().StringVar(&configPath, "config", "", "config `FILE` (default: "+configName+" in the working directory, when there is one); flags override it")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		c, err := loadConfig(configPath)
-		if err != nil || c == nil {
+		if err != nil {
 			return err
 		}
-		a.configInputs = c.inputs
-		return c.apply(cmd)
+		if c != nil {
+			a.configInputs = c.inputs
+			if err := c.apply(cmd); err != nil {
+				return err
+			}
+		}
+		return checkNumbers(cmd)
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })
 	root.SetVersionTemplate("framediff {{.Version}}\n")
@@ -160,4 +179,55 @@ func version() string {
 		v += " (" + rev + modified + ")"
 	}
 	return v
+}
+
+// numberLimits are the accepted ranges of the numeric flags, checked before
+// any work so that a bad value is a usage error, never a late failure.
+var numberLimits = map[string]struct {
+	min, max float64
+	why      string
+}{
+	"window":    {1, 3650, "days, 1 to 3650"},
+	"threshold": {0, 1, "a similarity from 0 to 1 (0: the default)"},
+	"workers":   {0, 1024, "0 (one per core) to 1024"},
+	"width":     {1, 10000, "characters, 1 to 10000"},
+}
+
+// checkNumbers returns a UsageError for a numeric flag of cmd given a
+// value outside its range, NaN or infinite.
+func checkNumbers(cmd *cobra.Command) error {
+	names := slices.Sorted(maps.Keys(numberLimits))
+	for _, name := range names {
+		f := cmd.Flags().Lookup(name)
+		if f == nil || !f.Changed {
+			continue
+		}
+		lim := numberLimits[name]
+		v, err := strconv.ParseFloat(f.Value.String(), 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v < lim.min || v > lim.max {
+			return usageErrorf("--%s %s: want %s", name, f.Value.String(), lim.why)
+		}
+	}
+	return nil
+}
+
+// readStdin reads r as readLimited does, but returns ctx's error as soon as
+// ctx is done, so that Ctrl-C stops a command waiting on a terminal or a
+// pipe that never closes. The read itself is left to end with the process.
+func readStdin(ctx context.Context, r io.Reader, limit int64) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		data, err := readLimited(r, limit)
+		done <- result{data, err}
+	}()
+	select {
+	case res := <-done:
+		return res.data, res.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }

@@ -38,7 +38,7 @@ func (o *inputOptions) register(cmd *cobra.Command) {
 	f.StringVar(&o.lexicon, "lexicon", "", "framing lexicon: a YAML `FILE`, an embedded one (default, politics), or several joined by commas (default,politics); see 'framediff lexicon show'")
 	f.StringVar(&o.registry, "registry", "", "outlet registry YAML `FILE` merged over the embedded one")
 	f.StringVar(&o.rules, "rules", "", "boilerplate rules YAML `FILE` added to the embedded ones")
-	f.IntVar(&o.window, "window", 3, "days two articles' dates may differ and still report one event")
+	f.IntVar(&o.window, "window", compare.DefaultDateWindowDays, "days two articles' dates may differ and still report one event")
 	f.Float64Var(&o.threshold, "threshold", 0, "similarity two articles need to join one event (0: the documented default)")
 	f.IntVar(&o.workers, "workers", 0, "parallel workers (0: one per core)")
 }
@@ -49,6 +49,9 @@ type loaded struct {
 	articles []corpus.Article
 	warnings []corpus.Warning
 	inputs   []string // absolute paths of input files and directories
+	// roots maps the name each input path is given in sources and warnings
+	// (see sourceName) to its absolute path.
+	roots    map[string]string
 	lexicon  *framing.Lexicon
 	registry *corpus.Registry
 }
@@ -112,7 +115,10 @@ func (a *App) load(ctx context.Context, o *inputOptions, paths []string) (*loade
 				return nil, usageErrorf("- (standard input) given more than once")
 			}
 			stdinUsed = true
-			data, err := readLimited(a.Stdin, corpus.MaxFileBytes)
+			data, err := readStdin(ctx, a.Stdin, corpus.MaxFileBytes)
+			if err != nil && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			if err != nil {
 				l.warnings = append(l.warnings, corpus.Warning{File: "-", Reason: err.Error()})
 				continue
@@ -122,6 +128,10 @@ func (a *App) load(ctx context.Context, o *inputOptions, paths []string) (*loade
 			continue
 		}
 		name := sourceName(p)
+		if l.roots == nil {
+			l.roots = map[string]string{}
+		}
+		l.roots[name] = absPath(p)
 		info, err := os.Stat(p)
 		if err != nil {
 			l.warnings = append(l.warnings, corpus.Warning{File: name, Reason: describe(err)})
@@ -190,6 +200,21 @@ func describe(err error) string {
 		return "permission denied"
 	}
 	return err.Error()
+}
+
+// realPath returns the file a source or warning name stands for: the input
+// it starts with, joined with the rest of the name.
+func (l *loaded) realPath(src string) string {
+	best := ""
+	for name := range l.roots {
+		if (src == name || strings.HasPrefix(src, name+"/")) && len(name) > len(best) {
+			best = name
+		}
+	}
+	if best == "" {
+		return absPath(filepath.FromSlash(src))
+	}
+	return filepath.Join(l.roots[best], filepath.FromSlash(strings.TrimPrefix(src, best)))
 }
 
 // sourceName is how an input path is named in reports and warnings:

@@ -13,8 +13,11 @@
 // recursively, or - for JSONL on standard input. No PATH reads the embedded
 // sample corpus.
 //
-// Exit codes: 0 success, 1 failure (including warnings under --strict),
-// 2 usage error (bad flag, bad lexicon or registry file), 130 interrupted.
+// Exit codes: 0 success, 1 failure (including warnings under --strict and
+// internal errors), 2 usage error (bad flag or flag value, bad lexicon or
+// registry file), 130 interrupted (SIGINT or SIGTERM). A crash of the Go
+// runtime itself (out of memory, a panic in a worker goroutine) exits 2
+// with a trace on standard error: the runtime decides that code.
 package main
 
 import (

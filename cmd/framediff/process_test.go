@@ -149,7 +149,7 @@ func TestKilledRunKeepsPreviousReport(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGINT} {
 		t.Run(sig.String(), func(t *testing.T) {
 			for _, f := range temps(t, out) {
-				os.Remove(filepath.Join(out, f))
+				os.RemoveAll(filepath.Join(out, f))
 			}
 			cmd := command(t, nil, "report", "-o", out, corpusPath)
 			var stderr bytes.Buffer
@@ -172,15 +172,22 @@ func TestKilledRunKeepsPreviousReport(t *testing.T) {
 					t.Errorf("SIGINT left temporary files: %v", left)
 				}
 			}
+			kept := 0
 			for f, want := range previous {
 				got, err := os.ReadFile(filepath.Join(out, f))
 				if err != nil {
 					t.Fatal(err)
 				}
 				// A report is either the previous one or a complete new one.
-				if !bytes.Equal(got, want) && !complete(f, got) {
+				if bytes.Equal(got, want) {
+					kept++
+				} else if !complete(f, got) {
 					t.Errorf("%s is neither the previous report nor a complete one (%d bytes)", f, len(got))
 				}
+			}
+			// and the three are one set: all previous or all new.
+			if kept != 0 && kept != len(previous) {
+				t.Errorf("%d of %d reports are the previous ones, the others new", kept, len(previous))
 			}
 		})
 	}

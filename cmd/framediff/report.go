@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/report"
 	"github.com/framediff/framediff/report/html"
 	"github.com/framediff/framediff/report/markdown"
@@ -27,6 +28,7 @@ type reportOptions struct {
 	paper   string
 	events  string
 	summary string
+	noTexts bool
 }
 
 func (a *App) reportCommand() *cobra.Command {
@@ -39,9 +41,12 @@ func (a *App) reportCommand() *cobra.Command {
   framediff report news/ --format json,pdf --blind --paper letter
   framediff report news/ -o out --summary out/summary.md`,
 		Long: `Report runs the whole pipeline and writes DIR/report.json, DIR/report.xlsx,
-DIR/report.pdf and DIR/report.html (DIR is framediff-out unless -o says otherwise). Each file
-is written to a temporary file and renamed into place, so an interrupted run
-leaves the previous report intact.`,
+DIR/report.pdf and DIR/report.html (DIR is framediff-out unless -o says
+otherwise; -o - writes the one --format chosen to standard output). The files
+are written into a temporary directory inside DIR and moved into place only
+when all are complete, so a failed or interrupted run leaves the previous
+reports intact. A run locks DIR (DIR/.framediff.lock) while it writes; a
+second run into the same DIR meanwhile fails with exit code 1.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runReport(cmd.Context(), o, args, cmd.Flags().Changed("out"))
 		},
@@ -54,6 +59,7 @@ leaves the previous report intact.`,
 	f.BoolVar(&o.blind, "blind", false, "name outlets Source A, B, C… in the handout, with an answer key on the last page, and open report.html with outlets masked")
 	f.StringVar(&o.paper, "paper", "a4", "handout paper size: a4 or letter")
 	f.StringVar(&o.events, "events", "", "comma-separated event ids the handout covers (default: the largest few)")
+	f.BoolVar(&o.noTexts, "no-texts", false, "leave the articles' full texts out of report.json (passages stay as offsets into them)")
 	f.StringVar(&o.summary, "summary", "", "also write a Markdown summary (outlets, events, framing contrasts, swaps, quotations) to `FILE.md`")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return formats, cobra.ShellCompDirectiveNoFileComp
@@ -86,7 +92,6 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return fmt.Errorf("create output directory: %w", err)
 		}
-		removeStaleTemps(dir)
 	}
 	var events []string
 	if o.events != "" {
@@ -98,10 +103,12 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 		}
 	}
 	writers := map[string]func(io.Writer) error{
-		"json": func(w io.Writer) error { return report.WriteJSON(w, res) },
+		"json": func(w io.Writer) error {
+			return report.WriteJSONOptions(w, res, report.JSONOptions{OmitTexts: o.noTexts})
+		},
 		"xlsx": func(w io.Writer) error { return report.WriteXLSX(w, res, report.XLSXOptions{}) },
 		"pdf": func(w io.Writer) error {
-			return report.WritePDF(w, res, report.PDFOptions{
+			return report.WritePDFContext(ctx, w, res, report.PDFOptions{
 				Title:    o.title,
 				Blind:    o.blind,
 				Paper:    o.paper,
@@ -123,29 +130,72 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 		if err := writers[outputs[0]](a.Stdout); err != nil {
 			return err
 		}
-		outputs = nil
+		return a.writeSummary(ctx, o, res)
 	}
+	read := readSources(l)
+	var set []output
 	for _, name := range outputs {
 		path := filepath.Join(dir, "report."+name)
-		if isInput(path, l.inputs) {
+		if isInput(path, l.inputs) || read[path] {
 			return usageErrorf("refusing to write %s over one of the inputs", path)
 		}
+		set = append(set, output{name: "report." + name, write: writers[name]})
+	}
+	// A summary beside the reports is part of their set.
+	inSet := o.summary != "" && filepath.Dir(absPath(o.summary)) == dir
+	if inSet {
+		write := func(w io.Writer) error { return markdown.WriteSummary(w, res) }
+		set = append(set, output{name: filepath.Base(o.summary), write: write})
+	}
+	if err := writeSet(ctx, dir, set); err != nil {
+		return err
 	}
 	for _, name := range outputs {
-		path := filepath.Join(dir, "report."+name)
-		if err := writeAtomic(ctx, path, writers[name]); err != nil {
-			return err
-		}
 		fmt.Fprintf(a.Stderr, "wrote %s\n", filepath.Join(o.out, "report."+name))
 	}
-	if o.summary != "" {
-		write := func(w io.Writer) error { return markdown.WriteSummary(w, res) }
-		if err := writeAtomic(ctx, absPath(o.summary), write); err != nil {
-			return err
-		}
+	if inSet {
 		fmt.Fprintf(a.Stderr, "wrote %s\n", o.summary)
+		return nil
 	}
+	return a.writeSummary(ctx, o, res)
+}
+
+// writeSummary writes the --summary file, when asked, as a set of one in its
+// own directory.
+func (a *App) writeSummary(ctx context.Context, o *reportOptions, res *compare.Result) error {
+	if o.summary == "" {
+		return nil
+	}
+	path := absPath(o.summary)
+	write := func(w io.Writer) error { return markdown.WriteSummary(w, res) }
+	if err := writeSet(ctx, filepath.Dir(path), []output{{name: filepath.Base(path), write: write}}); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.Stderr, "wrote %s\n", o.summary)
 	return nil
+}
+
+// readSources returns the absolute paths of the files the inputs named or
+// found by walking directories: those articles came from and those that
+// drew warnings. A JSONL source "file:12" counts as file.
+func readSources(l *loaded) map[string]bool {
+	read := map[string]bool{}
+	add := func(src string) {
+		if src == "" || src == "-" {
+			return
+		}
+		read[l.realPath(src)] = true
+		if i := strings.LastIndexByte(src, ':'); i > 0 && i+1 < len(src) && strings.Trim(src[i+1:], "0123456789") == "" {
+			read[l.realPath(src[:i])] = true
+		}
+	}
+	for _, a := range l.articles {
+		add(a.Source)
+	}
+	for _, w := range l.warnings {
+		add(w.File)
+	}
+	return read
 }
 
 // isInput reports whether path is one of the inputs, by name or, through

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -278,17 +279,31 @@ func (a *App) eventsCommand() *cobra.Command {
 				return err
 			}
 			outletOf := map[string]string{}
+			dateOf := map[string]string{}
 			for _, art := range res.Articles {
 				outletOf[art.ID] = art.Outlet
+				if !art.Published.IsZero() {
+					dateOf[art.ID] = art.Published.Time.UTC().Format("2006-01-02")
+				}
 			}
 			for _, ev := range res.Events {
 				dates := ev.Start
 				if ev.End != ev.Start {
 					dates += " – " + ev.End
 				}
-				fmt.Fprintf(a.Stdout, "%s  %s\n  %s, %d article(s)\n", ev.ID, ev.Label, orDash(dates), len(ev.Articles))
+				undated := 0
 				for _, id := range ev.Articles {
-					fmt.Fprintf(a.Stdout, "    %-28s %s\n", id, orDash(outletOf[id]))
+					if dateOf[id] == "" {
+						undated++
+					}
+				}
+				note := ""
+				if undated > 0 {
+					note = fmt.Sprintf(", %d undated (grouped by content alone)", undated)
+				}
+				fmt.Fprintf(a.Stdout, "%s  %s\n  %s, %d article(s)%s\n", ev.ID, ev.Label, cmp.Or(dates, "undated"), len(ev.Articles), note)
+				for _, id := range ev.Articles {
+					fmt.Fprintf(a.Stdout, "    %-28s %-10s  %s\n", id, cmp.Or(dateOf[id], "undated"), orDash(outletOf[id]))
 				}
 			}
 			return nil

@@ -1,0 +1,1344 @@
+package compare
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/framediff/framediff/corpus"
+)
+
+// VerbGrade says how much an attribution verb tells the reader beyond who
+// spoke: "neutral" (said, added), "emphatic" (insisted, warned),
+// "doubtful" (claimed, alleged) or "loaded" (slammed, scoffed).
+type VerbGrade string
+
+// speechVerb is one form of an attribution verb.
+type speechVerb struct {
+	form  string   // as written: "said", "fired back"
+	words []string // its words
+	grade VerbGrade
+}
+
+// speechVerbData indexes data/speechverbs.txt by a form's first word.
+type speechVerbData struct {
+	byFirst map[string][]speechVerb
+	nouns   map[string]bool // "assertion", "claim": speech by a possessor
+}
+
+var speechVerbs = sync.OnceValue(func() *speechVerbData {
+	d := &speechVerbData{byFirst: map[string][]speechVerb{}, nouns: map[string]bool{}}
+	grade := VerbGrade("neutral")
+	for _, line := range loadList("data/speechverbs.txt") {
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			grade = VerbGrade(strings.Trim(line, "[]"))
+			continue
+		}
+		sep := " "
+		if strings.Contains(line, "|") {
+			sep = "|"
+		}
+		if grade == "nouns" {
+			for _, f := range strings.Split(line, sep) {
+				if f = strings.ToLower(strings.TrimSpace(f)); f != "" {
+					d.nouns[f] = true
+				}
+			}
+			continue
+		}
+		for _, f := range strings.Split(line, sep) {
+			f = strings.ToLower(strings.TrimSpace(f))
+			if f == "" {
+				continue
+			}
+			ws := strings.Fields(f)
+			d.byFirst[ws[0]] = append(d.byFirst[ws[0]], speechVerb{form: f, words: ws, grade: grade})
+		}
+	}
+	// The old one-form-a-line list counts too.
+	for w := range attributionVerbs() {
+		if _, ok := d.byFirst[w]; !ok {
+			d.byFirst[w] = []speechVerb{{form: w, words: []string{w}, grade: "neutral"}}
+		}
+	}
+	return d
+})
+
+// verbAt returns the attribution verb starting at ws[i] and how many words
+// it takes, or ok false.
+func verbAt(ws []word, i int) (v speechVerb, n int, ok bool) {
+	if i < 0 || i >= len(ws) {
+		return speechVerb{}, 0, false
+	}
+	cands := speechVerbs().byFirst[ws[i].Lower]
+	best := -1
+	for k, c := range cands {
+		if i+len(c.words) > len(ws) {
+			continue
+		}
+		match := true
+		for j := 1; j < len(c.words); j++ {
+			if ws[i+j].Lower != c.words[j] {
+				match = false
+				break
+			}
+		}
+		if match && (best < 0 || len(c.words) > len(cands[best].words)) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return speechVerb{}, 0, false
+	}
+	return cands[best], len(cands[best].words), true
+}
+
+// isSpeechVerb reports whether a lower-case word can be an attribution verb.
+func isSpeechVerb(lower string) bool { return len(speechVerbs().byFirst[lower]) > 0 }
+
+// SpeechVerbGrade returns the grade of an attribution verb form ("said",
+// "slammed"), or "" when the form is not an attribution verb.
+func SpeechVerbGrade(form string) VerbGrade {
+	ws := strings.Fields(strings.ToLower(form))
+	if len(ws) == 0 {
+		return ""
+	}
+	for _, c := range speechVerbs().byFirst[ws[0]] {
+		if c.form == strings.Join(ws, " ") {
+			return c.grade
+		}
+	}
+	return ""
+}
+
+var (
+	nameTitles = sync.OnceValue(func() map[string]bool { return loadSet("data/nametitles.txt") })
+	nonNames   = sync.OnceValue(func() map[string]bool { return loadSet("data/nonnames.txt") })
+)
+
+// speakerPronouns are the pronouns a speaker is referred back by.
+var speakerPronouns = map[string]bool{"he": true, "she": true}
+
+// unnamedPronouns are speakers the text does not name: the writer, a crowd.
+var unnamedPronouns = map[string]bool{"i": true, "we": true, "they": true, "you": true, "it": true, "one": true, "who": true}
+
+// skippable words may stand between a speaker and the verb ("he also
+// said", "Trump has said", "she later told").
+var skippable = map[string]bool{
+	"also": true, "has": true, "had": true, "have": true, "would": true, "will": true, "later": true,
+	"then": true, "again": true, "once": true, "previously": true, "recently": true, "earlier": true,
+	"further": true, "simply": true, "just": true, "repeatedly": true, "publicly": true, "privately": true,
+	"reportedly": true, "famously": true, "flatly": true, "bluntly": true, "quickly": true, "often": true,
+	"frequently": true, "always": true, "never": true, "even": true, "only": true, "still": true,
+	"himself": true, "herself": true, "themselves": true, "itself": true, "allegedly": true, "was": true,
+	"is": true, "were": true, "did": true, "does": true, "could": true, "may": true, "might": true,
+	"should": true, "can": true, "not": true, "be": true, "been": true, "being": true, "going": true, "to": true,
+	"subsequently": true, "first": true, "finally": true, "immediately": true, "angrily": true,
+}
+
+// speakerTracker attributes the quotations of one article in order,
+// keeping the people it has named for pronouns and surnames.
+type speakerTracker struct {
+	a  *corpus.Article
+	ws []word
+	ms []mention
+	// people are the persons named so far, in text order.
+	people []personAt
+	// prev is the previous quotation's attribution and where it ended.
+	prev      attribution
+	prevClose int
+	hasPrev   bool
+	open      int // the opening mark of the quotation being attributed
+	mentionAt int // people are collected up to here
+	depth     int // pronoun resolutions under way
+	lowerSeen map[string]bool
+	capsMid   map[string]bool // words written capitalised inside a sentence
+	places    map[int]bool    // starts of the words inside place names
+	quoted    [][2]int        // the quotations' spans, in order
+	// fullNames holds, by last word, the names of two or more words the
+	// text writes, for surnames used alone.
+	fullNames map[string][]personAt
+}
+
+type personAt struct {
+	pos   int
+	name  string
+	title string // the title or role words before the name, lower case
+}
+
+type attribution struct {
+	speaker, verb string
+}
+
+func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention, quoted [][2]int) *speakerTracker {
+	t := &speakerTracker{a: a, ws: ws, ms: ms, lowerSeen: map[string]bool{}, places: map[int]bool{},
+		quoted: quoted, fullNames: map[string][]personAt{}, capsMid: map[string]bool{}}
+	for _, w := range ws {
+		if !isCapitalised(w.Text) {
+			t.lowerSeen[w.Lower] = true
+		} else if !sentenceInitial(a.Text, w) {
+			t.capsMid[w.Lower] = true
+		}
+	}
+	for _, m := range ms {
+		if m.Kind == kindPlace {
+			for k := firstWordAt(ws, m.Start); k < len(ws) && ws[k].End <= m.End; k++ {
+				t.places[ws[k].Start] = true
+			}
+		}
+	}
+	for i := 0; i < len(ws); i++ {
+		if !isNameToken(ws[i]) || t.inQuote(ws[i].Start) {
+			continue
+		}
+		s, e, _ := t.nameRun(i)
+		if e-s >= 2 && e-s <= 4 && !t.isPlace(s) && !t.isPlace(e-1) && !t.titleCase(ws[i].Start) {
+			name := t.nameText(s, e)
+			last := name[strings.LastIndexByte(name, ' ')+1:]
+			t.fullNames[last] = append(t.fullNames[last], personAt{pos: ws[s].Start, name: name})
+		}
+		i = max(i, e-1)
+	}
+	return t
+}
+
+// titleCase reports whether the paragraph holding off is a headline
+// written in title case, whose capitalised runs are not names.
+func (t *speakerTracker) titleCase(off int) bool {
+	ps, pe := paragraphStart(t.a.Text, off), paragraphEnd(t.a.Text, off)
+	caps, all := 0, 0
+	for k := firstWordAt(t.ws, ps); k < len(t.ws) && t.ws[k].End <= pe; k++ {
+		all++
+		if isNameToken(t.ws[k]) {
+			caps++
+		}
+	}
+	return all >= 4 && caps*10 >= all*7
+}
+
+// inQuote reports whether off falls inside a quotation.
+func (t *speakerTracker) inQuote(off int) bool {
+	lo, hi := 0, len(t.quoted)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if t.quoted[m][1] <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(t.quoted) && t.quoted[lo][0] <= off
+}
+
+// collect adds the people named before off to t.people.
+func (t *speakerTracker) collect(off int) {
+	for _, m := range t.ms {
+		if m.Start < t.mentionAt || m.Start >= off {
+			continue
+		}
+		if m.Kind == kindPerson && !t.inQuote(m.Start) {
+			t.addPerson(m.Start, m.Key)
+		}
+	}
+	// Names of people by the text's own structure: a capitalised name
+	// after a title, or as the subject of a verb.
+	i := firstWordAt(t.ws, t.mentionAt)
+	for i < len(t.ws) && t.ws[i].Start < off {
+		if !isNameToken(t.ws[i]) || (i > 0 && isNameToken(t.ws[i-1]) && joinedName(t.a.Text, t.ws[i-1], t.ws[i])) || t.inQuote(t.ws[i].Start) {
+			i++
+			continue
+		}
+		s, e, titled := t.nameRun(i)
+		if e <= s {
+			i++
+			continue
+		}
+		name := t.nameText(s, e)
+		if name != "" && !t.isPlace(s) && (titled || t.actsAfter(e) || t.appositionAfter(e)) {
+			t.addPerson(t.ws[s].Start, name)
+		}
+		i = max(e, i+1)
+	}
+	t.mentionAt = max(t.mentionAt, off)
+}
+
+func (t *speakerTracker) addPerson(pos int, name string) {
+	name = t.fullName(name, pos)
+	k := len(t.people)
+	for k > 0 && t.people[k-1].pos > pos {
+		k--
+	}
+	if k > 0 && t.people[k-1].pos == pos {
+		return
+	}
+	t.people = append(t.people, personAt{})
+	copy(t.people[k+1:], t.people[k:])
+	t.people[k] = personAt{pos: pos, name: name, title: t.titleBefore(pos)}
+}
+
+// titleBefore returns the title and role words right before the name
+// starting at pos ("United Nations envoy", "Secretary of State").
+func (t *speakerTracker) titleBefore(pos int) string {
+	i := firstWordAt(t.ws, pos)
+	j := i
+	for j > 0 && i-j < 5 && joinedName(t.a.Text, t.ws[j-1], t.ws[j]) {
+		l := t.ws[j-1].Lower
+		if !(isNameToken(t.ws[j-1]) || nameTitles()[l] || isRoleWord(l) || l == "of") {
+			break
+		}
+		j--
+	}
+	var b strings.Builder
+	for k := j; k < i; k++ {
+		if k > j {
+			b.WriteByte(' ')
+		}
+		b.WriteString(possessiveless(t.ws[k].Lower))
+	}
+	return b.String()
+}
+
+// person returns the speaker key of the name ws[ns:ne] and records the
+// person for later pronouns and surnames.
+func (t *speakerTracker) person(ns, ne int) string {
+	t.collect(t.ws[ns].Start)
+	name := t.nameText(ns, ne)
+	t.addPerson(t.ws[ns].Start, name)
+	return t.fullName(name, t.ws[ns].Start)
+}
+
+// titledName returns the name after a role that follows a capitalised
+// word ("Union leader Marta Lind", "Trump campaign manager Corey
+// Lewandowski"), or the run itself.
+func (t *speakerTracker) titledName(ns, ne, limit int) (int, int) {
+	ws := t.ws
+	j := ne
+	for j < limit && j-ne < 3 && !isNameToken(ws[j]) && isNPWord(ws[j].Lower) && !isStop(ws[j].Lower) && joinedName(t.a.Text, ws[j-1], ws[j]) {
+		j++
+	}
+	if j > ne && j < limit && isNameToken(ws[j]) && joinedName(t.a.Text, ws[j-1], ws[j]) {
+		// A role word before it, or a name of two words: "Union leader
+		// Marta Lind", "Florida developer Mel Sembler".
+		if s, e, _ := t.nameRun(j); e > s && (e-s >= 2 || nameTitles()[ws[j-1].Lower] || isRoleWord(ws[j-1].Lower)) {
+			return s, e
+		}
+	}
+	return ns, ne
+}
+
+// fullName returns the full name the text gave earlier to a surname
+// ("Cole" → "Tom Cole"), or name itself.
+func (t *speakerTracker) fullName(name string, pos int) string {
+	if strings.Contains(name, " ") {
+		return name
+	}
+	best := personAt{pos: -1, name: name}
+	for k := len(t.people) - 1; k >= 0; k-- {
+		p := t.people[k]
+		if p.pos >= pos || !strings.Contains(p.name, " ") {
+			continue
+		}
+		if last := p.name[strings.LastIndexByte(p.name, ' ')+1:]; last == name {
+			best = p
+			break
+		}
+	}
+	for _, p := range t.fullNames[name] {
+		if p.pos < pos && p.pos > best.pos {
+			best = p
+		}
+	}
+	return best.name
+}
+
+// actsAfter reports whether the word at index e is a verb the name before
+// it is the subject of.
+func (t *speakerTracker) actsAfter(e int) bool {
+	for e < len(t.ws) && skippable[t.ws[e].Lower] {
+		e++
+	}
+	if e >= len(t.ws) {
+		return false
+	}
+	l := t.ws[e].Lower
+	if _, _, ok := verbAt(t.ws, e); ok {
+		return true
+	}
+	return subjectVerbs()[l]
+}
+
+// appositionAfter reports whether a description follows the name at e:
+// ", a doctor," ", 43," ", who".
+func (t *speakerTracker) appositionAfter(e int) bool {
+	if e >= len(t.ws) || e == 0 {
+		return false
+	}
+	gap := t.a.Text[t.ws[e-1].End:t.ws[e].Start]
+	if strings.TrimSpace(gap) != "," {
+		return false
+	}
+	l := t.ws[e].Lower
+	if l == "who" || l == "a" || l == "an" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(l)
+	return unicode.IsDigit(r)
+}
+
+// firstWordAt returns the index of the first word starting at or after off.
+func firstWordAt(ws []word, off int) int {
+	lo, hi := 0, len(ws)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if ws[m].Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// joinedName reports whether two words belong to one name: separated by a
+// space or a hyphen, or by ". " after an initial or an abbreviated title.
+func joinedName(text string, a, b word) bool {
+	gap := text[a.End:b.Start]
+	switch gap {
+	case " ", "-", "‑", "\u00a0":
+		return true
+	case ". ", ".":
+		return utf8.RuneCountInString(a.Text) == 1 || nameTitles()[a.Lower] || a.Lower == "jr" || a.Lower == "st"
+	case ", ":
+		return b.Lower == "jr" || b.Lower == "sr"
+	}
+	return false
+}
+
+// nameRun returns the words [s,e) of the name starting at ws[i], titles
+// before it excluded, and whether a title stood before it. A name is a run
+// of capitalised words with initials, particles ("al", "de") and suffixes
+// ("Jr.", "III") inside it. It returns e <= s when there is no name.
+func (t *speakerTracker) nameRun(i int) (s, e int, titled bool) {
+	ws, text := t.ws, t.a.Text
+	// "The Kremlin", "But Cruz": a capitalised small word is not a name.
+	for i < len(ws)-1 && isStop(ws[i].Lower) && isNameToken(ws[i+1]) && joinedName(text, ws[i], ws[i+1]) {
+		i++
+	}
+	if isStop(ws[i].Lower) {
+		return i, i, false
+	}
+	// "Continuing to explain, Carson…": a sentence's first word that the
+	// text also writes in lower case, or a participle or adverb.
+	if l := ws[i].Lower; sentenceInitial(text, ws[i]) && (t.lowerSeen[l] || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly") || strings.HasSuffix(l, "ed")) {
+		if i+1 < len(ws) && isNameToken(ws[i+1]) && joinedName(text, ws[i], ws[i+1]) {
+			i++
+		} else {
+			return i, i, false
+		}
+	}
+	// "Soon after…": a sentence's first word, written capitalised nowhere
+	// else, is a name only when it acts ("Stovall said").
+	if sentenceInitial(text, ws[i]) && !t.capsMid[ws[i].Lower] && (i+1 >= len(ws) || !isNameToken(ws[i+1]) || !joinedName(text, ws[i], ws[i+1])) {
+		if _, known := entities().names[possessiveless(ws[i].Lower)]; !known && !t.actsAfter(i+1) && !(i+1 < len(ws) && strings.HasPrefix(text[ws[i].End:ws[i+1].Start], ",")) {
+			return i, i, false
+		}
+	}
+	e = i + 1
+	titleEnd := i
+	for e < len(ws) {
+		if isNameToken(ws[e]) && joinedName(text, ws[e-1], ws[e]) {
+			e++
+			continue
+		}
+		if connectors[ws[e].Lower] && ws[e].Lower != "of" && e+1 < len(ws) && isNameToken(ws[e+1]) &&
+			joinedName(text, ws[e-1], ws[e]) && joinedName(text, ws[e], ws[e+1]) {
+			e += 2
+			continue
+		}
+		// "Secretary of State John Kerry": a title with its "of".
+		if ws[e].Lower == "of" && nameTitles()[ws[e-1].Lower] && e+1 < len(ws) && isNameToken(ws[e+1]) {
+			e += 2
+			titleEnd = e
+			continue
+		}
+		break
+	}
+	s = i
+	if titleEnd > i && titleEnd < e {
+		s, titled = titleEnd, true
+	}
+	// Titles, demonyms and parties before the name are not part of it.
+	for k := e - 1; k >= s; k-- {
+		if nameTitles()[ws[k].Lower] && k+1 < e {
+			s, titled = k+1, true
+			break
+		}
+	}
+	for s < e && (nonNames()[ws[s].Lower] || ws[s].Lower == "of" || t.isPlace(s)) && e-s > 1 {
+		s++
+	}
+	if s < e && nonNames()[ws[s].Lower] {
+		return s, s, titled
+	}
+	allTitles := true
+	for k := s; k < e; k++ {
+		allTitles = allTitles && nameTitles()[ws[k].Lower]
+	}
+	if allTitles {
+		return s, s, titled
+	}
+	if s == i && i > 0 && nameTitles()[ws[i-1].Lower] && !isNameToken(ws[i-1]) {
+		titled = true // "pollster Daron Shaw"
+	}
+	return s, e, titled
+}
+
+// isPlace reports whether the word at k is a place or its demonym.
+func (t *speakerTracker) isPlace(k int) bool {
+	if t.places[t.ws[k].Start] {
+		return true
+	}
+	m, ok := entities().names[possessiveless(t.ws[k].Lower)]
+	return ok && m.Kind == kindPlace
+}
+
+// nameText returns the speaker key for the name ws[s:e]: the gazetteer's
+// key when the data knows the person, else the words as written.
+func (t *speakerTracker) nameText(s, e int) string {
+	if e <= s {
+		return ""
+	}
+	start, end := t.ws[s].Start, t.ws[e-1].End
+	for _, m := range t.ms {
+		if m.Start >= start && m.End <= end && m.Kind == kindPerson {
+			if g, ok := entities().names[keyOf(m.Key)]; ok && g.Kind == kindPerson {
+				return m.Key
+			}
+		}
+		if m.Start > end {
+			break
+		}
+	}
+	parts := make([]string, 0, e-s)
+	for k := s; k < e; k++ {
+		w := t.ws[k].Text
+		if k == e-1 {
+			w = possessivelessText(w)
+		}
+		if k > s && t.a.Text[t.ws[k-1].End:t.ws[k].Start] == "-" {
+			parts[len(parts)-1] += "-" + w
+			continue
+		}
+		if utf8.RuneCountInString(w) == 1 || (strings.ToLower(w) == "jr" || strings.ToLower(w) == "sr") && strings.HasPrefix(t.a.Text[t.ws[k].End:], ".") {
+			w += "."
+		}
+		parts = append(parts, w)
+	}
+	name := strings.Join(parts, " ")
+	if e-s == 1 {
+		return t.fullName(name, start)
+	}
+	return name
+}
+
+// resolvePronoun returns the person a "he" or "she" at off refers to: the
+// subject of its own sentence when named before it ("Benjamin said he
+// believes"), the previous quotation's speaker when no one was named
+// since, the subject of the previous sentence, else the nearest person
+// named before it.
+func (t *speakerTracker) resolvePronoun(off int) string {
+	t.collect(off)
+	if t.depth > 2 {
+		return t.nearestPerson(off)
+	}
+	t.depth++
+	defer func() { t.depth-- }()
+	if len(t.a.Sentences) > 0 {
+		i := sentenceAt(t.a, off)
+		cur := t.a.Sentences[i]
+		lo, hi := firstWordAt(t.ws, cur.Start), firstWordAt(t.ws, off)
+		if cur.Start < off && hi > lo {
+			if sp := t.clauseSubject(lo, hi); sp != "" && isCapitalised(sp) {
+				return sp
+			}
+		}
+	}
+	if t.hasPrev && t.prev.speaker != "" && isCapitalised(t.prev.speaker) {
+		// The previous quotation's speaker, when no one was named since.
+		named := false
+		for k := len(t.people) - 1; k >= 0 && t.people[k].pos >= t.prevClose; k-- {
+			if t.people[k].pos < off && t.people[k].name != t.prev.speaker {
+				named = true
+			}
+		}
+		if !named {
+			return t.prev.speaker
+		}
+	}
+	if len(t.a.Sentences) > 0 {
+		if i := sentenceAt(t.a, off); i > 0 && t.a.Sentences[i].Start <= off {
+			// The speaker the previous sentence names ("…, said James
+			// Henson."), else its subject.
+			prev := t.a.Sentences[i-1]
+			if at, ok := t.beforeClause(prev.Start, prev.End); ok && at.speaker != "" && isCapitalised(at.speaker) {
+				return at.speaker
+			}
+			// The nearest sentence, of the last three, whose subject is a
+			// name: the person the text is about.
+			for k := i - 1; k >= 0 && k >= i-3; k-- {
+				ps := t.a.Sentences[k]
+				if sp := t.clauseSubject(firstWordAt(t.ws, ps.Start), firstWordAt(t.ws, ps.End)); sp != "" && isCapitalised(sp) {
+					return sp
+				}
+			}
+		}
+	}
+	return t.nearestPerson(off)
+}
+
+func (t *speakerTracker) nearestPerson(off int) string {
+	for k := len(t.people) - 1; k >= 0; k-- {
+		if t.people[k].pos < off {
+			return t.people[k].name
+		}
+	}
+	return ""
+}
+
+// phraseSpeaker names the speaker of the noun phrase ws[s:e]: a name, a
+// pronoun resolved, a role resolved to a person named before, or a
+// description ("statement", "the newspaper") as its words.
+func (t *speakerTracker) phraseSpeaker(s, e int) string {
+	ws := t.ws
+	for s < e && (ws[s].Lower == "but" || ws[s].Lower == "and" || ws[s].Lower == "as" || ws[s].Lower == "so") {
+		s++
+	}
+	if s >= e {
+		return ""
+	}
+	if e-s == 1 {
+		l := ws[s].Lower
+		if i := strings.IndexAny(l, "'’"); i > 0 {
+			l = l[:i] // "I'll", "he's"
+		}
+		if speakerPronouns[l] {
+			return t.resolvePronoun(ws[s].Start)
+		}
+		if unnamedPronouns[l] || pronouns()[l] {
+			return ""
+		}
+	}
+	// The first name in the phrase.
+	for k := s; k < e; k++ {
+		if !isNameToken(ws[k]) {
+			continue
+		}
+		if k > s && isNameToken(ws[k-1]) {
+			continue
+		}
+		ns, ne, _ := t.nameRun(k)
+		ne = min(ne, e)
+		if ne > ns {
+			ns, ne = t.titledName(ns, ne, e)
+		}
+		if ne > ns && ne == ns+1 && ne < e && !isNameToken(ws[ne]) && t.isPlace(ns) {
+			continue // "the Turkish president": a demonym
+		}
+		if ne > ns {
+			return t.person(ns, ne)
+		}
+	}
+	// A role ("the Turkish president") or a description.
+	if r := resolveRole(t, s, e); r != "" {
+		return r
+	}
+	return nounPhrase(ws[s:e])
+}
+
+// resolveRole resolves a description ending in a role word to the gazetteer
+// person with that role, else the nearest person named before it.
+func resolveRole(t *speakerTracker, s, e int) string {
+	g := entities()
+	for k := s; k < e; k++ {
+		if p, ok := g.roles[phraseKey(t.ws[k:e])]; ok {
+			return p
+		}
+	}
+	if last := t.ws[e-1].Lower; isRoleWord(last) || nameTitles()[last] {
+		// A person the data gives this role, else the nearest person.
+		role := last
+		if e-s >= 2 && t.ws[e-2].Lower != "the" {
+			role = t.ws[e-2].Lower + " " + last
+		}
+		for _, r := range []string{role, last} {
+			for k := len(t.ms) - 1; k >= 0; k-- {
+				m := t.ms[k]
+				if m.Kind != kindPerson || m.Start >= t.ws[s].Start {
+					continue
+				}
+				for _, pr := range g.roleOf[m.Key] {
+					if strings.Contains(pr, r) {
+						return m.Key
+					}
+				}
+			}
+		}
+		t.collect(t.ws[s].Start)
+		for k := len(t.people) - 1; k >= 0; k-- {
+			if p := t.people[k]; p.pos < t.ws[s].Start && strings.Contains(p.title, last) {
+				return p.name
+			}
+		}
+		// Else the speaker of the quotation before, if any: "the
+		// president" goes on speaking; never the nearest name at random.
+		if t.hasPrev && isCapitalised(t.prev.speaker) {
+			return t.prev.speaker
+		}
+	}
+	return ""
+}
+
+// subjectBefore returns the speaker of the clause whose verb is ws[v]:
+// the phrase before it back to a comma or the clause start, skipping
+// adverbs and auxiliaries; an apposition (", a doctor,") is passed over to
+// the name before it.
+func (t *speakerTracker) subjectBefore(v, lo int) string {
+	ws, text := t.ws, t.a.Text
+	// "Beck, who has in the past described": the name the relative
+	// clause hangs on.
+	for k := v - 1; k > lo && v-k <= 8; k-- {
+		if strings.ContainsAny(text[ws[k].End:ws[k+1].Start], ".;:") {
+			break
+		}
+		if ws[k].Lower == "who" && strings.Contains(text[ws[k-1].End:ws[k].Start], ",") && isNameToken(ws[k-1]) {
+			j := k - 1
+			for j > lo && isNameToken(ws[j-1]) && joinedName(text, ws[j-1], ws[j]) {
+				j--
+			}
+			return t.phraseSpeaker(j, k)
+		}
+	}
+	e := v
+	for e > lo && skippable[ws[e-1].Lower] {
+		e--
+	}
+	// "Sen. Ted Cruz (Tex.) has said": past the parentheses.
+	if e > lo && e < len(ws) && strings.Contains(text[ws[e-1].End:ws[e].Start], ")") {
+		k := e - 1
+		for k > lo && e-k <= 4 && !strings.Contains(text[ws[k-1].End:ws[k].Start], "(") {
+			k--
+		}
+		if k > lo && strings.Contains(text[ws[k-1].End:ws[k].Start], "(") {
+			e = k
+		}
+	}
+	for e > lo && (skippable[ws[e-1].Lower] || isAdverb(ws[e-1].Lower)) && !strings.ContainsAny(text[ws[e-1].End:ws[e].Start], ",;:") {
+		e--
+	}
+	if e <= lo {
+		return ""
+	}
+	// "Trump on Thursday said", "Clinton, in a statement, said"
+	if g := text[ws[e-1].End:ws[e].Start]; strings.Contains(g, ",") {
+		// Back over one comma-bounded aside.
+		k := e - 1
+		for k > lo && !strings.ContainsAny(text[ws[k-1].End:ws[k].Start], ",;:.") {
+			k--
+		}
+		if k > lo && strings.Contains(text[ws[k-1].End:ws[k].Start], ",") && (isAside(ws[k]) || isNameToken(ws[k-1]) && (!isNameToken(ws[k]) || !isNameToken(ws[e-1]))) {
+			e = k
+			for e > lo && skippable[ws[e-1].Lower] {
+				e--
+			}
+		}
+	}
+	s := e - 1
+	for s > lo && e-s < 8 && !strings.ContainsAny(text[ws[s-1].End:ws[s].Start], ",;:()—–\"“”") {
+		if !isNameToken(ws[s-1]) && !isNPWord(ws[s-1].Lower) {
+			break
+		}
+		s--
+	}
+	return t.phraseSpeaker(s, e)
+}
+
+// isAside reports whether a comma-bounded phrase starting with w describes
+// or places the subject before it rather than being it.
+func isAside(w word) bool {
+	switch w.Lower {
+	case "a", "an", "the", "who", "in", "on", "at", "for", "speaking", "his", "her", "its", "their", "according", "citing", "as", "after", "during", "while", "when", "meanwhile", "however", "though":
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(w.Text)
+	return unicode.IsDigit(r) || w.Lower == "himself" || w.Lower == "herself"
+}
+
+// isNPWord reports whether a lower-case word can be inside a speaker's
+// noun phrase ("the committee chairman", "a joint statement").
+func isNPWord(l string) bool {
+	if isSpeechVerb(l) || skippable[l] {
+		return false
+	}
+	switch l {
+	case "that", "which", "who", "if", "when", "because", "while", "after", "before", "since", "as", "in", "on", "at", "to", "for", "with", "by", "from", "said", "but":
+		return false
+	}
+	return true
+}
+
+// objectAfter returns the speaker named after a verb at ws[v:v+n] ("said
+// Robert Stone, a 59-year-old", "said the statement"), reading to the
+// next comma or the sentence end.
+func (t *speakerTracker) objectAfter(v, n, hi int) string {
+	ws, text := t.ws, t.a.Text
+	s := v + n
+	if s >= hi {
+		return ""
+	}
+	e := s + 1
+	for e < hi && e-s < 8 && (joinedName(text, ws[e-1], ws[e]) || !strings.ContainsAny(text[ws[e-1].End:ws[e].Start], ",;:.()—–\"“”")) {
+		if l := ws[e].Lower; (l == "of" || l == "at" || l == "from" || l == "in" || l == "on" || l == "to" || l == "with" || l == "for") && isNameToken(ws[e-1]) {
+			break // "said Patrick Murray of Christie"
+		}
+		e++
+	}
+	// "said Republican pollster Daron Shaw": the last name of the phrase.
+	for k := e - 1; k >= s; k-- {
+		if isNameToken(ws[k]) && (k == s || !isNameToken(ws[k-1]) || !joinedName(text, ws[k-1], ws[k])) {
+			ns, ne, _ := t.nameRun(k)
+			if ne > ns && ns >= s {
+				return t.person(ns, min(ne, e))
+			}
+			break
+		}
+	}
+	return t.phraseSpeaker(s, e)
+}
+
+// attribute finds the speaker and verb of the quotation with marks at open
+// and close and content parts: an attribution between its parts or after
+// it in its sentence ("…," Cole said; "…," said Robert Stone), before it in
+// its sentence (Cruz said the debate was "…"; according to Politico, "…"),
+// in a lead-in ending with a colon (Cruz continued:), else the previous
+// quotation's when this one continues it in the same or the next
+// paragraph. It leaves the speaker empty when nothing attributes it.
+func (t *speakerTracker) attribute(open, close int, parts [][2]int) attribution {
+	at, ok := t.find(open, close, parts)
+	if !ok {
+		at, ok = t.leadIn(open)
+	}
+	if !ok && t.hasPrev && t.continues(open) {
+		at = t.prev
+	}
+	t.prev, t.prevClose, t.hasPrev = at, close, true
+	return at
+}
+
+func (t *speakerTracker) find(open, close int, parts [][2]int) (attribution, bool) {
+	text := t.a.Text
+	t.open = open
+	if len(parts) > 1 {
+		if at, ok := t.afterClause(parts[0][1], parts[1][0], false); ok {
+			return at, true
+		}
+	}
+	// After the quotation, to the end of its paragraph or the next
+	// quotation: afterClause stops at the sentence's end. A quotation that
+	// ends its own sentence ("…?” Sanders replied.) may still be followed
+	// by its attribution.
+	if pe := paragraphEnd(text, close); close < pe {
+		hi := pe
+		if next := nextQuoteStart(text, min(close+1, pe), pe); next >= 0 {
+			hi = next
+		}
+		ended := strings.ContainsAny(strings.TrimRight(text[max(0, close-2):close], " "), ".!?…")
+		if at, ok := t.afterClause(close, hi, ended); ok {
+			return at, true
+		}
+		if !ended {
+			if at, ok := t.tailAttribution(close, hi); ok {
+				return at, true
+			}
+		}
+	}
+	sentStart, _ := sentenceBounds(t.a, open)
+	if ps := paragraphStart(text, open); ps > sentStart || sentStart > open {
+		sentStart = ps
+	}
+	if at, ok := t.beforeClause(sentStart, open); ok {
+		return at, true
+	}
+	// A lead-in ending with a colon: "Cruz continued:" before the quotation's
+	// sentence or paragraph.
+	lead := strings.TrimRight(text[:sentStart], " \t\r\n\"“”")
+	if strings.HasSuffix(lead, ":") && len(lead) > 1 {
+		ls, _ := sentenceBounds(t.a, len(lead)-1)
+		if ps := paragraphStart(text, len(lead)-1); ps > ls {
+			ls = ps
+		}
+		if at, ok := t.beforeClause(ls, len(lead)); ok {
+			return at, true
+		}
+	}
+	return attribution{}, false
+}
+
+// leadIn reads the attribution of the sentence before a quotation that
+// opens its own sentence: "Coan argues that his client was never
+// encouraging violence. “The government is alleging…”". The sentence must
+// hold no quotation of its own and its verb a named subject.
+func (t *speakerTracker) leadIn(open int) (attribution, bool) {
+	if len(t.a.Sentences) == 0 {
+		return attribution{}, false
+	}
+	i := sentenceAt(t.a, open)
+	cur := t.a.Sentences[i]
+	if i == 0 || cur.Start < open && strings.TrimSpace(t.a.Text[cur.Start:open]) != "" {
+		return attribution{}, false
+	}
+	prev := t.a.Sentences[i-1]
+	if open-prev.End > 4 && strings.Count(t.a.Text[prev.End:open], "\n\n") > 1 {
+		return attribution{}, false
+	}
+	if strings.ContainsAny(t.a.Text[prev.Start:prev.End], "\"“”«»") || prev.End <= t.prevClose {
+		return attribution{}, false
+	}
+	at, ok := t.beforeClause(prev.Start, prev.End)
+	if !ok || at.speaker == "" || !isCapitalised(at.speaker) {
+		return attribution{}, false
+	}
+	return at, true
+}
+
+// continues reports whether a quotation opening at open follows the
+// previous one with nothing but quotations and its own sentence between:
+// the same paragraph, or the paragraph right after.
+func (t *speakerTracker) continues(open int) bool {
+	if t.prevClose > open {
+		return false
+	}
+	gap := t.a.Text[t.prevClose:open]
+	paras := strings.Count(gap, "\n\n")
+	if paras == 0 {
+		return true
+	}
+	// The next paragraph: the previous quotation ended its paragraph and
+	// this one opens its own.
+	if paras == 1 {
+		// The rest of the previous quotation's paragraph may only be its
+		// attribution ("…,” she said.).
+		before, after, _ := strings.Cut(gap, "\n\n")
+		return len(words(before)) <= maxAttributionWords && strings.TrimSpace(after) == ""
+	}
+	return false
+}
+
+func paragraphStart(text string, off int) int {
+	off = min(off, len(text))
+	if i := strings.LastIndex(text[:off], "\n\n"); i >= 0 {
+		return i + 2
+	}
+	return 0
+}
+
+func paragraphEnd(text string, off int) int {
+	off = min(off, len(text))
+	if i := strings.Index(text[off:], "\n\n"); i >= 0 {
+		return off + i
+	}
+	return len(text)
+}
+
+// maxAttributionWords bounds how far from a quotation its verb may stand
+// when the attribution follows it.
+const maxAttributionWords = 12
+
+// afterClause reads an attribution in text[from:to] right after a
+// quotation: "…," VERB SPEAKER or "…," SPEAKER VERB.
+//
+// When the quotation ended its own sentence, the attribution must be a
+// short clause of its own ("Sanders replied."), not a new sentence.
+func (t *speakerTracker) afterClause(from, to int, ended bool) (attribution, bool) {
+	i := firstWordAt(t.ws, from)
+	hi := firstWordAt(t.ws, to)
+	if i >= hi {
+		return attribution{}, false
+	}
+	if _, _, ok := verbAt(t.ws, i); !ok && !subjectStart(t.ws[i]) {
+		return attribution{}, false
+	}
+	for v := i; v < hi && v-i <= maxAttributionWords; v++ {
+		if v > i {
+			gap := t.a.Text[t.ws[v-1].End:t.ws[v].Start]
+			if sentenceBreak(t.a.Text, t.ws[v-1], t.ws[v]) {
+				break
+			}
+			if gap == "-" || gap == "‑" {
+				continue // "so-called"
+			}
+		}
+		if ended && (v-i > 6 || v > i && strings.Contains(t.a.Text[t.ws[v-1].End:t.ws[v].Start], ",")) {
+			break
+		}
+		sv, n, ok := verbAt(t.ws, v)
+		if !ok {
+			continue
+		}
+		if ended && v+n < hi && (t.ws[v+n].Lower == "that" || !sentenceBreak(t.a.Text, t.ws[v+n-1], t.ws[v+n]) && v > i && !isNameToken(t.ws[v+n]) && clauseRuns(t.a.Text, t.ws, v+n, hi)) {
+			break // "…” He bemoaned that the costs…": a sentence of its own
+		}
+		if v == i || sv.form == "according to" {
+			sp := t.objectAfter(v, n, hi)
+			if sp == "" && strings.HasSuffix(sv.words[0], "ing") {
+				sp = t.precedingSubject(t.open)
+			}
+			return attribution{sp, sv.form}, true
+		}
+		sp := t.subjectBefore(v, i)
+		if sp == "" && v+n < hi && isNameToken(t.ws[v+n]) {
+			sp = t.objectAfter(v, n, hi)
+		}
+		if sp == "" {
+			k := v - 1
+			for k > i && skippable[t.ws[k].Lower] {
+				k--
+			}
+			l := t.ws[k].Lower
+			if j := strings.IndexAny(l, "'’"); j > 0 {
+				l = l[:j]
+			}
+			if unnamedPronouns[l] {
+				return attribution{"", sv.form}, true // "…,” I'll say: the writer
+			}
+			// "…” and said it was": the verb of the sentence's own subject.
+			break
+		}
+		return attribution{sp, sv.form}, true
+	}
+	return attribution{}, false
+}
+
+// verbClause returns the attribution of the verb ws[v:v+n] in the clause
+// ws[lo:hi] before a quotation.
+func (t *speakerTracker) verbClause(v, n int, sv speechVerb, lo, hi int) attribution {
+	if sv.form == "according to" {
+		return attribution{t.objectAfter(v, n, hi), sv.form}
+	}
+	var sp string
+	switch {
+	case v > lo && strings.Contains(t.a.Text[t.ws[v-1].End:t.ws[v].Start], ",") && v+n < hi &&
+		(isNameToken(t.ws[v+n]) || nameTitles()[t.ws[v+n].Lower]) && !t.participle(v):
+		sp = t.objectAfter(v, n, hi) // "…, said Christine Link."
+	case t.participle(v):
+		sp = t.clauseSubject(lo, v)
+	default:
+		sp = t.subjectBefore(v, lo)
+	}
+	if sp == "" && v+n < hi && isNameToken(t.ws[v+n]) {
+		sp = t.objectAfter(v, n, hi)
+	}
+	if sp == "" {
+		sp = t.clauseSubject(lo, v)
+	}
+	return attribution{sp, sv.form}
+}
+
+// clauseRuns reports whether more than a short adjunct ("in a
+// statement", "on Friday") follows ws[k] before the sentence ends.
+func clauseRuns(text string, ws []word, k, hi int) bool {
+	n := 0
+	for j := k; j < hi; j++ {
+		if j > k && sentenceBreak(text, ws[j-1], ws[j]) {
+			break
+		}
+		n++
+	}
+	return n > 5
+}
+
+// sentenceBreak reports whether the text between two words ends a
+// sentence: not the full stop of an initial, a title or "(D-Ore.)".
+func sentenceBreak(text string, a, b word) bool {
+	gap := text[a.End:b.Start]
+	if strings.ContainsAny(gap, "!?;") {
+		return true
+	}
+	return strings.Contains(gap, ".") && !joinedName(text, a, b) && !strings.Contains(gap, ")")
+}
+
+// tailAttribution reads an attribution that ends the sentence a partial
+// quotation starts: "“We are frustrated” by the shooting, Nefzi said." or
+// "…, said David Wasserman, an analyst."
+func (t *speakerTracker) tailAttribution(from, to int) (attribution, bool) {
+	i := firstWordAt(t.ws, from)
+	hi := firstWordAt(t.ws, to)
+	text := t.a.Text
+	for v := i + 1; v < hi && v-i <= 40; v++ {
+		gap := text[t.ws[v-1].End:t.ws[v].Start]
+		if sentenceBreak(text, t.ws[v-1], t.ws[v]) {
+			break
+		}
+		sv, n, ok := verbAt(t.ws, v)
+		if !ok || gap == "-" {
+			continue
+		}
+		if strings.Contains(gap, ",") {
+			if sp := t.objectAfter(v, n, hi); sp != "" {
+				return attribution{sp, sv.form}, true
+			}
+			continue
+		}
+		if end := v + n; end < hi && !strings.ContainsAny(text[t.ws[end-1].End:t.ws[end].Start], ".,") {
+			continue // ", Nefzi said." ends the sentence
+		}
+		k := v - 1
+		for k > i && (isNameToken(t.ws[k-1]) && joinedName(text, t.ws[k-1], t.ws[k])) {
+			k--
+		}
+		if (isNameToken(t.ws[k]) || speakerPronouns[t.ws[k].Lower]) && strings.Contains(text[t.ws[k-1].End:t.ws[k].Start], ",") {
+			if sp := t.phraseSpeaker(k, v); sp != "" {
+				return attribution{sp, sv.form}, true
+			}
+		}
+	}
+	return attribution{}, false
+}
+
+// beforeClause reads an attribution in text[from:to] before a quotation:
+// the last attribution verb there and its subject.
+func (t *speakerTracker) beforeClause(from, to int) (attribution, bool) {
+	lo := firstWordAt(t.ws, from)
+	hi := firstWordAt(t.ws, to)
+	// The last verb whose speaker is named; else the last verb's.
+	var first attribution
+	found, tries := false, 0
+	for v := hi - 1; v >= lo && tries < 3; v-- {
+		sv, n, ok := verbAt(t.ws, v)
+		if !ok || insideQuote(t.a.Text, from, t.ws[v].Start) || v > 0 && t.a.Text[t.ws[v-1].End:t.ws[v].Start] == "-" {
+			continue
+		}
+		tries++
+		at := t.verbClause(v, n, sv, lo, hi)
+		if isCapitalised(at.speaker) {
+			return at, true
+		}
+		if !found {
+			first, found = at, true
+		}
+	}
+	if found {
+		return first, true
+	}
+	// "her assertion that “…”", "Trump's claim that “…”": the possessor of
+	// a speech noun.
+	for v := hi - 1; v > lo && hi-v <= 10; v-- {
+		if !speechVerbs().nouns[t.ws[v].Lower] || insideQuote(t.a.Text, from, t.ws[v].Start) {
+			continue
+		}
+		k := v - 1
+		for k > lo && !isNameToken(t.ws[k]) && !strings.HasSuffix(t.ws[k].Text, "s") && isAdverbOrAdjective(t.ws[k].Lower) {
+			k--
+		}
+		p := t.ws[k]
+		switch {
+		case p.Lower == "his" || p.Lower == "her":
+			if sp := t.resolvePronoun(p.Start); sp != "" {
+				return attribution{sp, t.ws[v].Lower}, true
+			}
+		case isNameToken(p) && p.Lower != possessiveless(p.Lower):
+			j := k
+			for j > lo && isNameToken(t.ws[j-1]) && joinedName(t.a.Text, t.ws[j-1], t.ws[j]) {
+				j--
+			}
+			if sp := t.phraseSpeaker(j, k+1); sp != "" {
+				return attribution{sp, t.ws[v].Lower}, true
+			}
+		}
+		break
+	}
+	// "Kerry: “…”", "McConnell delivered a blunt message to Trump: “…”":
+	// the subject of the clause the colon ends.
+	lead := strings.TrimRight(t.a.Text[from:to], " \t\r\n")
+	if strings.HasSuffix(lead, ":") && hi > lo {
+		if sp := t.clauseSubject(lo, hi); sp != "" {
+			return attribution{sp, ""}, true
+		}
+	}
+	return attribution{}, false
+}
+
+// insideQuote reports whether off falls inside a quotation opened after
+// from.
+func insideQuote(text string, from, off int) bool {
+	depth := 0
+	for _, r := range text[from:off] {
+		switch r {
+		case '"':
+			if depth > 0 {
+				depth--
+			} else {
+				depth++
+			}
+		case '“', '«':
+			depth++
+		case '”', '»':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return depth > 0
+}
+
+// subjectStart reports whether w can start the subject of an attribution
+// that follows a quotation: not a participle ("…,” citing the report) nor
+// a conjunction or preposition ("…” and said).
+func subjectStart(w word) bool {
+	if isNameToken(w) {
+		return true
+	}
+	if strings.HasSuffix(w.Lower, "ing") {
+		return false
+	}
+	switch w.Lower {
+	case "and", "but", "or", "as", "in", "on", "at", "to", "for", "with", "by", "from", "because", "while",
+		"when", "after", "before", "since", "which", "that", "if", "than", "so", "then", "not", "is", "was", "are", "were":
+		return false
+	}
+	return true
+}
+
+// precedingSubject returns the subject of the sentence holding off, else
+// of the sentence before it: the speaker of "…”, adding that “…” when the
+// quotation opens its sentence.
+func (t *speakerTracker) precedingSubject(off int) string {
+	if len(t.a.Sentences) == 0 {
+		return ""
+	}
+	i := sentenceAt(t.a, off)
+	cur := t.a.Sentences[i]
+	if sp := t.clauseSubject(firstWordAt(t.ws, cur.Start), firstWordAt(t.ws, off)); sp != "" || i == 0 || cur.Start > off {
+		return sp
+	}
+	prev := t.a.Sentences[i-1]
+	return t.clauseSubject(firstWordAt(t.ws, prev.Start), firstWordAt(t.ws, prev.End))
+}
+
+// isAdverbOrAdjective reports whether a lower-case word may stand between
+// a possessor and its speech noun ("her earlier assertion").
+func isAdverbOrAdjective(l string) bool {
+	switch l {
+	case "earlier", "latest", "recent", "own", "first", "last", "repeated", "new", "public", "written", "famous", "initial", "final":
+		return true
+	}
+	return isAdverb(l)
+}
+
+// isAdverb reports whether a lower-case word is an adverb of manner
+// ("similarly", "flatly").
+func isAdverb(l string) bool {
+	return len(l) > 4 && strings.HasSuffix(l, "ly") && !strings.HasSuffix(l, "ily") || skippable[l]
+}
+
+// participle reports whether the verb at v is a participle after a comma
+// or "and" ("…, adding", "and said"), whose subject is the clause's.
+func (t *speakerTracker) participle(v int) bool {
+	if v == 0 {
+		return false
+	}
+	gap := t.a.Text[t.ws[v-1].End:t.ws[v].Start]
+	if strings.HasSuffix(t.ws[v].Lower, "ing") {
+		switch t.ws[v-1].Lower {
+		case "by", "after", "before", "while", "when", "without", "through", "in", "then", "also", "and":
+			return true // "explained it by saying"
+		}
+	}
+	return strings.HasSuffix(t.ws[v].Lower, "ing") && strings.Contains(gap, ",") || t.ws[v-1].Lower == "and"
+}
+
+// clauseSubject returns the speaker the clause ws[lo:v] starts with: its
+// first name or he/she, within its first words.
+func (t *speakerTracker) clauseSubject(lo, v int) string {
+	if lo >= v {
+		return ""
+	}
+	from, _ := sentenceBounds(t.a, t.ws[lo].Start)
+	from = min(from, t.ws[lo].Start)
+	seen := 0
+	for k := lo; k < v && seen < 8; k++ {
+		w := t.ws[k]
+		if insideQuote(t.a.Text, from, w.Start) {
+			continue
+		}
+		seen++
+		if speakerPronouns[w.Lower] {
+			return t.resolvePronoun(w.Start)
+		}
+		if !isNameToken(w) {
+			if subjectLead(w.Lower) {
+				continue
+			}
+			// An opening phrase ends at a comma: "On Friday, he remarked".
+			j := k + 1
+			for j < v && j-k < 10 && !strings.Contains(t.a.Text[t.ws[j-1].End:t.ws[j].Start], ",") {
+				j++
+			}
+			if j >= v || j-k >= 10 {
+				return ""
+			}
+			k = j - 1
+			continue
+		}
+		ns, ne, _ := t.nameRun(k)
+		if ne > ns {
+			ns, ne = t.titledName(ns, ne, v)
+		}
+		if ne > ns && !(ne == ns+1 && t.isPlace(ns)) && !nonNames()[t.ws[ns].Lower] {
+			return t.person(ns, min(ne, v))
+		}
+		// "Iran's President": a role.
+		e := k + 1
+		for e < v && isNameToken(t.ws[e]) {
+			e++
+		}
+		if r := resolveRole(t, k, e); r != "" {
+			return r
+		}
+		k = max(k, e-1)
+	}
+	return ""
+}
+
+// subjectLead reports whether a lower-case word may stand before a
+// clause's subject: a determiner, a conjunction, a title or role.
+func subjectLead(l string) bool {
+	switch l {
+	case "the", "a", "an", "but", "and", "yet", "so", "then", "also", "former", "later", "meanwhile":
+		return true
+	}
+	return nameTitles()[l] || isRoleWord(l) || isAdverb(l)
+}
+
+// transcriptSpeaker names the speaker of a transcript line from its name
+// in capitals, text[open:start] ("RAMOS: "): the full name the article
+// gives that surname, else the name in title case.
+func (t *speakerTracker) transcriptSpeaker(open, start int) string {
+	var parts []string
+	for _, w := range words(t.a.Text[open:start]) {
+		if nameTitles()[w.Lower] {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w.Text)
+		parts = append(parts, string(r)+strings.ToLower(w.Text[n:]))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	name := strings.Join(parts, " ")
+	if k := keyOf(name); entities().names[k].Kind == kindPerson && entities().names[k].Key != "" {
+		return entities().names[k].Key
+	}
+	t.collect(open)
+	return t.fullName(name, open)
+}
