@@ -149,6 +149,7 @@ func articleFeatures(a *corpus.Article) docFeatures {
 		}
 	}
 	f.persons = newPersonSet(people)
+	addForeignNames(&f)
 	return f
 }
 
@@ -529,7 +530,7 @@ func groupEvents(ctx context.Context, feats []docFeatures, window int, threshold
 	if err != nil {
 		return nil, nil, err
 	}
-	groups, err := g.cluster(ctx, cands)
+	groups, err := g.cluster(ctx, withCrossLanguage(cands, g.docs, g.inWindow))
 	if err != nil {
 		return nil, nil, err
 	}

@@ -72,6 +72,7 @@ func NewPipeline(articles []corpus.Article, opts Options) (*Pipeline, error) {
 	})
 	warnings := uniqueIDs(arts)
 	lex := opts.Lexicon
+	warnings = append(warnings, LanguageWarnings(arts, lex)...)
 	p := &Pipeline{
 		opts: opts,
 		lex:  lex,

@@ -31,6 +31,10 @@ type Article struct {
 	// Kind is "primary" for a reference document (statement, transcript);
 	// empty for ordinary reporting.
 	Kind string `json:"kind,omitempty"`
+	// Language is the ISO 639-1 code of the language of Text ("en", "ar",
+	// "zh"): the input's language (or lang) field when given, else detected;
+	// empty when it cannot be told.
+	Language string `json:"language"`
 	// Words is the number of words in Text.
 	Words int `json:"words"`
 	// Text is the cleaned body: paragraphs separated by a blank line.

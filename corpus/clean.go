@@ -230,6 +230,7 @@ func hardWrapped(lines []string) bool {
 func (d *draft) finish() Article {
 	a := d.finishMeta()
 	d.setText(&a)
+	d.setLanguage(&a)
 	a.Warnings = d.warnings
 	return a
 }

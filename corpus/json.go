@@ -50,6 +50,8 @@ type jsonRecord struct {
 	Text      jsonValue `json:"text"`
 	Event     jsonValue `json:"event"`
 	Kind      jsonValue `json:"kind"`
+	Language  jsonValue `json:"language"`
+	Lang      jsonValue `json:"lang"`
 }
 
 // readJSON reads a JSON document (an array of article objects, one object,
@@ -288,6 +290,8 @@ type plainRecord struct {
 	Text      string `json:"text"`
 	Event     string `json:"event"`
 	Kind      string `json:"kind"`
+	Language  string `json:"language"`
+	Lang      string `json:"lang"`
 }
 
 // readRecord turns one JSON object into an article.
@@ -304,6 +308,7 @@ func (r *Reader) readRecord(name string, line int, raw []byte, over *fields) ([]
 			ID: jsonValue{s: plain.ID}, Outlet: jsonValue{s: plain.Outlet}, Title: jsonValue{s: plain.Title},
 			Published: jsonValue{s: plain.Published}, URL: jsonValue{s: plain.URL}, Text: jsonValue{s: plain.Text},
 			Event: jsonValue{s: plain.Event}, Kind: jsonValue{s: plain.Kind},
+			Language: jsonValue{s: plain.Language}, Lang: jsonValue{s: plain.Lang},
 		}
 	} else if err := json.Unmarshal(raw, &rec); err != nil {
 		var te *json.UnmarshalTypeError
@@ -339,6 +344,10 @@ func (r *Reader) readRecord(name string, line int, raw []byte, over *fields) ([]
 		URL:       get("url", rec.URL, false),
 		Event:     get("event", rec.Event, true),
 		Kind:      get("kind", rec.Kind, false),
+		Language:  get("language", rec.Language, false),
+	}
+	if f.Language == "" {
+		f.Language = get("lang", rec.Lang, false)
 	}
 	text := get("text", rec.Text, false)
 	f = f.overlay(over)

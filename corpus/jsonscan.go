@@ -81,8 +81,12 @@ func (r *plainRecord) set(key, value string) bool {
 		r.Event = value
 	case "kind":
 		r.Kind = value
+	case "language":
+		r.Language = value
+	case "lang":
+		r.Lang = value
 	default:
-		for _, k := range []string{"id", "outlet", "title", "published", "url", "text", "event", "kind"} {
+		for _, k := range []string{"id", "outlet", "title", "published", "url", "text", "event", "kind", "language", "lang"} {
 			if strings.EqualFold(key, k) {
 				return false
 			}

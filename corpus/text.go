@@ -14,6 +14,7 @@ import (
 // article; empty means not given.
 type fields struct {
 	ID, Outlet, Title, Published, URL, Event, Kind string
+	Language                                       string
 }
 
 // overlay returns f with every field set in over replacing f's.
@@ -33,6 +34,7 @@ func (f fields) overlay(over *fields) fields {
 	set(&f.URL, over.URL)
 	set(&f.Event, over.Event)
 	set(&f.Kind, over.Kind)
+	set(&f.Language, over.Language)
 	return f
 }
 
@@ -52,6 +54,8 @@ func (f *fields) set(key, value string) bool {
 		f.Event = value
 	case "kind":
 		f.Kind = value
+	case "language", "lang":
+		f.Language = value
 	default:
 		return false
 	}

@@ -91,7 +91,10 @@ func Distinctive(articles []corpus.Article, lex *Lexicon, eventOf map[string]str
 //	σ²  ≈ 1/(y_iw+α_w) + 1/(y_jw+α_w),   z = δ_w/σ
 //
 // where i is the outlet, j the rest. Scopes are the whole corpus ("corpus")
-// and each event of eventOf with at least two outlets; a scope with fewer
+// and each event of eventOf with at least two outlets; words of articles in
+// a language other than English are compared only with the same
+// language's, in scopes named with the language code after a slash
+// ("corpus/ar", "EVENT/ar"); a scope with fewer
 // than two outlets is skipped, as are articles without an outlet. Words
 // are Tokenize's Lower forms that hold a letter and are not stop words
 // (Stopwords). For each scope and outlet the TopN words by |z| are kept,
@@ -132,13 +135,14 @@ func DistinctiveWith(articles []corpus.Article, lex *Lexicon, eventOf map[string
 		if a.Outlet == "" {
 			continue
 		}
-		ws := contentWords(a.Text, stop, abbr, capital)
+		ws := articleContentWords(a, stop, abbr, capital)
 		for _, w := range ws {
 			uses[w]++
 		}
-		add("corpus", a.Outlet, ws)
+		sfx := languageScope(a)
+		add("corpus"+sfx, a.Outlet, ws)
 		if ev := eventOf[a.ID]; ev != "" {
-			add(ev, a.Outlet, ws)
+			add(ev+sfx, a.Outlet, ws)
 		}
 	}
 	lexWord := func(string) bool { return false }

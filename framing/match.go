@@ -49,6 +49,8 @@ type Matcher struct {
 	distancing [][]string
 	hasSense   bool
 	markers    map[string][]compiledMarker // first word → markers
+	// langs matches articles in other languages with their own terms.
+	langs *langMatchers
 }
 
 // NewMatcher prepares lex for matching.
@@ -59,6 +61,7 @@ func NewMatcher(lex *Lexicon) *Matcher {
 		byExact:   map[string][]int{},
 		byCase:    map[string][]int{},
 		caseFirst: map[string]bool{},
+		langs:     &langMatchers{},
 	}
 	for ai, ax := range lex.Axes {
 		for _, p := range ax.Poles {
@@ -176,6 +179,9 @@ func (m *Matcher) Candidates(a *corpus.Article) ([]Hit, []Rejection) {
 }
 
 func (m *Matcher) match(a *corpus.Article, wantRejected bool) ([]Hit, []Rejection) {
+	if lm := m.forLanguage(a.Language); lm != nil {
+		return lm.match(a), nil
+	}
 	text := a.Text
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)

@@ -211,6 +211,7 @@ func (x *xlsxWriter) articlesTable() *table {
 			{"URL", 40, stText},
 			{"Source", 28, stText},
 			{"Warnings", 40, stText},
+			{"Language", 10, stText},
 		},
 		n: len(arts),
 		row: func(i int, r []any) {
@@ -222,6 +223,7 @@ func (x *xlsxWriter) articlesTable() *table {
 				r[10] = link{text: a.URL, url: a.URL}
 			}
 			r[11], r[12] = a.Source, strings.Join(a.Warnings, "; ")
+			r[13] = a.Language
 		},
 	}
 }

@@ -24,7 +24,7 @@ func (a *App) articlesCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "articles [PATH...]",
-		Short: "List the articles read: id, outlet, date, words, title, warnings",
+		Short: "List the articles read: id, outlet, date, language, words, title, warnings",
 		Example: `  framediff articles
   framediff articles news/ --strict      # exit 1 if any input drew a warning`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -46,6 +46,10 @@ func (a *App) articlesCommand() *cobra.Command {
 					n++
 				}
 			}
+			for _, w := range compare.LanguageWarnings(l.articles, l.lexicon) {
+				fmt.Fprintf(a.Stderr, "warning: %s\n", w)
+				n++
+			}
 			if o.strict && n > 0 {
 				return fmt.Errorf("%d warning(s) under --strict: %w", n, errWarnings)
 			}
@@ -62,11 +66,11 @@ func (a *App) articlesCommand() *cobra.Command {
 
 func writeArticles(w io.Writer, arts []corpus.Article) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tOUTLET\tDATE\tWORDS\tTITLE\tWARNINGS")
+	fmt.Fprintln(tw, "ID\tOUTLET\tDATE\tLANG\tWORDS\tTITLE\tWARNINGS")
 	for _, art := range sortedArticles(arts) {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n",
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n",
 			cell(art.ID, 30), orDash(cell(art.Outlet, 24)), orDash(art.Published.String()),
-			art.Words, cell(art.Title, 60), cell(strings.Join(art.Warnings, "; "), 80))
+			orDash(art.Language), art.Words, cell(art.Title, 60), cell(strings.Join(art.Warnings, "; "), 80))
 	}
 	tw.Flush()
 }
