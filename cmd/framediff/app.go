@@ -32,6 +32,9 @@ type App struct {
 	// configInputs are the config file's inputs, read when a command is
 	// given no PATH.
 	configInputs []string
+	// Width is the terminal's width in columns, 0 when standard output is
+	// not a terminal; tables are cut to fit it.
+	Width int
 	// NoColor is set when the NO_COLOR environment variable is (see
 	// no-color.org): colour stays off unless --color always asks for it.
 	NoColor bool
@@ -49,7 +52,21 @@ func NewApp(stdin io.Reader, stdout, stderr io.Writer) *App {
 		Now:      time.Now,
 		Terminal: isTerminal(stdout) && isTerminal(stderr),
 		NoColor:  os.Getenv("NO_COLOR") != "",
+		Width:    terminalWidth(stdout),
 	}
+}
+
+// terminalWidth returns the columns of the terminal w is, else 0.
+func terminalWidth(w io.Writer) int {
+	f, ok := w.(*os.File)
+	if !ok {
+		return 0
+	}
+	width, _, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		return 0
+	}
+	return width
 }
 
 func isTerminal(w io.Writer) bool {

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/framediff/framediff/corpus"
 )
 
 func TestVersion(t *testing.T) {
@@ -122,5 +126,24 @@ func TestViewsAsJSON(t *testing.T) {
 	var als []map[string]any
 	if err := json.Unmarshal(run("align", "--event", events[0].ID, "--json"), &als); err != nil || len(als) == 0 {
 		t.Errorf("align --json: %d alignments, %v", len(als), err)
+	}
+}
+
+func TestArticlesFitTheTerminal(t *testing.T) {
+	arts := []corpus.Article{
+		{ID: "a1", Outlet: "The Globe Post", Title: strings.Repeat("A long headline about Idlib ", 5), Words: 490, Warnings: []string{strings.Repeat("no date found; ", 6)}},
+		{ID: "a2", Outlet: "CGTN", Title: "Short", Words: 12},
+	}
+	for _, width := range []int{80, 100} {
+		var b bytes.Buffer
+		writeArticles(&b, arts, width)
+		for _, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+			if n := utf8.RuneCountInString(line); n > width {
+				t.Errorf("width %d: a %d-column line: %q", width, n, line)
+			}
+		}
+		if !strings.Contains(b.String(), "…") {
+			t.Errorf("width %d: nothing was cut:\n%s", width, b.String())
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -37,7 +38,7 @@ func (a *App) articlesCommand() *cobra.Command {
 					return err
 				}
 			} else {
-				writeArticles(a.Stdout, l.articles)
+				writeArticles(a.Stdout, l.articles, a.Width)
 			}
 			// The table shows each article's warnings; stderr gets the rest.
 			n := writeWarnings(a.Stderr, problems(l.warnings, nil), o.verbose)
@@ -64,13 +65,46 @@ func (a *App) articlesCommand() *cobra.Command {
 	return cmd
 }
 
-func writeArticles(w io.Writer, arts []corpus.Article) {
+// writeArticles prints the articles table. When width is positive (the
+// terminal's columns) the title and warnings are cut so that each row fits;
+// otherwise they are cut only at 60 and 80 characters.
+func writeArticles(w io.Writer, arts []corpus.Article, width int) {
+	arts = sortedArticles(arts)
+	type row struct{ id, outlet, date, lang, words, title, warns string }
+	rows := []row{{"ID", "OUTLET", "DATE", "LANG", "WORDS", "TITLE", "WARNINGS"}}
+	fixed := make([]int, 5)
+	anyWarn := false
+	for _, art := range arts {
+		r := row{cell(art.ID, 30), orDash(cell(art.Outlet, 24)), orDash(art.Published.String()),
+			orDash(art.Language), strconv.Itoa(art.Words), art.Title, strings.Join(art.Warnings, "; ")}
+		rows = append(rows, r)
+		anyWarn = anyWarn || r.warns != ""
+	}
+	for _, r := range rows {
+		for i, c := range []string{r.id, r.outlet, r.date, r.lang, r.words} {
+			fixed[i] = max(fixed[i], utf8.RuneCountInString(c))
+		}
+	}
+	titleW, warnW := 60, 80
+	if width > 0 {
+		rest := width
+		for _, n := range fixed {
+			rest -= n + 2
+		}
+		if anyWarn {
+			titleW = min(60, max(12, rest/2))
+			warnW = max(12, rest-titleW-2)
+		} else {
+			titleW = min(60, max(12, rest))
+		}
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tOUTLET\tDATE\tLANG\tWORDS\tTITLE\tWARNINGS")
-	for _, art := range sortedArticles(arts) {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n",
-			cell(art.ID, 30), orDash(cell(art.Outlet, 24)), orDash(art.Published.String()),
-			orDash(art.Language), art.Words, cell(art.Title, 60), cell(strings.Join(art.Warnings, "; "), 80))
+	for _, r := range rows {
+		line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s", r.id, r.outlet, r.date, r.lang, r.words, cell(r.title, titleW))
+		if anyWarn {
+			line += "\t" + cell(r.warns, warnW)
+		}
+		fmt.Fprintln(tw, line)
 	}
 	tw.Flush()
 }
