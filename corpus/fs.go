@@ -102,7 +102,7 @@ func (r *Reader) ReadFS(fsys fs.FS, prefix ...string) ([]Article, []Warning) {
 			j.ws = append(j.ws, Warning{File: name(p), Reason: reason})
 			return
 		}
-		a, w := r.read(p, name(p), data, j.over)
+		a, w := r.readCached(p, name(p), data, j.over)
 		j.arts = a
 		j.ws = append(j.ws, w...)
 	}

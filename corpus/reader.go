@@ -54,6 +54,10 @@ type Reader struct {
 	// Workers bounds how many files ReadFS reads at once; 0 means
 	// GOMAXPROCS. The result does not depend on it.
 	Workers int
+	// Cache, when set, keeps what reading each file produced, so that an
+	// unchanged file is not read again; the result is the same with and
+	// without it.
+	Cache *Cache
 }
 
 // NewReader returns a Reader with the embedded registry and boilerplate
@@ -142,7 +146,7 @@ func isArticleFile(name string) bool {
 // a whole come back as warnings; an article's own problems are in its
 // Warnings. A file that yields no article returns at least one warning.
 func (r *Reader) Read(name string, data []byte) ([]Article, []Warning) {
-	return r.read(name, name, data, nil)
+	return r.readCached(name, name, data, nil)
 }
 
 // read is Read with the source name used in warnings separate from the

@@ -42,6 +42,7 @@ var configKeys = map[string]struct {
 	"blind":     {"blind", false},
 	"events":    {"events", false},
 	"summary":   {"summary", true},
+	"cache":     {"cache", true},
 	"fail_on":   {"fail-on", false},
 }
 

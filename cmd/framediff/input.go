@@ -29,12 +29,14 @@ type inputOptions struct {
 	threshold float64
 	workers   int
 	verbose   bool
+	cache     string
 }
 
 func (o *inputOptions) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.BoolVar(&o.strict, "strict", false, "fail (exit 1) when any input draws a warning (notes, such as an outlet missing from the registry, do not count)")
 	f.BoolVar(&o.verbose, "verbose", false, "print every warning, not one line per kind")
+	f.StringVar(&o.cache, "cache", "", "keep what reading each input file produced in `DIR`, so that unchanged files are not read again")
 	f.StringVar(&o.lexicon, "lexicon", "", "framing lexicon: a YAML `FILE`, an embedded one (default, politics), or several joined by commas (default,politics); see 'framediff lexicon show'")
 	f.StringVar(&o.registry, "registry", "", "outlet registry YAML `FILE` merged over the embedded one")
 	f.StringVar(&o.rules, "rules", "", "boilerplate rules YAML `FILE` added to the embedded ones")
@@ -98,6 +100,17 @@ func (a *App) load(ctx context.Context, o *inputOptions, paths []string) (*loade
 		l.inputs = append(l.inputs, absPath(o.rules))
 	}
 	r.Now = a.Now()
+	if o.cache != "" {
+		c, err := corpus.OpenCache(o.cache)
+		if err != nil {
+			return nil, err
+		}
+		r.Cache = c
+		defer func() {
+			hits, misses := c.Counts()
+			fmt.Fprintf(a.Stderr, "cache: %d file(s) read, %d from %s\n", misses, hits, o.cache)
+		}()
+	}
 	if len(paths) == 0 {
 		paths = a.configInputs
 	}
