@@ -147,3 +147,25 @@ func TestArticlesFitTheTerminal(t *testing.T) {
 		}
 	}
 }
+
+func TestCompletion(t *testing.T) {
+	tests := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"__complete", "align", "--event", ""}, []string{"2018-09-07-tehran-summit-putin-erdogan\t", "2019-01-24-moscow-talks-putin-erdogan\t", "2020-02-29-phone-call-rouhani-erdogan\t"}},
+		{[]string{"__complete", "report", "--format", ""}, []string{"json\n", "xlsx\n", "pdf\n", "html\n"}},
+		{[]string{"__complete", "report", "--paper", ""}, []string{"a4\n", "letter\n"}},
+	}
+	for _, tt := range tests {
+		code, out, stderr := runApp(t, "", tt.args...)
+		if code != exitOK {
+			t.Errorf("%v: exit %d: %s", tt.args, code, stderr)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: no %q in %q", tt.args, w, out)
+			}
+		}
+	}
+}

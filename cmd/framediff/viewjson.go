@@ -1,9 +1,12 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
@@ -114,4 +117,24 @@ func writeAlignmentsJSON(w io.Writer, res *compare.Result, event string) error {
 		}
 	}
 	return writeJSONValue(w, als)
+}
+
+// completeEvents completes an event id flag with the ids of the events the
+// command's inputs form; warnings are not printed while completing.
+func (a *App) completeEvents(o *inputOptions) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		quiet := *a
+		quiet.Stderr = io.Discard
+		res, _, err := quiet.buildStages(context.Background(), o, args, func(ctx context.Context, p *compare.Pipeline) error {
+			return p.Group(ctx)
+		})
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var ids []string
+		for _, ev := range res.Events {
+			ids = append(ids, ev.ID+"\t"+ev.Label)
+		}
+		return ids, cobra.ShellCompDirectiveNoFileComp
+	}
 }

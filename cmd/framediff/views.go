@@ -446,6 +446,7 @@ func (a *App) alignCommand() *cobra.Command {
 	cmd.Flags().StringVar(&event, "event", "", "event `ID` from 'framediff events'")
 	cmd.Flags().StringVar(&color, "color", "auto", "colour the diff: auto (when a terminal), always or never")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write the event's alignments as JSON")
+	_ = cmd.RegisterFlagCompletionFunc("event", a.completeEvents(o))
 	return cmd
 }
 
