@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/framediff/framediff/corpus"
@@ -167,5 +169,36 @@ func TestCompletion(t *testing.T) {
 				t.Errorf("%v: no %q in %q", tt.args, w, out)
 			}
 		}
+	}
+}
+
+func TestTermsTableFitsTheTerminal(t *testing.T) {
+	code, _, _ := runApp(t, "", "terms")
+	if code != exitOK {
+		t.Fatal(code)
+	}
+	app := &App{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, Now: time.Now}
+	res, _, err := app.build(context.Background(), &inputOptions{window: 4}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var whole, narrow bytes.Buffer
+	writePoleTable(&whole, res, 0)
+	writePoleTable(&narrow, res, 60)
+	for _, line := range strings.Split(narrow.String(), "\n") {
+		if n := utf8.RuneCountInString(strings.TrimRight(line, " ")); n > 60 && !strings.HasPrefix(line, "Counts are") {
+			t.Errorf("a %d-column line at width 60: %q", n, line)
+		}
+	}
+	if strings.Count(narrow.String(), "AXIS") < 2 {
+		t.Errorf("five outlets at width 60 printed in one block:\n%s", narrow.String())
+	}
+	for _, outlet := range []string{"CGTN", "Iran Press", "Sahar News", "The Globe Post", "The New Arab"} {
+		if !strings.Contains(narrow.String(), outlet) {
+			t.Errorf("narrow table lacks %s", outlet)
+		}
+	}
+	if strings.Count(whole.String(), "AXIS") != 1 {
+		t.Error("no width: more than one block")
 	}
 }

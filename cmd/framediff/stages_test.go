@@ -47,7 +47,7 @@ func TestCommandsRunOnlyTheirStages(t *testing.T) {
 				}
 			}
 			var table, kwic, events, align bytes.Buffer
-			writePoleTable(&table, full)
+			writePoleTable(&table, full, 0)
 			if err := writeKWIC(&kwic, full, "government", 50); err != nil {
 				t.Fatal(err)
 			}

@@ -166,7 +166,7 @@ func (a *App) termsCommand() *cobra.Command {
 			case asJSON:
 				return writeTermsJSON(a.Stdout, res)
 			}
-			writePoleTable(a.Stdout, res)
+			writePoleTable(a.Stdout, res, a.Width)
 			return nil
 		},
 	}
@@ -179,8 +179,9 @@ func (a *App) termsCommand() *cobra.Command {
 }
 
 // writePoleTable prints outlets × poles: narrator-voice hits, with
-// quoted-voice hits after a slash when there are any.
-func writePoleTable(w io.Writer, res *compare.Result) {
+// quoted-voice hits after a slash when there are any. When width is
+// positive, each block of the table fits in it.
+func writePoleTable(w io.Writer, res *compare.Result, width int) {
 	if res.Framing == nil || res.Lex == nil {
 		fmt.Fprintln(w, "no framing counts")
 		return
@@ -203,27 +204,57 @@ func writePoleTable(w io.Writer, res *compare.Result) {
 		outlets[art.Outlet] = true
 	}
 	names := sortedKeys(outlets)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "AXIS\tPOLE\t")
-	for _, n := range names {
-		fmt.Fprintf(tw, "%s\t", cell(orDash(n), 16))
+	value := func(n, axis, pole string) string {
+		k := key{n, axis, pole}
+		v := fmt.Sprint(narr[k])
+		if quot[k] > 0 {
+			v += fmt.Sprintf(" /%d", quot[k])
+		}
+		return v
 	}
-	fmt.Fprintln(tw)
+	// Outlets are columns; when they do not fit the terminal, the table is
+	// printed in blocks of as many outlets as fit.
+	fixed := len("AXIS") + 2 + len("POLE") + 2
+	colWidth := map[string]int{}
 	for _, ax := range res.Lex.Axes {
 		for _, p := range ax.Poles {
-			fmt.Fprintf(tw, "%s\t%s\t", ax.ID, p.ID)
+			fixed = max(fixed, len(ax.ID)+2+len(p.ID)+2)
 			for _, n := range names {
-				k := key{n, ax.ID, p.ID}
-				v := fmt.Sprint(narr[k])
-				if quot[k] > 0 {
-					v += fmt.Sprintf(" /%d", quot[k])
-				}
-				fmt.Fprintf(tw, "%s\t", v)
+				colWidth[n] = max(colWidth[n], utf8.RuneCountInString(cell(orDash(n), 16))+2, len(value(n, ax.ID, p.ID))+2)
 			}
-			fmt.Fprintln(tw)
 		}
 	}
-	tw.Flush()
+	var blocks [][]string
+	used := fixed
+	for _, n := range names {
+		if len(blocks) == 0 || width > 0 && used+colWidth[n] > width && len(blocks[len(blocks)-1]) > 0 {
+			blocks = append(blocks, nil)
+			used = fixed
+		}
+		blocks[len(blocks)-1] = append(blocks[len(blocks)-1], n)
+		used += colWidth[n]
+	}
+	for b, block := range blocks {
+		if b > 0 {
+			fmt.Fprintln(w)
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "AXIS\tPOLE\t")
+		for _, n := range block {
+			fmt.Fprintf(tw, "%s\t", cell(orDash(n), 16))
+		}
+		fmt.Fprintln(tw)
+		for _, ax := range res.Lex.Axes {
+			for _, p := range ax.Poles {
+				fmt.Fprintf(tw, "%s\t%s\t", ax.ID, p.ID)
+				for _, n := range block {
+					fmt.Fprintf(tw, "%s\t", value(n, ax.ID, p.ID))
+				}
+				fmt.Fprintln(tw)
+			}
+		}
+		tw.Flush()
+	}
 	fmt.Fprintln(w, "\nCounts are hits in the outlet's own (narrator) voice; \"/N\" adds hits inside quotations.")
 }
 
