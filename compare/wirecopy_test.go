@@ -227,3 +227,34 @@ func BenchmarkWireCopyEvent(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkWireCopyBuild runs the whole comparison (per-article analysis,
+// events, alignment, quotations, reuse, coverage) on a corpus of one wire
+// story reprinted n times with small changes: the corpus is one event.
+func BenchmarkWireCopyBuild(b *testing.B) {
+	for _, n := range []int{1000, 2000, 4000} {
+		w := makeWireEvent(b, n, 1)
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			runtime.GC()
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			start := cpuTime()
+			var events int
+			for b.Loop() {
+				res, err := Build(context.Background(), w.arts, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				events = len(res.Events)
+			}
+			reportCPU(b, start)
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(events), "events")
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/(1<<20), "alloc-MB/op")
+			var ru syscall.Rusage
+			if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+				b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MB")
+			}
+		})
+	}
+}
