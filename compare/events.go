@@ -690,20 +690,25 @@ func keyEntities(fs []*docFeatures) (place, noun string, people []string) {
 	if noun != "" && !entities().unplaced[noun] {
 		placeScore := map[string]float64{}
 		for _, f := range fs {
+			// Where the noun occurs, in text order, so that each place
+			// looks only at the occurrences within reach, not at all.
+			var at []int
+			for _, n := range f.nouns {
+				if n.name == noun {
+					at = append(at, n.at)
+				}
+			}
+			slices.Sort(at)
 			for _, m := range f.mentions {
 				// "Tehran summit", not "Russian summit": a place named by
 				// its adjective usually describes a person or a force.
 				if m.Kind != kindPlace || m.Demonym {
 					continue
 				}
-				for _, n := range f.nouns {
-					if n.name != noun {
-						continue
-					}
-					dist := math.Abs(float64(n.at - m.Start))
-					if dist < 80 {
-						placeScore[m.Key] += 1 / (1 + dist/8)
-					}
+				k, _ := slices.BinarySearch(at, m.Start-79)
+				for ; k < len(at) && at[k] < m.Start+80; k++ {
+					dist := math.Abs(float64(at[k] - m.Start))
+					placeScore[m.Key] += 1 / (1 + dist/8)
 				}
 			}
 		}

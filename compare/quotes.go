@@ -74,9 +74,12 @@ func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
 		cur.primary, cur.published = a.Kind == "primary", a.Published
 		cur.Sentence = sentenceAt(a, cur.Start)
 		for _, p := range cur.parts {
-			for _, w := range ws {
-				if w.Start >= p[0] && w.End <= p[1] {
-					cur.words = append(cur.words, w)
+			// Words are in text order: start at the first one inside the
+			// part rather than scanning the article for every quotation.
+			k := sort.Search(len(ws), func(k int) bool { return ws[k].Start >= p[0] })
+			for ; k < len(ws) && ws[k].Start < p[1]; k++ {
+				if ws[k].End <= p[1] {
+					cur.words = append(cur.words, ws[k])
 				}
 			}
 		}
@@ -261,6 +264,50 @@ func lastPerson(ms []mention, off int, role string) string {
 		}
 	}
 	return fallback
+}
+
+// quoteSpans finds the quotation holding a span by binary search over the
+// quotations' parts, for loops over every word or hit of an article: a
+// long article can hold thousands of quotations.
+type quoteSpans struct {
+	qs     []quote
+	parts  []quotePart // by start
+	linear bool        // parts overlap: fall back to quoteIn
+}
+
+type quotePart struct{ start, end, q int }
+
+func newQuoteSpans(qs []quote) quoteSpans {
+	x := quoteSpans{qs: qs}
+	for i := range qs {
+		for _, p := range qs[i].parts {
+			x.parts = append(x.parts, quotePart{p[0], p[1], i})
+		}
+	}
+	sort.Slice(x.parts, func(a, b int) bool {
+		if x.parts[a].start != x.parts[b].start {
+			return x.parts[a].start < x.parts[b].start
+		}
+		return x.parts[a].q < x.parts[b].q
+	})
+	for k := 1; k < len(x.parts); k++ {
+		if x.parts[k].start < x.parts[k-1].end {
+			x.linear = true
+		}
+	}
+	return x
+}
+
+// in returns the quote whose words contain [start,end), or nil, as quoteIn.
+func (x quoteSpans) in(start, end int) *quote {
+	if x.linear {
+		return quoteIn(x.qs, start, end)
+	}
+	k := sort.Search(len(x.parts), func(k int) bool { return x.parts[k].start > start }) - 1
+	if k >= 0 && end <= x.parts[k].end {
+		return &x.qs[x.parts[k].q]
+	}
+	return nil
 }
 
 // quoteIn returns the quote whose words contain [start,end), or nil.

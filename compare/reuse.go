@@ -25,8 +25,9 @@ const (
 // narrative returns the words of an article outside its quotations.
 func narrative(ws []word, qs []quote) []word {
 	out := make([]word, 0, len(ws))
+	spans := newQuoteSpans(qs)
 	for _, w := range ws {
-		if quoteIn(qs, w.Start, w.End) == nil {
+		if spans.in(w.Start, w.End) == nil {
 			out = append(out, w)
 		}
 	}

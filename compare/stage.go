@@ -218,9 +218,10 @@ func (p *Pipeline) Group(ctx context.Context) error {
 	}
 	for i := range p.work {
 		w := &p.work[i]
+		spans := newQuoteSpans(w.quotes)
 		for k := range w.hits {
 			h := &w.hits[k]
-			if q := quoteIn(w.quotes, h.Start, h.End); q != nil {
+			if q := spans.in(h.Start, h.End); q != nil {
 				h.Speaker = q.Speaker
 			}
 		}

@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"syscall"
@@ -159,5 +160,33 @@ func BenchmarkScanWords(b *testing.B) {
 	}
 	if d := cpuTime() - cpu0; d > 0 {
 		b.ReportMetric(float64(total)*float64(n)/d.Seconds()/1e6, "cpu-MB/s")
+	}
+}
+
+// BenchmarkMatchUnpunctuated matches an article that is one sentence of n
+// words, dense with terms that have sense conditions ("war", "attack",
+// "campaign", "government"): the sense checks must cost the same per hit
+// however long the sentence is.
+func BenchmarkMatchUnpunctuated(b *testing.B) {
+	vocab := strings.Fields("the war on rebels and the government campaign of air strikes near Idlib in Syria after an attack by militants")
+	for _, n := range []int{50_000, 100_000, 200_000} {
+		var sb strings.Builder
+		for i := 0; i < n; i++ {
+			if i > 0 {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(vocab[(i*7+i/3)%len(vocab)])
+		}
+		text := sb.String()
+		a := corpus.Article{ID: "long", Text: text,
+			Paragraphs: []corpus.Span{{Start: 0, End: len(text)}},
+			Sentences:  []corpus.Span{{Start: 0, End: len(text)}}}
+		m := NewMatcher(DefaultLexicon())
+		b.Run(fmt.Sprintf("words=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				m.Match(&a)
+			}
+		})
 	}
 }

@@ -268,14 +268,11 @@ func sentenceWords(sx *senseCtx, ws []word, i, end int) (int, int) {
 	} else {
 		return lo, hi
 	}
-	lo = i
-	for lo > 0 && ws[lo-1].start >= s {
-		lo--
-	}
-	hi = end
-	for hi < len(ws) && ws[hi].end <= e {
-		hi++
-	}
+	// Words are in text order, so both ends are found by binary search:
+	// a sentence can be a whole unpunctuated article, and walking it for
+	// every candidate would cost its length squared.
+	lo = min(i, sort.Search(i, func(k int) bool { return ws[k].start >= s }))
+	hi = max(end, end+sort.Search(len(ws)-end, func(k int) bool { return ws[end+k].end > e }))
 	return lo, hi
 }
 
