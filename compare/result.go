@@ -31,6 +31,8 @@
 package compare
 
 import (
+	"time"
+
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
 )
@@ -264,4 +266,32 @@ type Claim struct {
 	// Sentences are the claim's sentences, one reference per article
 	// sentence, in article order.
 	Sentences []SentenceRef `json:"sentences"`
+}
+
+// LongDate formats a date string of a Result ("2006-01-02…") as
+// "7 September 2018"; anything else is returned as it is.
+func LongDate(s string) string {
+	if len(s) < 10 {
+		return s
+	}
+	t, err := time.Parse("2006-01-02", s[:10])
+	if err != nil {
+		return s
+	}
+	return t.Format("2 January 2006")
+}
+
+// DateRange formats an event's Start and End as one date, a range
+// ("7 September 2018 – 9 September 2018") or "undated".
+func DateRange(from, to string) string {
+	from, to = LongDate(from), LongDate(to)
+	switch {
+	case from == "" && to == "":
+		return "undated"
+	case from == to || to == "":
+		return from
+	case from == "":
+		return to
+	}
+	return from + " – " + to
 }

@@ -4,6 +4,8 @@
 // identifies their outlets through an embedded, extendable registry.
 package corpus
 
+import "strings"
+
 // Span is a half-open byte range [Start, End) into an article's cleaned Text.
 type Span struct {
 	Start int `json:"start"`
@@ -52,4 +54,56 @@ type Article struct {
 func (a *Article) Sentence(i int) string {
 	s := a.Sentences[i]
 	return a.Text[s.Start:s.End]
+}
+
+// ParagraphSpans returns the article's paragraphs: Paragraphs when they are
+// valid spans of Text, else Text split at blank lines (an article built by
+// hand rather than by a Reader).
+func (a *Article) ParagraphSpans() []Span {
+	if ValidSpans(a.Paragraphs, len(a.Text)) {
+		return a.Paragraphs
+	}
+	return SplitParagraphs(a.Text)
+}
+
+// ValidSpans reports whether spans is non-empty, in order, non-overlapping
+// and inside a text of n bytes.
+func ValidSpans(spans []Span, n int) bool {
+	if len(spans) == 0 {
+		return false
+	}
+	last := 0
+	for _, s := range spans {
+		if s.Start < last || s.End < s.Start || s.End > n {
+			return false
+		}
+		last = s.End
+	}
+	return true
+}
+
+// SplitParagraphs splits text at blank lines, or at line breaks when it has
+// no blank line, leaving out blank paragraphs.
+func SplitParagraphs(text string) []Span {
+	sep := "\n\n"
+	if !strings.Contains(text, sep) {
+		sep = "\n"
+	}
+	var out []Span
+	start := 0
+	for start <= len(text) {
+		i := strings.Index(text[start:], sep)
+		end := len(text)
+		if i >= 0 {
+			end = start + i
+		}
+		if strings.TrimSpace(text[start:end]) != "" {
+			out = append(out, Span{Start: start, End: end})
+		}
+		if i < 0 {
+			break
+		}
+		start = end + len(sep)
+	}
+	return out
 }

@@ -483,31 +483,6 @@ func pdfCount(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// pdfDay formats a date string ("2006-01-02…") as "7 September 2018".
-func pdfDay(s string) string {
-	if len(s) < 10 {
-		return s
-	}
-	t, err := time.Parse("2006-01-02", s[:10])
-	if err != nil {
-		return s
-	}
-	return t.Format("2 January 2006")
-}
-
-func pdfDateRange(from, to string) string {
-	from, to = pdfDay(from), pdfDay(to)
-	switch {
-	case from == "" && to == "":
-		return "undated"
-	case from == to || to == "":
-		return from
-	case from == "":
-		return to
-	}
-	return from + " – " + to
-}
-
 // t prepares text for drawing: masked in blind mode, then cleaned.
 func (d *pdfDoc) t(s string) string {
 	if d.masker != nil {

@@ -158,7 +158,7 @@ func pdfParseArticle(id, s string) (corpus.Article, error) {
 		}
 	}
 	a.Words = len(strings.Fields(a.Text))
-	a.Paragraphs = pdfSplitParagraphs(a.Text)
+	a.Paragraphs = corpus.SplitParagraphs(a.Text)
 	for _, p := range a.Paragraphs {
 		a.Sentences = append(a.Sentences, pdfSentences(a.Text, p)...)
 	}

@@ -354,7 +354,7 @@ func pdfPrepend(res *compare.Result, id, para string) {
 			continue
 		}
 		a.Text = para + "\n\n" + a.Text
-		a.Paragraphs = pdfSplitParagraphs(a.Text)
+		a.Paragraphs = corpus.SplitParagraphs(a.Text)
 	}
 	for i := range res.Framing.Hits {
 		if h := &res.Framing.Hits[i]; h.Article == id {

@@ -25,9 +25,9 @@ func (d *pdfDoc) cover() {
 			last = s
 		}
 	}
-	sub := fmt.Sprintf("How %s reported %s · %s", pdfCount(len(d.outlets), "outlet"), pdfCount(max(len(d.events), 1), "event"), pdfDateRange(first, last))
+	sub := fmt.Sprintf("How %s reported %s · %s", pdfCount(len(d.outlets), "outlet"), pdfCount(max(len(d.events), 1), "event"), compare.DateRange(first, last))
 	if len(d.events) == 0 {
-		sub = fmt.Sprintf("%s from %s · %s", pdfCount(len(d.selected), "article"), pdfCount(len(d.outlets), "outlet"), pdfDateRange(first, last))
+		sub = fmt.Sprintf("%s from %s · %s", pdfCount(len(d.selected), "article"), pdfCount(len(d.outlets), "outlet"), compare.DateRange(first, last))
 	}
 	d.flow([]pdfRun{{Text: d.t(sub), Style: pdfStyle{Size: 12, Color: pdfGrey}}}, d.left, d.width)
 	d.y += 4
@@ -35,7 +35,7 @@ func (d *pdfDoc) cover() {
 		runs := []pdfRun{
 			{Text: fmt.Sprintf("%d. ", i+1), Style: pdfStyle{Font: "B", Size: 10, Color: pdfInk}},
 			{Text: d.t(pdfEventName(e)), Style: pdfStyle{Font: "B", Size: 10, Color: pdfBlack}},
-			{Text: d.t(fmt.Sprintf(" · %s · %s", pdfDateRange(e.Start, e.End), pdfCount(len(e.Articles), "article"))), Style: pdfStyle{Size: 10, Color: pdfGrey}},
+			{Text: d.t(fmt.Sprintf(" · %s · %s", compare.DateRange(e.Start, e.End), pdfCount(len(e.Articles), "article"))), Style: pdfStyle{Size: 10, Color: pdfGrey}},
 		}
 		d.flow(runs, d.left+2, d.width-2)
 		d.y += 1
@@ -383,7 +383,7 @@ func (d *pdfDoc) eventPages() {
 		}
 		if len(arts) == 1 && len(d.events) > 1 {
 			singles = append(singles, arts[0])
-			kickers[arts[0].ID] = pdfEventName(e) + " · " + pdfDateRange(e.Start, e.End)
+			kickers[arts[0].ID] = pdfEventName(e) + " · " + compare.DateRange(e.Start, e.End)
 			continue
 		}
 		n++
@@ -391,7 +391,7 @@ func (d *pdfDoc) eventPages() {
 		if len(d.events) == 1 {
 			title = pdfEventName(e)
 		}
-		intro := fmt.Sprintf("%s, %s. ", pdfCount(len(arts), "article"), pdfDateRange(e.Start, e.End))
+		intro := fmt.Sprintf("%s, %s. ", pdfCount(len(arts), "article"), compare.DateRange(e.Start, e.End))
 		intro += pdfUndatedNote(arts)
 		if len(arts) > 1 {
 			intro += "Each box holds one outlet's headline and opening paragraphs, as published. Read across: what does each put first, and which words does it choose?"
@@ -496,10 +496,7 @@ func (b *pdfBox) cut(h float64) {
 // excerpt returns the opening paragraphs of a, as spans of its text, up to
 // about maxWords words; the title is skipped when the text repeats it.
 func pdfExcerpt(a *corpus.Article, maxWords int) (spans []corpus.Span, cut bool) {
-	paras := a.Paragraphs
-	if !pdfValidSpans(paras, len(a.Text)) {
-		paras = pdfSplitParagraphs(a.Text)
-	}
+	paras := a.ParagraphSpans()
 	words := 0
 	for i, p := range paras {
 		text := strings.TrimSpace(a.Text[p.Start:p.End])
@@ -513,46 +510,6 @@ func pdfExcerpt(a *corpus.Article, maxWords int) (spans []corpus.Span, cut bool)
 		words += len(strings.Fields(text))
 	}
 	return spans, false
-}
-
-func pdfValidSpans(spans []corpus.Span, n int) bool {
-	if len(spans) == 0 {
-		return false
-	}
-	last := 0
-	for _, s := range spans {
-		if s.Start < last || s.End < s.Start || s.End > n {
-			return false
-		}
-		last = s.End
-	}
-	return true
-}
-
-// pdfSplitParagraphs splits text at blank lines, or at line breaks when it
-// has no blank line.
-func pdfSplitParagraphs(text string) []corpus.Span {
-	sep := "\n\n"
-	if !strings.Contains(text, sep) {
-		sep = "\n"
-	}
-	var out []corpus.Span
-	start := 0
-	for start <= len(text) {
-		i := strings.Index(text[start:], sep)
-		end := len(text)
-		if i >= 0 {
-			end = start + i
-		}
-		if strings.TrimSpace(text[start:end]) != "" {
-			out = append(out, corpus.Span{Start: start, End: end})
-		}
-		if i < 0 {
-			break
-		}
-		start = end + len(sep)
-	}
-	return out
 }
 
 // richText turns text[start:end] of article a into runs, marking hits in
@@ -640,7 +597,7 @@ func pdfCutSpan(text string, s corpus.Span, n int) (corpus.Span, bool) {
 // headline.
 func (d *pdfDoc) articleBox(a *corpus.Article, w float64, maxWords int, kicker string) pdfBox {
 	inner := w - 2*pdfBoxPad
-	b := pdfBox{label: d.labelOf(a), date: pdfDay(a.Published.String()), band: 6.5}
+	b := pdfBox{label: d.labelOf(a), date: compare.LongDate(a.Published.String()), band: 6.5}
 	if a.Published.IsZero() {
 		b.date = "undated"
 	}

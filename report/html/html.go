@@ -29,7 +29,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/framediff/framediff/compare"
@@ -588,7 +587,7 @@ func (b *builder) buildArticles() {
 	for i, a := range arts {
 		v := &articleView{
 			Idx: i, Anchor: "a" + strconv.Itoa(i), Outlet: b.outlets[outletOf(a)], ID: a.ID,
-			Title: a.Title, Author: a.Author, Date: day(a.Published.String()),
+			Title: a.Title, Author: a.Author, Date: compare.LongDate(a.Published.String()),
 			Primary: a.Kind == "primary", Words: a.Words, Hits: len(b.hits[a.ID]),
 		}
 		if v.URL = safeURL(a.URL); v.URL == "" {
@@ -615,31 +614,6 @@ func (b *builder) link(article string, sentence int, text string) sentLink {
 		}
 	}
 	return l
-}
-
-// day formats a date string ("2006-01-02…") as "7 September 2018".
-func day(s string) string {
-	if len(s) < 10 {
-		return s
-	}
-	t, err := time.Parse("2006-01-02", s[:10])
-	if err != nil {
-		return s
-	}
-	return t.Format("2 January 2006")
-}
-
-func dateRange(from, to string) string {
-	from, to = day(from), day(to)
-	switch {
-	case from == "" && to == "":
-		return "undated"
-	case from == to || to == "":
-		return from
-	case from == "":
-		return to
-	}
-	return from + " – " + to
 }
 
 func plural(n int, noun string) string {

@@ -13,56 +13,13 @@ import (
 	"github.com/framediff/framediff/framing"
 )
 
-func validSpans(spans []corpus.Span, n int) bool {
-	if len(spans) == 0 {
-		return false
-	}
-	last := 0
-	for _, s := range spans {
-		if s.Start < last || s.End < s.Start || s.End > n {
-			return false
-		}
-		last = s.End
-	}
-	return true
-}
-
-// splitParagraphs splits text at blank lines, or at line breaks when it
-// has no blank line.
-func splitParagraphs(text string) []corpus.Span {
-	sep := "\n\n"
-	if !strings.Contains(text, sep) {
-		sep = "\n"
-	}
-	var out []corpus.Span
-	start := 0
-	for start <= len(text) {
-		i := strings.Index(text[start:], sep)
-		end := len(text)
-		if i >= 0 {
-			end = start + i
-		}
-		if strings.TrimSpace(text[start:end]) != "" {
-			out = append(out, corpus.Span{Start: start, End: end})
-		}
-		if i < 0 {
-			break
-		}
-		start = end + len(sep)
-	}
-	return out
-}
-
 // paragraphs cuts a's text into paragraphs of sentences of pieces: each
 // sentence carries its anchor, each framing hit (the longest where two
 // overlap) its mark.
 func (b *builder) paragraphs(a *corpus.Article, v *articleView) [][]sentView {
-	paras := a.Paragraphs
-	if !validSpans(paras, len(a.Text)) {
-		paras = splitParagraphs(a.Text)
-	}
+	paras := a.ParagraphSpans()
 	sents := a.Sentences
-	if !validSpans(sents, len(a.Text)) {
+	if !corpus.ValidSpans(sents, len(a.Text)) {
 		sents = nil
 	}
 	hits := b.hits[a.ID]
@@ -181,7 +138,7 @@ func (b *builder) buildEvents() {
 		voices[v.Event] = append(voices[v.Event], v)
 	}
 	for i, e := range b.res.Events {
-		ev := &eventView{Idx: i, Anchor: "e" + strconv.Itoa(i), ID: e.ID, Name: eventName(e), Dates: dateRange(e.Start, e.End)}
+		ev := &eventView{Idx: i, Anchor: "e" + strconv.Itoa(i), ID: e.ID, Name: eventName(e), Dates: compare.DateRange(e.Start, e.End)}
 		seen := map[*outletView]bool{}
 		for _, id := range e.Articles {
 			if v, ok := b.views[id]; ok && !inEvent[id] {
