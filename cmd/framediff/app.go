@@ -118,8 +118,8 @@ func (a *App) rootCommand() *cobra.Command {
   framediff diff old/report.json out/report.json --markdown`,
 		Long: `framediff groups articles about one event, lines their passages and
 quotations up, diffs their framing words ("regime" versus "government",
-"liberate" versus "recapture") and writes an XLSX workbook, a PDF handout
-and a JSON file.
+"liberate" versus "recapture") and writes a JSON file, an XLSX workbook, a
+PDF handout and a web page.
 
 PATH is a file (text, Markdown, HTML, JSON or JSONL), a directory read
 recursively, or - for JSONL on standard input. No PATH reads the embedded

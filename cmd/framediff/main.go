@@ -2,12 +2,13 @@
 //
 // Usage:
 //
-//	framediff report   [PATH...] [-o DIR] [--format xlsx,pdf,json]  write the reports
+//	framediff report   [PATH...] [-o DIR] [--format json,xlsx,pdf,html]  write the reports
 //	framediff articles [PATH...]                   list what was read
 //	framediff terms    [PATH...] [--kwic TERM]      framing terms per outlet
 //	framediff events   [PATH...]                   list the events found
 //	framediff align    [PATH...] --event ID        aligned passages with word diffs
-//	framediff lexicon  show | check FILE           print or validate a lexicon
+//	framediff diff     OLD NEW [--markdown|--json] [--fail-on RULE]  what changed between two reports
+//	framediff lexicon  show [NAME] | check FILE    print or validate a lexicon
 //
 // PATH is a file (text, Markdown, HTML, JSON or JSONL), a directory read
 // recursively, or - for JSONL on standard input. No PATH reads the embedded
