@@ -31,6 +31,7 @@
 package compare
 
 import (
+	"strings"
 	"time"
 
 	"github.com/framediff/framediff/corpus"
@@ -294,4 +295,19 @@ func DateRange(from, to string) string {
 		return to
 	}
 	return from + " – " + to
+}
+
+// Name is the event's label without its trailing date ("Tehran summit:
+// Putin, Erdogan, Rouhani"), or its id when it has no label.
+func (e Event) Name() string {
+	label := e.Label
+	if label == "" {
+		label = e.ID
+	}
+	for _, sep := range []string{" — ", " – ", " - "} {
+		if i := strings.LastIndex(label, sep); i > 0 {
+			return label[:i]
+		}
+	}
+	return label
 }

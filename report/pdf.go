@@ -454,20 +454,9 @@ func (d *pdfDoc) makeTitle() string {
 		}
 		return fmt.Sprintf("How %s report the news", pdfCount(len(d.outlets), "outlet"))
 	case 1:
-		return pdfEventName(d.events[0])
+		return d.events[0].Name()
 	}
-	return fmt.Sprintf("%s, and %s", pdfEventName(d.events[0]), pdfCount(len(d.events)-1, "other event"))
-}
-
-// pdfEventName is an event's label without its trailing date.
-func pdfEventName(e compare.Event) string {
-	label := cmp.Or(e.Label, e.ID)
-	for _, sep := range []string{" — ", " – ", " - "} {
-		if i := strings.LastIndex(label, sep); i > 0 {
-			return label[:i]
-		}
-	}
-	return label
+	return fmt.Sprintf("%s, and %s", d.events[0].Name(), pdfCount(len(d.events)-1, "other event"))
 }
 
 func pdfCount(n int, noun string) string {

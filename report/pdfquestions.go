@@ -366,7 +366,7 @@ func (d *pdfDoc) qVoice() []string {
 				top[best] = append(top[best], o)
 			}
 		}
-		name := pdfEventName(ve.event)
+		name := ve.event.Name()
 		if len(top) >= 2 {
 			var parts []string
 			for _, sp := range slices.Sorted(maps.Keys(top)) {
@@ -449,9 +449,9 @@ func (d *pdfDoc) qHeadlines(n int) []string {
 		arts := d.eventArticles(e)
 		switch {
 		case len(arts) > 1:
-			out = append(out, fmt.Sprintf("Compare the %d headlines on %s. Which facts does each put first, and which would make you most likely to share the story?", len(arts), pdfEventName(e)))
+			out = append(out, fmt.Sprintf("Compare the %d headlines on %s. Which facts does each put first, and which would make you most likely to share the story?", len(arts), e.Name()))
 		case len(arts) == 1 && len(d.hits[arts[0].ID]) > 0:
-			out = append(out, fmt.Sprintf("Only %s reports %s here. Rewrite its opening paragraph with the plainer words from the glossary: what changes?", d.labelOf(arts[0]), pdfEventName(e)))
+			out = append(out, fmt.Sprintf("Only %s reports %s here. Rewrite its opening paragraph with the plainer words from the glossary: what changes?", d.labelOf(arts[0]), e.Name()))
 		}
 	}
 	return out

@@ -34,7 +34,7 @@ func (d *pdfDoc) cover() {
 	for i, e := range d.events {
 		runs := []pdfRun{
 			{Text: fmt.Sprintf("%d. ", i+1), Style: pdfStyle{Font: "B", Size: 10, Color: pdfInk}},
-			{Text: d.t(pdfEventName(e)), Style: pdfStyle{Font: "B", Size: 10, Color: pdfBlack}},
+			{Text: d.t(e.Name()), Style: pdfStyle{Font: "B", Size: 10, Color: pdfBlack}},
 			{Text: d.t(fmt.Sprintf(" · %s · %s", compare.DateRange(e.Start, e.End), pdfCount(len(e.Articles), "article"))), Style: pdfStyle{Size: 10, Color: pdfGrey}},
 		}
 		d.flow(runs, d.left+2, d.width-2)
@@ -383,13 +383,13 @@ func (d *pdfDoc) eventPages() {
 		}
 		if len(arts) == 1 && len(d.events) > 1 {
 			singles = append(singles, arts[0])
-			kickers[arts[0].ID] = pdfEventName(e) + " · " + compare.DateRange(e.Start, e.End)
+			kickers[arts[0].ID] = e.Name() + " · " + compare.DateRange(e.Start, e.End)
 			continue
 		}
 		n++
-		title := fmt.Sprintf("Event %d: %s", n, pdfEventName(e))
+		title := fmt.Sprintf("Event %d: %s", n, e.Name())
 		if len(d.events) == 1 {
-			title = pdfEventName(e)
+			title = e.Name()
 		}
 		intro := fmt.Sprintf("%s, %s. ", pdfCount(len(arts), "article"), compare.DateRange(e.Start, e.End))
 		intro += pdfUndatedNote(arts)

@@ -626,17 +626,6 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// eventName is an event's label without its trailing date.
-func eventName(e compare.Event) string {
-	label := cmp.Or(e.Label, e.ID)
-	for _, sep := range []string{" — ", " – ", " - "} {
-		if i := strings.LastIndex(label, sep); i > 0 {
-			return label[:i]
-		}
-	}
-	return label
-}
-
 func (b *builder) title() string {
 	if t := strings.TrimSpace(b.opts.Title); t != "" {
 		return t

@@ -138,7 +138,7 @@ func (b *builder) buildEvents() {
 		voices[v.Event] = append(voices[v.Event], v)
 	}
 	for i, e := range b.res.Events {
-		ev := &eventView{Idx: i, Anchor: "e" + strconv.Itoa(i), ID: e.ID, Name: eventName(e), Dates: compare.DateRange(e.Start, e.End)}
+		ev := &eventView{Idx: i, Anchor: "e" + strconv.Itoa(i), ID: e.ID, Name: e.Name(), Dates: compare.DateRange(e.Start, e.End)}
 		seen := map[*outletView]bool{}
 		for _, id := range e.Articles {
 			if v, ok := b.views[id]; ok && !inEvent[id] {
