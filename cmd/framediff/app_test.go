@@ -33,6 +33,10 @@ func TestExitCodes(t *testing.T) {
 	if err := os.WriteFile(badLex, []byte("name: x\naxes:\n  - id: state\n    poles: [\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	notJSON := filepath.Join(dir, "report.json")
+	if err := os.WriteFile(notJSON, []byte("not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name     string
 		args     []string
@@ -40,6 +44,9 @@ func TestExitCodes(t *testing.T) {
 		wantErr  string
 	}{
 		{"unknown command", []string{"frobnicate"}, exitUsage, "unknown command"},
+		{"diff of one file", []string{"diff", notJSON}, exitUsage, "two report.json files"},
+		{"diff of a missing file", []string{"diff", filepath.Join(dir, "nope.json"), notJSON}, exitFailure, "nope.json"},
+		{"diff of a file that is not a report", []string{"diff", notJSON, notJSON}, exitFailure, "report.json: not a framediff report.json"},
 		{"unknown flag", []string{"report", "--nope"}, exitUsage, "unknown flag"},
 		{"bad format", []string{"report", "--format", "docx", "-o", dir}, exitUsage, "unknown output"},
 		{"bad paper", []string{"report", "--paper", "a3", "-o", dir}, exitUsage, "--paper"},

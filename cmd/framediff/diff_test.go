@@ -124,32 +124,6 @@ func TestDiffRulesGate(t *testing.T) {
 	}
 }
 
-func TestDiffUsage(t *testing.T) {
-	dir := t.TempDir()
-	notJSON := filepath.Join(dir, "report.json")
-	if err := os.WriteFile(notJSON, []byte("not json"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name     string
-		args     []string
-		wantCode int
-		wantErr  string
-	}{
-		{"one file", []string{"diff", notJSON}, exitUsage, "two report.json files"},
-		{"missing file", []string{"diff", filepath.Join(dir, "nope.json"), notJSON}, exitFailure, "nope.json"},
-		{"not a report", []string{"diff", notJSON, notJSON}, exitFailure, "report.json: not a framediff report.json"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			code, _, stderr := runApp(t, "", tt.args...)
-			if code != tt.wantCode || !strings.Contains(stderr, tt.wantErr) {
-				t.Errorf("exit %d (want %d), stderr %q (want %q)", code, tt.wantCode, stderr, tt.wantErr)
-			}
-		})
-	}
-}
-
 func TestReportSummaryFile(t *testing.T) {
 	dir := t.TempDir()
 	summary := filepath.Join(dir, "summary.md")
