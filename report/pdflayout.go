@@ -372,6 +372,17 @@ func pdfTokens(s string) func(func(string) bool) {
 				i = len(s)
 			}
 			w := s[:i]
+			if pdfHasRTL(w) {
+				// Punctuation around a right-to-left word takes its
+				// direction from both sides, so it is a piece of its own.
+				for _, p := range pdfBidiPieces(w) {
+					if !yield(p) {
+						return
+					}
+				}
+				s = s[i:]
+				continue
+			}
 			for _, at := range pdfCJKBreaks(w) {
 				if !yield(w[:at]) || !yield("") {
 					return

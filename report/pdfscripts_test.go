@@ -63,6 +63,8 @@ func TestPDFVisualString(t *testing.T) {
 		{"right-to-left line with a number", "في 7 سبتمبر", "ربمتبس 7 يف"},
 		{"brackets mirror", "(ادلب) قمة", "ةمق (بلدا)"},
 		{"Arabic phrase inside English", "the term مكافحة الإرهاب is used", "the term باهرإلا ةحفاكم is used"},
+		{"quoted Arabic term in English", "uses “حملة” words", "uses “ةلمح” words"},
+		{"Arabic comma stays after its word", "قال بوتين، أمس", "سمأ ،نيتوب لاق"},
 		{"English name inside Arabic", "قال بوتين لوكالة TASS اليوم", "مويلا TASS ةلاكول نيتوب لاق"},
 	}
 	for _, tt := range tests {

@@ -331,21 +331,60 @@ func pdfVisualString(s string) string {
 	if !pdfHasRTL(s) {
 		return s
 	}
-	words := strings.Split(s, " ")
+	// Words and their punctuation, each piece noting the space before it.
+	var words []string
+	var spaced []bool
+	for i, w := range strings.Split(s, " ") {
+		for j, p := range pdfBidiPieces(w) {
+			words = append(words, p)
+			spaced = append(spaced, i > 0 && j == 0)
+		}
+	}
 	dirs := make([]pdfDir, len(words))
 	for i, w := range words {
 		dirs[i] = pdfWordDir(w)
 	}
 	lv := pdfLevels(dirs, pdfParagraphDir(s))
-	out := make([]string, 0, len(words))
-	for _, i := range pdfVisualOrder(lv) {
+	var b strings.Builder
+	order := pdfVisualOrder(lv)
+	for k, i := range order {
+		if k > 0 {
+			if prev := order[k-1]; spaced[max(i, prev)] {
+				b.WriteByte(' ')
+			}
+		}
 		w := words[i]
 		if lv[i]%2 == 1 {
 			w = pdfReverse(w)
 		}
-		out = append(out, w)
+		b.WriteString(w)
 	}
-	return strings.Join(out, " ")
+	return b.String()
+}
+
+// pdfBidiPieces splits a word into its leading punctuation, its letters
+// and digits, and its trailing punctuation, leaving out empty pieces.
+func pdfBidiPieces(w string) []string {
+	neutral := func(r rune) bool {
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.L, bidi.R, bidi.AL, bidi.EN, bidi.AN:
+			return false
+		}
+		return !unicode.Is(unicode.Mn, r)
+	}
+	start := len(w) - len(strings.TrimLeftFunc(w, neutral))
+	end := len(strings.TrimRightFunc(w, neutral))
+	if start >= end {
+		return []string{w}
+	}
+	var out []string
+	for _, p := range []string{w[:start], w[start:end], w[end:]} {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // pdfHasRTL reports whether s holds a right-to-left letter.
