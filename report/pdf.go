@@ -178,7 +178,7 @@ var pdfPalette = []pdfRGB{
 func newPDFDoc(res *compare.Result, opts PDFOptions) (*pdfDoc, error) {
 	d := &pdfDoc{res: res, opts: opts}
 	var err error
-	cjk, err := pdfFindCJK(opts.CJKFont, pdfCJKRunes(res))
+	cjk, err := pdfFindCJK(opts.CJKFont, pdfCJKRunes(res.Articles, res.Lex, res.Outlets, opts.Title))
 	if err != nil {
 		return nil, err
 	}

@@ -206,9 +206,10 @@ func pdfIsCJK(r rune) bool {
 		r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF || r >= 0x31C0 && r <= 0x31EF
 }
 
-// pdfCJKRunes lists the CJK characters in any string of v (a Result),
+// pdfCJKRunes lists the CJK characters in any string of vs (the parts of
+// a Result the handout quotes: articles, lexicon, outlets, and the title),
 // sorted: the CJK subset must be built before the first page is drawn.
-func pdfCJKRunes(v any) []rune {
+func pdfCJKRunes(vs ...any) []rune {
 	set := map[rune]bool{}
 	seen := map[uintptr]bool{}
 	var walk func(reflect.Value)
@@ -251,7 +252,9 @@ func pdfCJKRunes(v any) []rune {
 			}
 		}
 	}
-	walk(reflect.ValueOf(v))
+	for _, v := range vs {
+		walk(reflect.ValueOf(v))
+	}
 	rs := make([]rune, 0, len(set))
 	for r := range set {
 		rs = append(rs, r)

@@ -82,13 +82,12 @@ func pdfLineHeight(size float64) float64 { return size * 0.3528 * 1.32 }
 
 // measure returns the width of s in style st.
 func (d *pdfDoc) measure(s string, st pdfStyle) float64 {
-	spans := d.spans(s)
-	if len(spans) == 1 && spans[0].face == pdfFaceGo {
+	if d.goOnly(s) {
 		d.f.SetFont(pdfFamily, st.Font, st.Size)
 		return d.f.GetStringWidth(s)
 	}
 	w := 0.0
-	for _, sp := range spans {
+	for _, sp := range d.spans(s) {
 		d.useFace(sp.face, st)
 		w += d.f.GetStringWidth(sp.text)
 	}
@@ -97,8 +96,22 @@ func (d *pdfDoc) measure(s string, st pdfStyle) float64 {
 
 // plain reports whether s is left-to-right text the Go fonts draw whole.
 func (d *pdfDoc) plain(s string) bool {
-	sp := d.spans(s)
-	return len(sp) == 1 && sp[0].face == pdfFaceGo && !pdfHasRTL(s)
+	return d.goOnly(s) && !pdfHasRTL(s)
+}
+
+// goOnly reports whether the Go fonts draw every character of s.
+func (d *pdfDoc) goOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			for _, r := range s[i:] {
+				if d.g.face(r) > pdfFaceGo {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return true
 }
 
 // label1 draws the one-line s from x on baseline y, in logical order. For
@@ -115,13 +128,12 @@ func (d *pdfDoc) label1(x, y float64, s string, st pdfStyle) {
 // text draws s from x on baseline y, each piece in the face that has its
 // glyphs. s must be in drawing order (see pdfVisualString).
 func (d *pdfDoc) text(x, y float64, s string, st pdfStyle) {
-	spans := d.spans(s)
-	if len(spans) == 1 && spans[0].face == pdfFaceGo {
+	if d.goOnly(s) {
 		d.f.SetFont(pdfFamily, st.Font, st.Size)
 		d.f.Text(x, y, s)
 		return
 	}
-	for _, sp := range spans {
+	for _, sp := range d.spans(s) {
 		d.useFace(sp.face, st)
 		d.f.Text(x, y, sp.text)
 		x += d.f.GetStringWidth(sp.text)
