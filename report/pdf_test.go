@@ -466,6 +466,8 @@ func FuzzWritePDFText(f *testing.F) {
 		f.Add(a.Title, a.Text[:min(len(a.Text), 400)], 3, 9)
 	}
 	f.Add("😀\x00\xff", strings.Repeat("w", 3000), -1, 1<<20)
+	f.Add("قمة طهران (إدلب)", "وقال بوتين: «الإرهابيون» في إدلب، 2018 CNN.\n\n普京表示，「停火」。 שלום (עולם) لا\u200cمی", 5, 20)
+	f.Add("俄土伊三国总统", strings.Repeat("叙利亚政府，", 400)+strings.Repeat("ب", 500), 0, 12)
 	f.Fuzz(func(t *testing.T, title, text string, start, end int) {
 		r := *res
 		r.Articles = append([]corpus.Article(nil), res.Articles...)

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"unicode"
 
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
 
@@ -246,5 +248,85 @@ func TestWritePDFScriptsPNG(t *testing.T) {
 	pngs, _ := filepath.Glob(filepath.Join(dir, "scripts-*.png"))
 	if len(pngs) != pdfPages(t, file) {
 		t.Errorf("%d pages rendered, want %d", len(pngs), pdfPages(t, file))
+	}
+}
+
+// BenchmarkWritePDFScripts writes the five-language handout: Arabic
+// shaping, right-to-left layout, CJK line breaks and, when Noto Sans CJK
+// is installed, reading it and building the subset of the glyphs used.
+func BenchmarkWritePDFScripts(b *testing.B) {
+	arts, _ := corpus.NewReader().ReadFS(os.DirFS(filepath.Join("..", "testdata", "languages")))
+	res, err := compare.Build(context.Background(), arts, compare.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := WritePDF(&buf, res, PDFOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestPDFWrapScripts lays right-to-left and CJK paragraphs out at several
+// widths: no line runs past its width or starts left of it, and every
+// character is kept (reordered, brackets mirrored, but none lost).
+func TestPDFWrapScripts(t *testing.T) {
+	g, err := pdfAllGlyphs(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := fpdf.New("P", "mm", "A4", "")
+	for _, st := range []string{"", "B", "I", "BI"} {
+		f.AddUTF8FontFromBytes(pdfFamily, st, goregular.TTF)
+	}
+	f.AddPage()
+	d := &pdfDoc{f: f, g: g}
+	st := pdfStyle{Size: 9}
+	hit := pdfStyle{Size: 9, Font: "B", Fill: &pdfRGB{200, 200, 200}}
+	ar := pdfClean(g, "وقال بوتين إن الحكومة السورية الشرعية لها الحق في استعادة السيطرة (على كامل أراضيها)، مضيفا أن 3 ملايين مدني في إدلب.")
+	he := pdfClean(g, "נשיאי רוסיה, איראן וטורקיה נפגשו בטהראן (סוריה) ב-2018.")
+	tests := []struct {
+		name string
+		runs []pdfRun
+	}{
+		{"Arabic", []pdfRun{{Text: ar, Style: st}}},
+		{"Arabic with a hit", []pdfRun{{Text: string([]rune(ar)[:15]), Style: st}, {Text: string([]rune(ar)[15:30]), Style: hit}, {Text: string([]rune(ar)[30:]), Style: st}}},
+		{"Hebrew", []pdfRun{{Text: he, Style: st}}},
+		{"Chinese", []pdfRun{{Text: "普京表示，叙利亚合法政府有权恢复对全部国家领土的控制。「停火」必须实现。Putin said so.", Style: st}}},
+		{"English quoting Arabic", []pdfRun{{Text: "Outlets use “" + pdfClean(g, "مكافحة الإرهاب") + "” (counter-terrorism) words.", Style: st}}},
+	}
+	fold := func(s string) []rune {
+		var rs []rune
+		for _, r := range s {
+			if r == ' ' {
+				continue
+			}
+			if m, ok := pdfMirror[r]; ok && m < r {
+				r = m
+			}
+			rs = append(rs, r)
+		}
+		return pdfSortedRunes(rs)
+	}
+	for _, tt := range tests {
+		for _, width := range []float64{18, 45, 120} {
+			lines := d.wrap(tt.runs, width)
+			var got, want strings.Builder
+			for _, r := range tt.runs {
+				want.WriteString(r.Text)
+			}
+			for i, l := range lines {
+				for _, it := range l.Items {
+					got.WriteString(it.Text)
+					if it.X < -1e-6 || it.X+it.W > width+1e-6 && len([]rune(it.Text)) > 1 {
+						t.Errorf("%s at %.0f mm: line %d: %q spans %.2f..%.2f", tt.name, width, i, it.Text, it.X, it.X+it.W)
+					}
+				}
+			}
+			if string(fold(got.String())) != string(fold(want.String())) {
+				t.Errorf("%s at %.0f mm: characters lost or added", tt.name, width)
+			}
+		}
 	}
 }
