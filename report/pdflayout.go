@@ -323,7 +323,7 @@ func (d *pdfDoc) orderLines(runs []pdfRun, lines []pdfLine, width float64) {
 			it.space, it.brk = false, false
 			if k > 0 {
 				prev := order[k-1]
-				g := gap[max(i, prev)]
+				g := gap[pdfGapAt(prev, i, lv)]
 				x += g
 				it.space = g > 0
 			}

@@ -285,6 +285,23 @@ func pdfVisualOrder(lv []int) []int {
 	return order
 }
 
+// pdfGapAt says which word's leading gap separates words a and b when
+// drawn side by side, a left of b: where they were neighbours in the text,
+// the gap between them; at the edge of a reversed run, the gap at that
+// run's edge in the text.
+func pdfGapAt(a, b int, lv []int) int {
+	switch {
+	case a < b && lv[a] < lv[b]:
+		return a + 1
+	case a < b:
+		return b
+	case lv[a] < lv[b]:
+		return a
+	default:
+		return b + 1
+	}
+}
+
 // pdfMirror maps the characters the bidirectional algorithm mirrors in
 // right-to-left text to their mirror images.
 var pdfMirror = map[rune]rune{
@@ -349,7 +366,7 @@ func pdfVisualString(s string) string {
 	order := pdfVisualOrder(lv)
 	for k, i := range order {
 		if k > 0 {
-			if prev := order[k-1]; spaced[max(i, prev)] {
+			if prev := order[k-1]; spaced[pdfGapAt(prev, i, lv)] {
 				b.WriteByte(' ')
 			}
 		}
