@@ -164,8 +164,8 @@ func pdfWordDir(s string) pdfDir {
 // to left when at least four in five of its letters are, as in an Arabic or
 // Persian article's paragraph that names "CNN"; else left to right, as in
 // an English sentence quoting an Arabic term. (The bidirectional
-// algorithm's own rule, pdfBaseDir, would turn a line that opens with an
-// Arabic term in an English list around.)
+// algorithm's own rule P2, the first letter's direction, would turn a line
+// that opens with an Arabic term in an English list around.)
 func pdfParagraphDir(s string) pdfDir {
 	rtl, ltr := 0, 0
 	for _, r := range s {
@@ -179,21 +179,6 @@ func pdfParagraphDir(s string) pdfDir {
 	}
 	if rtl > 0 && rtl*5 >= (rtl+ltr)*4 {
 		return pdfRTL
-	}
-	return pdfLTR
-}
-
-// pdfBaseDir is a paragraph's direction: that of its first strong
-// character (rule P2), left to right when there is none.
-func pdfBaseDir(s string) pdfDir {
-	for _, r := range s {
-		p, _ := bidi.LookupRune(r)
-		switch p.Class() {
-		case bidi.L:
-			return pdfLTR
-		case bidi.R, bidi.AL:
-			return pdfRTL
-		}
 	}
 	return pdfLTR
 }
