@@ -169,7 +169,7 @@ func nounPhrase(ws []word) string {
 }
 
 func nextQuoteStart(text string, from, to int) int {
-	i := strings.IndexAny(text[from:to], "\"“«")
+	i := strings.IndexAny(text[from:to], "\"“«„「")
 	if i < 0 {
 		return -1
 	}

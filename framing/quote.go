@@ -64,7 +64,9 @@ type quoteMark struct {
 // FindQuotations returns the quotations of text, ordered by Open.
 //
 // It recognises straight (" and ') and curly (“ ” ‘ ’) quotes, guillemets
-// (« » ‹ ›), the German „…“ and the typewriter “…”. A paragraph that
+// (« » ‹ ›, as in French and Russian), the German and Russian „…“, the
+// corner brackets of Chinese and Japanese (「…」 and, inside them, 『…』)
+// and the typewriter “…”. A paragraph that
 // opens with its speaker's name in capitals and a colon is a transcript
 // line. A single quote between two letters is an
 // apostrophe ("Assad’s", "al-Assad‘s"), as is a closing single quote with no
@@ -146,7 +148,7 @@ func startsWithQuote(s string) bool {
 	s = strings.TrimLeft(s, " \t\r\n")
 	r, _ := utf8.DecodeRuneInString(s)
 	switch r {
-	case '"', '“', '«', '„', '”':
+	case '"', '“', '«', '„', '”', '「', '『':
 		return true
 	}
 	return false
@@ -285,9 +287,9 @@ func findMarks(text string, start, end int) []quoteMark {
 		switch r {
 		case '"':
 			m.double, m.kind = true, markEither
-		case '“', '«', '„':
+		case '“', '«', '„', '「', '『':
 			m.double, m.kind = true, markOpen
-		case '”', '»':
+		case '”', '»', '」', '』':
 			m.double, m.kind = true, markClose
 		case '‘', '‹':
 			m.kind = markOpen
@@ -419,7 +421,7 @@ func headlineQuotes(text string, paras [][2]int) []Quotation {
 			continue
 		}
 		colon := strings.Index(s, ": ")
-		if colon <= 0 || strings.ContainsAny(s, "\n\"“”«»„") {
+		if colon <= 0 || strings.ContainsAny(s, "\n\"“”«»„「」") {
 			continue
 		}
 		speaker := s[:colon]
@@ -478,7 +480,7 @@ func transcriptQuotes(text string, paras [][2]int, found []Quotation) []Quotatio
 	for _, p := range paras {
 		s := text[p[0]:p[1]]
 		colon := strings.Index(s, ": ")
-		if colon <= 0 || colon > maxTranscriptName || headline[p[0]] || strings.ContainsAny(s, "\"“”«»„") {
+		if colon <= 0 || colon > maxTranscriptName || headline[p[0]] || strings.ContainsAny(s, "\"“”«»„「」") {
 			continue
 		}
 		name := s[:colon]

@@ -42,6 +42,13 @@ type PDFOptions struct {
 	// Settings is printed in every page's footer, to record how the
 	// handout was generated (for example the command line's options).
 	Settings string
+	// CJKFont is the font file (TTF, OTF or TTC) for Chinese, Japanese and
+	// Korean text; empty looks in PDFCJKFonts, "none" uses none. Only the
+	// glyphs the handout uses are embedded.
+	CJKFont string
+	// Warn, when set, is called with a message naming the characters no
+	// font could draw (they are shown as U+FFFD).
+	Warn func(msg string)
 }
 
 // ErrUnknownEvent is wrapped by WritePDF's error when PDFOptions.Events
@@ -98,6 +105,9 @@ func WritePDFContext(ctx context.Context, w io.Writer, res *compare.Result, opts
 	if err := d.f.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
+	if msg := pdfMissingWarning(d.g.missingRunes(), d.cjkFound); msg != "" && opts.Warn != nil {
+		opts.Warn(msg)
+	}
 	if err := d.f.Output(w); err != nil {
 		return fmt.Errorf("pdf: write: %w", err)
 	}
@@ -116,6 +126,10 @@ type pdfDoc struct {
 	res  *compare.Result
 	opts PDFOptions
 	g    *pdfGlyphs
+	// fontsAdded are the fallback faces' fonts added so far, by family and
+	// style; cjkFound is set when a CJK font was read.
+	fontsAdded map[string]bool
+	cjkFound   bool
 
 	pageW, pageH      float64
 	left, top, bottom float64
@@ -164,7 +178,12 @@ var pdfPalette = []pdfRGB{
 func newPDFDoc(res *compare.Result, opts PDFOptions) (*pdfDoc, error) {
 	d := &pdfDoc{res: res, opts: opts}
 	var err error
-	if d.g, err = pdfGoGlyphs(); err != nil {
+	cjk, err := pdfFindCJK(opts.CJKFont, pdfCJKRunes(res.Articles, res.Lex, res.Outlets, opts.Title))
+	if err != nil {
+		return nil, err
+	}
+	d.cjkFound = cjk != nil
+	if d.g, err = pdfAllGlyphs(cjk); err != nil {
 		return nil, err
 	}
 	var size string
@@ -501,7 +520,7 @@ func (d *pdfDoc) header() {
 	st := pdfStyle{Size: 7.5, Color: pdfGrey}
 	d.f.SetFont(pdfFamily, "", st.Size)
 	d.f.SetTextColor(pdfGrey.R, pdfGrey.G, pdfGrey.B)
-	d.f.Text(d.left, d.top-4, d.fit(d.t(d.title), st, d.width))
+	d.label1(d.left, d.top-4, d.fit(d.t(d.title), st, d.width), st)
 	d.f.SetDrawColor(pdfRule.R, pdfRule.G, pdfRule.B)
 	d.f.SetLineWidth(0.2)
 	d.f.Line(d.left, d.top-2.5, d.left+d.width, d.top-2.5)

@@ -371,14 +371,15 @@ func pdfPrepend(res *compare.Result, id, para string) {
 }
 
 // TestWritePDFHardText feeds the writer text the font and the layout find
-// hard: characters outside the BMP and outside the font, Cyrillic, a
-// 10,000-character word and a long URL; every word must stay on its page,
-// and what cannot be drawn must show as U+FFFD rather than vanish.
+// hard: characters outside the BMP and outside every font (Ethiopic),
+// Cyrillic, a 10,000-character word and a long URL; every word must stay
+// on its page, and what cannot be drawn must show as U+FFFD rather than
+// vanish, and be named in the warning.
 func TestWritePDFHardText(t *testing.T) {
 	res := pdfSeedResult(t)
 	long := strings.Repeat("x", 10000)
 	url := "https://example.org/" + strings.Repeat("very-long-path-segment/", 20)
-	pdfPrepend(res, "000_d8a36f4a2c9001dd", "Erdoğan met Путин in Tehran 😀; the sign read 中 and “curly” – dashes — fine. "+long+" "+url)
+	pdfPrepend(res, "000_d8a36f4a2c9001dd", "Erdoğan met Путин in Tehran 😀; the sign read ሰ and “curly” – dashes — fine. "+long+" "+url)
 	for i := range res.Articles {
 		if res.Articles[i].ID == "004_dd6029a0ad11cc80" {
 			res.Articles[i].Title = strings.Repeat("Headline without spaces ", 3) + strings.Repeat("y", 600)
@@ -387,7 +388,12 @@ func TestWritePDFHardText(t *testing.T) {
 	}
 	res.Outlets[0].Owner = strings.Repeat("Owner name that goes on ", 12)
 	for _, opts := range []PDFOptions{{}, {Paper: "letter", Blind: true, Settings: strings.Repeat("--flag=value ", 40)}} {
+		var warned []string
+		opts.Warn = func(msg string) { warned = append(warned, msg) }
 		b := pdfWrite(t, res, opts)
+		if len(warned) != 1 || !strings.Contains(warned[0], "U+1F600") || !strings.Contains(warned[0], "U+1230") {
+			t.Errorf("warnings %q, want one naming U+1F600 and U+1230", warned)
+		}
 		file := pdfSave(t, "hard.pdf", b)
 		pdfQPDFCheck(t, file)
 		text := pdfToText(t, file, 0, 0)
@@ -396,11 +402,11 @@ func TestWritePDFHardText(t *testing.T) {
 				t.Errorf("text lacks %q", w)
 			}
 		}
-		// The emoji and the CJK character are replaced, visibly.
+		// The emoji and the Ethiopic letter are replaced, visibly.
 		if n := strings.Count(text, "\uFFFD"); n < 2 {
-			t.Errorf("%d replacement characters, want at least 2 (emoji, 中)", n)
+			t.Errorf("%d replacement characters, want at least 2 (emoji, ሰ)", n)
 		}
-		if strings.Contains(text, "😀") || strings.Contains(text, "中") {
+		if strings.Contains(text, "😀") || strings.Contains(text, "ሰ") {
 			t.Errorf("undrawable characters reached the PDF")
 		}
 		pdfCheckInsidePages(t, file)
@@ -460,6 +466,8 @@ func FuzzWritePDFText(f *testing.F) {
 		f.Add(a.Title, a.Text[:min(len(a.Text), 400)], 3, 9)
 	}
 	f.Add("😀\x00\xff", strings.Repeat("w", 3000), -1, 1<<20)
+	f.Add("قمة طهران (إدلب)", "وقال بوتين: «الإرهابيون» في إدلب، 2018 CNN.\n\n普京表示，「停火」。 שלום (עולם) لا\u200cمی", 5, 20)
+	f.Add("俄土伊三国总统", strings.Repeat("叙利亚政府，", 400)+strings.Repeat("ب", 500), 0, 12)
 	f.Fuzz(func(t *testing.T, title, text string, start, end int) {
 		r := *res
 		r.Articles = append([]corpus.Article(nil), res.Articles...)

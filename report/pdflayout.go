@@ -58,6 +58,9 @@ type pdfPlaced struct {
 	space bool
 	// padL is room left before the text for a highlight's edge.
 	padL float64
+	// brk is set when the line may break before the word though no space
+	// separates them (between Chinese or Japanese characters).
+	brk bool
 }
 
 // pdfMarkPad is the room a highlight needs beyond its text at each end.
@@ -79,8 +82,62 @@ func pdfLineHeight(size float64) float64 { return size * 0.3528 * 1.32 }
 
 // measure returns the width of s in style st.
 func (d *pdfDoc) measure(s string, st pdfStyle) float64 {
+	if d.goOnly(s) {
+		d.f.SetFont(pdfFamily, st.Font, st.Size)
+		return d.f.GetStringWidth(s)
+	}
+	w := 0.0
+	for _, sp := range d.spans(s) {
+		d.useFace(sp.face, st)
+		w += d.f.GetStringWidth(sp.text)
+	}
+	return w
+}
+
+// plain reports whether s is left-to-right text the Go fonts draw whole.
+func (d *pdfDoc) plain(s string) bool {
+	return d.goOnly(s) && !pdfHasRTL(s)
+}
+
+// goOnly reports whether the Go fonts draw every character of s.
+func (d *pdfDoc) goOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			for _, r := range s[i:] {
+				if d.g.face(r) > pdfFaceGo {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return true
+}
+
+// label1 draws the one-line s from x on baseline y, in logical order. For
+// plain text the caller has selected st's font already.
+func (d *pdfDoc) label1(x, y float64, s string, st pdfStyle) {
+	if d.plain(s) {
+		d.f.Text(x, y, s)
+		return
+	}
+	d.text(x, y, pdfVisualString(s), st)
 	d.f.SetFont(pdfFamily, st.Font, st.Size)
-	return d.f.GetStringWidth(s)
+}
+
+// text draws s from x on baseline y, each piece in the face that has its
+// glyphs. s must be in drawing order (see pdfVisualString).
+func (d *pdfDoc) text(x, y float64, s string, st pdfStyle) {
+	if d.goOnly(s) {
+		d.f.SetFont(pdfFamily, st.Font, st.Size)
+		d.f.Text(x, y, s)
+		return
+	}
+	for _, sp := range d.spans(s) {
+		d.useFace(sp.face, st)
+		d.f.Text(x, y, sp.text)
+		x += d.f.GetStringWidth(sp.text)
+	}
 }
 
 // wrap lays runs out in lines no wider than width. Lines break at spaces,
@@ -90,7 +147,7 @@ func (d *pdfDoc) measure(s string, st pdfStyle) float64 {
 func (d *pdfDoc) wrap(runs []pdfRun, width float64) []pdfLine {
 	var lines []pdfLine
 	var cur pdfLine
-	space := false
+	space, brk := false, false
 	var spaceW float64
 	newLine := func() {
 		lines = append(lines, cur)
@@ -114,7 +171,7 @@ func (d *pdfDoc) wrap(runs []pdfRun, width float64) []pdfLine {
 		var toks []string
 		first, last := -1, -1
 		for tok := range pdfTokens(r.Text) {
-			if tok != " " {
+			if tok != " " && tok != "" {
 				if first < 0 {
 					first = len(toks)
 				}
@@ -131,7 +188,12 @@ func (d *pdfDoc) wrap(runs []pdfRun, width float64) []pdfLine {
 				spaceW = d.measure(" ", r.Style)
 				continue
 			}
-			it := pdfPlaced{W: d.measure(tok, r.Style), Text: tok, Style: r.Style, run: ri, space: space}
+			if tok == "" {
+				brk = true
+				continue
+			}
+			it := pdfPlaced{W: d.measure(tok, r.Style), Text: tok, Style: r.Style, run: ri, space: space, brk: brk}
+			brk = false
 			// A marked run gets room for its mark at both ends, so that the
 			// mark does not crowd the words beside it.
 			if pad := pdfMarkPad(r.Style); pad > 0 && d.measure(tok, r.Style)+2*pad <= width {
@@ -152,8 +214,8 @@ func (d *pdfDoc) wrap(runs []pdfRun, width float64) []pdfLine {
 				// Carry the word this one is glued to onto the new line,
 				// unless that would empty the line.
 				k := len(cur.Items)
-				if !it.space {
-					for k > 0 && !cur.Items[k-1].space {
+				if !it.space && !it.brk {
+					for k > 0 && !cur.Items[k-1].space && !cur.Items[k-1].brk {
 						k--
 					}
 					k-- // the chain's first word
@@ -218,15 +280,84 @@ func (d *pdfDoc) wrap(runs []pdfRun, width float64) []pdfLine {
 		}
 		lines = append(lines, cur)
 	}
+	d.orderLines(runs, lines, width)
 	return lines
+}
+
+// orderLines puts the words of lines holding right-to-left text in drawing
+// order: words ordered by the bidirectional algorithm, right-to-left words
+// reversed, and lines of a right-to-left paragraph aligned right.
+func (d *pdfDoc) orderLines(runs []pdfRun, lines []pdfLine, width float64) {
+	rtl := false
+	var all strings.Builder
+	for _, r := range runs {
+		all.WriteString(r.Text)
+		all.WriteByte(' ')
+		rtl = rtl || pdfHasRTL(r.Text)
+	}
+	if !rtl {
+		return
+	}
+	base := pdfParagraphDir(all.String())
+	for li := range lines {
+		l := &lines[li]
+		n := len(l.Items)
+		if n == 0 {
+			continue
+		}
+		dirs := make([]pdfDir, n)
+		gap := make([]float64, n)
+		for i, it := range l.Items {
+			dirs[i] = pdfWordDir(it.Text)
+			if i > 0 {
+				p := l.Items[i-1]
+				gap[i] = it.X - (p.X + p.W)
+			}
+		}
+		lv := pdfLevels(dirs, base)
+		order := pdfVisualOrder(lv)
+		items := make([]pdfPlaced, 0, n)
+		x := 0.0
+		for k, i := range order {
+			it := l.Items[i]
+			it.space, it.brk = false, false
+			if k > 0 {
+				prev := order[k-1]
+				g := gap[pdfGapAt(prev, i, lv)]
+				x += g
+				it.space = g > 0
+			}
+			if lv[i]%2 == 1 {
+				it.Text = pdfReverse(it.Text)
+				// A highlight's pads swap sides with the word.
+				if it.padL > 0 || pdfMarkPad(it.Style) > 0 {
+					it.padL = it.W - it.padL - d.measure(it.Text, it.Style)
+				}
+			}
+			it.X = x
+			x += it.W
+			items = append(items, it)
+		}
+		if shift := width - x; base == pdfRTL && shift > 0 {
+			for i := range items {
+				items[i].X += shift
+			}
+		}
+		l.Items, l.W = items, x
+	}
 }
 
 // fitPrefix returns the byte length and width of the longest prefix of s
 // that fits in avail.
 func (d *pdfDoc) fitPrefix(s string, st pdfStyle, avail float64) (int, float64) {
 	d.f.SetFont(pdfFamily, st.Font, st.Size)
+	cur := pdfFaceGo
 	w := 0.0
 	for i, r := range s {
+		if f := d.g.face(r); f >= 0 && f != cur {
+			d.useFace(f, st)
+			cur = f
+		}
 		rw := d.f.GetStringWidth(string(r))
 		if w+rw > avail {
 			return i, w
@@ -236,7 +367,8 @@ func (d *pdfDoc) fitPrefix(s string, st pdfStyle, avail float64) (int, float64) 
 	return len(s), w
 }
 
-// pdfTokens yields words and single " " separators of s.
+// pdfTokens yields words and single " " separators of s, and "" where a
+// line may break inside a word (see pdfCJKBreaks).
 func pdfTokens(s string) func(func(string) bool) {
 	return func(yield func(string) bool) {
 		for len(s) > 0 {
@@ -251,12 +383,59 @@ func pdfTokens(s string) func(func(string) bool) {
 			if i < 0 {
 				i = len(s)
 			}
-			if !yield(s[:i]) {
+			w := s[:i]
+			if pdfHasRTL(w) {
+				// Punctuation around a right-to-left word takes its
+				// direction from both sides, so it is a piece of its own.
+				for _, p := range pdfBidiPieces(w) {
+					if !yield(p) {
+						return
+					}
+				}
+				s = s[i:]
+				continue
+			}
+			for _, at := range pdfCJKBreaks(w) {
+				if !yield(w[:at]) || !yield("") {
+					return
+				}
+				w = w[at:]
+			}
+			if !yield(w) {
 				return
 			}
 			s = s[i:]
 		}
 	}
+}
+
+// pdfCJKBreaks returns the lengths of the pieces of w that end where a line
+// may break without a space: around each Chinese, Japanese or Korean
+// character, except before closing punctuation and after opening
+// punctuation, which stay with their character (the kinsoku rules). The
+// last piece is not listed.
+func pdfCJKBreaks(w string) []int {
+	var out []int
+	prev, prevAt := rune(-1), 0
+	for i, r := range w {
+		if prev >= 0 && (pdfIsCJK(prev) || pdfIsCJK(r)) && !pdfNoLineStart(r) && !pdfNoLineEnd(prev) {
+			out = append(out, i-prevAt)
+			prevAt = i
+		}
+		prev = r
+	}
+	return out
+}
+
+// pdfNoLineStart reports whether r may not begin a line: closing
+// punctuation, small kana and the prolonged sound mark.
+func pdfNoLineStart(r rune) bool {
+	return strings.ContainsRune("，。、；：？！）」』》〉】〕〗〙〛”’・ー…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻％）］｝｠,.;:!?)]}%", r)
+}
+
+// pdfNoLineEnd reports whether r may not end a line: opening punctuation.
+func pdfNoLineEnd(r rune) bool {
+	return strings.ContainsRune("（「『《〈【〔〖〘〚“‘（［｛｟([{", r)
 }
 
 // linesHeight is the total height of lines.
@@ -310,11 +489,10 @@ func (d *pdfDoc) drawLine(l pdfLine, x, y float64) {
 			d.f.Line(rx, top+lh+0.1, rx+rw, top+lh+0.1)
 			d.f.SetDashPattern(nil, 0)
 		}
-		d.f.SetFont(pdfFamily, st.Font, st.Size)
 		d.f.SetTextColor(st.Color.R, st.Color.G, st.Color.B)
 		// The baseline sits about 0.8 of the font size below the text's top.
 		base := top + (lh-st.Size*0.3528)/2 + st.Size*0.3528*0.8
-		d.f.Text(x+it.X+it.padL, base, text)
+		d.text(x+it.X+it.padL, base, text, st)
 		if st.Link != "" {
 			d.f.LinkString(x+it.X, top, w, lh, st.Link)
 		}

@@ -300,8 +300,11 @@ func (d *pdfDoc) chart(ax framing.Axis, tally map[string]pdfTally, x, y, w float
 		d.f.SetFont(pdfFamily, "", labelSt.Size)
 		d.f.SetTextColor(pdfBlack.R, pdfBlack.G, pdfBlack.B)
 		lw := d.f.GetStringWidth(label)
+		if !d.plain(label) {
+			lw = d.measure(label, labelSt)
+		}
 		mid := y + pdfChartRow/2
-		d.f.Text(x+pdfChartLabelW-lw, mid+1.0, label)
+		d.label1(x+pdfChartLabelW-lw, mid+1.0, label, labelSt)
 		total, quoted := 0, 0
 		for _, p := range ax.Poles {
 			v := tally[o+"\x00"+pdfKey(ax.ID, p.ID)]
@@ -659,7 +662,7 @@ func (d *pdfDoc) drawBox(b pdfBox, x, y, w, h float64) {
 	label := d.fit(pdfClean(d.g, b.label), labelSt, w-2*pdfBoxPad-dw-2)
 	d.f.SetFont(pdfFamily, "B", labelSt.Size)
 	d.f.SetTextColor(255, 255, 255)
-	d.f.Text(x+pdfBoxPad, y+4.5, label)
+	d.label1(x+pdfBoxPad, y+4.5, label, labelSt)
 	d.f.SetFont(pdfFamily, "", dateSt.Size)
 	d.f.Text(x+w-pdfBoxPad-dw, y+4.4, date)
 	cy := y + b.band + pdfBoxPad

@@ -1,16 +1,12 @@
 package report
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -19,47 +15,20 @@ import (
 // font's character map).
 const pdfReplacement = '\uFFFD'
 
-// pdfGlyphs answers whether the embedded Go fonts have a glyph for a rune.
-// All four Go text faces share one character set, so the regular face's
-// cmap decides for every style.
-type pdfGlyphs struct {
-	mu    sync.Mutex
-	font  *sfnt.Font
-	buf   sfnt.Buffer
-	known map[rune]bool
-}
-
-var pdfGoGlyphs = sync.OnceValues(func() (*pdfGlyphs, error) {
-	f, err := sfnt.Parse(goregular.TTF)
-	if err != nil {
-		return nil, fmt.Errorf("parse embedded font: %w", err)
-	}
-	return &pdfGlyphs{font: f, known: make(map[rune]bool)}, nil
-})
-
-func (g *pdfGlyphs) has(r rune) bool {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if ok, seen := g.known[r]; seen {
-		return ok
-	}
-	idx, err := g.font.GlyphIndex(&g.buf, r)
-	ok := err == nil && idx != 0
-	g.known[r] = ok
-	return ok
-}
-
-// pdfClean makes s safe and visible in the embedded font: it composes
-// characters (NFC), turns line breaks and tabs into spaces, drops invisible
+// pdfClean makes s safe and visible in the handout's fonts: it composes
+// characters (NFC), gives Arabic-script letters their contextual forms
+// (pdfShapeArabic), turns line breaks and tabs into spaces, drops invisible
 // format characters (zero-width spaces, soft hyphens, joiners: they have no
 // visible form to lose) and replaces every other character the font cannot
-// draw with U+FFFD, so nothing is dropped silently and fpdf never sees a
-// rune outside the Basic Multilingual Plane.
+// draw with U+FFFD, noting it for the handout's warning, so nothing is
+// dropped silently and fpdf never sees a rune outside the Basic
+// Multilingual Plane.
 func pdfClean(g *pdfGlyphs, s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, string(pdfReplacement))
 	}
 	s = norm.NFC.String(s)
+	s = pdfShapeArabic(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -67,6 +36,7 @@ func pdfClean(g *pdfGlyphs, s string) string {
 		case r == '\n' || r == '\r' || r == '\t' || r == '\v' || r == '\f':
 			b.WriteByte(' ')
 		case r > 0xFFFF:
+			g.noteMissing(r)
 			b.WriteRune(pdfReplacement)
 		case unicode.Is(unicode.Cf, r):
 			// invisible by design
@@ -75,6 +45,7 @@ func pdfClean(g *pdfGlyphs, s string) string {
 		case r == ' ':
 			b.WriteByte(' ')
 		case !g.has(r):
+			g.noteMissing(r)
 			b.WriteRune(pdfReplacement)
 		default:
 			b.WriteRune(r)

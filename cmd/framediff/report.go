@@ -115,6 +115,7 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 				Paper:    o.paper,
 				Events:   events,
 				Settings: settingsLine(o),
+				Warn:     func(msg string) { fmt.Fprintf(a.Stderr, "warning: %s\n", msg) },
 			})
 		},
 		"html": func(w io.Writer) error {
