@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -96,14 +97,25 @@ func corpusFor(b *testing.B, name string) *pipelineCorpus {
 		c.data = data
 	case "generated":
 		c.data = generatedJSONL(b, 840)
+	default:
+		data, err := os.ReadFile(os.Getenv(benchCorpusEnv))
+		if err != nil {
+			b.Fatalf("%s: %v", benchCorpusEnv, err)
+		}
+		c.data = data
 	}
 	pipelineCorpora.m[name] = c
 	return c
 }
 
+// benchCorpusEnv names an environment variable holding the path of a
+// further JSONL corpus for BenchmarkPipeline, such as the larger real
+// corpora BENCHMARKS.md describes; its base name names the sub-benchmarks.
+const benchCorpusEnv = "FRAMEDIFF_BENCH_JSONL"
+
 // BenchmarkPipeline runs each stage of the pipeline on PolNeAR's 840 real
 // articles (skipped when ../shared/data is absent) and on 840 generated
-// ones: reading the JSONL, matching the lexicon, grouping events (with
+// ones (and the corpus FRAMEDIFF_BENCH_JSONL names, if any): reading the JSONL, matching the lexicon, grouping events (with
 // quotations), comparing every event, and writing report.json, .xlsx and
 // .pdf. A stage's own work is timed; what it starts from is prepared
 // outside the timer. cpu-s/op is the CPU the process used in the timed
@@ -188,7 +200,11 @@ func BenchmarkPipeline(b *testing.B) {
 				return w.n
 			}},
 	}
-	for _, name := range []string{"polnear", "generated"} {
+	names := []string{"polnear", "generated"}
+	if path := os.Getenv(benchCorpusEnv); path != "" {
+		names = append(names, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+	}
+	for _, name := range names {
 		for _, st := range stages {
 			b.Run("corpus="+name+"/stage="+st.name, func(b *testing.B) {
 				c := corpusFor(b, name)
