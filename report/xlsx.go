@@ -52,7 +52,8 @@ func (o XLSXOptions) withDefaults() XLSXOptions {
 
 // WriteXLSX writes res to w as an Excel workbook: an Overview sheet, then
 // one sheet per built section of res (Articles, Terms, Hits, Events,
-// Alignments, Swaps, Quotes, Coverage, Distinctive), each an Excel table.
+// Alignments, Swaps, Quotes, Voice by outlet, Voice share, Coverage,
+// Distinctive, Markers), each an Excel table.
 // Sections that are nil or empty get no sheet. The same res always gives
 // the same bytes. Big sheets are streamed through temporary files and the
 // package is held compressed in memory until it is written to w. It returns
@@ -225,6 +226,8 @@ func (x *xlsxWriter) plan() []*table {
 		x.alignmentsTable(),
 		x.swapsTable(),
 		x.quotesTable(),
+		x.voiceByOutletTable(),
+		x.voiceShareTable(),
 		x.coverageTable(),
 		x.distinctiveTable(),
 		x.markersTable(),
