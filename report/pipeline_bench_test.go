@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -68,6 +69,14 @@ func (c *pipelineCorpus) built(tb testing.TB) ([]corpus.Article, *compare.Result
 	return c.arts, c.res
 }
 
+// liveHeap returns the bytes of live heap objects after a collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
+
 func processCPU() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
@@ -120,7 +129,8 @@ const benchCorpusEnv = "FRAMEDIFF_BENCH_JSONL"
 // .pdf. A stage's own work is timed; what it starts from is prepared
 // outside the timer. cpu-s/op is the CPU the process used in the timed
 // part (all threads, GC included); peak-heap-MB the highest live heap
-// while it ran, the corpus and earlier stages' results included.
+// while it ran, the corpus and earlier stages' results included;
+// start-heap-MB the live heap the stage started from.
 func BenchmarkPipeline(b *testing.B) {
 	ctx := context.Background()
 	stages := []struct {
@@ -210,12 +220,13 @@ func BenchmarkPipeline(b *testing.B) {
 				c := corpusFor(b, name)
 				b.ReportAllocs()
 				var cpu time.Duration
-				var peak uint64
+				var peak, base uint64
 				var size int64
 				b.ResetTimer()
 				for i := 0; i < b.N; i++ {
 					b.StopTimer()
 					in := st.setup(b, c)
+					base = max(base, liveHeap())
 					b.StartTimer()
 					stop := peakHeap()
 					start := processCPU()
@@ -225,6 +236,7 @@ func BenchmarkPipeline(b *testing.B) {
 				}
 				b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 				b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+				b.ReportMetric(float64(base)/(1<<20), "start-heap-MB")
 				b.ReportMetric(float64(len(c.data))/(1<<20), "input-MB")
 				if size > 0 {
 					b.ReportMetric(float64(size)/(1<<20), "output-MB")

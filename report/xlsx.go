@@ -476,16 +476,20 @@ func webURL(u string) bool {
 
 // streamSink writes a page with excelize's StreamWriter.
 type streamSink struct {
-	x     *xlsxWriter
-	sw    *excelize.StreamWriter
-	cols  []column
+	x    *xlsxWriter
+	sw   *excelize.StreamWriter
+	cols []column
+	// cells is the row handed to excelize; its values point into store,
+	// reused row after row, so that a cell costs no allocation of its own.
 	cells []any
+	store []excelize.Cell
 	links int
 }
 
 func (s *streamSink) setRow(row int, vals []any) error {
 	if cap(s.cells) < len(vals) {
 		s.cells = make([]any, len(vals))
+		s.store = make([]excelize.Cell, len(vals))
 	}
 	cells := s.cells[:len(vals)]
 	var links []int
@@ -499,7 +503,8 @@ func (s *streamSink) setRow(row int, vals []any) error {
 			cells[i] = nil
 			continue
 		}
-		cells[i] = excelize.Cell{StyleID: style, Value: val}
+		s.store[i] = excelize.Cell{StyleID: style, Value: val}
+		cells[i] = &s.store[i]
 		if url != "" {
 			links = append(links, i)
 			urls = append(urls, url)
