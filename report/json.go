@@ -6,6 +6,7 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -22,8 +23,12 @@ type JSONOptions struct {
 	// passages.
 	OmitTexts bool
 	// Compact writes the JSON without line breaks and indentation: the
-	// same values in about four-fifths of the bytes.
+	// same values in about three-quarters of the bytes.
 	Compact bool
+	// Gzip compresses the output with gzip, at its fastest level, with no
+	// file name or time in the header so that the bytes stay fixed. On real
+	// news this makes the report smaller than its input.
+	Gzip bool
 }
 
 // WriteJSON writes res as indented JSON, the layout documented in
@@ -199,11 +204,22 @@ func writeList[T any](j *jsonWriter, d int, items []T) {
 // list element at a time as it is written, so its memory is that of its
 // largest element, not of the file.
 func WriteJSONOptions(w io.Writer, res *compare.Result, opts JSONOptions) error {
+	var gz *gzip.Writer
+	if opts.Gzip {
+		var err error
+		if gz, err = gzip.NewWriterLevel(w, gzip.BestSpeed); err != nil {
+			return fmt.Errorf("json: %w", err)
+		}
+		w = gz
+	}
 	j := newJSONWriter(w, !opts.Compact)
 	j.writeResult(res, opts)
 	j.raw("\n") // as encoding/json's Encoder ends a document
 	if j.err == nil {
 		j.err = j.w.Flush()
+	}
+	if j.err == nil && gz != nil {
+		j.err = gz.Close()
 	}
 	if j.err != nil {
 		return fmt.Errorf("json: %w", j.err)

@@ -2,7 +2,9 @@ package report
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
+	"io"
 	"testing"
 
 	"github.com/framediff/framediff/compare"
@@ -106,6 +108,40 @@ func TestWriteJSONStreamsSameBytes(t *testing.T) {
 				t.Errorf("%s %+v: not valid JSON", c.name, opts)
 			}
 		}
+	}
+}
+
+// Gzip writes the same document compressed, the same bytes each time.
+func TestWriteJSONGzip(t *testing.T) {
+	res := seedPipeline(t)
+	var plain, gz, again bytes.Buffer
+	if err := WriteJSON(&plain, res); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range []*bytes.Buffer{&gz, &again} {
+		if err := WriteJSONOptions(b, res, JSONOptions{Gzip: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(gz.Bytes(), again.Bytes()) {
+		t.Error("two gzipped reports of one Result differ")
+	}
+	r, err := gzip.NewReader(&gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Name != "" || !r.ModTime.IsZero() {
+		t.Errorf("gzip header names %q at %v", r.Name, r.ModTime)
+	}
+	got, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, plain.Bytes()) {
+		t.Errorf("gunzipped report differs from the plain one (%d and %d bytes)", len(got), plain.Len())
+	}
+	if gz.Len() >= plain.Len()/3 {
+		t.Errorf("gzipped %d bytes, plain %d", gz.Len(), plain.Len())
 	}
 }
 
