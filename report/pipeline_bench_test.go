@@ -193,6 +193,14 @@ func BenchmarkPipeline(b *testing.B) {
 				}
 				return w.n
 			}},
+		{"json-gzip", func(b *testing.B, c *pipelineCorpus) any { _, res := c.built(b); return res },
+			func(b *testing.B, c *pipelineCorpus, in any) int64 {
+				w := &countingWriter{}
+				if err := WriteJSONOptions(w, in.(*compare.Result), JSONOptions{Gzip: true}); err != nil {
+					b.Fatal(err)
+				}
+				return w.n
+			}},
 		{"xlsx", func(b *testing.B, c *pipelineCorpus) any { _, res := c.built(b); return res },
 			func(b *testing.B, c *pipelineCorpus, in any) int64 {
 				w := &countingWriter{}
