@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -67,6 +69,14 @@ func (c *pipelineCorpus) built(tb testing.TB) ([]corpus.Article, *compare.Result
 	return c.arts, c.res
 }
 
+// liveHeap returns the bytes of live heap objects after a collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
+
 func processCPU() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
@@ -96,19 +106,31 @@ func corpusFor(b *testing.B, name string) *pipelineCorpus {
 		c.data = data
 	case "generated":
 		c.data = generatedJSONL(b, 840)
+	default:
+		data, err := os.ReadFile(os.Getenv(benchCorpusEnv))
+		if err != nil {
+			b.Fatalf("%s: %v", benchCorpusEnv, err)
+		}
+		c.data = data
 	}
 	pipelineCorpora.m[name] = c
 	return c
 }
 
+// benchCorpusEnv names an environment variable holding the path of a
+// further JSONL corpus for BenchmarkPipeline, such as the larger real
+// corpora BENCHMARKS.md describes; its base name names the sub-benchmarks.
+const benchCorpusEnv = "FRAMEDIFF_BENCH_JSONL"
+
 // BenchmarkPipeline runs each stage of the pipeline on PolNeAR's 840 real
 // articles (skipped when ../shared/data is absent) and on 840 generated
-// ones: reading the JSONL, matching the lexicon, grouping events (with
+// ones (and the corpus FRAMEDIFF_BENCH_JSONL names, if any): reading the JSONL, matching the lexicon, grouping events (with
 // quotations), comparing every event, and writing report.json, .xlsx and
 // .pdf. A stage's own work is timed; what it starts from is prepared
 // outside the timer. cpu-s/op is the CPU the process used in the timed
 // part (all threads, GC included); peak-heap-MB the highest live heap
-// while it ran, the corpus and earlier stages' results included.
+// while it ran, the corpus and earlier stages' results included;
+// start-heap-MB the live heap the stage started from.
 func BenchmarkPipeline(b *testing.B) {
 	ctx := context.Background()
 	stages := []struct {
@@ -171,6 +193,14 @@ func BenchmarkPipeline(b *testing.B) {
 				}
 				return w.n
 			}},
+		{"json-gzip", func(b *testing.B, c *pipelineCorpus) any { _, res := c.built(b); return res },
+			func(b *testing.B, c *pipelineCorpus, in any) int64 {
+				w := &countingWriter{}
+				if err := WriteJSONOptions(w, in.(*compare.Result), JSONOptions{Gzip: true}); err != nil {
+					b.Fatal(err)
+				}
+				return w.n
+			}},
 		{"xlsx", func(b *testing.B, c *pipelineCorpus) any { _, res := c.built(b); return res },
 			func(b *testing.B, c *pipelineCorpus, in any) int64 {
 				w := &countingWriter{}
@@ -188,18 +218,23 @@ func BenchmarkPipeline(b *testing.B) {
 				return w.n
 			}},
 	}
-	for _, name := range []string{"polnear", "generated"} {
+	names := []string{"polnear", "generated"}
+	if path := os.Getenv(benchCorpusEnv); path != "" {
+		names = append(names, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+	}
+	for _, name := range names {
 		for _, st := range stages {
 			b.Run("corpus="+name+"/stage="+st.name, func(b *testing.B) {
 				c := corpusFor(b, name)
 				b.ReportAllocs()
 				var cpu time.Duration
-				var peak uint64
+				var peak, base uint64
 				var size int64
 				b.ResetTimer()
 				for i := 0; i < b.N; i++ {
 					b.StopTimer()
 					in := st.setup(b, c)
+					base = max(base, liveHeap())
 					b.StartTimer()
 					stop := peakHeap()
 					start := processCPU()
@@ -209,6 +244,7 @@ func BenchmarkPipeline(b *testing.B) {
 				}
 				b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 				b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+				b.ReportMetric(float64(base)/(1<<20), "start-heap-MB")
 				b.ReportMetric(float64(len(c.data))/(1<<20), "input-MB")
 				if size > 0 {
 					b.ReportMetric(float64(size)/(1<<20), "output-MB")

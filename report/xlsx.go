@@ -52,7 +52,8 @@ func (o XLSXOptions) withDefaults() XLSXOptions {
 
 // WriteXLSX writes res to w as an Excel workbook: an Overview sheet, then
 // one sheet per built section of res (Articles, Terms, Hits, Events,
-// Alignments, Swaps, Quotes, Coverage, Distinctive), each an Excel table.
+// Alignments, Swaps, Quotes, Voice by outlet, Voice share, Coverage,
+// Distinctive, Markers), each an Excel table.
 // Sections that are nil or empty get no sheet. The same res always gives
 // the same bytes. Big sheets are streamed through temporary files and the
 // package is held compressed in memory until it is written to w. It returns
@@ -225,6 +226,8 @@ func (x *xlsxWriter) plan() []*table {
 		x.alignmentsTable(),
 		x.swapsTable(),
 		x.quotesTable(),
+		x.voiceByOutletTable(),
+		x.voiceShareTable(),
 		x.coverageTable(),
 		x.distinctiveTable(),
 		x.markersTable(),
@@ -473,16 +476,20 @@ func webURL(u string) bool {
 
 // streamSink writes a page with excelize's StreamWriter.
 type streamSink struct {
-	x     *xlsxWriter
-	sw    *excelize.StreamWriter
-	cols  []column
+	x    *xlsxWriter
+	sw   *excelize.StreamWriter
+	cols []column
+	// cells is the row handed to excelize; its values point into store,
+	// reused row after row, so that a cell costs no allocation of its own.
 	cells []any
+	store []excelize.Cell
 	links int
 }
 
 func (s *streamSink) setRow(row int, vals []any) error {
 	if cap(s.cells) < len(vals) {
 		s.cells = make([]any, len(vals))
+		s.store = make([]excelize.Cell, len(vals))
 	}
 	cells := s.cells[:len(vals)]
 	var links []int
@@ -496,7 +503,8 @@ func (s *streamSink) setRow(row int, vals []any) error {
 			cells[i] = nil
 			continue
 		}
-		cells[i] = excelize.Cell{StyleID: style, Value: val}
+		s.store[i] = excelize.Cell{StyleID: style, Value: val}
+		cells[i] = &s.store[i]
 		if url != "" {
 			links = append(links, i)
 			urls = append(urls, url)

@@ -28,16 +28,18 @@ const unknownOutlet = "(unknown)"
 
 // sheetHelp says how to read each sheet; the Overview lists it.
 var sheetHelp = map[string]string{
-	"Overview":    "This sheet: what the workbook was made from and how to read each sheet. Sentence numbers count from 1; dates with a time are UTC.",
-	"Articles":    "One row per article. Published is a date cell (date and time in UTC when the source gives the time); URL opens the article; owner and outlet kind come from the outlet registry.",
-	"Terms":       "One row per lexicon term (axis, pole, term). For each outlet: hits in the outlet's own (narrator) voice and inside quotations, as counts and per 1,000 words; the colour scale runs from white (rare) to green (frequent). To the right, each outlet's share of its narrator hits on every axis by pole, with a bar chart per axis.",
-	"Hits":        "Every lexicon hit in context: read Left context, Match (bold), Right context as one line. Voice is narrator (the outlet's words) or quoted (a speaker's words, Speaker when known). Scare-quoted and Distanced flag \"so-called\" and scare quotes. Filter by Term or Outlet to compare usage.",
-	"Events":      "Groups of articles reporting the same happening, with the date range and the outlets covering it.",
-	"Alignments":  "Sentence pairs from two outlets' articles on one event. Kind: verbatim (same words), near (light edits), paraphrase (same content, other words). In Diff, red struck-through words are only in A, green underlined words only in B.",
-	"Swaps":       "A word or phrase one outlet uses where another, in the same context, uses a different one. Framing swap is TRUE when the two sit on different poles of one lexicon axis (Pole A, Pole B); Lexicon suggestion marks swaps of words the lexicon lacks. Example shows one aligned pair as a word diff.",
-	"Quotes":      "Every direct quotation with its speaker and attribution verb. Fidelity compares it with its group's reference version: verbatim, trimmed, extended, paraphrased or unique; the outlet columns show how each outlet of the event carries the same quotation (reported = in reported speech, absent = left out). To the right: quoted words per speaker for each outlet and event, and each outlet's split of quoted words by speaker as a chart.",
-	"Coverage":    "One row per claim (aligned sentences) of an event: present when the outlet carries it, absent when the outlet covered the event without it, blank when the outlet did not cover the event. Primary marks claims a primary source (statement, transcript) carries.",
-	"Distinctive": "Words each outlet uses more (z > 0) or less (z < 0) than the other outlets, corpus-wide or within one event, by weighted log-odds with an informative Dirichlet prior; |z| > 1.96 is notable. Suggested marks words the lexicon lacks.",
+	"Overview":        "This sheet: what the workbook was made from and how to read each sheet. Sentence numbers count from 1; dates with a time are UTC.",
+	"Articles":        "One row per article. Published is a date cell (date and time in UTC when the source gives the time); URL opens the article; owner and outlet kind come from the outlet registry.",
+	"Terms":           "One row per lexicon term (axis, pole, term). For each outlet: hits in the outlet's own (narrator) voice and inside quotations, as counts and per 1,000 words; the colour scale runs from white (rare) to green (frequent). To the right, each outlet's share of its narrator hits on every axis by pole, with a bar chart per axis.",
+	"Hits":            "Every lexicon hit in context: read Left context, Match (bold), Right context as one line. Voice is narrator (the outlet's words) or quoted (a speaker's words, Speaker when known). Scare-quoted and Distanced flag \"so-called\" and scare quotes. Filter by Term or Outlet to compare usage.",
+	"Events":          "Groups of articles reporting the same happening, with the date range and the outlets covering it.",
+	"Alignments":      "Sentence pairs from two outlets' articles on one event. Kind: verbatim (same words), near (light edits), paraphrase (same content, other words). In Diff, red struck-through words are only in A, green underlined words only in B.",
+	"Swaps":           "A word or phrase one outlet uses where another, in the same context, uses a different one. Framing swap is TRUE when the two sit on different poles of one lexicon axis (Pole A, Pole B); Lexicon suggestion marks swaps of words the lexicon lacks. Example shows one aligned pair as a word diff.",
+	"Quotes":          "Every direct quotation with its speaker and attribution verb. Fidelity compares it with its group's reference version: verbatim, trimmed, extended, paraphrased or unique; the outlet columns show how each outlet of the event carries the same quotation (reported = in reported speech, absent = left out).",
+	"Voice by outlet": "Each outlet's quoted words by speaker over all events: the most quoted speakers by name, the rest as Others; the chart shows each outlet's split.",
+	"Voice share":     "Quoted words per event, outlet and speaker, and the speaker's share of the outlet's quoted words in the event.",
+	"Coverage":        "One row per claim (aligned sentences) of an event: present when the outlet carries it, absent when the outlet covered the event without it, blank when the outlet did not cover the event. Primary marks claims a primary source (statement, transcript) carries.",
+	"Distinctive":     "Words each outlet uses more (z > 0) or less (z < 0) than the other outlets, corpus-wide or within one event, by weighted log-odds with an informative Dirichlet prior; |z| > 1.96 is notable. Suggested marks words the lexicon lacks.",
 }
 
 // outletName returns name, or unknownOutlet when it is empty.
@@ -722,8 +724,8 @@ func (x *xlsxWriter) quotesTable() *table {
 			cols = append(cols, column{o, max(11, float64(min(utf16Len(o), 20))+3), stText})
 		}
 	}
-	t := &table{
-		sheet: "Quotes", name: "Quotes", cols: cols, n: len(qs),
+	return &table{
+		sheet: "Quotes", name: "Quotes", stream: true, cols: cols, n: len(qs),
 		row: func(i int, r []any) {
 			q := &qs[i]
 			r[0], r[1], r[2], r[3], r[4] = q.Event, outletName(q.Outlet), q.Article, q.Speaker, q.Verb
@@ -735,34 +737,48 @@ func (x *xlsxWriter) quotesTable() *table {
 			}
 		},
 	}
-	t.extra = func(sheet string) error { return x.voiceShare(sheet, len(cols)+2) }
-	return t
 }
 
-// maxChartSpeakers is how many speakers the voice-share chart names; the
-// rest are summed as "Others".
+// maxChartSpeakers is how many speakers the voice-by-outlet chart names;
+// the rest are summed as "Others".
 const maxChartSpeakers = 8
 
-// voiceShare writes, from column col of the Quotes sheet, the voice-share
-// table, then each outlet's quoted words by speaker over all events and a
-// 100% stacked bar chart of them.
-func (x *xlsxWriter) voiceShare(sheet string, col int) error {
+// voiceShareTable is the voice share of every speaker in each outlet's
+// coverage of each event. It grows with the corpus, so it has a sheet of
+// its own, streamed.
+func (x *xlsxWriter) voiceShareTable() *table {
 	vs := x.res.VoiceShare
 	if len(vs) == 0 {
 		return nil
 	}
-	cols := []column{
-		{"Event", 24, stText},
-		{"Outlet", 16, stText},
-		{"Speaker", 18, stText},
-		{"Quoted words", 12, stInt},
-		{"Share", 9, stPct},
+	return &table{
+		sheet: "Voice share", name: "VoiceShare", stream: true,
+		cols: []column{
+			{"Event", 24, stText},
+			{"Outlet", 16, stText},
+			{"Speaker", 18, stText},
+			{"Quoted words", 12, stInt},
+			{"Share", 9, stPct},
+		},
+		n: len(vs),
+		row: func(i int, r []any) {
+			v := &vs[i]
+			r[0], r[1], r[2], r[3], r[4] = v.Event, outletName(v.Outlet), v.Speaker, v.Words, v.Share
+		},
 	}
-	rows := make([][]any, len(vs))
+}
+
+// voiceByOutletTable is each outlet's quoted words by speaker over all
+// events, the most quoted speakers by name and the rest as "Others", with a
+// 100% stacked bar chart of it below.
+func (x *xlsxWriter) voiceByOutletTable() *table {
+	vs := x.res.VoiceShare
+	if len(vs) == 0 {
+		return nil
+	}
 	perSpeaker := map[string]int{}
 	perOutlet := map[string]map[string]int{}
-	for i, v := range vs {
-		rows[i] = []any{v.Event, outletName(v.Outlet), v.Speaker, v.Words, v.Share}
+	for _, v := range vs {
 		perSpeaker[v.Speaker] += v.Words
 		o := outletName(v.Outlet)
 		if perOutlet[o] == nil {
@@ -770,10 +786,6 @@ func (x *xlsxWriter) voiceShare(sheet string, col int) error {
 		}
 		perOutlet[o][v.Speaker] += v.Words
 	}
-	if _, err := x.sideTable(sheet, "VoiceShare", col, 1, cols, rows); err != nil {
-		return err
-	}
-
 	speakers := make([]string, 0, len(perSpeaker))
 	for s := range perSpeaker {
 		speakers = append(speakers, s)
@@ -794,62 +806,65 @@ func (x *xlsxWriter) voiceShare(sheet string, col int) error {
 		outlets = append(outlets, o)
 	}
 	sort.Strings(outlets)
-	pcols := []column{{"Outlet (all events)", 22, stText}}
+	cols := []column{{"Outlet (all events)", 22, stText}}
 	for _, s := range speakers {
 		name := s
 		if name == "" {
 			name = "(unnamed)"
 		}
-		pcols = append(pcols, column{name, 12, stInt})
+		cols = append(cols, column{name, 12, stInt})
 	}
 	if others {
-		pcols = append(pcols, column{"Others", 12, stInt})
+		cols = append(cols, column{"Others", 12, stInt})
 	}
-	prows := make([][]any, len(outlets))
-	for i, o := range outlets {
-		r := []any{o}
-		rest := 0
-		for _, n := range perOutlet[o] {
-			rest += n
+	t := &table{
+		sheet: "Voice by outlet", name: "VoiceByOutlet", cols: cols, n: len(outlets),
+		row: func(i int, r []any) {
+			o := outlets[i]
+			rest := 0
+			for _, n := range perOutlet[o] {
+				rest += n
+			}
+			r[0] = o
+			for j, s := range speakers {
+				r[1+j] = perOutlet[o][s]
+				rest -= perOutlet[o][s]
+			}
+			if others {
+				r[len(r)-1] = rest
+			}
+		},
+	}
+	t.extra = func(sheet string) error {
+		if len(outlets)+1 > x.opts.MaxRows {
+			return nil // the table continues on a further page
 		}
-		for _, s := range speakers {
-			r = append(r, perOutlet[o][s])
-			rest -= perOutlet[o][s]
+		series := make([]excelize.ChartSeries, len(cols)-1)
+		for s := range series {
+			series[s] = excelize.ChartSeries{
+				Name:       absRef(sheet, 2+s, 1),
+				Categories: absRef(sheet, 1, 2, 1+len(outlets)),
+				Values:     absRef(sheet, 2+s, 2, 1+len(outlets)),
+			}
 		}
-		if others {
-			r = append(r, rest)
+		anchor, err := excelize.CoordinatesToCellName(1, len(outlets)+3)
+		if err != nil {
+			return err
 		}
-		prows[i] = r
-	}
-	pcol := col + len(cols) + 1
-	ref, err := x.sideTable(sheet, "VoiceByOutlet", pcol, 1, pcols, prows)
-	if err != nil || ref == "" || len(prows) < len(outlets) {
-		return err
-	}
-	series := make([]excelize.ChartSeries, len(pcols)-1)
-	for s := range series {
-		series[s] = excelize.ChartSeries{
-			Name:       absRef(sheet, pcol+1+s, 1),
-			Categories: absRef(sheet, pcol, 2, 1+len(outlets)),
-			Values:     absRef(sheet, pcol+1+s, 2, 1+len(outlets)),
+		if err := x.f.AddChart(sheet, anchor, &excelize.Chart{
+			Type:      excelize.BarPercentStacked,
+			Series:    series,
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Quoted words by speaker"}}},
+			Legend:    excelize.ChartLegend{Position: "bottom"},
+			XAxis:     excelize.ChartAxis{ReverseOrder: true},
+			YAxis:     excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
+			Dimension: excelize.ChartDimension{Width: 560, Height: uint(max(240, 40*len(outlets)+120))},
+		}); err != nil {
+			return fmt.Errorf("voice-share chart: %w", err)
 		}
+		return nil
 	}
-	anchor, err := excelize.CoordinatesToCellName(pcol, len(outlets)+3)
-	if err != nil {
-		return err
-	}
-	if err := x.f.AddChart(sheet, anchor, &excelize.Chart{
-		Type:      excelize.BarPercentStacked,
-		Series:    series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Quoted words by speaker"}}},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true},
-		YAxis:     excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
-		Dimension: excelize.ChartDimension{Width: 560, Height: uint(max(240, 40*len(outlets)+120))},
-	}); err != nil {
-		return fmt.Errorf("voice-share chart: %w", err)
-	}
-	return nil
+	return t
 }
 
 func (x *xlsxWriter) coverageTable() *table {

@@ -246,7 +246,7 @@ func TestWriteXLSXSeedReadBack(t *testing.T) {
 	data := writeXLSX(t, res, XLSXOptions{})
 	d := checkReadBack(t, res, XLSXOptions{}, data)
 
-	wantNames := []string{"Overview", "Articles", "Terms", "Hits", "Events", "Alignments", "Swaps", "Quotes", "Coverage", "Distinctive"}
+	wantNames := []string{"Overview", "Articles", "Terms", "Hits", "Events", "Alignments", "Swaps", "Quotes", "Voice by outlet", "Voice share", "Coverage", "Distinctive"}
 	if diff := cmp.Diff(wantNames, sheetNames(d)); diff != "" {
 		t.Errorf("sheets (-want +got):\n%s", diff)
 	}
@@ -270,13 +270,15 @@ func TestWriteXLSXSeedReadBack(t *testing.T) {
 		tables map[string]string
 		charts int
 	}{
-		{"Overview", map[string]string{"Overview": "A1:C31"}, 0},
+		{"Overview", map[string]string{"Overview": "A1:C33"}, 0},
 		{"Hits", map[string]string{"Hits": "A1:N32"}, 0},
 		// 3 + 4 × 5 outlets + Note = 24 columns; 20 lexicon terms.
 		{"Terms", map[string]string{"Terms": "A1:X21", "PoleShares_1": "Z1:AB6", "PoleShares_2": "Z19:AC24",
 			"PoleShares_3": "Z37:AB42", "PoleShares_4": "Z55:AB60", "PoleShares_5": "Z73:AB78",
 			"PoleShares_6": "Z91:AB96", "PoleShares_7": "Z109:AA114", "PoleShares_8": "Z127:AA132"}, 8},
-		{"Quotes", map[string]string{"Quotes": "A1:N6", "VoiceShare": "P1:T5", "VoiceByOutlet": "V1:Y4"}, 1},
+		{"Quotes", map[string]string{"Quotes": "A1:N6"}, 0},
+		{"Voice by outlet", map[string]string{"VoiceByOutlet": "A1:D4"}, 1},
+		{"Voice share", map[string]string{"VoiceShare": "A1:E5"}, 0},
 	} {
 		t.Run(tc.sheet, func(t *testing.T) {
 			s := d.sheet(t, tc.sheet)
@@ -612,7 +614,7 @@ var formulaElement = regexp.MustCompile(`<([A-Za-z0-9]+:)?f[\s>/]`)
 
 // chartRef is the only formula the tool writes: a chart's reference to its
 // own cells.
-var chartRef = regexp.MustCompile(`^'(Terms|Quotes)'!\$[A-Z]+\$[0-9]+(:\$[A-Z]+\$[0-9]+)?$`)
+var chartRef = regexp.MustCompile(`^'(Terms|Voice by outlet)'!\$[A-Z]+\$[0-9]+(:\$[A-Z]+\$[0-9]+)?$`)
 
 func TestWriteXLSXHostile(t *testing.T) {
 	res := hostileResult(t)

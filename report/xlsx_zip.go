@@ -17,6 +17,11 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// partCompression is the deflate level of every package part. Level 3
+// makes a large workbook about a quarter larger than the default level 6
+// does, at about half its cost.
+const partCompression = 3
+
 // contentTypesPart is the package part listing every part's media type.
 const contentTypesPart = "[Content_Types].xml"
 
@@ -90,7 +95,7 @@ func (p *packageParts) Create(name string) (io.Writer, error) {
 	}
 	part := &packagePart{name: name, links: p.links[name]}
 	if name != contentTypesPart && !p.isLinkedRels(name) {
-		fw, err := flate.NewWriter(&part.buf, flate.DefaultCompression)
+		fw, err := flate.NewWriter(&part.buf, partCompression)
 		if err != nil {
 			return nil, err
 		}
@@ -271,7 +276,7 @@ func (p *packageParts) writeTo(w io.Writer, modified time.Time) error {
 
 // rewrite replaces a part kept uncompressed with data, compressed.
 func (pp *packagePart) rewrite(data []byte) error {
-	fw, err := flate.NewWriter(&pp.buf, flate.DefaultCompression)
+	fw, err := flate.NewWriter(&pp.buf, partCompression)
 	if err != nil {
 		return err
 	}

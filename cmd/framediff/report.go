@@ -29,6 +29,8 @@ type reportOptions struct {
 	events  string
 	summary string
 	noTexts bool
+	// compactJSON and gzipJSON choose report.json's layout and compression.
+	compactJSON, gzipJSON bool
 }
 
 func (a *App) reportCommand() *cobra.Command {
@@ -60,6 +62,8 @@ second run into the same DIR meanwhile fails with exit code 1.`,
 	f.StringVar(&o.paper, "paper", "a4", "handout paper size: a4 or letter")
 	f.StringVar(&o.events, "events", "", "comma-separated event ids the handout covers (default: the largest few)")
 	f.BoolVar(&o.noTexts, "no-texts", false, "leave the articles' full texts out of report.json (passages stay as offsets into them)")
+	f.BoolVar(&o.compactJSON, "compact-json", false, "write report.json without line breaks and indentation (about a quarter smaller)")
+	f.BoolVar(&o.gzipJSON, "gzip-json", false, "write report.json.gz, report.json compressed with gzip (on news, smaller than the input), in place of report.json")
 	f.StringVar(&o.summary, "summary", "", "also write a Markdown summary (outlets, events, framing contrasts, swaps, quotations) to `FILE.md`")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return formats, cobra.ShellCompDirectiveNoFileComp
@@ -105,7 +109,7 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 	}
 	writers := map[string]func(io.Writer) error{
 		"json": func(w io.Writer) error {
-			return report.WriteJSONOptions(w, res, report.JSONOptions{OmitTexts: o.noTexts})
+			return report.WriteJSONOptions(w, res, report.JSONOptions{OmitTexts: o.noTexts, Compact: o.compactJSON, Gzip: o.gzipJSON})
 		},
 		"xlsx": func(w io.Writer) error { return report.WriteXLSX(w, res, report.XLSXOptions{}) },
 		"pdf": func(w io.Writer) error {
@@ -137,11 +141,11 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 	read := readSources(l)
 	var set []output
 	for _, name := range outputs {
-		path := filepath.Join(dir, "report."+name)
+		path := filepath.Join(dir, o.fileName(name))
 		if isInput(path, l.inputs) || read[path] {
 			return usageErrorf("refusing to write %s over one of the inputs", path)
 		}
-		set = append(set, output{name: "report." + name, write: writers[name]})
+		set = append(set, output{name: o.fileName(name), write: writers[name]})
 	}
 	// A summary beside the reports is part of their set.
 	inSet := o.summary != "" && filepath.Dir(absPath(o.summary)) == dir
@@ -153,13 +157,22 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 		return err
 	}
 	for _, name := range outputs {
-		fmt.Fprintf(a.Stderr, "wrote %s\n", filepath.Join(o.out, "report."+name))
+		fmt.Fprintf(a.Stderr, "wrote %s\n", filepath.Join(o.out, o.fileName(name)))
 	}
 	if inSet {
 		fmt.Fprintf(a.Stderr, "wrote %s\n", o.summary)
 		return nil
 	}
 	return a.writeSummary(ctx, o, res)
+}
+
+// fileName is the name of the report of format name: report.json and so
+// on, report.json.gz under --gzip-json.
+func (o *reportOptions) fileName(name string) string {
+	if name == "json" && o.gzipJSON {
+		return "report.json.gz"
+	}
+	return "report." + name
 }
 
 // writeSummary writes the --summary file, when asked, as a set of one in its

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// --compact-json and --gzip-json write the report's JSON without
+// indentation, compressed, as report.json.gz in place of report.json.
+func TestReportCompactGzipJSON(t *testing.T) {
+	plainDir, gzDir := t.TempDir(), t.TempDir()
+	if code, _, stderr := runApp(t, "", "report", "--format", "json", "-o", plainDir); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	code, _, stderr := runApp(t, "", "report", "--format", "json", "--compact-json", "--gzip-json", "-o", gzDir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !bytes.Contains([]byte(stderr), []byte("report.json.gz")) {
+		t.Errorf("stderr does not name report.json.gz: %s", stderr)
+	}
+	if _, err := os.Stat(filepath.Join(gzDir, "report.json")); !os.IsNotExist(err) {
+		t.Errorf("report.json written beside report.json.gz (%v)", err)
+	}
+	f, err := os.Open(filepath.Join(gzDir, "report.json.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := os.ReadFile(filepath.Join(plainDir, "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := json.Compact(&want, plain); err != nil {
+		t.Fatal(err)
+	}
+	want.WriteByte('\n')
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Errorf("gunzipped report.json.gz (%d bytes) is not the compacted report.json (%d bytes)", len(got), want.Len())
+	}
+}
