@@ -300,6 +300,9 @@ func naiveMatch(m *Matcher, text string) []string {
 					ok = !all
 				}
 			}
+			if ok && ct.mode == modeCase && i > 0 && i+n < len(toks) {
+				ok = !inCapitals(toks[i-1].Text, toks[i+n].Text)
+			}
 			if ok {
 				best, bestLen = ti, n
 			}
@@ -403,10 +406,10 @@ func TestKWIC(t *testing.T) {
 func TestPathological(t *testing.T) {
 	m := NewMatcher(DefaultLexicon())
 	tests := map[string]string{
-		"many quotes and hits":  strings.Repeat(`"regime" said "the regime" `, 10000),
-		"runaway opening marks": strings.Repeat("“regime ", 25000),
-		"marks without words":   strings.Repeat(`" ' “ ” ‘ ’ `, 25000) + "'regime'",
-		"one long word":         strings.Repeat("a", 1<<18) + " regime",
+		"many quotes and hits":  strings.Repeat(`"Assad regime" said "the Assad regime" `, 10000),
+		"runaway opening marks": strings.Repeat("“Assad regime ", 25000),
+		"marks without words":   strings.Repeat(`" ' “ ” ‘ ’ `, 25000) + "'Assad regime'",
+		"one long word":         strings.Repeat("a", 1<<18) + " Assad regime",
 		"one long line":         strings.Repeat("the Syrian government and rebels, ", 15000),
 	}
 	for name, text := range tests {
