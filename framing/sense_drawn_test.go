@@ -250,3 +250,9 @@ func TestSenseDev(t *testing.T) {
 		t.Run(name, func(t *testing.T) { checkDrawn(t, name, 300, senseFloors{0.9, 0.9, 0.9, 0.75}) })
 	}
 }
+
+// TestSenseHeldOut measures the default lexicon on candidates drawn after
+// its sense conditions were written.
+func TestSenseHeldOut(t *testing.T) {
+	checkDrawn(t, "sense_heldout.tsv", 300, senseFloors{0.9, 0.95, 0.9, 0.75})
+}
