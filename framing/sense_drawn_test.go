@@ -252,7 +252,17 @@ func TestSenseDev(t *testing.T) {
 }
 
 // TestSenseHeldOut measures the default lexicon on candidates drawn after
-// its sense conditions were written.
+// its sense conditions were revised on the development samples. The last
+// revision read this sample's errors too, so its figures here are no
+// longer held out; TestSenseFresh's are.
 func TestSenseHeldOut(t *testing.T) {
 	checkDrawn(t, "sense_heldout.tsv", 300, senseFloors{0.9, 0.95, 0.9, 0.75})
+}
+
+// TestSenseFresh measures the default lexicon on candidates drawn once its
+// sense conditions were final: every counted candidate the articles had
+// left. Its floors are the figures measured, rounded down, so that a
+// change to the lexicon cannot lower them unnoticed.
+func TestSenseFresh(t *testing.T) {
+	checkDrawn(t, "sense_fresh.tsv", 250, senseFloors{0.88, 0.88, 0.9, 0.7})
 }
