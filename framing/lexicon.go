@@ -35,7 +35,8 @@ type Term struct {
 	// Exact terms match the surface form (case-insensitively); others by stem.
 	Exact bool `json:"exact,omitempty"`
 	// CaseSensitive terms (YAML "match: case") match the surface form with
-	// its case, so "IS" does not match "is". They are also Exact.
+	// its case, so "IS" does not match "is"; not between two words in
+	// capitals, where the case says nothing. They are also Exact.
 	CaseSensitive bool     `json:"case_sensitive,omitempty"`
 	Note          string   `json:"note,omitempty"`
 	Neutral       string   `json:"neutral,omitempty"`
