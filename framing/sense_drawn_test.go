@@ -115,6 +115,12 @@ func (s *senseScore) add(counted, inSense bool, w float64) {
 	}
 }
 
+// merge adds o's counts to s.
+func (s *senseScore) merge(o senseScore) {
+	s.tp, s.fp, s.fn = s.tp+o.tp, s.fp+o.fp, s.fn+o.fn
+	s.wtp, s.wfp, s.wfn = s.wtp+o.wtp, s.wfp+o.wfp, s.wfn+o.wfn
+}
+
 func (s senseScore) precision() float64 { return s.wtp / max(1e-9, s.wtp+s.wfp) }
 func (s senseScore) recall() float64    { return s.wtp / max(1e-9, s.wtp+s.wfn) }
 
@@ -216,30 +222,52 @@ type senseFloors struct {
 	articleP, articleR, sentenceP, sentenceR float64
 }
 
-// checkDrawn reports the default lexicon's precision and recall on a drawn
-// sample, each sentence alone and in its article, and fails below floors.
-func checkDrawn(t *testing.T, name string, minCounted int, floors senseFloors) {
-	s := readDrawnSample(t, name)
-	if s.drawn["counted"] < minCounted {
-		t.Fatalf("%s: %d candidates drawn from those counted, want at least %d", name, s.drawn["counted"], minCounted)
-	}
+// checkDrawn reports the default lexicon's precision and recall on drawn
+// samples, each sentence alone and in its article, and fails below floors.
+// Several samples drawn from disjoint candidates are pooled: each weighs
+// its candidates by its own population, so the weighted counts add.
+func checkDrawn(t *testing.T, minCounted int, floors senseFloors, names ...string) {
 	m := NewMatcher(DefaultLexicon())
+	var sentences, articles senseScore
+	counted, drawn, inArticles := 0, 0, true
+	for _, name := range names {
+		s := readDrawnSample(t, name)
+		counted += s.drawn["counted"]
+		drawn += len(s.cases)
+		sc := scoreSentences(t, m, s)
+		sentences.merge(sc)
+		logScore(t, name+", each sentence alone", sc, len(s.cases))
+		if sc, ok := scoreArticles(t, m, s); ok {
+			articles.merge(sc)
+			logScore(t, name+", in its article", sc, len(s.cases))
+		} else {
+			inArticles = false
+			t.Logf("no ../shared/data: %s not read in its articles", name)
+		}
+	}
+	if counted < minCounted {
+		t.Fatalf("%s: %d candidates drawn from those counted, want at least %d", strings.Join(names, ", "), counted, minCounted)
+	}
 	check := func(how string, sc senseScore, minP, minR float64) {
-		t.Logf("%s, %s: %d counted in sense, %d counted out of sense, %d missed (of %d drawn); weighted by stratum: precision %.3f, recall %.3f",
-			name, how, sc.tp, sc.fp, sc.fn, len(s.cases), sc.precision(), sc.recall())
+		if len(names) > 1 {
+			logScore(t, "pooled, "+how, sc, drawn)
+		}
 		if p := sc.precision(); p < minP {
-			t.Errorf("%s, %s: precision %.3f, want >= %.2f", name, how, p, minP)
+			t.Errorf("%s, %s: precision %.3f, want >= %.2f", strings.Join(names, ", "), how, p, minP)
 		}
 		if r := sc.recall(); r < minR {
-			t.Errorf("%s, %s: recall %.3f, want >= %.2f", name, how, r, minR)
+			t.Errorf("%s, %s: recall %.3f, want >= %.2f", strings.Join(names, ", "), how, r, minR)
 		}
 	}
-	check("each sentence alone", scoreSentences(t, m, s), floors.sentenceP, floors.sentenceR)
-	if sc, ok := scoreArticles(t, m, s); ok {
-		check("in its article", sc, floors.articleP, floors.articleR)
-	} else {
-		t.Logf("no ../shared/data: %s not read in its articles", name)
+	check("each sentence alone", sentences, floors.sentenceP, floors.sentenceR)
+	if inArticles {
+		check("in its article", articles, floors.articleP, floors.articleR)
 	}
+}
+
+func logScore(t *testing.T, what string, sc senseScore, drawn int) {
+	t.Logf("%s: %d counted in sense, %d counted out of sense, %d missed (of %d drawn); weighted by stratum: precision %.3f, recall %.3f",
+		what, sc.tp, sc.fp, sc.fn, drawn, sc.precision(), sc.recall())
 }
 
 // TestSenseDev measures the default lexicon on the candidates its sense
@@ -247,7 +275,7 @@ func checkDrawn(t *testing.T, name string, minCounted int, floors senseFloors) {
 // there.
 func TestSenseDev(t *testing.T) {
 	for _, name := range []string{"sense_dev_a.tsv", "sense_dev_b.tsv"} {
-		t.Run(name, func(t *testing.T) { checkDrawn(t, name, 300, senseFloors{0.9, 0.9, 0.9, 0.75}) })
+		t.Run(name, func(t *testing.T) { checkDrawn(t, 300, senseFloors{0.9, 0.9, 0.9, 0.75}, name) })
 	}
 }
 
@@ -256,13 +284,15 @@ func TestSenseDev(t *testing.T) {
 // revision read this sample's errors too, so its figures here are no
 // longer held out; TestSenseFresh's are.
 func TestSenseHeldOut(t *testing.T) {
-	checkDrawn(t, "sense_heldout.tsv", 300, senseFloors{0.9, 0.95, 0.9, 0.75})
+	checkDrawn(t, 300, senseFloors{0.9, 0.95, 0.9, 0.75}, "sense_heldout.tsv")
 }
 
 // TestSenseFresh measures the default lexicon on candidates drawn once its
-// sense conditions were final: every counted candidate the articles had
-// left. Its floors are the figures measured, rounded down, so that a
-// change to the lexicon cannot lower them unnoticed.
+// sense conditions were final, which no revision of them read: every
+// counted candidate the articles of the other drawn samples had left, and
+// a draw from the articles of sense_sample.tsv. Its floors are the figures
+// measured, rounded down, so that a change to the lexicon cannot lower
+// them unnoticed: pooled, precision 0.9 and recall 0.88.
 func TestSenseFresh(t *testing.T) {
-	checkDrawn(t, "sense_fresh.tsv", 250, senseFloors{0.88, 0.88, 0.9, 0.7})
+	checkDrawn(t, 300, senseFloors{0.9, 0.88, 0.9, 0.7}, "sense_fresh.tsv", "sense_fresh_b.tsv")
 }
