@@ -288,11 +288,14 @@ func TestSenseHeldOut(t *testing.T) {
 }
 
 // TestSenseFresh measures the default lexicon on candidates drawn once its
-// sense conditions were final, which no revision of them read: every
+// sense conditions were final, which no revision of them read then: every
 // counted candidate the articles of the other drawn samples had left, and
-// a draw from the articles of sense_sample.tsv. Its floors are the figures
-// measured, rounded down, so that a change to the lexicon cannot lower
-// them unnoticed: pooled, precision 0.9 and recall 0.88.
+// a draw from the articles of sense_sample.tsv. A later revision (dates
+// and names naming an attack, criminal assault) read the six in-sense
+// candidates these samples found rejected, so they no longer measure it
+// out of sample. Its floors are the figures
+// measured, rounded down: pooled, precision 0.907 and recall 0.980 in
+// whole articles.
 func TestSenseFresh(t *testing.T) {
-	checkDrawn(t, 300, senseFloors{0.9, 0.88, 0.9, 0.7}, "sense_fresh.tsv", "sense_fresh_b.tsv")
+	checkDrawn(t, 300, senseFloors{0.9, 0.97, 0.9, 0.85}, "sense_fresh.tsv", "sense_fresh_b.tsv")
 }
