@@ -35,7 +35,8 @@ type Term struct {
 	// Exact terms match the surface form (case-insensitively); others by stem.
 	Exact bool `json:"exact,omitempty"`
 	// CaseSensitive terms (YAML "match: case") match the surface form with
-	// its case, so "IS" does not match "is". They are also Exact.
+	// its case, so "IS" does not match "is"; not between two words in
+	// capitals, where the case says nothing. They are also Exact.
 	CaseSensitive bool     `json:"case_sensitive,omitempty"`
 	Note          string   `json:"note,omitempty"`
 	Neutral       string   `json:"neutral,omitempty"`
@@ -83,6 +84,18 @@ type Sense struct {
 	// Scoped terms count only in paragraphs that name the axis's Subject,
 	// or in articles about it (one subject word per TopicWords words).
 	Scoped bool `json:"scoped,omitempty"`
+	// CountsAfter: a match right after one of these counts whatever words
+	// are near it, so Near and NotNear are not read: a criminal charge
+	// says what "assault" means ("convicted of assault") better than the
+	// words around it.
+	CountsAfter []string `json:"counts_after,omitempty"`
+	// Named: a match named by a date or a proper name counts whatever
+	// words are near it, so Near and NotNear are not read. The name either
+	// stands between a determiner and the match ("the Sept. 11 attacks",
+	// "the Benghazi attack") or before it in apposition ("Benghazi, an
+	// attack that…"); a possessive ("Trump's attack") or a word of
+	// NotAfter or NotNear ("the Republican attacks") is no such name.
+	Named bool `json:"named,omitempty"`
 }
 
 // TopicWords is the density that makes an article about a word list: at
@@ -98,7 +111,8 @@ const ObjectWindow = 4
 // IsZero reports whether s sets no condition.
 func (s Sense) IsZero() bool {
 	return len(s.Near) == 0 && len(s.NotNear) == 0 && len(s.UnlessNear) == 0 && s.Window == 0 && len(s.NotAfter) == 0 &&
-		len(s.NotBefore) == 0 && len(s.Object) == 0 && len(s.NotObject) == 0 && len(s.Forms) == 0 && !s.Scoped && !s.Topic
+		len(s.NotBefore) == 0 && len(s.Object) == 0 && len(s.NotObject) == 0 && len(s.Forms) == 0 && !s.Scoped && !s.Topic &&
+		len(s.CountsAfter) == 0 && !s.Named
 }
 
 // Markers are words that qualify a term: distancing, hedges, attribution.

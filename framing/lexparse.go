@@ -358,7 +358,7 @@ func (p *lexParser) poles(n *yaml.Node, axis string) []Pole {
 
 // senseKeys are the keys of a term mapping.
 var senseKeys = []string{"text", "match", "note", "neutral", "exclude",
-	"near", "not_near", "unless_near", "window", "not_after", "not_before", "object", "not_object", "forms", "topic", "scoped"}
+	"near", "not_near", "unless_near", "window", "not_after", "not_before", "object", "not_object", "forms", "topic", "scoped", "counts_after", "named"}
 
 func (p *lexParser) terms(n *yaml.Node, pole string) []Term {
 	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
@@ -402,6 +402,13 @@ func (p *lexParser) terms(n *yaml.Node, pole string) []Term {
 					p.errf(v.Line, "topic must be true or false")
 				}
 				t.Sense.Topic = v.Value == "true"
+			case "counts_after":
+				t.Sense.CountsAfter = p.strList(v, "counts_after")
+			case "named":
+				if v.Kind != yaml.ScalarNode || (v.Value != "true" && v.Value != "false") {
+					p.errf(v.Line, "named must be true or false")
+				}
+				t.Sense.Named = v.Value == "true"
 			case "scoped":
 				if v.Kind != yaml.ScalarNode || (v.Value != "true" && v.Value != "false") {
 					p.errf(v.Line, "scoped must be true or false")

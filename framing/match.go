@@ -639,7 +639,31 @@ func (m *Matcher) matchesAt(sc *scratch, text string, ws []word, i int, ct *comp
 			return false
 		}
 	}
+	if ct.mode == modeCase && i > 0 && i+len(ct.keys) < len(ws) {
+		end := i + len(ct.keys)
+		return !inCapitals(text[ws[i-1].start:ws[i-1].end], text[ws[end].start:ws[end].end])
+	}
 	return true
+}
+
+// inCapitals reports whether the words either side of a match, before and
+// after, are both in capitals, as in a headline or a slogan set in
+// capitals ("FIX IS IN"). There the case of the match says nothing, so a
+// term matched by its case ("IS", not "is") does not match.
+func inCapitals(before, after string) bool {
+	return shouted(before) && shouted(after) && (utf8.RuneCountInString(before) > 1 || utf8.RuneCountInString(after) > 1)
+}
+
+// shouted reports whether w has a letter and no lower-case letter.
+func shouted(w string) bool {
+	upper := false
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		upper = upper || unicode.IsUpper(r)
+	}
+	return upper
 }
 
 // wordsAre reports whether the words from ws[i] are seq, in one phrase.

@@ -300,6 +300,9 @@ func naiveMatch(m *Matcher, text string) []string {
 					ok = !all
 				}
 			}
+			if ok && ct.mode == modeCase && i > 0 && i+n < len(toks) {
+				ok = !inCapitals(toks[i-1].Text, toks[i+n].Text)
+			}
 			if ok {
 				best, bestLen = ti, n
 			}
@@ -403,10 +406,10 @@ func TestKWIC(t *testing.T) {
 func TestPathological(t *testing.T) {
 	m := NewMatcher(DefaultLexicon())
 	tests := map[string]string{
-		"many quotes and hits":  strings.Repeat(`"regime" said "the regime" `, 10000),
-		"runaway opening marks": strings.Repeat("“regime ", 25000),
-		"marks without words":   strings.Repeat(`" ' “ ” ‘ ’ `, 25000) + "'regime'",
-		"one long word":         strings.Repeat("a", 1<<18) + " regime",
+		"many quotes and hits":  strings.Repeat(`"Assad regime" said "the Assad regime" `, 10000),
+		"runaway opening marks": strings.Repeat("“Assad regime ", 25000),
+		"marks without words":   strings.Repeat(`" ' “ ” ‘ ’ `, 25000) + "'Assad regime'",
+		"one long word":         strings.Repeat("a", 1<<18) + " Assad regime",
 		"one long line":         strings.Repeat("the Syrian government and rebels, ", 15000),
 	}
 	for name, text := range tests {
@@ -437,7 +440,7 @@ func TestDefaultLexiconTerms(t *testing.T) {
 		{"He had defeated Daesh Takfiri terrorists.", []string{"named_group/daesh/Daesh=Daesh", "armed_groups/terrorists/Takfiri terrorists=Takfiri terrorists"}},
 		{"This is what IS and ISIS want; the Islamic State is weak.", []string{"named_group/islamic_state/IS=IS", "named_group/islamic_state/ISIS=ISIS", "named_group/islamic_state/Islamic State=Islamic State"}},
 		{"Scenes captured on camera showed fighters capture a hill.", []string{"territory/capture/capture=capture"}},
-		{"Restoring stability needs stabilisation, to stabilize the region.", []string{"ceasefire/de_escalation/stabilisation=stabilisation", "ceasefire/de_escalation/stabilization=stabilize"}},
+		{"Restoring stability after the shelling needs stabilisation, to stabilize the region.", []string{"ceasefire/de_escalation/stabilisation=stabilisation", "ceasefire/de_escalation/stabilization=stabilize"}},
 		{"A cease-fire, a ceasefire and a truce in the de-escalation zone.", []string{"ceasefire/ceasefire/cease-fire=cease-fire", "ceasefire/ceasefire/ceasefire=ceasefire", "ceasefire/ceasefire/truce=truce", "ceasefire/de_escalation/de-escalation=de-escalation"}},
 		{"The anti-terror campaign and the counter-terrorism operation, not operators.", []string{"military_action/counter_terrorism/anti-terror=anti-terror", "military_action/counter_terrorism/campaign=campaign", "military_action/counter_terrorism/counter-terrorism=counter-terrorism", "military_action/counter_terrorism/operation=operation"}},
 		{"Free and fair elections, free trade; they will free the town.", []string{"territory/liberation/free=free"}},

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/framediff/framediff/corpus"
 )
@@ -12,6 +14,7 @@ import (
 // sequences of lower-case word keys.
 type compiledSense struct {
 	near, notNear, unlessNear, notAfter, notBefore, object, notObject *wordList
+	countsAfter                                                       *wordList
 	raw                                                               Sense
 	window                                                            int
 	forms                                                             map[string]bool
@@ -109,16 +112,17 @@ func compileSense(s Sense, subject []string, axis int) *compiledSense {
 		return nil
 	}
 	cs := &compiledSense{
-		raw:        s,
-		near:       newWordList(s.Near),
-		notNear:    newWordList(s.NotNear),
-		unlessNear: newWordList(s.UnlessNear),
-		notAfter:   newWordList(s.NotAfter),
-		notBefore:  newWordList(s.NotBefore),
-		object:     newWordList(s.Object),
-		notObject:  newWordList(s.NotObject),
-		window:     s.Window,
-		axis:       axis,
+		raw:         s,
+		near:        newWordList(s.Near),
+		notNear:     newWordList(s.NotNear),
+		unlessNear:  newWordList(s.UnlessNear),
+		notAfter:    newWordList(s.NotAfter),
+		notBefore:   newWordList(s.NotBefore),
+		object:      newWordList(s.Object),
+		notObject:   newWordList(s.NotObject),
+		countsAfter: newWordList(s.CountsAfter),
+		window:      s.Window,
+		axis:        axis,
 	}
 	if cs.window == 0 {
 		cs.window = DefaultWindow
@@ -211,7 +215,7 @@ func (m *Matcher) senseFails(sc *scratch, sx *senseCtx, text string, ws []word, 
 			return "no listed object"
 		}
 	}
-	if cs.near != nil || cs.notNear != nil {
+	if (cs.near != nil || cs.notNear != nil) && !countsAnyway(text, ws, i, end, cs) {
 		lo, hi := sentenceWords(sx, ws, i, end)
 		lo, hi = max(lo, i-cs.window), min(hi, end+cs.window)
 		found, bad, rescued := false, "", false
@@ -309,4 +313,72 @@ func (m *Matcher) subjectNamed(sc *scratch, sx *senseCtx, text string, ws []word
 		sx.subject[key] = 1
 	}
 	return named
+}
+
+// countsAnyway reports whether the match at ws[i:end] holds whatever words
+// are near it: right after a word of CountsAfter, or named (Sense.Named).
+func countsAnyway(text string, ws []word, i, end int, cs *compiledSense) bool {
+	if cs.countsAfter != nil && i > 0 && markerGap(text[ws[i-1].end:ws[i].start]) {
+		if _, ok := cs.countsAfter.endingAt(text, ws, i-1); ok {
+			return true
+		}
+	}
+	return cs.raw.Named && named(text, ws, i, cs)
+}
+
+// determiners open the noun phrase a name modifies ("the Paris attacks").
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true}
+
+// named reports whether the match at ws[i] is named by a date or a proper
+// name: "the Sept. 11 attacks", "the 2012 Benghazi attack", "Benghazi, an
+// attack". A match in capitals is not, since in a title every word is.
+func named(text string, ws []word, i int, cs *compiledSense) bool {
+	if i == 0 || nameWord(text, ws[i]) {
+		return false
+	}
+	// Apposition: a name, a comma, "a" or "an", the match; the name inside
+	// its sentence, so not an opening adverb ("However, an attack").
+	if i >= 3 && (ws[i-1].lower == "a" || ws[i-1].lower == "an") && plainGap(text[ws[i-1].end:ws[i].start]) &&
+		strings.TrimSpace(text[ws[i-2].end:ws[i-1].start]) == "," && plainGap(text[ws[i-3].end:ws[i-2].start]) {
+		return properName(text, ws, i-2, cs)
+	}
+	// Modifier: up to four words of a name or date between a determiner
+	// and the match.
+	k := i - 1
+	if !plainGap(text[ws[k].end:ws[i].start]) {
+		return false
+	}
+	for ; k >= 0 && i-k <= 4 && properName(text, ws, k, cs); k-- {
+		if k == 0 || !nameGap(text[ws[k-1].end:ws[k].start]) {
+			return false
+		}
+	}
+	return k >= 0 && k < i-1 && determiners[ws[k].lower] && plainGap(text[ws[k].end:ws[k+1].start])
+}
+
+// properName reports whether ws[k] may be part of a name or date naming
+// a match: capitalised or a number, no possessive, and no word the
+// term's NotAfter or NotNear lists ("Republican").
+func properName(text string, ws []word, k int, cs *compiledSense) bool {
+	w := text[ws[k].start:ws[k].end]
+	if !nameWord(text, ws[k]) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+		return false
+	}
+	if _, ok := cs.notAfter.at(text, ws, k); ok {
+		return false
+	}
+	_, ok := cs.notNear.at(text, ws, k)
+	return !ok
+}
+
+// nameWord reports whether w starts with a capital or a digit.
+func nameWord(text string, w word) bool {
+	r, _ := utf8.DecodeRuneInString(text[w.start:w.end])
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// nameGap reports whether g may separate two words of one name or date:
+// spaces, hyphens, slashes ("9/11") and an abbreviation's point ("Sept. 11").
+func nameGap(g string) bool {
+	return plainGap(g) || strings.Trim(g, " ./-") == "" && strings.Count(g, ".") <= 1 && !strings.Contains(g, "\n")
 }
