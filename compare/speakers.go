@@ -159,6 +159,8 @@ type speakerTracker struct {
 	// fullNames holds, by last word, the names of two or more words the
 	// text writes, for surnames used alone.
 	fullNames map[string][]personAt
+	// surnames holds the gender the text gives a surname, for pronouns.
+	surnames map[string]gender
 }
 
 type personAt struct {
@@ -200,6 +202,7 @@ func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention, quoted [][2]i
 		}
 		i = max(i, e-1)
 	}
+	t.learnGenders()
 	return t
 }
 
@@ -255,7 +258,7 @@ func (t *speakerTracker) collect(off int) {
 			continue
 		}
 		name := t.nameText(s, e)
-		if name != "" && !t.isPlace(s) && (titled || t.actsAfter(e) || t.appositionAfter(e)) {
+		if name != "" && !t.isPlace(s) && (titled || t.actsAfter(e) || t.appositionAfter(e) || firstNameGender(t.ws[s:e]) != genderUnknown) {
 			t.addPerson(t.ws[s].Start, name)
 		}
 		i = max(e, i+1)
@@ -545,12 +548,17 @@ func (t *speakerTracker) nameText(s, e int) string {
 // resolvePronoun returns the person a "he" or "she" at off refers to: the
 // subject of its own sentence when named before it ("Benjamin said he
 // believes"), the previous quotation's speaker when no one was named
-// since, the subject of the previous sentence, else the nearest person
-// named before it.
+// since, the speaker or subject of the previous sentences, else the
+// nearest person named before it. Each must be a person whose gender,
+// when the text gives one, is the pronoun's.
 func (t *speakerTracker) resolvePronoun(off int) string {
 	t.collect(off)
+	pron := ""
+	if k := firstWordAt(t.ws, off); k < len(t.ws) {
+		pron = t.ws[k].Lower
+	}
 	if t.depth > 2 {
-		return t.nearestPerson(off)
+		return t.nearestPerson(off, pron)
 	}
 	t.depth++
 	defer func() { t.depth-- }()
@@ -559,16 +567,17 @@ func (t *speakerTracker) resolvePronoun(off int) string {
 		cur := t.a.Sentences[i]
 		lo, hi := firstWordAt(t.ws, cur.Start), firstWordAt(t.ws, off)
 		if cur.Start < off && hi > lo {
-			if sp := t.clauseSubject(lo, hi); sp != "" && isCapitalised(sp) {
+			if sp := t.clauseSubject(lo, hi); t.fits(sp, pron) {
 				return sp
 			}
 		}
 	}
-	if t.hasPrev && t.prev.speaker != "" && isCapitalised(t.prev.speaker) {
-		// The previous quotation's speaker, when no one was named since.
+	if t.hasPrev && t.fits(t.prev.speaker, pron) {
+		// The previous quotation's speaker, when no one else the pronoun
+		// could mean was named since.
 		named := false
 		for k := len(t.people) - 1; k >= 0 && t.people[k].pos >= t.prevClose; k-- {
-			if t.people[k].pos < off && t.people[k].name != t.prev.speaker {
+			if p := t.people[k]; p.pos < off && p.name != t.prev.speaker && t.fits(p.name, pron) {
 				named = true
 			}
 		}
@@ -581,26 +590,28 @@ func (t *speakerTracker) resolvePronoun(off int) string {
 			// The speaker the previous sentence names ("…, said James
 			// Henson."), else its subject.
 			prev := t.a.Sentences[i-1]
-			if at, ok := t.beforeClause(prev.Start, prev.End); ok && at.speaker != "" && isCapitalised(at.speaker) {
+			if at, ok := t.beforeClause(prev.Start, prev.End); ok && t.fits(at.speaker, pron) {
 				return at.speaker
 			}
 			// The nearest sentence, of the last three, whose subject is a
 			// name: the person the text is about.
 			for k := i - 1; k >= 0 && k >= i-3; k-- {
 				ps := t.a.Sentences[k]
-				if sp := t.clauseSubject(firstWordAt(t.ws, ps.Start), firstWordAt(t.ws, ps.End)); sp != "" && isCapitalised(sp) {
+				if sp := t.clauseSubject(firstWordAt(t.ws, ps.Start), firstWordAt(t.ws, ps.End)); t.fits(sp, pron) {
 					return sp
 				}
 			}
 		}
 	}
-	return t.nearestPerson(off)
+	return t.nearestPerson(off, pron)
 }
 
-func (t *speakerTracker) nearestPerson(off int) string {
+// nearestPerson returns the last person named before off that the
+// pronoun can refer to.
+func (t *speakerTracker) nearestPerson(off int, pron string) string {
 	for k := len(t.people) - 1; k >= 0; k-- {
-		if t.people[k].pos < off {
-			return t.people[k].name
+		if p := t.people[k]; p.pos < off && t.fits(p.name, pron) {
+			return p.name
 		}
 	}
 	return ""
@@ -739,6 +750,14 @@ func (t *speakerTracker) subjectBefore(v, lo int) string {
 	if e <= lo {
 		return ""
 	}
+	// "Chris Covert, South Carolina director for Sanders, said", "Brianne
+	// Stone, 29, of Huntsville, Ala., says": the name the clause opens
+	// with, the descriptions after it passed over.
+	if g := text[ws[e-1].End:ws[e].Start]; strings.Contains(g, ",") {
+		if s, c, ok := t.openingSubject(lo, e); ok {
+			return t.phraseSpeaker(s, c)
+		}
+	}
 	// "Trump on Thursday said", "Clinton, in a statement, said"
 	if g := text[ws[e-1].End:ws[e].Start]; strings.Contains(g, ",") {
 		// Back over one comma-bounded aside.
@@ -761,6 +780,64 @@ func (t *speakerTracker) subjectBefore(v, lo int) string {
 		s--
 	}
 	return t.phraseSpeaker(s, e)
+}
+
+// openingWords are the capitalised words that open a clause with a phrase
+// that is not its subject ("Like Makaeff, Roffman…", "After the debate,
+// Cruz…").
+var openingWords = map[string]bool{
+	"like": true, "unlike": true, "after": true, "before": true, "when": true, "while": true, "as": true,
+	"although": true, "though": true, "if": true, "despite": true, "since": true, "because": true,
+	"with": true, "without": true, "in": true, "on": true, "at": true, "for": true, "from": true,
+	"by": true, "during": true, "amid": true, "according": true, "asked": true, "speaking": true,
+	"following": true, "under": true, "over": true, "once": true, "unless": true, "until": true,
+}
+
+// openingSubject finds, for a verb at ws[e] after a comma, the name that
+// opens the clause ws[lo:e] when only descriptions separated by commas
+// stand between: it returns the name's phrase ws[s:c]. The clause starts
+// at lo or after the last sentence or clause break before e.
+func (t *speakerTracker) openingSubject(lo, e int) (s, c int, ok bool) {
+	ws, text := t.ws, t.a.Text
+	start := e - 1
+	commas := 0
+	for start > lo && e-start < 30 {
+		g := text[ws[start-1].End:ws[start].Start]
+		if strings.ContainsAny(g, ";:()—–\"“”") || sentenceBreak(text, ws[start-1], ws[start]) {
+			break
+		}
+		if strings.Contains(g, ",") {
+			commas++
+		}
+		start--
+	}
+	if commas == 0 || start == lo && lo > 0 && !sentenceBreak(text, ws[lo-1], ws[lo]) && !strings.ContainsAny(text[ws[lo-1].End:ws[lo].Start], "\"“”") {
+		return 0, 0, false
+	}
+	// The first comma-bounded phrase: two to six words ending in a name,
+	// or a name of one word that the text gives in full elsewhere.
+	c = start + 1
+	for c < e && !strings.Contains(text[ws[c-1].End:ws[c].Start], ",") {
+		c++
+	}
+	if c >= e || c-start > 6 || !isNameToken(ws[c-1]) || openingWords[ws[start].Lower] || !isNameToken(ws[start]) && !subjectLead(ws[start].Lower) {
+		return 0, 0, false
+	}
+	for k := start; k < c; k++ {
+		if isSpeechVerb(ws[k].Lower) || t.isPlace(k) && k == c-1 {
+			return 0, 0, false
+		}
+	}
+	// The phrases between describe the name: no verb of their own.
+	for k := c; k < e; k++ {
+		if _, _, isVerb := verbAt(ws, k); isVerb || ws[k].Lower == "who" || ws[k].Lower == "which" {
+			return 0, 0, false
+		}
+	}
+	if !mayBePerson(t.nameText(start, c)) {
+		return 0, 0, false
+	}
+	return start, c, true
 }
 
 // isAside reports whether a comma-bounded phrase starting with w describes
@@ -1275,11 +1352,12 @@ func (t *speakerTracker) clauseSubject(lo, v int) string {
 		if speakerPronouns[w.Lower] {
 			return t.resolvePronoun(w.Start)
 		}
-		if !isNameToken(w) {
+		if !isNameToken(w) || k == lo && openingWords[w.Lower] {
 			if subjectLead(w.Lower) {
 				continue
 			}
-			// An opening phrase ends at a comma: "On Friday, he remarked".
+			// An opening phrase ends at a comma: "On Friday, he remarked",
+			// "Like Makaeff, Roffman doesn't want".
 			j := k + 1
 			for j < v && j-k < 10 && !strings.Contains(t.a.Text[t.ws[j-1].End:t.ws[j].Start], ",") {
 				j++
