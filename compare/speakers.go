@@ -161,6 +161,8 @@ type speakerTracker struct {
 	fullNames map[string][]personAt
 	// surnames holds the gender the text gives a surname, for pronouns.
 	surnames map[string]gender
+	// subjectEnd is where the subject clauseSubject last found ends.
+	subjectEnd int
 }
 
 type personAt struct {
@@ -958,7 +960,98 @@ func (t *speakerTracker) find(open, close int, parts [][2]int) (attribution, boo
 			return at, true
 		}
 	}
+	// "Bush referred to Rubio as “a bright, charismatic leader”": a
+	// quotation inside a sentence without an attribution verb is its
+	// subject's, with the subject's verb.
+	if strings.TrimSpace(text[sentStart:open]) != "" {
+		if at, ok := t.sentenceActor(firstWordAt(t.ws, sentStart), firstWordAt(t.ws, open)); ok {
+			return at, true
+		}
+	}
+	// "- Clinton.": a dash and a name in the paragraph after a quotation
+	// that fills its own.
+	if at, ok := t.signature(close); ok {
+		return at, true
+	}
 	return attribution{}, false
+}
+
+// sentenceActor returns the named subject of the clause ws[lo:hi] and the
+// verb that follows it ("Bush referred", "He commanded", "Cruz would not
+// comment"), for a quotation the clause leads into.
+func (t *speakerTracker) sentenceActor(lo, hi int) (attribution, bool) {
+	t.subjectEnd = -1
+	sp := t.clauseSubject(lo, hi)
+	if !isCapitalised(sp) || !mayBePerson(sp) || t.subjectEnd < 0 {
+		return attribution{}, false
+	}
+	text := t.a.Text
+	j := t.subjectEnd
+	// Past a description after the name: "Grandi, the UN's refugee chief,
+	// reacted".
+	if j < hi && j > 0 && strings.Contains(text[t.ws[j-1].End:t.ws[j].Start], ",") {
+		k := j + 1
+		for k < hi && k-j < 12 && !strings.Contains(text[t.ws[k-1].End:t.ws[k].Start], ",") {
+			k++
+		}
+		if k >= hi || k-j >= 12 {
+			return attribution{}, false
+		}
+		j = k
+	}
+	for j < hi && (skippable[t.ws[j].Lower] || isAdverb(t.ws[j].Lower)) {
+		j++
+	}
+	if j >= hi {
+		return attribution{}, false
+	}
+	v := t.ws[j]
+	if isNameToken(v) || isStop(v.Lower) || !isNPWord(v.Lower) && !isSpeechVerb(v.Lower) {
+		return attribution{sp, ""}, true
+	}
+	if sv, _, ok := verbAt(t.ws, j); ok {
+		return attribution{sp, sv.form}, true
+	}
+	return attribution{sp, v.Lower}, true
+}
+
+// signature reads a paragraph that only names the speaker of the
+// quotation closing at close: "- Hillary Clinton." after a paragraph the
+// quotation fills.
+func (t *speakerTracker) signature(close int) (attribution, bool) {
+	text := t.a.Text
+	pe := paragraphEnd(text, close)
+	if strings.TrimSpace(strings.Trim(text[min(close+1, pe):pe], "\"”’ ")) != "" || pe+2 >= len(text) {
+		return attribution{}, false
+	}
+	next := text[pe+2 : paragraphEnd(text, pe+2)]
+	body := strings.TrimLeft(next, " ")
+	dash := false
+	for _, d := range []string{"-", "—", "–", "--"} {
+		if strings.HasPrefix(body, d) {
+			dash = true
+		}
+	}
+	ws := words(body)
+	if !dash || len(ws) == 0 || len(ws) > 6 {
+		return attribution{}, false
+	}
+	lo := firstWordAt(t.ws, pe+2+len(next)-len(body))
+	hi := lo + len(ws)
+	for k := lo; k < hi; k++ {
+		if k > lo && t.ws[k].Lower == "in" || strings.Contains(t.a.Text[t.ws[k].End:min(len(text), t.ws[k].End+1)], ",") {
+			hi = k + 1 // "- Hillary Clinton, in Iowa"
+			break
+		}
+	}
+	if !isNameToken(t.ws[lo]) {
+		return attribution{}, false
+	}
+	ns, ne, _ := t.nameRun(lo)
+	if ne <= ns {
+		return attribution{}, false
+	}
+	return attribution{t.person(ns, min(ne, hi)), ""}, true
 }
 
 // leadIn reads the attribution of the sentence before a quotation that
@@ -1350,7 +1443,9 @@ func (t *speakerTracker) clauseSubject(lo, v int) string {
 		}
 		seen++
 		if speakerPronouns[w.Lower] {
-			return t.resolvePronoun(w.Start)
+			sp := t.resolvePronoun(w.Start)
+			t.subjectEnd = k + 1
+			return sp
 		}
 		if !isNameToken(w) || k == lo && openingWords[w.Lower] {
 			if subjectLead(w.Lower) {
@@ -1373,6 +1468,7 @@ func (t *speakerTracker) clauseSubject(lo, v int) string {
 			ns, ne = t.titledName(ns, ne, v)
 		}
 		if ne > ns && !(ne == ns+1 && t.isPlace(ns)) && !nonNames()[t.ws[ns].Lower] {
+			t.subjectEnd = min(ne, v)
 			return t.person(ns, min(ne, v))
 		}
 		// "Iran's President": a role.
@@ -1381,6 +1477,7 @@ func (t *speakerTracker) clauseSubject(lo, v int) string {
 			e++
 		}
 		if r := resolveRole(t, k, e); r != "" {
+			t.subjectEnd = e
 			return r
 		}
 		k = max(k, e-1)
