@@ -68,33 +68,34 @@ func pronounGender(l string) gender {
 	return genderUnknown
 }
 
-// learnGenders records, by a surname's lower-case form, the gender the
-// text gives it: a first name before it ("Hillary Clinton") or a title or
-// kin word ("Mr. Cruz", "spokeswoman Hope Hicks"). A surname given both
-// genders ("Bill Clinton", "Hillary Clinton") stays unknown.
+// learnGenders records what the text tells of the gender of each
+// surname: the first names of the people it names with that surname
+// ("Hillary Clinton") and the titles or kin words before it ("Mr. Cruz",
+// "spokeswoman Hope Hicks").
 func (t *speakerTracker) learnGenders() {
-	t.surnames = map[string]gender{}
+	t.titledGender = map[string]gender{}
+	t.namesByLast = map[string][]string{}
 	conflict := map[string]bool{}
-	set := func(last string, g gender) {
+	title := func(last string, g gender) {
 		if g == genderUnknown || conflict[last] {
 			return
 		}
-		if old, ok := t.surnames[last]; ok && old != g {
+		if old, ok := t.titledGender[last]; ok && old != g {
 			conflict[last] = true
-			delete(t.surnames, last)
+			delete(t.titledGender, last)
 			return
 		}
-		t.surnames[last] = g
+		t.titledGender[last] = g
 	}
 	ws := t.ws
 	for i := 0; i < len(ws); i++ {
 		if !isNameToken(ws[i]) {
 			if g := genderData().words[ws[i].Lower]; g != genderUnknown && i+1 < len(ws) && isNameToken(ws[i+1]) && joinedName(t.a.Text, ws[i], ws[i+1]) {
-				e := i + 1
-				for e+1 < len(ws) && isNameToken(ws[e+1]) && joinedName(t.a.Text, ws[e], ws[e+1]) {
-					e++
+				// "spokeswoman Hicks"; "his daughter Ivanka Trump" tells
+				// of Ivanka, not of every Trump.
+				if i+2 >= len(ws) || !isNameToken(ws[i+2]) || !joinedName(t.a.Text, ws[i+1], ws[i+2]) {
+					title(possessiveless(ws[i+1].Lower), g)
 				}
-				set(possessiveless(ws[e].Lower), g)
 			}
 			continue
 		}
@@ -102,14 +103,57 @@ func (t *speakerTracker) learnGenders() {
 		for e+1 < len(ws) && isNameToken(ws[e+1]) && joinedName(t.a.Text, ws[e], ws[e+1]) {
 			e++
 		}
-		// "Mr. Cruz": a title written capitalised.
-		if g := genderData().words[ws[i].Lower]; g != genderUnknown && e > i {
-			set(possessiveless(ws[e].Lower), g)
-		} else if g := firstNameGender(ws[i : e+1]); g != genderUnknown && e > i {
-			set(possessiveless(ws[e].Lower), g)
+		last := possessiveless(ws[e].Lower)
+		switch {
+		case e == i:
+		case e == i+1 && genderData().words[ws[i].Lower] != genderUnknown:
+			// "Mr. Cruz": a title written capitalised.
+			title(last, genderData().words[ws[i].Lower])
+		default:
+			// "President Barack Obama", "Democrat Chris Murphy": the name
+			// without the titles and parties before it.
+			s := i
+			for s < e && (nameTitles()[ws[s].Lower] || nonNames()[ws[s].Lower]) {
+				s++
+			}
+			if s == e || notPeople()[last] {
+				break
+			}
+			t.namesByLast[last] = append(t.namesByLast[last], strings.ToLower(t.a.Text[ws[s].Start:ws[e].End]))
 		}
 		i = e
 	}
+}
+
+// surnameGender returns the gender of the person a surname used alone
+// refers to: the gender of most of the full names written with it
+// ("Donald Trump" far more often than "Melania Trump"), unknown when no
+// gender has three in four of them.
+func (t *speakerTracker) surnameGender(last string) gender {
+	if g, ok := t.titledGender[last]; ok {
+		return g
+	}
+	var n [3]int
+	for _, full := range t.namesByLast[last] {
+		n[firstNameGender(words(full))]++
+	}
+	all := n[0] + n[1] + n[2]
+	for _, g := range []gender{genderFemale, genderMale} {
+		if all > 0 && n[g]*4 >= all*3 {
+			return g
+		}
+	}
+	return genderUnknown
+}
+
+// distinctNames returns how many different full names the text writes
+// with a surname.
+func (t *speakerTracker) distinctNames(last string) int {
+	seen := map[string]bool{}
+	for _, full := range t.namesByLast[last] {
+		seen[full] = true
+	}
+	return len(seen)
 }
 
 // firstNameGender returns the gender of the first word of a name of two or
@@ -137,7 +181,16 @@ func (t *speakerTracker) genderOf(name string) gender {
 	if g := firstNameGender(ws); g != genderUnknown {
 		return g
 	}
-	return t.surnames[possessiveless(ws[len(ws)-1].Lower)]
+	last := possessiveless(ws[len(ws)-1].Lower)
+	if len(ws) > 1 {
+		// A full name whose first name says nothing: a title before its
+		// surname does, unless another person has the surname.
+		if t.distinctNames(last) > 1 {
+			return genderUnknown
+		}
+		return t.titledGender[last]
+	}
+	return t.surnameGender(last)
 }
 
 // mayBePerson reports whether name can be a person's: not a month, a

@@ -159,8 +159,11 @@ type speakerTracker struct {
 	// fullNames holds, by last word, the names of two or more words the
 	// text writes, for surnames used alone.
 	fullNames map[string][]personAt
-	// surnames holds the gender the text gives a surname, for pronouns.
-	surnames map[string]gender
+	// titledGender holds the gender titles give a surname ("Mr. Cruz");
+	// namesByLast the full names the text writes, once a mention, by
+	// lower-case surname.
+	titledGender map[string]gender
+	namesByLast  map[string][]string
 	// subjectEnd is where the subject clauseSubject last found ends.
 	subjectEnd int
 }
@@ -260,7 +263,7 @@ func (t *speakerTracker) collect(off int) {
 			continue
 		}
 		name := t.nameText(s, e)
-		if name != "" && !t.isPlace(s) && (titled || t.actsAfter(e) || t.appositionAfter(e) || firstNameGender(t.ws[s:e]) != genderUnknown) {
+		if name != "" && !t.isPlace(s) && (titled || t.actsAfter(e) || t.appositionAfter(e) || firstNameGender(t.ws[s:e]) != genderUnknown || e == s+1 && strings.Contains(name, " ")) {
 			t.addPerson(t.ws[s].Start, name)
 		}
 		i = max(e, i+1)
@@ -595,10 +598,14 @@ func (t *speakerTracker) resolvePronoun(off int) string {
 			if at, ok := t.beforeClause(prev.Start, prev.End); ok && t.fits(at.speaker, pron) {
 				return at.speaker
 			}
-			// The nearest sentence, of the last three, whose subject is a
-			// name: the person the text is about.
-			for k := i - 1; k >= 0 && k >= i-3; k-- {
+			// The nearest sentence, of the last three outside quotations,
+			// whose subject is a name: the person the text is about.
+			for k, n := i-1, 0; k >= 0 && n < 3; k-- {
 				ps := t.a.Sentences[k]
+				if t.inQuote(ps.Start) {
+					continue
+				}
+				n++
 				if sp := t.clauseSubject(firstWordAt(t.ws, ps.Start), firstWordAt(t.ws, ps.End)); t.fits(sp, pron) {
 					return sp
 				}
