@@ -113,7 +113,8 @@ func SpeechVerbGrade(form string) VerbGrade {
 }
 
 var (
-	nameTitles = sync.OnceValue(func() map[string]bool { return loadSet("data/nametitles.txt") })
+	listenerVerbs = sync.OnceValue(func() map[string]bool { return loadSet("data/listenerverbs.txt") })
+	nameTitles    = sync.OnceValue(func() map[string]bool { return loadSet("data/nametitles.txt") })
 	nonNames   = sync.OnceValue(func() map[string]bool { return loadSet("data/nonnames.txt") })
 )
 
@@ -1165,8 +1166,21 @@ func (t *speakerTracker) afterClause(from, to int, ended bool) (attribution, boo
 		if ended && v+n < hi && (t.ws[v+n].Lower == "that" || !sentenceBreak(t.a.Text, t.ws[v+n-1], t.ws[v+n]) && v > i && !isNameToken(t.ws[v+n]) && clauseRuns(t.a.Text, t.ws, v+n, hi)) {
 			break // "…” He bemoaned that the costs…": a sentence of its own
 		}
+		if v == i && ended && isNameToken(t.ws[v]) {
+			break // "…” Asked which county…": a sentence of its own
+		}
+		if v == i && strings.HasSuffix(sv.words[0], "ing") && sv.form != "according to" {
+			// "…,” adding that…: the participle's subject is the
+			// sentence's.
+			if sp := t.precedingSubject(t.open); sp != "" {
+				return attribution{sp, sv.form}, true
+			}
+		}
 		if v == i || sv.form == "according to" {
-			sp := t.objectAfter(v, n, hi)
+			sp := ""
+			if !listenerVerbs()[t.ws[v].Lower] || sv.form == "according to" {
+				sp = t.objectAfter(v, n, hi)
+			}
 			if sp == "" && strings.HasSuffix(sv.words[0], "ing") {
 				sp = t.precedingSubject(t.open)
 			}
@@ -1205,7 +1219,7 @@ func (t *speakerTracker) verbClause(v, n int, sv speechVerb, lo, hi int) attribu
 	var sp string
 	switch {
 	case v > lo && strings.Contains(t.a.Text[t.ws[v-1].End:t.ws[v].Start], ",") && v+n < hi &&
-		(isNameToken(t.ws[v+n]) || nameTitles()[t.ws[v+n].Lower]) && !t.participle(v):
+		(isNameToken(t.ws[v+n]) || nameTitles()[t.ws[v+n].Lower]) && !t.participle(v) && !listenerVerbs()[t.ws[v].Lower]:
 		sp = t.objectAfter(v, n, hi) // "…, said Christine Link."
 	case t.participle(v):
 		sp = t.clauseSubject(lo, v)
@@ -1295,6 +1309,11 @@ func (t *speakerTracker) beforeClause(from, to int) (attribution, bool) {
 		if !ok || insideQuote(t.a.Text, from, t.ws[v].Start) || v > 0 && t.a.Text[t.ws[v-1].End:t.ws[v].Start] == "-" {
 			continue
 		}
+		// "if asked", "when told", "had been asked": a passive verb whose
+		// subject heard rather than spoke.
+		if v > lo && passiveLead[t.ws[v-1].Lower] {
+			continue
+		}
 		tries++
 		at := t.verbClause(v, n, sv, lo, hi)
 		if isCapitalised(at.speaker) {
@@ -1344,6 +1363,10 @@ func (t *speakerTracker) beforeClause(from, to int) (attribution, bool) {
 	}
 	return attribution{}, false
 }
+
+// passiveLead are the words before an attribution verb that make it
+// passive or conditional.
+var passiveLead = map[string]bool{"if": true, "when": true, "unless": true, "once": true, "been": true, "being": true, "whether": true}
 
 // insideQuote reports whether off falls inside a quotation opened after
 // from.
