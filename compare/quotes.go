@@ -110,13 +110,13 @@ func isInterruption(gap string) bool {
 		return false
 	}
 	// ", he said, adding that": a second verb opens a second quotation, as
-	// does "that" (", adding that Trump").
+	// does a clause after "that" (", adding that it's why Trump").
 	verbs := 0
-	for _, w := range ws {
+	for k, w := range ws {
 		if isSpeechVerb(w.Lower) {
 			verbs++
 		}
-		if w.Lower == "that" {
+		if w.Lower == "that" && k < len(ws)-1 {
 			return false
 		}
 	}

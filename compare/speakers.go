@@ -115,7 +115,7 @@ func SpeechVerbGrade(form string) VerbGrade {
 var (
 	listenerVerbs = sync.OnceValue(func() map[string]bool { return loadSet("data/listenerverbs.txt") })
 	nameTitles    = sync.OnceValue(func() map[string]bool { return loadSet("data/nametitles.txt") })
-	nonNames   = sync.OnceValue(func() map[string]bool { return loadSet("data/nonnames.txt") })
+	nonNames      = sync.OnceValue(func() map[string]bool { return loadSet("data/nonnames.txt") })
 )
 
 // speakerPronouns are the pronouns a speaker is referred back by.
