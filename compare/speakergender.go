@@ -208,7 +208,13 @@ func mayBePerson(name string) bool {
 	if m, ok := entities().names[keyOf(name)]; ok && m.Kind != kindPerson {
 		return false
 	}
-	return true
+	// "D.C", "U.S": initials alone.
+	for _, w := range ws {
+		if utf8.RuneCountInString(w.Text) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // fits reports whether a pronoun (lower case) can refer to the speaker

@@ -840,7 +840,7 @@ func (t *speakerTracker) openingSubject(lo, e int) (s, c int, ok bool) {
 	}
 	// The phrases between describe the name: no verb of their own.
 	for k := c; k < e; k++ {
-		if _, _, isVerb := verbAt(ws, k); isVerb || ws[k].Lower == "who" || ws[k].Lower == "which" {
+		if _, _, isVerb := verbAt(ws, k); isVerb {
 			return 0, 0, false
 		}
 	}
@@ -1163,7 +1163,7 @@ func (t *speakerTracker) afterClause(from, to int, ended bool) (attribution, boo
 		if !ok {
 			continue
 		}
-		if ended && v+n < hi && (t.ws[v+n].Lower == "that" || !sentenceBreak(t.a.Text, t.ws[v+n-1], t.ws[v+n]) && v > i && !isNameToken(t.ws[v+n]) && clauseRuns(t.a.Text, t.ws, v+n, hi)) {
+		if ended && v+n < hi && isNameToken(t.ws[i]) && (t.ws[v+n].Lower == "that" || !sentenceBreak(t.a.Text, t.ws[v+n-1], t.ws[v+n]) && v > i && !isNameToken(t.ws[v+n]) && clauseRuns(t.a.Text, t.ws, v+n, hi)) {
 			break // "…” He bemoaned that the costs…": a sentence of its own
 		}
 		if v == i && ended && isNameToken(t.ws[v]) {
@@ -1255,7 +1255,8 @@ func sentenceBreak(text string, a, b word) bool {
 	if strings.ContainsAny(gap, "!?;") {
 		return true
 	}
-	return strings.Contains(gap, ".") && !joinedName(text, a, b) && !strings.Contains(gap, ")")
+	// "R-Ky., said": the full stop of an abbreviation before a comma.
+	return strings.Contains(gap, ".") && !joinedName(text, a, b) && !strings.Contains(gap, ")") && !strings.Contains(gap, ".,")
 }
 
 // tailAttribution reads an attribution that ends the sentence a partial
@@ -1468,7 +1469,7 @@ func (t *speakerTracker) clauseSubject(lo, v int) string {
 	seen := 0
 	for k := lo; k < v && seen < 8; k++ {
 		w := t.ws[k]
-		if insideQuote(t.a.Text, from, w.Start) {
+		if insideQuote(t.a.Text, from, w.Start) || t.inQuote(w.Start) {
 			continue
 		}
 		seen++
