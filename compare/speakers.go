@@ -264,7 +264,7 @@ func (t *speakerTracker) collect(off int) {
 			continue
 		}
 		name := t.nameText(s, e)
-		if name != "" && !t.isPlace(s) && (titled || t.actsAfter(e) || t.appositionAfter(e) || firstNameGender(t.ws[s:e]) != genderUnknown || e == s+1 && strings.Contains(name, " ")) {
+		if name != "" && !t.isPlace(s) && (titled || t.actsAfter(e) || t.appositionAfter(e) || firstNameGender(t.ws[s:e]) != genderUnknown || e == s+1 && strings.Contains(name, " ") && t.standsAlone(e)) {
 			t.addPerson(t.ws[s].Start, name)
 		}
 		i = max(e, i+1)
@@ -359,6 +359,20 @@ func (t *speakerTracker) fullName(name string, pos int) string {
 		}
 	}
 	return best.name
+}
+
+// standsAlone reports whether the name ending before ws[e] is not a
+// modifier of a noun after it ("the Clinton campaign"): punctuation or a
+// function word follows it.
+func (t *speakerTracker) standsAlone(e int) bool {
+	if e >= len(t.ws) {
+		return true
+	}
+	if strings.ContainsAny(t.a.Text[t.ws[e-1].End:t.ws[e].Start], ",.;:)—–") {
+		return true
+	}
+	l := t.ws[e].Lower
+	return skippable[l] || l == "and" || l == "who" || l == "or"
 }
 
 // actsAfter reports whether the word at index e is a verb the name before
@@ -1479,7 +1493,7 @@ func (t *speakerTracker) clauseSubject(lo, v int) string {
 			return sp
 		}
 		if !isNameToken(w) || k == lo && openingWords[w.Lower] {
-			if subjectLead(w.Lower) {
+			if subjectLead(w.Lower) || t.leadsToName(k, v) {
 				continue
 			}
 			// An opening phrase ends at a comma: "On Friday, he remarked",
@@ -1498,7 +1512,10 @@ func (t *speakerTracker) clauseSubject(lo, v int) string {
 		if ne > ns {
 			ns, ne = t.titledName(ns, ne, v)
 		}
-		if ne > ns && !(ne == ns+1 && t.isPlace(ns)) && !nonNames()[t.ws[ns].Lower] {
+		// "The Afro-Colombian journalist": a capitalised word before a
+		// role is not a name.
+		modifier := ne == ns+1 && ne < v && joinedName(t.a.Text, t.ws[ns], t.ws[ne]) && (isRoleWord(t.ws[ne].Lower) || nameTitles()[t.ws[ne].Lower])
+		if ne > ns && !(ne == ns+1 && t.isPlace(ns)) && !nonNames()[t.ws[ns].Lower] && !modifier {
 			t.subjectEnd = min(ne, v)
 			return t.person(ns, min(ne, v))
 		}
@@ -1514,6 +1531,23 @@ func (t *speakerTracker) clauseSubject(lo, v int) string {
 		k = max(k, e-1)
 	}
 	return ""
+}
+
+// leadsToName reports whether the lower-case word ws[k] opens a title
+// before a name ("presidential candidate Bernie Sanders").
+func (t *speakerTracker) leadsToName(k, v int) bool {
+	for j := k + 1; j < v && j <= k+3; j++ {
+		if !joinedName(t.a.Text, t.ws[j-1], t.ws[j]) {
+			return false
+		}
+		if l := t.ws[j].Lower; nameTitles()[l] || isRoleWord(l) {
+			return j+1 < v && isNameToken(t.ws[j+1]) && joinedName(t.a.Text, t.ws[j], t.ws[j+1])
+		}
+		if isNameToken(t.ws[j]) {
+			return false
+		}
+	}
+	return false
 }
 
 // subjectLead reports whether a lower-case word may stand before a
