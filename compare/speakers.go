@@ -1236,6 +1236,15 @@ func (t *speakerTracker) verbClause(v, n int, sv speechVerb, lo, hi int) attribu
 		(isNameToken(t.ws[v+n]) || nameTitles()[t.ws[v+n].Lower]) && !t.participle(v) && !listenerVerbs()[t.ws[v].Lower]:
 		sp = t.objectAfter(v, n, hi) // "…, said Christine Link."
 	case t.participle(v):
+		// "…, Nefzi said, adding": the subject of the verb before it.
+		for k := v - 1; k >= lo && v-k <= 6; k-- {
+			if pv, pn, ok := verbAt(t.ws, k); ok && !t.participle(k) && !t.nounLead(k) {
+				if at := t.verbClause(k, pn, pv, lo, v); at.speaker != "" {
+					return attribution{at.speaker, sv.form}
+				}
+				break
+			}
+		}
 		sp = t.clauseSubject(lo, v)
 	default:
 		sp = t.subjectBefore(v, lo)
@@ -1325,8 +1334,9 @@ func (t *speakerTracker) beforeClause(from, to int) (attribution, bool) {
 			continue
 		}
 		// "if asked", "when told", "had been asked": a passive verb whose
-		// subject heard rather than spoke.
-		if v > lo && passiveLead[t.ws[v-1].Lower] {
+		// subject heard rather than spoke; "Ginsburg's comments", "his
+		// remarks": a noun.
+		if v > lo && (passiveLead[t.ws[v-1].Lower] || t.nounLead(v)) {
 			continue
 		}
 		tries++
@@ -1377,6 +1387,20 @@ func (t *speakerTracker) beforeClause(from, to int) (attribution, bool) {
 		}
 	}
 	return attribution{}, false
+}
+
+// nounLead reports whether the attribution word at ws[v] is a noun after a
+// possessive or a determiner: "Ginsburg's comments", "his remarks".
+func (t *speakerTracker) nounLead(v int) bool {
+	if v == 0 || strings.TrimSpace(t.a.Text[t.ws[v-1].End:t.ws[v].Start]) != "" {
+		return false
+	}
+	p := t.ws[v-1]
+	switch p.Lower {
+	case "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "whose":
+		return true
+	}
+	return strings.HasSuffix(p.Text, "'s") || strings.HasSuffix(p.Text, "’s")
 }
 
 // passiveLead are the words before an attribution verb that make it
