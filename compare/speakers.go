@@ -1011,7 +1011,7 @@ func (t *speakerTracker) sentenceActor(lo, hi int) (attribution, bool) {
 	j := t.subjectEnd
 	// Past a description after the name: "Grandi, the UN's refugee chief,
 	// reacted".
-	if j < hi && j > 0 && strings.Contains(text[t.ws[j-1].End:t.ws[j].Start], ",") {
+	if j < hi && j > 0 && strings.Contains(text[t.ws[j-1].End:t.ws[j].Start], ",") && t.ws[j].Lower != "who" {
 		k := j + 1
 		for k < hi && k-j < 12 && !strings.Contains(text[t.ws[k-1].End:t.ws[k].Start], ",") {
 			k++
@@ -1020,6 +1020,11 @@ func (t *speakerTracker) sentenceActor(lo, hi int) (attribution, bool) {
 			return attribution{}, false
 		}
 		j = k
+	}
+	// "Trump, who has postured himself as the “law and order
+	// candidate”": the relative clause's verb.
+	if j < hi && t.ws[j].Lower == "who" {
+		j++
 	}
 	for j < hi && (skippable[t.ws[j].Lower] || isAdverb(t.ws[j].Lower)) {
 		j++
@@ -1191,10 +1196,7 @@ func (t *speakerTracker) afterClause(from, to int, ended bool) (attribution, boo
 			}
 		}
 		if v == i || sv.form == "according to" {
-			sp := ""
-			if !listenerVerbs()[t.ws[v].Lower] || sv.form == "according to" {
-				sp = t.objectAfter(v, n, hi)
-			}
+			sp := t.objectAfter(v, n, hi)
 			if sp == "" && strings.HasSuffix(sv.words[0], "ing") {
 				sp = t.precedingSubject(t.open)
 			}
