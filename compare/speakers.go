@@ -963,24 +963,9 @@ func (t *speakerTracker) find(open, close int, parts [][2]int) (attribution, boo
 			}
 		}
 	}
-	sentStart, _ := sentenceBounds(t.a, open)
-	if ps := paragraphStart(text, open); ps > sentStart || sentStart > open {
-		sentStart = ps
-	}
-	if at, ok := t.beforeClause(sentStart, open); ok {
+	sentStart := t.sentenceStart(open)
+	if at, ok := t.leadClause(open); ok {
 		return at, true
-	}
-	// A lead-in ending with a colon: "Cruz continued:" before the quotation's
-	// sentence or paragraph.
-	lead := strings.TrimRight(text[:sentStart], " \t\r\n\"“”")
-	if strings.HasSuffix(lead, ":") && len(lead) > 1 {
-		ls, _ := sentenceBounds(t.a, len(lead)-1)
-		if ps := paragraphStart(text, len(lead)-1); ps > ls {
-			ls = ps
-		}
-		if at, ok := t.beforeClause(ls, len(lead)); ok {
-			return at, true
-		}
 	}
 	// "Bush referred to Rubio as “a bright, charismatic leader”": a
 	// quotation inside a sentence without an attribution verb is its
@@ -994,6 +979,39 @@ func (t *speakerTracker) find(open, close int, parts [][2]int) (attribution, boo
 	// that fills its own.
 	if at, ok := t.signature(close); ok {
 		return at, true
+	}
+	return attribution{}, false
+}
+
+// sentenceStart returns where the sentence holding a quotation's opening
+// mark starts, within its paragraph.
+func (t *speakerTracker) sentenceStart(open int) int {
+	sentStart, _ := sentenceBounds(t.a, open)
+	if ps := paragraphStart(t.a.Text, open); ps > sentStart || sentStart > open {
+		sentStart = ps
+	}
+	return sentStart
+}
+
+// leadClause reads the attribution before a quotation opening at open:
+// in its own sentence ("Cruz said the debate was “…”"), else in a lead-in
+// ending with a colon ("Cruz continued:") before the quotation's sentence
+// or paragraph.
+func (t *speakerTracker) leadClause(open int) (attribution, bool) {
+	text := t.a.Text
+	sentStart := t.sentenceStart(open)
+	if at, ok := t.beforeClause(sentStart, open); ok {
+		return at, true
+	}
+	lead := strings.TrimRight(text[:sentStart], " \t\r\n\"“”")
+	if strings.HasSuffix(lead, ":") && len(lead) > 1 {
+		ls, _ := sentenceBounds(t.a, len(lead)-1)
+		if ps := paragraphStart(text, len(lead)-1); ps > ls {
+			ls = ps
+		}
+		if at, ok := t.beforeClause(ls, len(lead)); ok {
+			return at, true
+		}
 	}
 	return attribution{}, false
 }
@@ -1189,8 +1207,11 @@ func (t *speakerTracker) afterClause(from, to int, ended bool) (attribution, boo
 			break // "…” Asked which county…": a sentence of its own
 		}
 		if v == i && strings.HasSuffix(sv.words[0], "ing") && sv.form != "according to" {
-			// "…,” adding that…: the participle's subject is the
-			// sentence's.
+			// "Putin replied: “…,” citing…", "…,” adding that…: the
+			// participle's subject is the quotation's speaker.
+			if at, ok := t.leadClause(t.open); ok && isCapitalised(at.speaker) {
+				return at, true
+			}
 			if sp := t.precedingSubject(t.open); sp != "" {
 				return attribution{sp, sv.form}, true
 			}
