@@ -609,7 +609,16 @@ func (t *speakerTracker) resolvePronoun(off int) string {
 		if i := sentenceAt(t.a, off); i > 0 && t.a.Sentences[i].Start <= off {
 			// The speaker the previous sentence names ("…, said James
 			// Henson."), else its subject.
+			// The previous sentence's subject, when it fits, is the
+			// person it is about ("Rubio refrained from attacking Bush and
+			// Christie, who say…. He dismissed"); else the speaker it
+			// names ("…, said James Henson.").
 			prev := t.a.Sentences[i-1]
+			if !t.inQuote(prev.Start) {
+				if sp := t.clauseSubject(firstWordAt(t.ws, prev.Start), firstWordAt(t.ws, prev.End)); t.fits(sp, pron) {
+					return sp
+				}
+			}
 			if at, ok := t.beforeClause(prev.Start, prev.End); ok && t.fits(at.speaker, pron) {
 				return at.speaker
 			}
