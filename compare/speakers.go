@@ -1155,8 +1155,10 @@ func (t *speakerTracker) continues(open int) bool {
 	if paras == 1 {
 		// The rest of the previous quotation's paragraph may only be its
 		// attribution ("…,” she said.).
+		// One sentence: ", said Murphy, who thinks often about the son."
 		before, after, _ := strings.Cut(gap, "\n\n")
-		return len(words(before)) <= maxAttributionWords && strings.TrimSpace(after) == ""
+		body := strings.TrimRight(strings.TrimSpace(before), ".!?”\"")
+		return (len(words(before)) <= maxAttributionWords || len(words(before)) <= 30 && !strings.ContainsAny(body, ".!?")) && strings.TrimSpace(after) == ""
 	}
 	return false
 }
@@ -1272,7 +1274,7 @@ func (t *speakerTracker) verbClause(v, n int, sv speechVerb, lo, hi int) attribu
 		sp = t.objectAfter(v, n, hi) // "…, said Christine Link."
 	case t.participle(v):
 		// "…, Nefzi said, adding": the subject of the verb before it.
-		for k := v - 1; k >= lo && v-k <= 6; k-- {
+		for k := v - 1; k >= lo && v-k <= 6 && strings.Contains(t.a.Text[t.ws[v-1].End:t.ws[v].Start], ","); k-- {
 			if pv, pn, ok := verbAt(t.ws, k); ok && !t.participle(k) && !t.nounLead(k) {
 				if at := t.verbClause(k, pn, pv, lo, v); at.speaker != "" {
 					return attribution{at.speaker, sv.form}
