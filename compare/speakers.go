@@ -113,7 +113,7 @@ func SpeechVerbGrade(form string) VerbGrade {
 }
 
 var (
-	listenerVerbs = sync.OnceValue(func() map[string]bool { return loadSet("data/listenerverbs.txt") })
+	objectVerbs = sync.OnceValue(func() map[string]bool { return loadSet("data/objectverbs.txt") })
 	nameTitles    = sync.OnceValue(func() map[string]bool { return loadSet("data/nametitles.txt") })
 	nonNames      = sync.OnceValue(func() map[string]bool { return loadSet("data/nonnames.txt") })
 )
@@ -712,6 +712,12 @@ func resolveRole(t *speakerTracker, s, e int) string {
 			return p
 		}
 	}
+	// "one lawmaker", "a spokesman": someone new, not a person named
+	// before.
+	switch t.ws[s].Lower {
+	case "a", "an", "one", "another", "some":
+		return ""
+	}
 	if last := t.ws[e-1].Lower; isRoleWord(last) || nameTitles()[last] {
 		// A person the data gives this role, else the nearest person.
 		role := last
@@ -954,6 +960,15 @@ func (t *speakerTracker) find(open, close int, parts [][2]int) (attribution, boo
 	if len(parts) > 1 {
 		if at, ok := t.afterClause(parts[0][1], parts[1][0], false); ok {
 			return at, true
+		}
+	}
+	// "Trump said: “…,” the Times reported": a verb and a colon right
+	// before the quotation introduce it.
+	if lead := strings.TrimSpace(text[t.sentenceStart(open):open]); strings.HasSuffix(lead, ":") {
+		if k := firstWordAt(t.ws, open) - 1; k >= 0 && isSpeechVerb(t.ws[k].Lower) {
+			if at, ok := t.leadClause(open); ok && isCapitalised(at.speaker) {
+				return at, true
+			}
 		}
 	}
 	// After the quotation, to the end of its paragraph or the next
@@ -1270,7 +1285,7 @@ func (t *speakerTracker) verbClause(v, n int, sv speechVerb, lo, hi int) attribu
 	var sp string
 	switch {
 	case v > lo && strings.Contains(t.a.Text[t.ws[v-1].End:t.ws[v].Start], ",") && v+n < hi &&
-		(isNameToken(t.ws[v+n]) || nameTitles()[t.ws[v+n].Lower]) && !t.participle(v) && !listenerVerbs()[t.ws[v].Lower]:
+		(isNameToken(t.ws[v+n]) || nameTitles()[t.ws[v+n].Lower]) && !t.participle(v) && !objectVerbs()[t.ws[v].Lower]:
 		sp = t.objectAfter(v, n, hi) // "…, said Christine Link."
 	case t.participle(v):
 		// "…, Nefzi said, adding": the subject of the verb before it.
@@ -1286,7 +1301,7 @@ func (t *speakerTracker) verbClause(v, n int, sv speechVerb, lo, hi int) attribu
 	default:
 		sp = t.subjectBefore(v, lo)
 	}
-	if sp == "" && v+n < hi && isNameToken(t.ws[v+n]) {
+	if sp == "" && v+n < hi && isNameToken(t.ws[v+n]) && !objectVerbs()[t.ws[v].Lower] && !possessive(t.ws[v+n]) {
 		sp = t.objectAfter(v, n, hi)
 	}
 	if sp == "" {
@@ -1360,6 +1375,11 @@ func (t *speakerTracker) tailAttribution(from, to int) (attribution, bool) {
 // beforeClause reads an attribution in text[from:to] before a quotation:
 // the last attribution verb there and its subject.
 func (t *speakerTracker) beforeClause(from, to int) (attribution, bool) {
+	// "…prompted Parliament to call a debate; one lawmaker called Trump
+	// “…”": the clause after a semicolon.
+	if i := strings.LastIndex(t.a.Text[from:to], ";"); i >= 0 && !insideQuote(t.a.Text, from, from+i) {
+		from += i + 1
+	}
 	lo := firstWordAt(t.ws, from)
 	hi := firstWordAt(t.ws, to)
 	// The last verb whose speaker is named; else the last verb's.
@@ -1372,8 +1392,12 @@ func (t *speakerTracker) beforeClause(from, to int) (attribution, bool) {
 		}
 		// "if asked", "when told", "had been asked": a passive verb whose
 		// subject heard rather than spoke; "Ginsburg's comments", "his
-		// remarks": a noun.
+		// remarks": a noun. "Duterte has been called the “…”" by no
+		// one named: the verb without a speaker.
 		if v > lo && (passiveLead[t.ws[v-1].Lower] || t.nounLead(v)) {
+			if l := t.ws[v-1].Lower; (l == "been" || l == "being") && tries == 0 && !found {
+				return attribution{"", sv.form}, true
+			}
 			continue
 		}
 		tries++
@@ -1438,6 +1462,12 @@ func (t *speakerTracker) nounLead(v int) bool {
 		return true
 	}
 	return strings.HasSuffix(p.Text, "'s") || strings.HasSuffix(p.Text, "’s")
+}
+
+// possessive reports whether a word is written with a possessive ending
+// ("Trump's").
+func possessive(w word) bool {
+	return strings.HasSuffix(w.Text, "'s") || strings.HasSuffix(w.Text, "’s")
 }
 
 // passiveLead are the words before an attribution verb that make it

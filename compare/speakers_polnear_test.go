@@ -126,8 +126,8 @@ func (s polnearScore) add(o polnearScore) polnearScore {
 
 const (
 	polnearFloorRecall  = 0.97
-	polnearFloorSpeaker = 0.80
-	polnearFloorVerb    = 0.87
+	polnearFloorSpeaker = 0.83
+	polnearFloorVerb    = 0.89
 )
 
 // scorePolNeAR scores the tuning part and the held-out part of PolNeAR.
