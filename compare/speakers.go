@@ -114,8 +114,8 @@ func SpeechVerbGrade(form string) VerbGrade {
 
 var (
 	objectVerbs = sync.OnceValue(func() map[string]bool { return loadSet("data/objectverbs.txt") })
-	nameTitles    = sync.OnceValue(func() map[string]bool { return loadSet("data/nametitles.txt") })
-	nonNames      = sync.OnceValue(func() map[string]bool { return loadSet("data/nonnames.txt") })
+	nameTitles  = sync.OnceValue(func() map[string]bool { return loadSet("data/nametitles.txt") })
+	nonNames    = sync.OnceValue(func() map[string]bool { return loadSet("data/nonnames.txt") })
 )
 
 // speakerPronouns are the pronouns a speaker is referred back by.
