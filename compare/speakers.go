@@ -845,7 +845,7 @@ func (t *speakerTracker) openingSubject(lo, e int) (s, c int, ok bool) {
 	commas := 0
 	for start > lo && e-start < 30 {
 		g := text[ws[start-1].End:ws[start].Start]
-		if strings.ContainsAny(g, ";:()—–\"“”") || sentenceBreak(text, ws[start-1], ws[start]) {
+		if strings.ContainsAny(g, ";:—–\"“”") || sentenceBreak(text, ws[start-1], ws[start]) && !strings.Contains(g, ")") {
 			break
 		}
 		if strings.Contains(g, ",") {
@@ -916,7 +916,7 @@ func (t *speakerTracker) objectAfter(v, n, hi int) string {
 		return ""
 	}
 	e := s + 1
-	for e < hi && e-s < 8 && (joinedName(text, ws[e-1], ws[e]) || !strings.ContainsAny(text[ws[e-1].End:ws[e].Start], ",;:.()—–\"“”")) {
+	for e < hi && e-s < 12 && (joinedName(text, ws[e-1], ws[e]) || !strings.ContainsAny(text[ws[e-1].End:ws[e].Start], ",;:.()—–\"“”")) {
 		if l := ws[e].Lower; (l == "of" || l == "at" || l == "from" || l == "in" || l == "on" || l == "to" || l == "with" || l == "for") && isNameToken(ws[e-1]) {
 			break // "said Patrick Murray of Christie"
 		}
@@ -1212,7 +1212,13 @@ func (t *speakerTracker) afterClause(from, to int, ended bool) (attribution, boo
 	if _, _, ok := verbAt(t.ws, i); !ok && !subjectStart(t.ws[i]) {
 		return attribution{}, false
 	}
-	for v := i; v < hi && v-i <= maxAttributionWords; v++ {
+	limit := maxAttributionWords
+	if isNameToken(t.ws[i]) && !ended {
+		// "…,” Robert McDuff, attorney for one of four groups to file
+		// suit over the law, said.
+		limit = 2 * maxAttributionWords
+	}
+	for v := i; v < hi && v-i <= limit; v++ {
 		if v > i {
 			gap := t.a.Text[t.ws[v-1].End:t.ws[v].Start]
 			if sentenceBreak(t.a.Text, t.ws[v-1], t.ws[v]) {
@@ -1283,6 +1289,15 @@ func (t *speakerTracker) verbClause(v, n int, sv speechVerb, lo, hi int) attribu
 		return attribution{t.objectAfter(v, n, hi), sv.form}
 	}
 	var sp string
+	if v > lo && strings.Contains(t.a.Text[t.ws[v-1].End:t.ws[v].Start], ",") {
+		// "Dean Johnson, a 55-year-old salesman from Sumter, South
+		// Carolina, says Cruz will": the subject before the descriptions.
+		if s, c, ok := t.openingSubject(lo, v); ok {
+			if sp := t.phraseSpeaker(s, c); sp != "" {
+				return attribution{sp, sv.form}
+			}
+		}
+	}
 	switch {
 	case v > lo && strings.Contains(t.a.Text[t.ws[v-1].End:t.ws[v].Start], ",") && v+n < hi &&
 		(isNameToken(t.ws[v+n]) || nameTitles()[t.ws[v+n].Lower]) && !t.participle(v) && !objectVerbs()[t.ws[v].Lower]:
