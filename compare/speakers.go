@@ -1209,6 +1209,10 @@ func (t *speakerTracker) afterClause(from, to int, ended bool) (attribution, boo
 	if i >= hi {
 		return attribution{}, false
 	}
+	// "…,” as Cruz said on Monday: the attribution after "as".
+	if t.ws[i].Lower == "as" && i+1 < hi && (isNameToken(t.ws[i+1]) || speakerPronouns[t.ws[i+1].Lower]) {
+		i++
+	}
 	if _, _, ok := verbAt(t.ws, i); !ok && !subjectStart(t.ws[i]) {
 		return attribution{}, false
 	}
