@@ -210,6 +210,11 @@ func mayBePerson(name string) bool {
 	}
 	// "D.C", "U.S": initials alone.
 	for _, w := range ws {
+		if strings.Contains(w.Text, ".") {
+			return false
+		}
+	}
+	for _, w := range ws {
 		if utf8.RuneCountInString(w.Text) > 1 {
 			return true
 		}

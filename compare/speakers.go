@@ -792,6 +792,11 @@ func (t *speakerTracker) subjectBefore(v, lo int) string {
 	if e <= lo {
 		return ""
 	}
+	// "Wilkerson brought up the Oklahoma City bombing and later said":
+	// the verb shares the clause's subject.
+	if l := ws[e-1].Lower; (l == "and" || l == "but") && e-1 > lo {
+		return t.clauseSubject(lo, e-1)
+	}
 	// "Chris Covert, South Carolina director for Sanders, said", "Brianne
 	// Stone, 29, of Huntsville, Ala., says": the name the clause opens
 	// with, the descriptions after it passed over.
