@@ -456,7 +456,9 @@ func (t *speakerTracker) nameRun(i int) (s, e int, titled bool) {
 	}
 	// "Continuing to explain, Carson…": a sentence's first word that the
 	// text also writes in lower case, or a participle or adverb.
-	if l := ws[i].Lower; sentenceInitial(text, ws[i]) && (t.lowerSeen[l] || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly") || strings.HasSuffix(l, "ed")) {
+	// "Husted", "Ted": the text writing the word capitalised inside a
+	// sentence too makes it a name.
+	if l := ws[i].Lower; sentenceInitial(text, ws[i]) && (t.lowerSeen[l] || !t.capsMid[l] && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly") || strings.HasSuffix(l, "ed"))) {
 		if i+1 < len(ws) && isNameToken(ws[i+1]) && joinedName(text, ws[i], ws[i+1]) {
 			i++
 		} else {
