@@ -109,11 +109,15 @@ func isInterruption(gap string) bool {
 	if len(ws) == 0 || len(ws) > 6 || strings.ContainsAny(gap, ".!?:\n") {
 		return false
 	}
-	// ", he said, adding that": a second verb opens a second quotation.
+	// ", he said, adding that": a second verb opens a second quotation, as
+	// does a clause after "that" (", adding that it's why Trump").
 	verbs := 0
-	for _, w := range ws {
+	for k, w := range ws {
 		if isSpeechVerb(w.Lower) {
 			verbs++
+		}
+		if w.Lower == "that" && k < len(ws)-1 {
+			return false
 		}
 	}
 	return verbs == 1

@@ -113,8 +113,9 @@ func SpeechVerbGrade(form string) VerbGrade {
 }
 
 var (
-	nameTitles = sync.OnceValue(func() map[string]bool { return loadSet("data/nametitles.txt") })
-	nonNames   = sync.OnceValue(func() map[string]bool { return loadSet("data/nonnames.txt") })
+	objectVerbs = sync.OnceValue(func() map[string]bool { return loadSet("data/objectverbs.txt") })
+	nameTitles  = sync.OnceValue(func() map[string]bool { return loadSet("data/nametitles.txt") })
+	nonNames    = sync.OnceValue(func() map[string]bool { return loadSet("data/nonnames.txt") })
 )
 
 // speakerPronouns are the pronouns a speaker is referred back by.
@@ -159,6 +160,13 @@ type speakerTracker struct {
 	// fullNames holds, by last word, the names of two or more words the
 	// text writes, for surnames used alone.
 	fullNames map[string][]personAt
+	// titledGender holds the gender titles give a surname ("Mr. Cruz");
+	// namesByLast the full names the text writes, once a mention, by
+	// lower-case surname.
+	titledGender map[string]gender
+	namesByLast  map[string][]string
+	// subjectEnd is where the subject clauseSubject last found ends.
+	subjectEnd int
 }
 
 type personAt struct {
@@ -200,6 +208,7 @@ func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention, quoted [][2]i
 		}
 		i = max(i, e-1)
 	}
+	t.learnGenders()
 	return t
 }
 
@@ -237,7 +246,10 @@ func (t *speakerTracker) collect(off int) {
 		if m.Start < t.mentionAt || m.Start >= off {
 			continue
 		}
-		if m.Kind == kindPerson && !t.inQuote(m.Start) {
+		// Only the people the data lists: a name the mentions merged by
+		// surname ("Liz Cheney" as "Dick Cheney") is read from the text
+		// below.
+		if g, ok := entities().names[keyOf(m.Key)]; m.Kind == kindPerson && !t.inQuote(m.Start) && ok && g.Kind == kindPerson {
 			t.addPerson(m.Start, m.Key)
 		}
 	}
@@ -255,7 +267,7 @@ func (t *speakerTracker) collect(off int) {
 			continue
 		}
 		name := t.nameText(s, e)
-		if name != "" && !t.isPlace(s) && (titled || t.actsAfter(e) || t.appositionAfter(e)) {
+		if name != "" && !t.isPlace(s) && (titled || t.actsAfter(e) || t.appositionAfter(e) || firstNameGender(t.ws[s:e]) != genderUnknown || e == s+1 && strings.Contains(name, " ") && t.standsAlone(e)) {
 			t.addPerson(t.ws[s].Start, name)
 		}
 		i = max(e, i+1)
@@ -352,6 +364,20 @@ func (t *speakerTracker) fullName(name string, pos int) string {
 	return best.name
 }
 
+// standsAlone reports whether the name ending before ws[e] is not a
+// modifier of a noun after it ("the Clinton campaign"): punctuation or a
+// function word follows it.
+func (t *speakerTracker) standsAlone(e int) bool {
+	if e >= len(t.ws) {
+		return true
+	}
+	if strings.ContainsAny(t.a.Text[t.ws[e-1].End:t.ws[e].Start], ",.;:)—–") {
+		return true
+	}
+	l := t.ws[e].Lower
+	return skippable[l] || l == "and" || l == "who" || l == "or"
+}
+
 // actsAfter reports whether the word at index e is a verb the name before
 // it is the subject of.
 func (t *speakerTracker) actsAfter(e int) bool {
@@ -430,7 +456,9 @@ func (t *speakerTracker) nameRun(i int) (s, e int, titled bool) {
 	}
 	// "Continuing to explain, Carson…": a sentence's first word that the
 	// text also writes in lower case, or a participle or adverb.
-	if l := ws[i].Lower; sentenceInitial(text, ws[i]) && (t.lowerSeen[l] || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly") || strings.HasSuffix(l, "ed")) {
+	// "Husted", "Ted": the text writing the word capitalised inside a
+	// sentence too makes it a name.
+	if l := ws[i].Lower; sentenceInitial(text, ws[i]) && (t.lowerSeen[l] || !t.capsMid[l] && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly") || strings.HasSuffix(l, "ed"))) {
 		if i+1 < len(ws) && isNameToken(ws[i+1]) && joinedName(text, ws[i], ws[i+1]) {
 			i++
 		} else {
@@ -545,12 +573,17 @@ func (t *speakerTracker) nameText(s, e int) string {
 // resolvePronoun returns the person a "he" or "she" at off refers to: the
 // subject of its own sentence when named before it ("Benjamin said he
 // believes"), the previous quotation's speaker when no one was named
-// since, the subject of the previous sentence, else the nearest person
-// named before it.
+// since, the speaker or subject of the previous sentences, else the
+// nearest person named before it. Each must be a person whose gender,
+// when the text gives one, is the pronoun's.
 func (t *speakerTracker) resolvePronoun(off int) string {
 	t.collect(off)
+	pron := ""
+	if k := firstWordAt(t.ws, off); k < len(t.ws) {
+		pron = t.ws[k].Lower
+	}
 	if t.depth > 2 {
-		return t.nearestPerson(off)
+		return t.nearestPerson(off, pron)
 	}
 	t.depth++
 	defer func() { t.depth-- }()
@@ -559,16 +592,17 @@ func (t *speakerTracker) resolvePronoun(off int) string {
 		cur := t.a.Sentences[i]
 		lo, hi := firstWordAt(t.ws, cur.Start), firstWordAt(t.ws, off)
 		if cur.Start < off && hi > lo {
-			if sp := t.clauseSubject(lo, hi); sp != "" && isCapitalised(sp) {
+			if sp := t.clauseSubject(lo, hi); t.fits(sp, pron) {
 				return sp
 			}
 		}
 	}
-	if t.hasPrev && t.prev.speaker != "" && isCapitalised(t.prev.speaker) {
-		// The previous quotation's speaker, when no one was named since.
+	if t.hasPrev && t.fits(t.prev.speaker, pron) {
+		// The previous quotation's speaker, when no one else the pronoun
+		// could mean was named since.
 		named := false
 		for k := len(t.people) - 1; k >= 0 && t.people[k].pos >= t.prevClose; k-- {
-			if t.people[k].pos < off && t.people[k].name != t.prev.speaker {
+			if p := t.people[k]; p.pos < off && p.name != t.prev.speaker && t.fits(p.name, pron) {
 				named = true
 			}
 		}
@@ -580,27 +614,42 @@ func (t *speakerTracker) resolvePronoun(off int) string {
 		if i := sentenceAt(t.a, off); i > 0 && t.a.Sentences[i].Start <= off {
 			// The speaker the previous sentence names ("…, said James
 			// Henson."), else its subject.
+			// The previous sentence's subject, when it fits, is the
+			// person it is about ("Rubio refrained from attacking Bush and
+			// Christie, who say…. He dismissed"); else the speaker it
+			// names ("…, said James Henson.").
 			prev := t.a.Sentences[i-1]
-			if at, ok := t.beforeClause(prev.Start, prev.End); ok && at.speaker != "" && isCapitalised(at.speaker) {
+			if !t.inQuote(prev.Start) {
+				if sp := t.clauseSubject(firstWordAt(t.ws, prev.Start), firstWordAt(t.ws, prev.End)); t.fits(sp, pron) {
+					return sp
+				}
+			}
+			if at, ok := t.beforeClause(prev.Start, prev.End); ok && t.fits(at.speaker, pron) {
 				return at.speaker
 			}
-			// The nearest sentence, of the last three, whose subject is a
-			// name: the person the text is about.
-			for k := i - 1; k >= 0 && k >= i-3; k-- {
+			// The nearest sentence, of the last three outside quotations,
+			// whose subject is a name: the person the text is about.
+			for k, n := i-1, 0; k >= 0 && n < 3; k-- {
 				ps := t.a.Sentences[k]
-				if sp := t.clauseSubject(firstWordAt(t.ws, ps.Start), firstWordAt(t.ws, ps.End)); sp != "" && isCapitalised(sp) {
+				if t.inQuote(ps.Start) {
+					continue
+				}
+				n++
+				if sp := t.clauseSubject(firstWordAt(t.ws, ps.Start), firstWordAt(t.ws, ps.End)); t.fits(sp, pron) {
 					return sp
 				}
 			}
 		}
 	}
-	return t.nearestPerson(off)
+	return t.nearestPerson(off, pron)
 }
 
-func (t *speakerTracker) nearestPerson(off int) string {
+// nearestPerson returns the last person named before off that the
+// pronoun can refer to.
+func (t *speakerTracker) nearestPerson(off int, pron string) string {
 	for k := len(t.people) - 1; k >= 0; k-- {
-		if t.people[k].pos < off {
-			return t.people[k].name
+		if p := t.people[k]; p.pos < off && t.fits(p.name, pron) {
+			return p.name
 		}
 	}
 	return ""
@@ -664,6 +713,12 @@ func resolveRole(t *speakerTracker, s, e int) string {
 		if p, ok := g.roles[phraseKey(t.ws[k:e])]; ok {
 			return p
 		}
+	}
+	// "one lawmaker", "a spokesman": someone new, not a person named
+	// before.
+	switch t.ws[s].Lower {
+	case "a", "an", "one", "another", "some":
+		return ""
 	}
 	if last := t.ws[e-1].Lower; isRoleWord(last) || nameTitles()[last] {
 		// A person the data gives this role, else the nearest person.
@@ -739,6 +794,19 @@ func (t *speakerTracker) subjectBefore(v, lo int) string {
 	if e <= lo {
 		return ""
 	}
+	// "Wilkerson brought up the Oklahoma City bombing and later said":
+	// the verb shares the clause's subject.
+	if l := ws[e-1].Lower; (l == "and" || l == "but") && e-1 > lo {
+		return t.clauseSubject(lo, e-1)
+	}
+	// "Chris Covert, South Carolina director for Sanders, said", "Brianne
+	// Stone, 29, of Huntsville, Ala., says": the name the clause opens
+	// with, the descriptions after it passed over.
+	if g := text[ws[e-1].End:ws[e].Start]; strings.Contains(g, ",") {
+		if s, c, ok := t.openingSubject(lo, e); ok {
+			return t.phraseSpeaker(s, c)
+		}
+	}
 	// "Trump on Thursday said", "Clinton, in a statement, said"
 	if g := text[ws[e-1].End:ws[e].Start]; strings.Contains(g, ",") {
 		// Back over one comma-bounded aside.
@@ -761,6 +829,64 @@ func (t *speakerTracker) subjectBefore(v, lo int) string {
 		s--
 	}
 	return t.phraseSpeaker(s, e)
+}
+
+// openingWords are the capitalised words that open a clause with a phrase
+// that is not its subject ("Like Makaeff, Roffman…", "After the debate,
+// Cruz…").
+var openingWords = map[string]bool{
+	"like": true, "unlike": true, "after": true, "before": true, "when": true, "while": true, "as": true,
+	"although": true, "though": true, "if": true, "despite": true, "since": true, "because": true,
+	"with": true, "without": true, "in": true, "on": true, "at": true, "for": true, "from": true,
+	"by": true, "during": true, "amid": true, "according": true, "asked": true, "speaking": true,
+	"following": true, "under": true, "over": true, "once": true, "unless": true, "until": true,
+}
+
+// openingSubject finds, for a verb at ws[e] after a comma, the name that
+// opens the clause ws[lo:e] when only descriptions separated by commas
+// stand between: it returns the name's phrase ws[s:c]. The clause starts
+// at lo or after the last sentence or clause break before e.
+func (t *speakerTracker) openingSubject(lo, e int) (s, c int, ok bool) {
+	ws, text := t.ws, t.a.Text
+	start := e - 1
+	commas := 0
+	for start > lo && e-start < 30 {
+		g := text[ws[start-1].End:ws[start].Start]
+		if strings.ContainsAny(g, ";:—–\"“”") || sentenceBreak(text, ws[start-1], ws[start]) && !strings.Contains(g, ")") {
+			break
+		}
+		if strings.Contains(g, ",") {
+			commas++
+		}
+		start--
+	}
+	if commas == 0 || start == lo && lo > 0 && !sentenceBreak(text, ws[lo-1], ws[lo]) && !strings.ContainsAny(text[ws[lo-1].End:ws[lo].Start], "\"“”") {
+		return 0, 0, false
+	}
+	// The first comma-bounded phrase: two to six words ending in a name,
+	// or a name of one word that the text gives in full elsewhere.
+	c = start + 1
+	for c < e && !strings.Contains(text[ws[c-1].End:ws[c].Start], ",") {
+		c++
+	}
+	if c >= e || c-start > 6 || !isNameToken(ws[c-1]) || openingWords[ws[start].Lower] || !isNameToken(ws[start]) && !subjectLead(ws[start].Lower) {
+		return 0, 0, false
+	}
+	for k := start; k < c; k++ {
+		if isSpeechVerb(ws[k].Lower) || t.isPlace(k) && k == c-1 {
+			return 0, 0, false
+		}
+	}
+	// The phrases between describe the name: no verb of their own.
+	for k := c; k < e; k++ {
+		if _, _, isVerb := verbAt(ws, k); isVerb {
+			return 0, 0, false
+		}
+	}
+	if !mayBePerson(t.nameText(start, c)) {
+		return 0, 0, false
+	}
+	return start, c, true
 }
 
 // isAside reports whether a comma-bounded phrase starting with w describes
@@ -797,7 +923,7 @@ func (t *speakerTracker) objectAfter(v, n, hi int) string {
 		return ""
 	}
 	e := s + 1
-	for e < hi && e-s < 8 && (joinedName(text, ws[e-1], ws[e]) || !strings.ContainsAny(text[ws[e-1].End:ws[e].Start], ",;:.()—–\"“”")) {
+	for e < hi && e-s < 12 && (joinedName(text, ws[e-1], ws[e]) || !strings.ContainsAny(text[ws[e-1].End:ws[e].Start], ",;:.()—–\"“”")) {
 		if l := ws[e].Lower; (l == "of" || l == "at" || l == "from" || l == "in" || l == "on" || l == "to" || l == "with" || l == "for") && isNameToken(ws[e-1]) {
 			break // "said Patrick Murray of Christie"
 		}
@@ -843,6 +969,15 @@ func (t *speakerTracker) find(open, close int, parts [][2]int) (attribution, boo
 			return at, true
 		}
 	}
+	// "Trump said: “…,” the Times reported": a verb and a colon right
+	// before the quotation introduce it.
+	if lead := strings.TrimSpace(text[t.sentenceStart(open):open]); strings.HasSuffix(lead, ":") {
+		if k := firstWordAt(t.ws, open) - 1; k >= 0 && isSpeechVerb(t.ws[k].Lower) {
+			if at, ok := t.leadClause(open); ok && isCapitalised(at.speaker) {
+				return at, true
+			}
+		}
+	}
 	// After the quotation, to the end of its paragraph or the next
 	// quotation: afterClause stops at the sentence's end. A quotation that
 	// ends its own sentence ("…?” Sanders replied.) may still be followed
@@ -862,15 +997,46 @@ func (t *speakerTracker) find(open, close int, parts [][2]int) (attribution, boo
 			}
 		}
 	}
+	sentStart := t.sentenceStart(open)
+	if at, ok := t.leadClause(open); ok {
+		return at, true
+	}
+	// "Bush referred to Rubio as “a bright, charismatic leader”": a
+	// quotation inside a sentence without an attribution verb is its
+	// subject's, with the subject's verb.
+	if strings.TrimSpace(text[sentStart:open]) != "" {
+		if at, ok := t.sentenceActor(firstWordAt(t.ws, sentStart), firstWordAt(t.ws, open)); ok {
+			return at, true
+		}
+	}
+	// "- Clinton.": a dash and a name in the paragraph after a quotation
+	// that fills its own.
+	if at, ok := t.signature(close); ok {
+		return at, true
+	}
+	return attribution{}, false
+}
+
+// sentenceStart returns where the sentence holding a quotation's opening
+// mark starts, within its paragraph.
+func (t *speakerTracker) sentenceStart(open int) int {
 	sentStart, _ := sentenceBounds(t.a, open)
-	if ps := paragraphStart(text, open); ps > sentStart || sentStart > open {
+	if ps := paragraphStart(t.a.Text, open); ps > sentStart || sentStart > open {
 		sentStart = ps
 	}
+	return sentStart
+}
+
+// leadClause reads the attribution before a quotation opening at open:
+// in its own sentence ("Cruz said the debate was “…”"), else in a lead-in
+// ending with a colon ("Cruz continued:") before the quotation's sentence
+// or paragraph.
+func (t *speakerTracker) leadClause(open int) (attribution, bool) {
+	text := t.a.Text
+	sentStart := t.sentenceStart(open)
 	if at, ok := t.beforeClause(sentStart, open); ok {
 		return at, true
 	}
-	// A lead-in ending with a colon: "Cruz continued:" before the quotation's
-	// sentence or paragraph.
 	lead := strings.TrimRight(text[:sentStart], " \t\r\n\"“”")
 	if strings.HasSuffix(lead, ":") && len(lead) > 1 {
 		ls, _ := sentenceBounds(t.a, len(lead)-1)
@@ -882,6 +1048,89 @@ func (t *speakerTracker) find(open, close int, parts [][2]int) (attribution, boo
 		}
 	}
 	return attribution{}, false
+}
+
+// sentenceActor returns the named subject of the clause ws[lo:hi] and the
+// verb that follows it ("Bush referred", "He commanded", "Cruz would not
+// comment"), for a quotation the clause leads into.
+func (t *speakerTracker) sentenceActor(lo, hi int) (attribution, bool) {
+	t.subjectEnd = -1
+	sp := t.clauseSubject(lo, hi)
+	if !isCapitalised(sp) || !mayBePerson(sp) || t.subjectEnd < 0 {
+		return attribution{}, false
+	}
+	text := t.a.Text
+	j := t.subjectEnd
+	// Past a description after the name: "Grandi, the UN's refugee chief,
+	// reacted".
+	if j < hi && j > 0 && strings.Contains(text[t.ws[j-1].End:t.ws[j].Start], ",") && t.ws[j].Lower != "who" {
+		k := j + 1
+		for k < hi && k-j < 12 && !strings.Contains(text[t.ws[k-1].End:t.ws[k].Start], ",") {
+			k++
+		}
+		if k >= hi || k-j >= 12 {
+			return attribution{}, false
+		}
+		j = k
+	}
+	// "Trump, who has postured himself as the “law and order
+	// candidate”": the relative clause's verb.
+	if j < hi && t.ws[j].Lower == "who" {
+		j++
+	}
+	for j < hi && (skippable[t.ws[j].Lower] || isAdverb(t.ws[j].Lower)) {
+		j++
+	}
+	if j >= hi {
+		return attribution{}, false
+	}
+	v := t.ws[j]
+	if isNameToken(v) || isStop(v.Lower) || !isNPWord(v.Lower) && !isSpeechVerb(v.Lower) {
+		return attribution{sp, ""}, true
+	}
+	if sv, _, ok := verbAt(t.ws, j); ok {
+		return attribution{sp, sv.form}, true
+	}
+	return attribution{sp, v.Lower}, true
+}
+
+// signature reads a paragraph that only names the speaker of the
+// quotation closing at close: "- Hillary Clinton." after a paragraph the
+// quotation fills.
+func (t *speakerTracker) signature(close int) (attribution, bool) {
+	text := t.a.Text
+	pe := paragraphEnd(text, close)
+	if strings.TrimSpace(strings.Trim(text[min(close+1, pe):pe], "\"”’ ")) != "" || pe+2 >= len(text) {
+		return attribution{}, false
+	}
+	next := text[pe+2 : paragraphEnd(text, pe+2)]
+	body := strings.TrimLeft(next, " ")
+	dash := false
+	for _, d := range []string{"-", "—", "–", "--"} {
+		if strings.HasPrefix(body, d) {
+			dash = true
+		}
+	}
+	ws := words(body)
+	if !dash || len(ws) == 0 || len(ws) > 6 {
+		return attribution{}, false
+	}
+	lo := firstWordAt(t.ws, pe+2+len(next)-len(body))
+	hi := lo + len(ws)
+	for k := lo; k < hi; k++ {
+		if k > lo && t.ws[k].Lower == "in" || strings.Contains(t.a.Text[t.ws[k].End:min(len(text), t.ws[k].End+1)], ",") {
+			hi = k + 1 // "- Hillary Clinton, in Iowa"
+			break
+		}
+	}
+	if !isNameToken(t.ws[lo]) {
+		return attribution{}, false
+	}
+	ns, ne, _ := t.nameRun(lo)
+	if ne <= ns {
+		return attribution{}, false
+	}
+	return attribution{t.person(ns, min(ne, hi)), ""}, true
 }
 
 // leadIn reads the attribution of the sentence before a quotation that
@@ -928,8 +1177,10 @@ func (t *speakerTracker) continues(open int) bool {
 	if paras == 1 {
 		// The rest of the previous quotation's paragraph may only be its
 		// attribution ("…,” she said.).
+		// One sentence: ", said Murphy, who thinks often about the son."
 		before, after, _ := strings.Cut(gap, "\n\n")
-		return len(words(before)) <= maxAttributionWords && strings.TrimSpace(after) == ""
+		body := strings.TrimRight(strings.TrimSpace(before), ".!?”\"")
+		return (len(words(before)) <= maxAttributionWords || len(words(before)) <= 30 && !strings.ContainsAny(body, ".!?")) && strings.TrimSpace(after) == ""
 	}
 	return false
 }
@@ -965,10 +1216,20 @@ func (t *speakerTracker) afterClause(from, to int, ended bool) (attribution, boo
 	if i >= hi {
 		return attribution{}, false
 	}
+	// "…,” as Cruz said on Monday: the attribution after "as".
+	if t.ws[i].Lower == "as" && i+1 < hi && (isNameToken(t.ws[i+1]) || speakerPronouns[t.ws[i+1].Lower]) {
+		i++
+	}
 	if _, _, ok := verbAt(t.ws, i); !ok && !subjectStart(t.ws[i]) {
 		return attribution{}, false
 	}
-	for v := i; v < hi && v-i <= maxAttributionWords; v++ {
+	limit := maxAttributionWords
+	if isNameToken(t.ws[i]) && !ended {
+		// "…,” Robert McDuff, attorney for one of four groups to file
+		// suit over the law, said.
+		limit = 2 * maxAttributionWords
+	}
+	for v := i; v < hi && v-i <= limit; v++ {
 		if v > i {
 			gap := t.a.Text[t.ws[v-1].End:t.ws[v].Start]
 			if sentenceBreak(t.a.Text, t.ws[v-1], t.ws[v]) {
@@ -985,8 +1246,21 @@ func (t *speakerTracker) afterClause(from, to int, ended bool) (attribution, boo
 		if !ok {
 			continue
 		}
-		if ended && v+n < hi && (t.ws[v+n].Lower == "that" || !sentenceBreak(t.a.Text, t.ws[v+n-1], t.ws[v+n]) && v > i && !isNameToken(t.ws[v+n]) && clauseRuns(t.a.Text, t.ws, v+n, hi)) {
+		if ended && v+n < hi && isNameToken(t.ws[i]) && (t.ws[v+n].Lower == "that" || !sentenceBreak(t.a.Text, t.ws[v+n-1], t.ws[v+n]) && v > i && !isNameToken(t.ws[v+n]) && clauseRuns(t.a.Text, t.ws, v+n, hi)) {
 			break // "…” He bemoaned that the costs…": a sentence of its own
+		}
+		if v == i && ended && isNameToken(t.ws[v]) {
+			break // "…” Asked which county…": a sentence of its own
+		}
+		if v == i && strings.HasSuffix(sv.words[0], "ing") && sv.form != "according to" {
+			// "Putin replied: “…,” citing…", "…,” adding that…: the
+			// participle's subject is the quotation's speaker.
+			if at, ok := t.leadClause(t.open); ok && isCapitalised(at.speaker) {
+				return at, true
+			}
+			if sp := t.precedingSubject(t.open); sp != "" {
+				return attribution{sp, sv.form}, true
+			}
 		}
 		if v == i || sv.form == "according to" {
 			sp := t.objectAfter(v, n, hi)
@@ -1026,16 +1300,34 @@ func (t *speakerTracker) verbClause(v, n int, sv speechVerb, lo, hi int) attribu
 		return attribution{t.objectAfter(v, n, hi), sv.form}
 	}
 	var sp string
+	if v > lo && strings.Contains(t.a.Text[t.ws[v-1].End:t.ws[v].Start], ",") {
+		// "Dean Johnson, a 55-year-old salesman from Sumter, South
+		// Carolina, says Cruz will": the subject before the descriptions.
+		if s, c, ok := t.openingSubject(lo, v); ok {
+			if sp := t.phraseSpeaker(s, c); sp != "" {
+				return attribution{sp, sv.form}
+			}
+		}
+	}
 	switch {
 	case v > lo && strings.Contains(t.a.Text[t.ws[v-1].End:t.ws[v].Start], ",") && v+n < hi &&
-		(isNameToken(t.ws[v+n]) || nameTitles()[t.ws[v+n].Lower]) && !t.participle(v):
+		(isNameToken(t.ws[v+n]) || nameTitles()[t.ws[v+n].Lower]) && !t.participle(v) && !objectVerbs()[t.ws[v].Lower]:
 		sp = t.objectAfter(v, n, hi) // "…, said Christine Link."
 	case t.participle(v):
+		// "…, Nefzi said, adding": the subject of the verb before it.
+		for k := v - 1; k >= lo && v-k <= 6 && strings.Contains(t.a.Text[t.ws[v-1].End:t.ws[v].Start], ","); k-- {
+			if pv, pn, ok := verbAt(t.ws, k); ok && !t.participle(k) && !t.nounLead(k) {
+				if at := t.verbClause(k, pn, pv, lo, v); at.speaker != "" {
+					return attribution{at.speaker, sv.form}
+				}
+				break
+			}
+		}
 		sp = t.clauseSubject(lo, v)
 	default:
 		sp = t.subjectBefore(v, lo)
 	}
-	if sp == "" && v+n < hi && isNameToken(t.ws[v+n]) {
+	if sp == "" && v+n < hi && isNameToken(t.ws[v+n]) && !objectVerbs()[t.ws[v].Lower] && !possessive(t.ws[v+n]) {
 		sp = t.objectAfter(v, n, hi)
 	}
 	if sp == "" {
@@ -1064,7 +1356,8 @@ func sentenceBreak(text string, a, b word) bool {
 	if strings.ContainsAny(gap, "!?;") {
 		return true
 	}
-	return strings.Contains(gap, ".") && !joinedName(text, a, b) && !strings.Contains(gap, ")")
+	// "R-Ky., said": the full stop of an abbreviation before a comma.
+	return strings.Contains(gap, ".") && !joinedName(text, a, b) && !strings.Contains(gap, ")") && !strings.Contains(gap, ".,")
 }
 
 // tailAttribution reads an attribution that ends the sentence a partial
@@ -1108,6 +1401,11 @@ func (t *speakerTracker) tailAttribution(from, to int) (attribution, bool) {
 // beforeClause reads an attribution in text[from:to] before a quotation:
 // the last attribution verb there and its subject.
 func (t *speakerTracker) beforeClause(from, to int) (attribution, bool) {
+	// "…prompted Parliament to call a debate; one lawmaker called Trump
+	// “…”": the clause after a semicolon.
+	if i := strings.LastIndex(t.a.Text[from:to], ";"); i >= 0 && !insideQuote(t.a.Text, from, from+i) {
+		from += i + 1
+	}
 	lo := firstWordAt(t.ws, from)
 	hi := firstWordAt(t.ws, to)
 	// The last verb whose speaker is named; else the last verb's.
@@ -1116,6 +1414,16 @@ func (t *speakerTracker) beforeClause(from, to int) (attribution, bool) {
 	for v := hi - 1; v >= lo && tries < 3; v-- {
 		sv, n, ok := verbAt(t.ws, v)
 		if !ok || insideQuote(t.a.Text, from, t.ws[v].Start) || v > 0 && t.a.Text[t.ws[v-1].End:t.ws[v].Start] == "-" {
+			continue
+		}
+		// "if asked", "when told", "had been asked": a passive verb whose
+		// subject heard rather than spoke; "Ginsburg's comments", "his
+		// remarks": a noun. "Duterte has been called the “…”" by no
+		// one named: the verb without a speaker.
+		if v > lo && (passiveLead[t.ws[v-1].Lower] || t.nounLead(v)) {
+			if l := t.ws[v-1].Lower; (l == "been" || l == "being") && tries == 0 && !found {
+				return attribution{"", sv.form}, true
+			}
 			continue
 		}
 		tries++
@@ -1167,6 +1475,30 @@ func (t *speakerTracker) beforeClause(from, to int) (attribution, bool) {
 	}
 	return attribution{}, false
 }
+
+// nounLead reports whether the attribution word at ws[v] is a noun after a
+// possessive or a determiner: "Ginsburg's comments", "his remarks".
+func (t *speakerTracker) nounLead(v int) bool {
+	if v == 0 || strings.TrimSpace(t.a.Text[t.ws[v-1].End:t.ws[v].Start]) != "" {
+		return false
+	}
+	p := t.ws[v-1]
+	switch p.Lower {
+	case "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "whose":
+		return true
+	}
+	return strings.HasSuffix(p.Text, "'s") || strings.HasSuffix(p.Text, "’s")
+}
+
+// possessive reports whether a word is written with a possessive ending
+// ("Trump's").
+func possessive(w word) bool {
+	return strings.HasSuffix(w.Text, "'s") || strings.HasSuffix(w.Text, "’s")
+}
+
+// passiveLead are the words before an attribution verb that make it
+// passive or conditional.
+var passiveLead = map[string]bool{"if": true, "when": true, "unless": true, "once": true, "been": true, "being": true, "whether": true}
 
 // insideQuote reports whether off falls inside a quotation opened after
 // from.
@@ -1268,18 +1600,21 @@ func (t *speakerTracker) clauseSubject(lo, v int) string {
 	seen := 0
 	for k := lo; k < v && seen < 8; k++ {
 		w := t.ws[k]
-		if insideQuote(t.a.Text, from, w.Start) {
+		if insideQuote(t.a.Text, from, w.Start) || t.inQuote(w.Start) {
 			continue
 		}
 		seen++
 		if speakerPronouns[w.Lower] {
-			return t.resolvePronoun(w.Start)
+			sp := t.resolvePronoun(w.Start)
+			t.subjectEnd = k + 1
+			return sp
 		}
-		if !isNameToken(w) {
-			if subjectLead(w.Lower) {
+		if !isNameToken(w) || k == lo && openingWords[w.Lower] {
+			if subjectLead(w.Lower) || t.leadsToName(k, v) {
 				continue
 			}
-			// An opening phrase ends at a comma: "On Friday, he remarked".
+			// An opening phrase ends at a comma: "On Friday, he remarked",
+			// "Like Makaeff, Roffman doesn't want".
 			j := k + 1
 			for j < v && j-k < 10 && !strings.Contains(t.a.Text[t.ws[j-1].End:t.ws[j].Start], ",") {
 				j++
@@ -1294,7 +1629,11 @@ func (t *speakerTracker) clauseSubject(lo, v int) string {
 		if ne > ns {
 			ns, ne = t.titledName(ns, ne, v)
 		}
-		if ne > ns && !(ne == ns+1 && t.isPlace(ns)) && !nonNames()[t.ws[ns].Lower] {
+		// "The Afro-Colombian journalist": a capitalised word before a
+		// role is not a name.
+		modifier := ne == ns+1 && ne < v && joinedName(t.a.Text, t.ws[ns], t.ws[ne]) && (isRoleWord(t.ws[ne].Lower) || nameTitles()[t.ws[ne].Lower])
+		if ne > ns && !(ne == ns+1 && t.isPlace(ns)) && !nonNames()[t.ws[ns].Lower] && !modifier {
+			t.subjectEnd = min(ne, v)
 			return t.person(ns, min(ne, v))
 		}
 		// "Iran's President": a role.
@@ -1303,11 +1642,29 @@ func (t *speakerTracker) clauseSubject(lo, v int) string {
 			e++
 		}
 		if r := resolveRole(t, k, e); r != "" {
+			t.subjectEnd = e
 			return r
 		}
 		k = max(k, e-1)
 	}
 	return ""
+}
+
+// leadsToName reports whether the lower-case word ws[k] opens a title
+// before a name ("presidential candidate Bernie Sanders").
+func (t *speakerTracker) leadsToName(k, v int) bool {
+	for j := k + 1; j < v && j <= k+3; j++ {
+		if !joinedName(t.a.Text, t.ws[j-1], t.ws[j]) {
+			return false
+		}
+		if l := t.ws[j].Lower; nameTitles()[l] || isRoleWord(l) {
+			return j+1 < v && isNameToken(t.ws[j+1]) && joinedName(t.a.Text, t.ws[j], t.ws[j+1])
+		}
+		if isNameToken(t.ws[j]) {
+			return false
+		}
+	}
+	return false
 }
 
 // subjectLead reports whether a lower-case word may stand before a

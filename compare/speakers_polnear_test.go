@@ -3,6 +3,7 @@ package compare
 import (
 	"bufio"
 	"encoding/json"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"sort"
@@ -33,6 +34,7 @@ type polnearAttribution struct {
 
 // polnearScore is what the PolNeAR evaluation counts.
 type polnearScore struct {
+	articles               int
 	quotes, found          int // direct quotations of four or more quoted words; found by extractQuotes
 	speakers, speakerRight int // found quotations whose source resolves to a name
 	verbs, verbRight       int // found quotations whose cue has a word
@@ -56,7 +58,8 @@ func ratio(a, b int) float64 {
 // train split). A quotation counts when four or more of its words stand
 // inside quotation marks: shorter quoted terms are scare quotes here. A
 // pronoun source is compared as the nearest named source labelled before
-// it in the same article; "who" as the name just before it.
+// it in the same article; "who" as the name just before it. The figures
+// are given for a tuning part and a held-out third of the articles.
 func TestPolNeARAttribution(t *testing.T) {
 	arts := filepath.Join(polnearDir, "quotes-polnear-train.jsonl")
 	attrs := filepath.Join(polnearDir, "quotes-polnear-train-attributions.jsonl")
@@ -66,37 +69,70 @@ func TestPolNeARAttribution(t *testing.T) {
 	if testing.Short() {
 		t.Skip("PolNeAR evaluation reads 840 articles")
 	}
-	s := scorePolNeAR(t, arts, attrs)
-	t.Logf("PolNeAR train: %d direct quotations; recall %.3f (%d); speaker accuracy %.3f (%d of %d; %d with an unnamed source left out); verb accuracy %.3f (%d of %d)",
-		s.quotes, s.recall(), s.found, s.speaker(), s.speakerRight, s.speakers, s.unresolved, s.verb(), s.verbRight, s.verbs)
+	parts := scorePolNeAR(t, arts, attrs)
+	for _, p := range []struct {
+		name string
+		s    polnearScore
+	}{{"tuning part", parts[0]}, {"held-out part", parts[1]}, {"all", parts[0].add(parts[1])}} {
+		s := p.s
+		t.Logf("PolNeAR train, %s: %d direct quotations in %d articles; recall %.3f (%d); speaker accuracy %.3f (%d of %d; %d with an unnamed source left out); verb accuracy %.3f (%d of %d)",
+			p.name, s.quotes, s.articles, s.recall(), s.found, s.speaker(), s.speakerRight, s.speakers, s.unresolved, s.verb(), s.verbRight, s.verbs)
+	}
+	// Only the tuning part's misses are listed: the held-out part stays
+	// unread, so its figures say how the rules do on news not studied.
 	if testing.Verbose() {
-		for _, m := range s.misses {
+		for _, m := range parts[0].misses {
 			t.Log(m)
 		}
 	}
-	// Floors at the level reached; the aims are recall 0.95, speaker
-	// accuracy 0.85 and verb accuracy 0.9.
-	for _, c := range []struct {
-		name       string
-		got, floor float64
-	}{
-		{"recall", s.recall(), polnearFloorRecall},
-		{"speaker accuracy", s.speaker(), polnearFloorSpeaker},
-		{"verb accuracy", s.verb(), polnearFloorVerb},
-	} {
-		if c.got < c.floor {
-			t.Errorf("%s %.3f, below %.2f", c.name, c.got, c.floor)
+	// Floors at the level reached on each part; the aims are recall 0.95,
+	// speaker accuracy 0.85 and verb accuracy 0.9.
+	for i, s := range parts {
+		for _, c := range []struct {
+			name       string
+			got, floor float64
+		}{
+			{"recall", s.recall(), polnearFloorRecall},
+			{"speaker accuracy", s.speaker(), polnearFloorSpeaker},
+			{"verb accuracy", s.verb(), polnearFloorVerb},
+		} {
+			if c.got < c.floor {
+				t.Errorf("part %d: %s %.3f, below %.2f", i, c.name, c.got, c.floor)
+			}
 		}
 	}
 }
 
+// polnearHeldOut reports whether an article belongs to the held-out part:
+// a third of the articles, chosen by a fixed hash of the id so that the
+// parts do not follow outlet or date.
+func polnearHeldOut(id string) bool {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return h.Sum32()%3 == 0
+}
+
+func (s polnearScore) add(o polnearScore) polnearScore {
+	s.articles += o.articles
+	s.quotes += o.quotes
+	s.found += o.found
+	s.speakers += o.speakers
+	s.speakerRight += o.speakerRight
+	s.verbs += o.verbs
+	s.verbRight += o.verbRight
+	s.unresolved += o.unresolved
+	s.misses = append(append([]string(nil), s.misses...), o.misses...)
+	return s
+}
+
 const (
 	polnearFloorRecall  = 0.97
-	polnearFloorSpeaker = 0.80
-	polnearFloorVerb    = 0.88
+	polnearFloorSpeaker = 0.83
+	polnearFloorVerb    = 0.89
 )
 
-func scorePolNeAR(t testing.TB, artsPath, attrsPath string) polnearScore {
+// scorePolNeAR scores the tuning part and the held-out part of PolNeAR.
+func scorePolNeAR(t testing.TB, artsPath, attrsPath string) [2]polnearScore {
 	t.Helper()
 	raw := map[string]string{}
 	f, err := os.Open(artsPath)
@@ -139,8 +175,13 @@ func scorePolNeAR(t testing.TB, artsPath, attrsPath string) polnearScore {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	var s polnearScore
+	var parts [2]polnearScore
 	for _, id := range ids {
+		s := &parts[0]
+		if polnearHeldOut(id) {
+			s = &parts[1]
+		}
+		s.articles++
 		text := raw[id]
 		a := polnearArticle(id, text)
 		ws := words(a.Text)
@@ -187,7 +228,7 @@ func scorePolNeAR(t testing.TB, artsPath, attrsPath string) polnearScore {
 			}
 		}
 	}
-	return s
+	return parts
 }
 
 func clip(s string) string {
