@@ -3,6 +3,7 @@ package html_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -55,7 +56,9 @@ func dumpDOM(t testing.TB, bin, url string) *xhtml.Node {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	var stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, bin, browserArgs(t, "--dump-dom", url)...)
+	// the virtual time budget lets a large report's script unpack its
+	// data before the DOM is taken
+	cmd := exec.CommandContext(ctx, bin, browserArgs(t, "--virtual-time-budget=30000", "--dump-dom", url)...)
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil || len(out) == 0 {
@@ -226,45 +229,82 @@ func TestBrowserHostileInput(t *testing.T) {
 	}
 }
 
-// TestBrowserLazyHits opens a count's list in a report that leaves the
-// lists to the script, and checks the list it made.
-func TestBrowserLazyHits(t *testing.T) {
+// canonJS gives, for each article and each list of hits in context, its
+// DOM in a canonical form: tags, sorted attributes and whole texts, without the
+// white space between elements and without the classes the filters and
+// links add.
+const canonJS = `(function () {
+	function canon(n) {
+		if (n.nodeType === 3) return /^\s*$/.test(n.data) ? "" : JSON.stringify(n.data);
+		if (n.nodeType !== 1) return "";
+		var attrs = Array.prototype.map.call(n.attributes, function (a) {
+			var v = a.value;
+			if (a.name === "class") v = v.split(" ").filter(function (c) { return c && c !== "target" && c !== "lazy"; }).join(" ");
+			return a.name === "data-done" || a.name === "data-t" || a.name === "data-o" || (a.name === "class" && v === "") ? "" : a.name + "=" + JSON.stringify(v);
+		}).filter(Boolean).sort();
+		return "<" + n.tagName.toLowerCase() + " " + attrs.join(" ") + ">" + Array.prototype.map.call(n.childNodes, canon).join("") + "</>";
+	}
+	var out = {};
+	function whole(n) { n = n.cloneNode(true); n.normalize(); return canon(n); }
+	document.querySelectorAll("article").forEach(function (a) { out[a.id] = whole(a); });
+	document.querySelectorAll(".kwo").forEach(function (k) { out[k.id] = whole(k.querySelector("ol")); });
+	out.status = document.getElementById("f-status").textContent;
+	return out;
+})()`
+
+// TestBrowserLargeMatchesSmall builds, in Chromium, every event and every
+// list of hits in context of the seeds' report written as a large one, and
+// checks that the script made the same articles, marks, anchors and lists
+// as the small report writes out.
+func TestBrowserLargeMatchesSmall(t *testing.T) {
 	bin := chromium(t)
 	res := seedResult(t)
-	url := saveReport(t, res, html.Options{InlineHits: -1})
-	static := parse(t, write(t, res, html.Options{}))
-	want, hrefs := termCells(t, static)
-	// the outlet and term with the most hits
-	var key, href string
-	n := 0
-	for k, h := range hrefs {
-		o, term, _ := strings.Cut(k, "\x00")
-		if c := want[o][term][0]; c > n || c == n && k < key {
-			key, href, n = k, h, c
+	dt := startDevtools(t, bin, 1280, 900)
+	dt.open(saveReport(t, res, html.Options{}))
+	var want map[string]string
+	json.Unmarshal(dt.eval(canonJS), &want)
+	load := dt.open(saveReport(t, res, html.Options{InlineHits: -1}))
+	if len(load.Requests) > 0 {
+		t.Errorf("the page asked for %q", load.Requests)
+	}
+	if n := string(dt.eval(`document.querySelectorAll("article").length`)); n != "0" {
+		t.Fatalf("%s articles before any was asked for", n)
+	}
+	// follow a link to each event, open the articles of no event, and
+	// follow each count's link to its list
+	dt.eval(`(async function () {
+		function until(ok) {
+			return new Promise(function (done) { (function wait() { if (ok()) done(); else setTimeout(wait, 5); })(); });
+		}
+		var events = document.querySelectorAll("ol.events a");
+		for (var i = 0; i < events.length; i++) {
+			var id = events[i].getAttribute("href").slice(1);
+			location.hash = "#" + id;
+			await until(function () { return document.getElementById(id) && document.getElementById(id).querySelector("article"); });
+		}
+		var fold = document.querySelector("details[data-u]");
+		if (fold) { fold.open = true; await until(function () { return fold.querySelector("article"); }); }
+		var lists = document.querySelectorAll("ol.lazy");
+		for (var i = 0; i < lists.length; i++) {
+			location.hash = "#" + lists[i].parentNode.id;
+			var ol = lists[i];
+			await until(function () { return ol.children.length > 0; });
+		}
+		return true;
+	})()`)
+	var got map[string]string
+	json.Unmarshal(dt.eval(canonJS), &got)
+	if len(want) < 10 {
+		t.Fatalf("the small report gave only %d articles and lists", len(want))
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s:\nsmall %.600s\nlarge %.600s", id, w, got[id])
 		}
 	}
-	doc := dumpDOM(t, bin, url+href)
-	box := byID(doc, strings.TrimPrefix(href, "#"))
-	items := find(box, byTag(atom.Li))
-	if len(items) != n {
-		t.Fatalf("%s: script listed %d hits, want %d", key, len(items), n)
-	}
-	wantList := find(byID(static, strings.TrimPrefix(href, "#")), byTag(atom.Li))
-	for i, li := range items {
-		k := find(li, func(e *xhtml.Node) bool { return e.DataAtom == atom.Mark && hasClass(e, "k") })
-		as := find(li, byTag(atom.A))
-		if len(k) != 1 || len(as) != 1 {
-			t.Fatalf("hit %d: %d marks, %d links", i, len(k), len(as))
-		}
-		to, _ := attr(as[0], "href")
-		if sent := byID(doc, strings.TrimPrefix(to, "#")); sent == nil || !hasClass(sent, "s") {
-			t.Errorf("hit %d links to %q, not a sentence", i, to)
-		}
-		// the same hits, in the same order, as the page that writes them out
-		wk := find(wantList[i], byTag(atom.Mark))
-		wa := find(wantList[i], byTag(atom.A))
-		if text(k[0]) != text(wk[0]) || text(as[0]) != text(wa[0]) {
-			t.Errorf("hit %d: %q %q, static page %q %q", i, text(k[0]), text(as[0]), text(wk[0]), text(wa[0]))
+	for id := range got {
+		if _, ok := want[id]; !ok {
+			t.Errorf("%s only in the large report", id)
 		}
 	}
 }
