@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -306,5 +307,53 @@ func TestBrowserLargeMatchesSmall(t *testing.T) {
 		if _, ok := want[id]; !ok {
 			t.Errorf("%s only in the large report", id)
 		}
+	}
+}
+
+// TestBrowserLargeSearch searches the text of a large report, whose
+// articles are not built: the script unpacks them all, lists only the
+// events with an article that holds the words, and counts those articles.
+func TestBrowserLargeSearch(t *testing.T) {
+	bin := chromium(t)
+	res := seedResult(t)
+	word := "hmeimim"
+	want := map[string]bool{}
+	articles := 0
+	for _, a := range res.Articles {
+		if strings.Contains(strings.ToLower(a.Text), word) {
+			articles++
+			for _, e := range res.Events {
+				if slices.Contains(e.Articles, a.ID) {
+					want[e.Name()] = true
+				}
+			}
+		}
+	}
+	if len(want) == 0 || len(want) == len(res.Events) {
+		t.Fatalf("%q is in the articles of %d events of %d: no test", word, len(want), len(res.Events))
+	}
+	dt := startDevtools(t, bin, 1280, 900)
+	dt.open(saveReport(t, res, html.Options{InlineHits: -1}) + "?q=" + word)
+	var got struct {
+		Status string
+		Events []string
+	}
+	json.Unmarshal(dt.eval(`new Promise(function (done) {
+		(function wait() {
+			var s = document.getElementById("f-status").textContent;
+			if (/Unpacking/.test(s)) return setTimeout(wait, 10);
+			done({Status: s, Events: Array.prototype.map.call(document.querySelectorAll("ol.events a"), function (a) { return a.textContent; })});
+		})();
+	})`), &got)
+	if len(got.Events) != len(want) {
+		t.Errorf("listed %q, want the %d events %v", got.Events, len(want), want)
+	}
+	for _, e := range got.Events {
+		if !want[e] {
+			t.Errorf("listed %q, which has no article with %q", e, word)
+		}
+	}
+	if !strings.Contains(got.Status, itoa(articles)+" passages match") {
+		t.Errorf("status %q, want %d articles matching", got.Status, articles)
 	}
 }

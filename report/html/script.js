@@ -28,8 +28,14 @@
   function chunk(c) {
     if (chunks[c]) return chunks[c];
     var src = d.querySelector("script[data-c=\"" + c + "\"]");
-    var bin = atob(src.textContent.trim().replace(/-/g, "+").replace(/_/g, "/")), bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var text = src.textContent.trim(), bytes;
+    if (Uint8Array.fromBase64) {
+      bytes = Uint8Array.fromBase64(text, { alphabet: "base64url" });
+    } else {
+      var bin = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+      bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    }
     var raw = new ReadableStream({ start: function (ctl) { ctl.enqueue(bytes); ctl.close(); } });
     chunks[c] = new Response(raw.pipeThrough(new DecompressionStream("gzip"))).text().then(function (json) {
       var data = JSON.parse(json);
@@ -267,10 +273,13 @@
     }
   }
 
-  // lower holds each article's words for the search, made on first use.
-  var lower = null;
-  function searchText(a) {
-    return [ix.o[a.o][0], ix.o[a.o][1], a.t || "(no title)", a.d || "undated", a.au || "", a.x].join(" ").toLowerCase();
+  // holds reports whether article a's outlet, title, date, author or text
+  // holds the words: the article's own header and text, searched in place
+  // rather than copied in lower case, as 5,000 articles would double the
+  // memory the page holds.
+  function holds(a, re, blind) {
+    return (!blind && re.test(ix.o[a.o][0])) || re.test(ix.o[a.o][1]) || re.test(a.t || "(no title)") ||
+      re.test(a.d || "undated") || re.test(a.au || "") || re.test(a.x);
   }
   function apply() {
     var off = {};
@@ -310,12 +319,9 @@
         waiting = true;
         unpackAll().then(apply);
       } else if (words !== "") {
-        if (!lower) lower = arts.map(searchText);
-        var hidden = b.classList.contains("blind");
+        var re = new RegExp(words.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i"), hidden = b.classList.contains("blind");
         arts.forEach(function (a, i) {
-          var s = lower[i];
-          if (hidden) s = s.split(ix.o[a.o][0].toLowerCase()).join(" ");
-          if (s.indexOf(words) >= 0) { match[ix.ae[i]] = true; found++; }
+          if (holds(a, re, hidden)) { match[ix.ae[i]] = true; found++; }
         });
       }
       var searching = words !== "" && !waiting;
