@@ -254,18 +254,23 @@ func (dt *devtools) eval(expr string) json.RawMessage {
 	return res.Result.Value
 }
 
-// screenshot saves the whole page, or its first maxHeight pixels, as a PNG.
-func (dt *devtools) screenshot(file string, maxHeight int) {
+// screenshot saves the page from the top of the element that selector
+// finds (or of the page, for ""), at most maxHeight pixels of it, as a PNG.
+func (dt *devtools) screenshot(file, selector string, maxHeight int) {
 	dt.t.Helper()
-	var size struct {
-		CSSContentSize struct{ Width, Height float64 }
-	}
-	dt.call("Page.getLayoutMetrics", map[string]any{}, &size)
-	h := min(size.CSSContentSize.Height, float64(maxHeight))
+	var box struct{ Y, Width, Height float64 }
+	js, _ := json.Marshal(selector)
+	// content-visibility skips what is outside the window, which a shot
+	// beyond it would show blank
+	json.Unmarshal(dt.eval(`(function (sel) {
+		document.querySelectorAll(".event,.kw").forEach(function (e) { e.style.contentVisibility = "visible"; });
+		var d = document.documentElement, e = sel ? document.querySelector(sel) : d, r = e.getBoundingClientRect();
+		return {Y: r.top + window.scrollY, Width: d.scrollWidth, Height: sel ? r.height : d.scrollHeight};
+	})(`+string(js)+`)`), &box)
 	var shot struct{ Data string }
 	dt.call("Page.captureScreenshot", map[string]any{
 		"format": "png", "captureBeyondViewport": true,
-		"clip": map[string]any{"x": 0, "y": 0, "width": size.CSSContentSize.Width, "height": h, "scale": 1},
+		"clip": map[string]any{"x": 0, "y": box.Y, "width": box.Width, "height": min(box.Height, float64(maxHeight)), "scale": 1},
 	}, &shot)
 	png, err := base64.StdEncoding.DecodeString(shot.Data)
 	if err != nil {
