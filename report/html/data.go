@@ -36,6 +36,9 @@ type pageIndex struct {
 	// RowAxis their axes.
 	Rows    []string `json:"r"`
 	RowAxis []int    `json:"ra"`
+	// RowHits are, per row, the outlets that used the term and how often,
+	// two numbers each, for the lists of hits in context.
+	RowHits [][]int `json:"rh"`
 	// Marked counts the marked hits per axis, in the outlets' own words
 	// and inside quotations, for the filters' status line.
 	Marked [][2]int `json:"n"`
@@ -93,6 +96,7 @@ func (b *builder) buildData() error {
 	ix := &pageIndex{
 		Rows:         make([]string, len(b.p.Terms)),
 		RowAxis:      make([]int, len(b.p.Terms)),
+		RowHits:      make([][]int, 0, len(b.p.Terms)),
 		Marked:       make([][2]int, len(b.p.Axes)),
 		ArticleEvent: make([]int, len(b.views)),
 		ArticleChunk: make([]int, len(b.views)),
@@ -103,6 +107,11 @@ func (b *builder) buildData() error {
 	}
 	for i, r := range b.p.Terms {
 		ix.Rows[i], ix.RowAxis[i] = r.Pole.Mark, r.Pole.Axis.Idx
+		hits := make([]int, 0, 2*len(r.Hits))
+		for _, th := range r.Hits {
+			hits = append(hits, th.Outlet.Idx, th.N)
+		}
+		ix.RowHits = append(ix.RowHits, hits)
 	}
 	byIdx := make([]*articleView, len(b.views))
 	for _, v := range b.views {

@@ -210,6 +210,23 @@
     to.href = "#a" + i + (known ? "s" + s : "");
     return li;
   }
+  // term builds, once, the boxes of term t's hits by each outlet, each
+  // with an empty list that fill fills.
+  function term(t) {
+    var sec = d.getElementById("t" + t);
+    if (!sec || sec.hasAttribute("data-built") || !ix.rh[t]) return;
+    sec.setAttribute("data-built", "");
+    for (var k = 0; k < ix.rh[t].length; k += 2) {
+      var o = ix.rh[t][k], box = add(sec, el("div", "kwo")), h5 = add(box, el("h5"));
+      box.id = "t" + t + "o" + o;
+      box.setAttribute("data-of", o);
+      add(h5, outlet(o));
+      add(h5, " \u00b7 " + ix.rh[t][k + 1]);
+      var ol = add(box, el("ol", "lazy"));
+      ol.setAttribute("data-t", t);
+      ol.setAttribute("data-o", o);
+    }
+  }
   // fill lists the hits of one term by one outlet, in article order.
   function fill(ol) {
     if (ol.hasAttribute("data-done")) return Promise.resolve();
@@ -337,7 +354,9 @@
   // of no event, a list of hits in context; then shows the element.
   function opened() {
     if (location.hash.length < 2) return;
-    var id = decodeURIComponent(location.hash.slice(1)), e = d.getElementById(id), m;
+    var id = decodeURIComponent(location.hash.slice(1)), m;
+    if (large && (m = /^t(\d+)(o\d+)?$/.exec(id))) term(Number(m[1]));
+    var e = d.getElementById(id);
     var wait = Promise.resolve();
     if (large && !e && (m = /^a(\d+)/.exec(id)) && ix.ae[Number(m[1])] !== undefined) {
       wait = build(ix.ae[Number(m[1])]);
