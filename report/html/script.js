@@ -39,8 +39,8 @@
     var raw = new ReadableStream({ start: function (ctl) { ctl.enqueue(bytes); ctl.close(); } });
     chunks[c] = new Response(raw.pipeThrough(new DecompressionStream("gzip"))).text().then(function (json) {
       var data = JSON.parse(json);
-      data.i.forEach(function (a, i) { arts[a] = data.a[i]; });
-      data.e.forEach(function (e, i) { sections[e] = data.m[i]; });
+      (data.i || []).forEach(function (a, i) { arts[a] = data.a[i]; });
+      (data.e || []).forEach(function (e, i) { sections[e] = data.m[i]; });
     });
     chunks[c].catch(failed);
     return chunks[c];
