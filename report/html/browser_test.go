@@ -3,11 +3,13 @@ package html_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -18,6 +20,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/framediff/framediff/compare"
+	"github.com/framediff/framediff/framing"
 	"github.com/framediff/framediff/report/html"
 )
 
@@ -55,7 +58,9 @@ func dumpDOM(t testing.TB, bin, url string) *xhtml.Node {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	var stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, bin, browserArgs(t, "--dump-dom", url)...)
+	// the virtual time budget lets a large report's script unpack its
+	// data before the DOM is taken
+	cmd := exec.CommandContext(ctx, bin, browserArgs(t, "--virtual-time-budget=30000", "--dump-dom", url)...)
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil || len(out) == 0 {
@@ -226,45 +231,150 @@ func TestBrowserHostileInput(t *testing.T) {
 	}
 }
 
-// TestBrowserLazyHits opens a count's list in a report that leaves the
-// lists to the script, and checks the list it made.
-func TestBrowserLazyHits(t *testing.T) {
+// canonJS gives, for each article and each list of hits in context, its
+// DOM in a canonical form: tags, sorted attributes and whole texts, without the
+// white space between elements and without the classes the filters and
+// links add.
+const canonJS = `(function () {
+	function canon(n) {
+		if (n.nodeType === 3) return /^\s*$/.test(n.data) ? "" : JSON.stringify(n.data);
+		if (n.nodeType !== 1) return "";
+		var attrs = Array.prototype.map.call(n.attributes, function (a) {
+			var v = a.value;
+			if (a.name === "class") v = v.split(" ").filter(function (c) { return c && c !== "target" && c !== "lazy"; }).join(" ");
+			return a.name === "data-done" || a.name === "data-t" || a.name === "data-o" || (a.name === "class" && v === "") ? "" : a.name + "=" + JSON.stringify(v);
+		}).filter(Boolean).sort();
+		return "<" + n.tagName.toLowerCase() + " " + attrs.join(" ") + ">" + Array.prototype.map.call(n.childNodes, canon).join("") + "</>";
+	}
+	var out = {};
+	function whole(n) { n = n.cloneNode(true); n.normalize(); return canon(n); }
+	document.querySelectorAll("article").forEach(function (a) { out[a.id] = whole(a); });
+	document.querySelectorAll(".kwo").forEach(function (k) { out[k.id] = whole(k); });
+	out.status = document.getElementById("f-status").textContent;
+	return out;
+})()`
+
+// TestBrowserLargeMatchesSmall builds, in Chromium, every event and every
+// list of hits in context of the seeds' report written as a large one, and
+// checks that the script made the same articles, marks, anchors and lists
+// as the small report writes out.
+func TestBrowserLargeMatchesSmall(t *testing.T) {
+	bin := chromium(t)
+	// the fixture with an article of no event whose text has characters
+	// outside the Basic Multilingual Plane before its hits, which the
+	// script's UTF-16 offsets must count twice, and right-to-left text
+	odd := fixtureResult(t)
+	c := fixtureArticle{id: "c1", outlet: "Gamma 🛰 Wire", title: "قصف 🙂 البلدة", date: "2020-01-03", paras: [][]string{
+		{"🙂🛰 The regime shelled the town 🙂.", "قصف النظام المدينة، the rebels said."},
+		{"Terrorists? 𝒯he regime 🙂 denied it."},
+	}}.article(t)
+	odd.Articles = append(odd.Articles, c)
+	odd.Framing.Hits = append(odd.Framing.Hits,
+		hitAt(t, &c, "state", "regime", "regime", "regime", 0, framing.Narrator),
+		hitAt(t, &c, "armed", "rebels", "rebels", "rebels", 0, framing.Quoted),
+		hitAt(t, &c, "armed", "terrorists", "terrorists", "Terrorists", 0, framing.Narrator),
+		hitAt(t, &c, "state", "regime", "regime", "regime", 1, framing.Narrator),
+	)
+	for name, res := range map[string]*compare.Result{"seeds": seedResult(t), "unplaced and astral": odd} {
+		t.Run(name, func(t *testing.T) { largeMatchesSmall(t, bin, res) })
+	}
+}
+
+func largeMatchesSmall(t *testing.T, bin string, res *compare.Result) {
+	dt := startDevtools(t, bin, 1280, 900)
+	dt.open(saveReport(t, res, html.Options{}))
+	var want map[string]string
+	json.Unmarshal(dt.eval(canonJS), &want)
+	load := dt.open(saveReport(t, res, html.Options{InlineHits: -1}))
+	if len(load.Requests) > 0 {
+		t.Errorf("the page asked for %q", load.Requests)
+	}
+	if n := string(dt.eval(`document.querySelectorAll("article").length`)); n != "0" {
+		t.Fatalf("%s articles before any was asked for", n)
+	}
+	// follow a link to each event, open the articles of no event, and
+	// follow each count in the terms table to its list
+	dt.eval(`(async function () {
+		function until(ok) {
+			return new Promise(function (done) { (function wait() { if (ok()) done(); else setTimeout(wait, 5); })(); });
+		}
+		var events = document.querySelectorAll("ol.events a");
+		for (var i = 0; i < events.length; i++) {
+			var id = events[i].getAttribute("href").slice(1);
+			location.hash = "#" + id;
+			await until(function () { return document.getElementById(id) && document.getElementById(id).querySelector("article"); });
+		}
+		var fold = document.querySelector("details[data-u]");
+		if (fold) { fold.open = true; await until(function () { return fold.querySelector("article"); }); }
+		var counts = document.querySelectorAll("table.terms td a");
+		for (var i = 0; i < counts.length; i++) {
+			var id = counts[i].getAttribute("href").slice(1);
+			location.hash = "#" + id;
+			await until(function () { var b = document.getElementById(id); return b && b.querySelector("li"); });
+		}
+		return true;
+	})()`)
+	var got map[string]string
+	json.Unmarshal(dt.eval(canonJS), &got)
+	if len(want) < 6 {
+		t.Fatalf("the small report gave only %d articles and lists", len(want))
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s:\nsmall %.600s\nlarge %.600s", id, w, got[id])
+		}
+	}
+	for id := range got {
+		if _, ok := want[id]; !ok {
+			t.Errorf("%s only in the large report", id)
+		}
+	}
+}
+
+// TestBrowserLargeSearch searches the text of a large report, whose
+// articles are not built: the script unpacks them all, lists only the
+// events with an article that holds the words, and counts those articles.
+func TestBrowserLargeSearch(t *testing.T) {
 	bin := chromium(t)
 	res := seedResult(t)
-	url := saveReport(t, res, html.Options{InlineHits: -1})
-	static := parse(t, write(t, res, html.Options{}))
-	want, hrefs := termCells(t, static)
-	// the outlet and term with the most hits
-	var key, href string
-	n := 0
-	for k, h := range hrefs {
-		o, term, _ := strings.Cut(k, "\x00")
-		if c := want[o][term][0]; c > n || c == n && k < key {
-			key, href, n = k, h, c
+	word := "hmeimim"
+	want := map[string]bool{}
+	articles := 0
+	for _, a := range res.Articles {
+		if strings.Contains(strings.ToLower(a.Text), word) {
+			articles++
+			for _, e := range res.Events {
+				if slices.Contains(e.Articles, a.ID) {
+					want[e.Name()] = true
+				}
+			}
 		}
 	}
-	doc := dumpDOM(t, bin, url+href)
-	box := byID(doc, strings.TrimPrefix(href, "#"))
-	items := find(box, byTag(atom.Li))
-	if len(items) != n {
-		t.Fatalf("%s: script listed %d hits, want %d", key, len(items), n)
+	if len(want) == 0 || len(want) == len(res.Events) {
+		t.Fatalf("%q is in the articles of %d events of %d: no test", word, len(want), len(res.Events))
 	}
-	wantList := find(byID(static, strings.TrimPrefix(href, "#")), byTag(atom.Li))
-	for i, li := range items {
-		k := find(li, func(e *xhtml.Node) bool { return e.DataAtom == atom.Mark && hasClass(e, "k") })
-		as := find(li, byTag(atom.A))
-		if len(k) != 1 || len(as) != 1 {
-			t.Fatalf("hit %d: %d marks, %d links", i, len(k), len(as))
+	dt := startDevtools(t, bin, 1280, 900)
+	dt.open(saveReport(t, res, html.Options{InlineHits: -1}) + "?q=" + word)
+	var got struct {
+		Status string
+		Events []string
+	}
+	json.Unmarshal(dt.eval(`new Promise(function (done) {
+		(function wait() {
+			var s = document.getElementById("f-status").textContent;
+			if (/Unpacking/.test(s)) return setTimeout(wait, 10);
+			done({Status: s, Events: Array.prototype.map.call(document.querySelectorAll("ol.events a"), function (a) { return a.textContent; })});
+		})();
+	})`), &got)
+	if len(got.Events) != len(want) {
+		t.Errorf("listed %q, want the %d events %v", got.Events, len(want), want)
+	}
+	for _, e := range got.Events {
+		if !want[e] {
+			t.Errorf("listed %q, which has no article with %q", e, word)
 		}
-		to, _ := attr(as[0], "href")
-		if sent := byID(doc, strings.TrimPrefix(to, "#")); sent == nil || !hasClass(sent, "s") {
-			t.Errorf("hit %d links to %q, not a sentence", i, to)
-		}
-		// the same hits, in the same order, as the page that writes them out
-		wk := find(wantList[i], byTag(atom.Mark))
-		wa := find(wantList[i], byTag(atom.A))
-		if text(k[0]) != text(wk[0]) || text(as[0]) != text(wa[0]) {
-			t.Errorf("hit %d: %q %q, static page %q %q", i, text(k[0]), text(as[0]), text(wk[0]), text(wa[0]))
-		}
+	}
+	if !strings.Contains(got.Status, itoa(articles)+" passages match") {
+		t.Errorf("status %q, want %d articles matching", got.Status, articles)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
@@ -53,6 +54,35 @@ func FuzzWrite(f *testing.F) {
 		checkSafe(t, doc)
 		if n := len(find(doc, byTag(atom.Article))); n != 2 {
 			t.Errorf("%d articles on the page", n)
+		}
+		// the same as a large report: the text comes back whole, and every
+		// offset cuts it inside its bounds
+		doc = parse(t, write(t, res, html.Options{InlineHits: -1}))
+		checkSafe(t, doc)
+		d := readLarge(t, doc)
+		found := false
+		for _, ad := range d.Articles {
+			if ad.Text == body && (ad.Title == title || !utf8.ValidString(title)) {
+				found = true
+			}
+			n := len(utf16.Encode([]rune(ad.Text)))
+			offsets := append([]int(nil), ad.Sentences...)
+			for k := 0; k+5 <= len(ad.Hits); k += 5 {
+				offsets = append(offsets, ad.Hits[k], ad.Hits[k+1])
+			}
+			for _, p := range ad.Paras {
+				for k := 0; k+3 <= len(p); k += 3 {
+					offsets = append(offsets, p[k], p[k+1])
+				}
+			}
+			for _, o := range offsets {
+				if o > n {
+					t.Errorf("offset %d past the text's %d units", o, n)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("article %q did not come back whole", title)
 		}
 	})
 }

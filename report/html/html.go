@@ -5,7 +5,9 @@
 // speak, a terms table whose every count links to its hits in context, and
 // a glossary. Filters by outlet, axis and voice, a search box and a blind
 // mode run on a little inline JavaScript; nothing is fetched from the
-// network.
+// network. A large report (see Options.InlineHits) carries its articles as
+// compressed data, and its script builds each event when the reader opens
+// it, so that the page opens in seconds whatever the size of the corpus.
 //
 // Every string from the Result is escaped by html/template; a URL is a
 // link only when it is http or https. A Content-Security-Policy allows the
@@ -45,10 +47,13 @@ type Options struct {
 	Blind bool
 	// Settings is shown in the footer, to record how the report was made.
 	Settings string
-	// InlineHits is the most hits whose contexts the page writes out
-	// (0 means 20,000; negative, none). Past it, each list of hits in
-	// context is made by the page's script, from the highlighted articles,
-	// when the reader opens it: a large report stays half the size.
+	// InlineHits is the most hits a report may have and still be written
+	// out whole (0 means 20,000; negative, none). A larger report carries
+	// its articles as data, from which the page's script builds an event's
+	// articles when the reader opens it, and each list of hits in context
+	// when the reader opens it from the terms table: the page then opens
+	// in seconds whatever the size of the corpus, but needs its script to
+	// show the articles.
 	InlineHits int
 }
 
@@ -83,7 +88,10 @@ func Write(ctx context.Context, w io.Writer, res *compare.Result, opts Options) 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	p := build(res, opts)
+	p, err := build(res, opts)
+	if err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
 	bw := bufio.NewWriterSize(&ctxWriter{ctx: ctx, w: w}, 64<<10)
 	if err := tmpl.Execute(bw, p); err != nil {
 		if cerr := ctx.Err(); cerr != nil {
@@ -126,6 +134,7 @@ type page struct {
 	Outlets   []*outletView
 	Axes      []*axisView
 	Events    []*eventView
+	Listed    []*eventView // the events the overview lists before the script runs
 	Terms     []*termRow
 	Glossary  []*glossAxis
 	Warnings  []string
@@ -133,9 +142,13 @@ type page struct {
 	Hits      int
 	Unplaced  []*articleView // articles of no event
 	HasQuoted bool
-	// LazyHits is set when the report has more hits than
-	// Options.InlineHits: the script lists the hits in context.
-	LazyHits bool
+	// Large is set when the report has more hits than
+	// Options.InlineHits: the articles and the hits in context are left to
+	// the script, which builds them from Data.
+	Large bool
+	Index template.JS // a pageIndex
+	// Chunks are gzipped JSON of chunkData, in unpadded URL base64.
+	Chunks []string
 }
 
 type outletView struct {
@@ -195,6 +208,8 @@ type eventView struct {
 	Quotes     []*quoteGroupView
 	Swaps      []*swapView
 	Voices     *voiceView
+	// Lazy is set in a large report: the section is built by the script.
+	Lazy bool
 }
 
 type articleView struct {
@@ -361,7 +376,7 @@ type builder struct {
 	p        *page
 }
 
-func build(res *compare.Result, opts Options) *page {
+func build(res *compare.Result, opts Options) (*page, error) {
 	b := &builder{
 		res:      res,
 		opts:     opts,
@@ -390,15 +405,22 @@ func build(res *compare.Result, opts Options) *page {
 	b.indexOutlets()
 	b.indexLexicon()
 	b.indexHits()
+	limit := cmp.Or(opts.InlineHits, 20000)
+	b.p.Large = b.p.Hits > max(limit, 0)
 	b.buildArticles()
 	b.buildEvents()
 	b.buildBars()
 	b.buildTerms()
 	b.buildGlossary()
+	if b.p.Large {
+		if err := b.buildData(); err != nil {
+			return nil, err
+		}
+	}
 	b.p.CSS = template.CSS(styleCSS + b.poleCSS())
 	b.p.Title = b.title()
 	b.p.Subtitle = fmt.Sprintf("%s from %s, %s", plural(len(b.views), "article"), plural(len(b.p.Outlets), "outlet"), plural(len(b.p.Events), "event"))
-	return b.p
+	return b.p, nil
 }
 
 func outletOf(a *corpus.Article) string {
@@ -593,7 +615,9 @@ func (b *builder) buildArticles() {
 		if v.URL = safeURL(a.URL); v.URL == "" {
 			v.RawURL = a.URL
 		}
-		v.Paras = b.paragraphs(a, v)
+		if !b.p.Large {
+			v.Paras = b.paragraphs(a, v)
+		}
 		b.views[a.ID] = v
 	}
 }

@@ -2,13 +2,18 @@ package html_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/base64"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -427,7 +432,16 @@ func hostile(t testing.TB) *compare.Result {
 // attributes, non-http(s) links, and elements that load from a URL.
 func checkSafe(t *testing.T, doc *xhtml.Node) {
 	t.Helper()
-	scripts := find(doc, byTag(atom.Script))
+	// the page's own script, and a large report's data, which a browser
+	// does not run
+	var scripts []*xhtml.Node
+	for _, s := range find(doc, byTag(atom.Script)) {
+		switch typ, _ := attr(s, "type"); typ {
+		case "application/json", "application/gzip":
+		default:
+			scripts = append(scripts, s)
+		}
+	}
 	if len(scripts) != 1 {
 		t.Errorf("%d script elements, want the page's own only", len(scripts))
 	}
@@ -439,6 +453,26 @@ func checkSafe(t *testing.T, doc *xhtml.Node) {
 			t.Errorf("the page's script holds input: %.80q", text(s))
 		}
 	}
+	checkMarkup(t, doc)
+	for _, st := range find(doc, byTag(atom.Style)) {
+		if strings.Contains(text(st), "alert(") || strings.Contains(text(st), "red;}") {
+			t.Errorf("input reached the style sheet")
+		}
+	}
+	metas := find(doc, func(n *xhtml.Node) bool { v, _ := attr(n, "http-equiv"); return v == "Content-Security-Policy" })
+	if len(metas) != 1 {
+		t.Fatalf("no Content-Security-Policy")
+	}
+	csp, _ := attr(metas[0], "content")
+	if !strings.Contains(csp, "default-src 'none'") || !strings.Contains(csp, "script-src 'sha256-") {
+		t.Errorf("CSP %q allows more than the page", csp)
+	}
+}
+
+// checkMarkup checks that no element or attribute from the input loads,
+// runs or links to anything.
+func checkMarkup(t *testing.T, doc *xhtml.Node) {
+	t.Helper()
 	walk(doc, func(n *xhtml.Node) {
 		switch n.DataAtom {
 		case atom.Img, atom.Iframe, atom.Svg, atom.Object, atom.Embed, atom.Link, atom.Base, atom.Video, atom.Audio, atom.Source:
@@ -456,19 +490,6 @@ func checkSafe(t *testing.T, doc *xhtml.Node) {
 			}
 		}
 	})
-	for _, st := range find(doc, byTag(atom.Style)) {
-		if strings.Contains(text(st), "alert(") || strings.Contains(text(st), "red;}") {
-			t.Errorf("input reached the style sheet")
-		}
-	}
-	metas := find(doc, func(n *xhtml.Node) bool { v, _ := attr(n, "http-equiv"); return v == "Content-Security-Policy" })
-	if len(metas) != 1 {
-		t.Fatalf("no Content-Security-Policy")
-	}
-	csp, _ := attr(metas[0], "content")
-	if !strings.Contains(csp, "default-src 'none'") || !strings.Contains(csp, "script-src 'sha256-") {
-		t.Errorf("CSP %q allows more than the page", csp)
-	}
 }
 
 func TestWriteHostileInput(t *testing.T) {
@@ -491,14 +512,31 @@ func TestWriteHostileInput(t *testing.T) {
 			}
 		}
 	}
+	// a large report: the index is JSON the page cannot be broken out
+	// of, the events' sections are as safe as the small report's, and the
+	// articles' strings come back unchanged, for the script to show as text
+	doc := parse(t, write(t, res, html.Options{InlineHits: -1}))
+	checkSafe(t, doc)
+	d := readLarge(t, doc)
+	for e, sec := range d.Sections {
+		checkMarkup(t, parse(t, []byte(sec)))
+		if strings.Contains(sec, "<script") || strings.Contains(sec, "<img") {
+			t.Errorf("event %d: markup from the input", e)
+		}
+	}
+	titles := map[string]bool{}
+	for _, a := range d.Articles {
+		titles[a.Title] = true
+	}
+	for _, a := range res.Articles {
+		if a.Title != "" && !titles[a.Title] {
+			t.Errorf("title %q did not come back", a.Title)
+		}
+	}
 }
 
 func TestWriteDeterministic(t *testing.T) {
 	res := seedResult(t)
-	first := write(t, res, html.Options{})
-	if !bytes.Equal(first, write(t, res, html.Options{})) {
-		t.Fatal("two writes of one Result differ")
-	}
 	// the order of the Result's articles and hits does not matter
 	r := rand.New(rand.NewPCG(1, 2))
 	shuffled := *res
@@ -510,8 +548,19 @@ func TestWriteDeterministic(t *testing.T) {
 	fr.Hits = append([]framing.Hit(nil), fr.Hits...)
 	r.Shuffle(len(fr.Hits), func(i, j int) { fr.Hits[i], fr.Hits[j] = fr.Hits[j], fr.Hits[i] })
 	shuffled.Framing = &fr
-	if !bytes.Equal(first, write(t, &shuffled, html.Options{})) {
-		t.Error("shuffling articles and hits changes the page")
+	for _, c := range []struct {
+		name string
+		opts html.Options
+	}{{"small", html.Options{}}, {"large", html.Options{InlineHits: -1}}} {
+		t.Run(c.name, func(t *testing.T) {
+			first := write(t, res, c.opts)
+			if !bytes.Equal(first, write(t, res, c.opts)) {
+				t.Fatal("two writes of one Result differ")
+			}
+			if !bytes.Equal(first, write(t, &shuffled, c.opts)) {
+				t.Error("shuffling articles and hits changes the page")
+			}
+		})
 	}
 }
 
@@ -607,37 +656,201 @@ type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
-// TestWriteLazyHits checks a report that leaves its lists of hits to the
-// script: every count still has its list, and the articles hold exactly
-// that many marks of the term for the outlet, from which the script makes it.
-func TestWriteLazyHits(t *testing.T) {
+// largeData is a large report's data as the page's script reads it.
+type largeData struct {
+	Index struct {
+		Outlets      [][2]string `json:"o"`
+		Rows         []string    `json:"r"`
+		Marked       [][2]int    `json:"n"`
+		RowHits      [][]int     `json:"rh"`
+		ArticleEvent []int       `json:"ae"`
+		ArticleChunk []int       `json:"ac"`
+		EventChunk   []int       `json:"ec"`
+		Events       [][4]any    `json:"ev"`
+		Chunks       int         `json:"c"`
+	}
+	Articles map[int]largeArticle
+	Sections map[int]string
+}
+
+type largeArticle struct {
+	Outlet    int     `json:"o"`
+	Title     string  `json:"t"`
+	Text      string  `json:"x"`
+	Paras     [][]int `json:"b"`
+	Sentences []int   `json:"s"`
+	Hits      []int   `json:"h"`
+}
+
+// readLarge unpacks a large report's index and chunks as the page's
+// script does: each chunk is gzipped JSON in unpadded URL base64.
+func readLarge(t *testing.T, doc *xhtml.Node) *largeData {
+	t.Helper()
+	d := &largeData{Articles: map[int]largeArticle{}, Sections: map[int]string{}}
+	index := byID(doc, "index")
+	if index == nil {
+		t.Fatal("no index")
+	}
+	if err := json.Unmarshal([]byte(text(index)), &d.Index); err != nil {
+		t.Fatalf("index: %v", err)
+	}
+	n := 0
+	for _, s := range find(doc, byTag(atom.Script)) {
+		c, ok := attr(s, "data-c")
+		if !ok {
+			continue
+		}
+		if c != strconv.Itoa(n) {
+			t.Fatalf("chunk %s where %d should be", c, n)
+		}
+		n++
+		raw, err := base64.RawURLEncoding.DecodeString(text(s))
+		if err != nil {
+			t.Fatalf("chunk %s: %v", c, err)
+		}
+		z, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatalf("chunk %s: %v", c, err)
+		}
+		var chunk struct {
+			Articles []int          `json:"i"`
+			Data     []largeArticle `json:"a"`
+			Events   []int          `json:"e"`
+			Sections []string       `json:"m"`
+		}
+		if err := json.NewDecoder(z).Decode(&chunk); err != nil {
+			t.Fatalf("chunk %s: %v", c, err)
+		}
+		for i, a := range chunk.Articles {
+			if _, dup := d.Articles[a]; dup {
+				t.Errorf("article %d in two chunks", a)
+			}
+			if d.Index.ArticleChunk[a] != n-1 {
+				t.Errorf("article %d: index says chunk %d, found in %d", a, d.Index.ArticleChunk[a], n-1)
+			}
+			d.Articles[a] = chunk.Data[i]
+		}
+		for i, e := range chunk.Events {
+			d.Sections[e] = chunk.Sections[i]
+		}
+	}
+	if n != d.Index.Chunks {
+		t.Errorf("%d chunks, index says %d", n, d.Index.Chunks)
+	}
+	return d
+}
+
+// utf16Slice cuts s between UTF-16 offsets, as the page's script does.
+func utf16Slice(s string, from, to int) string {
+	u := utf16.Encode([]rune(s))
+	if from < 0 || to > len(u) || from > to {
+		return "\x00out of range"
+	}
+	return string(utf16.Decode(u[from:to]))
+}
+
+// TestWriteLarge checks a report that leaves its articles to the script:
+// no article is written as markup; every article is in the data once,
+// with its text, and every hit's offsets cut the hit's words out of it;
+// every count leads to a list the script builds, with exactly that many
+// hits of the term by the outlet in the data; every event has its section.
+func TestWriteLarge(t *testing.T) {
 	res := seedResult(t)
-	doc := parse(t, write(t, res, html.Options{InlineHits: -1}))
-	_, hrefs := termCells(t, doc)
+	page := write(t, res, html.Options{InlineHits: -1})
+	doc := parse(t, page)
+	if n := len(find(doc, byTag(atom.Article))); n != 0 {
+		t.Errorf("%d articles written as markup", n)
+	}
+	d := readLarge(t, doc)
+	if len(d.Articles) != len(res.Articles) {
+		t.Fatalf("%d articles in the data, want %d", len(d.Articles), len(res.Articles))
+	}
+	byTitle := map[string]corpus.Article{}
+	for _, a := range res.Articles {
+		byTitle[a.Title] = a
+	}
+	hitsOf := map[string][]framing.Hit{}
+	for _, h := range res.Framing.Hits {
+		hitsOf[h.Article] = append(hitsOf[h.Article], h)
+	}
+	for i, a := range d.Articles {
+		want, ok := byTitle[a.Title]
+		if !ok || a.Text != want.Text {
+			t.Errorf("article %d %q: text differs from the Result's", i, a.Title)
+			continue
+		}
+		if len(a.Hits) != 5*len(hitsOf[want.ID]) {
+			t.Errorf("article %d: %d hits, want %d", i, len(a.Hits)/5, len(hitsOf[want.ID]))
+		}
+		surfaces := map[string]int{}
+		for _, h := range hitsOf[want.ID] {
+			surfaces[want.Text[h.Start:h.End]]++
+		}
+		for k := 0; k+5 <= len(a.Hits); k += 5 {
+			s := utf16Slice(a.Text, a.Hits[k], a.Hits[k+1])
+			if surfaces[s] == 0 {
+				t.Errorf("article %d: hit at %d:%d cuts %q, no hit of the Result", i, a.Hits[k], a.Hits[k+1], s)
+			}
+			surfaces[s]--
+		}
+		// the paragraphs' segments cover the text in order
+		last := 0
+		for _, p := range a.Paras {
+			for j := 0; j+3 <= len(p); j += 3 {
+				if p[j] < last || p[j+1] <= p[j] {
+					t.Errorf("article %d: segment %d:%d after %d", i, p[j], p[j+1], last)
+				}
+				last = p[j+1]
+			}
+		}
+	}
+	want, hrefs := termCells(t, doc)
 	if len(hrefs) == 0 {
 		t.Fatal("no counts")
 	}
-	got, _ := termCells(t, doc)
 	for key, href := range hrefs {
 		outlet, term, _ := strings.Cut(key, "\x00")
-		box := byID(doc, strings.TrimPrefix(href, "#"))
-		if box == nil {
-			t.Fatalf("%s leads nowhere", href)
+		// the script builds the box #tNoM inside the term's section #tN
+		var row, o int
+		if _, err := fmt.Sscanf(href, "#t%do%d", &row, &o); err != nil {
+			t.Fatalf("%s: %v", href, err)
 		}
-		ol := find(box, byTag(atom.Ol))
-		if len(ol) != 1 || !hasClass(ol[0], "lazy") || len(find(ol[0], byTag(atom.Li))) != 0 {
-			t.Fatalf("%s: not an empty list for the script", href)
+		if byID(doc, "t"+strconv.Itoa(row)) == nil {
+			t.Errorf("%s: no section for the term", href)
 		}
-		tn, _ := attr(ol[0], "data-t")
-		on, _ := attr(ol[0], "data-o")
-		marks := 0
-		for _, art := range find(doc, byTag(atom.Article)) {
-			if of, _ := attr(art, "data-of"); of == on {
-				marks += len(find(art, func(n *xhtml.Node) bool { return n.DataAtom == atom.Mark && hasClass(n, "t"+tn) }))
+		if d.Index.Outlets[o][0] != outlet {
+			t.Errorf("%s: list of outlet %d, %q, under %q", href, o, d.Index.Outlets[o][0], outlet)
+		}
+		listed := -1
+		for k := 0; row < len(d.Index.RowHits) && k+2 <= len(d.Index.RowHits[row]); k += 2 {
+			if d.Index.RowHits[row][k] == o {
+				listed = d.Index.RowHits[row][k+1]
 			}
 		}
-		if want := got[outlet][term][0]; marks != want {
-			t.Errorf("%s %s: %d marks for the script, count says %d", outlet, term, marks, want)
+		if w := want[outlet][term]; listed != w[0] {
+			t.Errorf("%s %s: index gives %d hits for the list's heading, table says %d", outlet, term, listed, w[0])
 		}
+		n, quoted := 0, 0
+		for _, a := range d.Articles {
+			for k := 0; a.Outlet == o && k+5 <= len(a.Hits); k += 5 {
+				if a.Hits[k+2] == row {
+					n++
+					quoted += a.Hits[k+3] & 1
+				}
+			}
+		}
+		if w := want[outlet][term]; n != w[0] || quoted != w[1] {
+			t.Errorf("%s %s: %d hits (%d quoted) in the data, table says %d (%d)", outlet, term, n, quoted, w[0], w[1])
+		}
+	}
+	if len(d.Sections) != len(res.Events) || len(d.Index.Events) != len(res.Events) {
+		t.Errorf("%d sections, %d listed, for %d events", len(d.Sections), len(d.Index.Events), len(res.Events))
+	}
+	for e, sec := range d.Sections {
+		s := parse(t, []byte(sec))
+		if byID(s, "e"+strconv.Itoa(e)) == nil || len(find(s, func(n *xhtml.Node) bool { return hasClass(n, "side") })) != 1 {
+			t.Errorf("event %d: section without its anchor or a place for its articles", e)
+		}
+		checkMarkup(t, s)
 	}
 }

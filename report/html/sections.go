@@ -13,56 +13,42 @@ import (
 	"github.com/framediff/framediff/framing"
 )
 
-// paragraphs cuts a's text into paragraphs of sentences of pieces: each
-// sentence carries its anchor, each framing hit (the longest where two
-// overlap) its mark.
-func (b *builder) paragraphs(a *corpus.Article, v *articleView) [][]sentView {
+// segment is a piece of a paragraph: a sentence, or text between
+// sentences, with the index of the sentence it anchors (-1 for none: text
+// between sentences, or a sentence's second piece across paragraphs).
+type segment struct {
+	from, to, anchor int
+}
+
+// segments cuts a's text into paragraphs of segments, and returns the hits
+// that are marked: those that do not overlap an earlier, longer one.
+func (b *builder) segments(a *corpus.Article) ([][]segment, []framing.Hit) {
 	paras := a.ParagraphSpans()
 	sents := a.Sentences
 	if !corpus.ValidSpans(sents, len(a.Text)) {
 		sents = nil
 	}
-	hits := b.hits[a.ID]
-	// keep the hits that do not overlap an earlier, longer one
 	var marks []framing.Hit
 	end := -1
-	for _, h := range hits {
+	for _, h := range b.hits[a.ID] {
 		if h.Start >= end {
 			marks = append(marks, h)
 			end = h.End
 		}
 	}
 	anchored := map[int]bool{}
-	si, mi := 0, 0
-	var out [][]sentView
+	si := 0
+	var out [][]segment
 	for _, p := range paras {
 		if !validHit(a, p.Start, p.End) {
 			continue
 		}
-		var para []sentView
+		var para []segment
 		pos := p.Start
-		emit := func(id string, from, to int) {
-			if from >= to {
-				return
+		emit := func(anchor, from, to int) {
+			if from < to {
+				para = append(para, segment{from, to, anchor})
 			}
-			sv := sentView{ID: id}
-			for mi < len(marks) && marks[mi].Start < from {
-				mi++
-			}
-			at := from
-			for mi < len(marks) && marks[mi].End <= to {
-				h := marks[mi]
-				if at < h.Start {
-					sv.Parts = append(sv.Parts, part{Text: a.Text[at:h.Start]})
-				}
-				sv.Parts = append(sv.Parts, part{Text: a.Text[h.Start:h.End], Hit: b.mark(h)})
-				at = h.End
-				mi++
-			}
-			if at < to {
-				sv.Parts = append(sv.Parts, part{Text: a.Text[at:to]})
-			}
-			para = append(para, sv)
 		}
 		for si < len(sents) && sents[si].End <= p.Start {
 			si++
@@ -73,19 +59,55 @@ func (b *builder) paragraphs(a *corpus.Article, v *articleView) [][]sentView {
 			if !validHit(a, from, to) {
 				continue
 			}
-			emit("", pos, from)
-			id := ""
+			emit(-1, pos, from)
+			anchor := -1
 			if !anchored[j] {
 				anchored[j] = true
-				id = sentenceAnchor(v, j)
+				anchor = j
 			}
-			emit(id, from, to)
+			emit(anchor, from, to)
 			pos = to
 		}
-		emit("", pos, p.End)
+		emit(-1, pos, p.End)
 		if len(para) > 0 {
 			out = append(out, para)
 		}
+	}
+	return out, marks
+}
+
+// paragraphs cuts a's text into paragraphs of sentences of pieces: each
+// sentence carries its anchor, each marked hit its mark.
+func (b *builder) paragraphs(a *corpus.Article, v *articleView) [][]sentView {
+	paras, marks := b.segments(a)
+	mi := 0
+	out := make([][]sentView, 0, len(paras))
+	for _, p := range paras {
+		para := make([]sentView, 0, len(p))
+		for _, sg := range p {
+			sv := sentView{}
+			if sg.anchor >= 0 {
+				sv.ID = sentenceAnchor(v, sg.anchor)
+			}
+			for mi < len(marks) && marks[mi].Start < sg.from {
+				mi++
+			}
+			at := sg.from
+			for mi < len(marks) && marks[mi].End <= sg.to {
+				h := marks[mi]
+				if at < h.Start {
+					sv.Parts = append(sv.Parts, part{Text: a.Text[at:h.Start]})
+				}
+				sv.Parts = append(sv.Parts, part{Text: a.Text[h.Start:h.End], Hit: b.mark(h)})
+				at = h.End
+				mi++
+			}
+			if at < sg.to {
+				sv.Parts = append(sv.Parts, part{Text: a.Text[at:sg.to]})
+			}
+			para = append(para, sv)
+		}
+		out = append(out, para)
 	}
 	return out
 }
@@ -108,6 +130,10 @@ func voiceClass(v framing.Voice) string {
 	}
 	return "narrator"
 }
+
+// eventsListed is how many events a large report's overview lists at a
+// time.
+const eventsListed = 100
 
 func (b *builder) buildEvents() {
 	inEvent := map[string]bool{}
@@ -138,7 +164,7 @@ func (b *builder) buildEvents() {
 		voices[v.Event] = append(voices[v.Event], v)
 	}
 	for i, e := range b.res.Events {
-		ev := &eventView{Idx: i, Anchor: "e" + strconv.Itoa(i), ID: e.ID, Name: e.Name(), Dates: compare.DateRange(e.Start, e.End)}
+		ev := &eventView{Idx: i, Anchor: "e" + strconv.Itoa(i), ID: e.ID, Name: e.Name(), Dates: compare.DateRange(e.Start, e.End), Lazy: b.p.Large}
 		seen := map[*outletView]bool{}
 		for _, id := range e.Articles {
 			if v, ok := b.views[id]; ok && !inEvent[id] {
@@ -162,6 +188,11 @@ func (b *builder) buildEvents() {
 		ev.Swaps = b.swaps(e.ID, swaps[e.ID])
 		ev.Voices = b.voices(voices[e.ID])
 		b.p.Events = append(b.p.Events, ev)
+	}
+	b.p.Listed = b.p.Events
+	if b.p.Large {
+		// the script lists the rest, a page at a time
+		b.p.Listed = b.p.Events[:min(len(b.p.Events), eventsListed)]
 	}
 	for _, a := range slices.SortedFunc(maps.Values(b.views), func(x, y *articleView) int { return cmp.Compare(x.Idx, y.Idx) }) {
 		if !inEvent[a.ID] {
@@ -366,13 +397,8 @@ func (b *builder) row(h framing.Hit) *termRow {
 // buildTerms makes the terms table from the hits: one row per axis, pole
 // and term, one cell per outlet, each linking to its hits in context. In a
 // large report the lists of hits are left for the page's script to build
-// from the highlighted articles when one is opened.
+// from the data when one is opened.
 func (b *builder) buildTerms() {
-	limit := b.opts.InlineHits
-	if limit == 0 {
-		limit = 20000
-	}
-	b.p.LazyHits = b.p.Hits > max(limit, 0)
 	arts := slices.SortedFunc(maps.Values(b.views), func(x, y *articleView) int { return cmp.Compare(x.Idx, y.Idx) })
 	for _, v := range arts {
 		a := b.articles[v.ID]
@@ -387,7 +413,7 @@ func (b *builder) buildTerms() {
 			if h.Voice == framing.Quoted {
 				th.Quoted++
 			}
-			if b.p.LazyHits {
+			if b.p.Large {
 				continue
 			}
 			left, match, right := framing.KWIC(a, h, 60)
