@@ -60,3 +60,21 @@ func TestNeighbours(t *testing.T) {
 		t.Errorf("doc 2 with no partner: best %d score %v, want -1 and 0", nb.best[2], nb.score[2])
 	}
 }
+
+// TestTopWeights checks the index's top-k selection against a full sort,
+// ties in weight ordered by term.
+func TestTopWeights(t *testing.T) {
+	var v []termWeight
+	for i := range 200 {
+		v = append(v, termWeight{uint64(i*7919%211 + 1), float64(i*31%17) / 17})
+	}
+	sorted := slices.Clone(v)
+	slices.SortFunc(sorted, byWeightDesc)
+	for _, k := range []int{0, 1, 6, 12, 200, 300} {
+		got := topWeights(v, k)
+		want := sorted[:min(k, len(sorted))]
+		if !slices.Equal(got, want) {
+			t.Errorf("k=%d: got %v, want %v", k, got, want)
+		}
+	}
+}
