@@ -46,3 +46,38 @@ func TestEventsShowsDatesAndUndated(t *testing.T) {
 		}
 	}
 }
+
+// TestEventsUndatedOnly says "all undated" for an event none of whose
+// articles is dated, and nothing more than the span for a lone undated
+// article.
+func TestEventsUndatedOnly(t *testing.T) {
+	body := "Dockworkers in the port of Valmora walked off the job, halting container traffic after talks over automation broke down. " +
+		"The union leader Marta Lind said the cranes ordered by the port authority would cost four hundred jobs.\n\n" +
+		"Shipping lines diverted three vessels to Ostrava Bay, and the chamber of commerce warned of shortages of fuel and grain."
+	other := "The city council of Brenholm approved a new tram line on a vote of nine to four, after two years of hearings on its route.\n\n" +
+		"Council member Ida Varga said the line would open in three years and cost less than the bus lanes it replaces."
+	recs := []map[string]string{
+		{"id": "a", "outlet": "Harbour Times", "title": "Valmora dockworkers strike over automation", "text": body},
+		{"id": "b", "outlet": "Coast Courier", "title": "Strike halts Valmora port", "text": strings.Replace(body, "walked off the job", "went on strike", 1)},
+		{"id": "c", "outlet": "Brenholm Post", "title": "Tram line approved", "text": other},
+	}
+	var in strings.Builder
+	for _, r := range recs {
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.Write(b)
+		in.WriteByte('\n')
+	}
+	code, out, stderr := runApp(t, in.String(), "events", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "\n  undated, 2 article(s), all undated (grouped by content alone)\n") {
+		t.Errorf("want the strike's two undated reports flagged as all undated, got:\n%s", out)
+	}
+	if !strings.Contains(out, "\n  undated, 1 article(s)\n") {
+		t.Errorf("want the lone tram article with its span only, got:\n%s", out)
+	}
+}

@@ -402,8 +402,14 @@ func writeEvents(w io.Writer, res *compare.Result) {
 				undated++
 			}
 		}
+		// A lone article was grouped with nothing, so only events of two
+		// or more say how their undated members were placed.
 		note := ""
-		if undated > 0 {
+		switch {
+		case len(ev.Articles) < 2 || undated == 0:
+		case undated == len(ev.Articles):
+			note = ", all undated (grouped by content alone)"
+		default:
 			note = fmt.Sprintf(", %d undated (grouped by content alone)", undated)
 		}
 		fmt.Fprintf(w, "%s  %s\n  %s, %d article(s)%s\n", ev.ID, ev.Label, cmp.Or(dates, "undated"), len(ev.Articles), note)
