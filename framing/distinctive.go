@@ -3,12 +3,12 @@ package framing
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	_ "embed"
 	"math"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/framediff/framediff/corpus"
 )
@@ -186,7 +186,7 @@ func contentWords(text string, stop map[string]bool, abbr map[string]string, cap
 		if len([]rune(w)) < 2 {
 			continue
 		}
-		if r := []rune(t.Text)[0]; unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) {
 			capital[w]++
 		}
 		ws = append(ws, w)
@@ -239,31 +239,80 @@ func scoreScope(scope string, byOutlet map[string]map[string]int, opt Distinctiv
 		}
 	}
 	slices.Sort(vocab)
+	index := make(map[string]int32, len(vocab))
+	tot := make([]float64, len(vocab))
+	for v, w := range vocab {
+		index[w] = int32(v)
+		tot[v] = float64(total[w])
+	}
+	// Every word of the vocabulary is scored for every outlet, but only
+	// TopN are kept: the outlet's counts are spread into a dense array
+	// (cleared after) and the best kept in a small sorted list, so that a
+	// scope costs its vocabulary times its outlets in arithmetic alone.
+	yOf := make([]int32, len(vocab))
+	var used []int32
 	a0 := opt.PriorScale * float64(n)
+	top := make([]scored, 0, opt.TopN+1)
 	var out []DistinctiveTerm
 	for _, o := range outlets {
+		used = used[:0]
+		for w, k := range byOutlet[o] {
+			if v, ok := index[w]; ok {
+				yOf[v] = int32(k)
+				used = append(used, v)
+			}
+		}
 		ni := float64(nOf[o])
 		nj := float64(n) - ni
-		var terms []DistinctiveTerm
-		for _, w := range vocab {
-			yi := float64(byOutlet[o][w])
-			yj := float64(total[w]) - yi
-			aw := opt.PriorScale * float64(total[w])
+		top = top[:0]
+		for v := range vocab {
+			yi := float64(yOf[v])
+			yj := tot[v] - yi
+			aw := opt.PriorScale * tot[v]
 			z := logOddsZ(yi, yj, ni, nj, aw, a0)
-			terms = append(terms, DistinctiveTerm{
-				Scope: scope, Outlet: o, Term: w, Z: z, Count: int(yi),
-				Suggested: z > 1.96 && !known(w),
+			abs := math.Abs(z)
+			if math.IsNaN(z) {
+				abs = -1 // after every number, as cmp.Compare orders NaN
+			}
+			top = keepTop(top, scored{v: int32(v), z: z, abs: abs}, opt.TopN)
+		}
+		for _, s := range top {
+			w := vocab[s.v]
+			out = append(out, DistinctiveTerm{
+				Scope: scope, Outlet: o, Term: w, Z: s.z, Count: int(yOf[s.v]),
+				Suggested: s.z > 1.96 && !known(w),
 			})
 		}
-		slices.SortFunc(terms, func(a, b DistinctiveTerm) int {
-			return cmp.Or(cmp.Compare(math.Abs(b.Z), math.Abs(a.Z)), cmp.Compare(a.Term, b.Term))
-		})
-		if len(terms) > opt.TopN {
-			terms = terms[:opt.TopN]
+		for _, v := range used {
+			yOf[v] = 0
 		}
-		out = append(out, terms...)
 	}
 	return out
+}
+
+// scored is one word of a scope's vocabulary (by index, the vocabulary
+// sorted) with its z-score for an outlet.
+type scored struct {
+	v      int32
+	z, abs float64
+}
+
+// keepTop inserts s into top, which holds at most n entries sorted by |z|
+// descending then word, and drops the last entry beyond n. Words arrive in
+// vocabulary order, so one that ties the last kept |z| comes after it.
+func keepTop(top []scored, s scored, n int) []scored {
+	if len(top) == n && !(s.abs > top[n-1].abs) {
+		return top
+	}
+	k := len(top)
+	for k > 0 && s.abs > top[k-1].abs {
+		k--
+	}
+	top = slices.Insert(top, k, s)
+	if len(top) > n {
+		top = top[:n]
+	}
+	return top
 }
 
 // logOddsZ is the z-score of the weighted log-odds ratio of a word with
