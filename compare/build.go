@@ -114,7 +114,11 @@ func compareEvent(ctx context.Context, ev Event, arts []corpus.Article, work []a
 	for k, i := range members {
 		ptrs[k] = &arts[i]
 	}
-	out.alignments, out.notes = alignEvent(ctx, ev.ID, ptrs)
+	all := make([][]word, len(members))
+	for k, i := range members {
+		all[k] = work[i].words
+	}
+	out.alignments, out.notes = alignEvent(ctx, ev.ID, ptrs, all)
 	// Each stage below is linear in the event's size; between them a
 	// cancelled run stops at once (the caller discards the partial work).
 	if ctx.Err() != nil {
