@@ -169,11 +169,26 @@ func DistinctiveWith(articles []corpus.Article, lex *Lexicon, eventOf map[string
 
 // contentWords returns the lower-cased content words of text, house style
 // folded (dotted acronyms without dots, abbreviations as full words), and
-// counts in capital the words written with a capital first letter.
+// counts in capital the words written with a capital first letter. Words
+// are Tokenize's, by their Lower keys; a key is made as a string only for
+// a word that is kept.
 func contentWords(text string, stop map[string]bool, abbr map[string]string, capital map[string]int) []string {
-	var ws []string
-	for _, t := range Tokenize(text) {
-		w := t.Lower
+	ws := make([]string, 0, len(text)/12+1)
+	var buf []byte
+	scanWords(text, func(start, end int) {
+		t := text[start:end]
+		w := t
+		if !isPlainLower(t) {
+			buf = appendKey(buf[:0], t)
+			if string(buf) != t {
+				if stop[string(buf)] && !slices.Contains(buf, '.') {
+					if _, ok := abbr[string(buf)]; !ok {
+						return // a stop word, kept out as below
+					}
+				}
+				w = string(buf)
+			}
+		}
 		if strings.Contains(w, ".") {
 			w = strings.ReplaceAll(w, ".", "")
 		}
@@ -181,16 +196,16 @@ func contentWords(text string, stop map[string]bool, abbr map[string]string, cap
 			w = full
 		}
 		if stop[w] || !strings.ContainsFunc(w, unicode.IsLetter) {
-			continue
+			return
 		}
-		if len([]rune(w)) < 2 {
-			continue
+		if utf8.RuneCountInString(w) < 2 {
+			return
 		}
-		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(t); unicode.IsUpper(r) {
 			capital[w]++
 		}
 		ws = append(ws, w)
-	}
+	})
 	return ws
 }
 

@@ -3,10 +3,17 @@ package framing
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
+	"os"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/synth"
 )
 
 // scoreScopeSorted is scoreScope as first written: every word scored and
@@ -90,4 +97,65 @@ func TestScoreScopeKeepsTopN(t *testing.T) {
 			t.Fatalf("one word: got %v, want %v", got, want)
 		}
 	}
+}
+
+// contentWordsOfTokens is contentWords over Tokenize's tokens, as first
+// written; contentWords must return the same.
+func contentWordsOfTokens(text string, stop map[string]bool, abbr map[string]string, capital map[string]int) []string {
+	var ws []string
+	for _, t := range Tokenize(text) {
+		w := strings.ReplaceAll(t.Lower, ".", "")
+		if full, ok := abbr[w]; ok {
+			w = full
+		}
+		if stop[w] || !strings.ContainsFunc(w, unicode.IsLetter) || len([]rune(w)) < 2 {
+			continue
+		}
+		if r := []rune(t.Text)[0]; unicode.IsUpper(r) {
+			capital[w]++
+		}
+		ws = append(ws, w)
+	}
+	return ws
+}
+
+func TestContentWords(t *testing.T) {
+	stop, abbr := Stopwords(), Abbreviations()
+	texts := []string{
+		"The F.B.I. said Rep. Smith's aide, THE Aide, met Gov. O’Neil's staff. A U.S. e.g. I i.e. Sen. x Ü Über über 3.5 The THE",
+		"Mr. Al-Assad’s regime: «Die Regierung» sagt, ÉTAT, état; don't Don’t it's It's 'quoted' Ωmega ωmega",
+	}
+	texts = append(texts, articleTexts(t)...)
+	for _, text := range texts {
+		c1, c2 := map[string]int{}, map[string]int{}
+		got, want := contentWords(text, stop, abbr, c1), contentWordsOfTokens(text, stop, abbr, c2)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%.60q:\n got %q\nwant %q", text, got, want)
+		}
+		if !maps.Equal(c1, c2) {
+			t.Fatalf("%.60q: capitals %v, want %v", text, c1, c2)
+		}
+	}
+}
+
+// articleTexts returns the texts of 200 generated articles and, when
+// ../../shared/data is present, of PolNeAR's real ones.
+func articleTexts(t *testing.T) []string {
+	t.Helper()
+	r := corpus.NewReader()
+	var out []string
+	for _, d := range synth.Generate(200, 1) {
+		as, _ := r.Read(d.ID+".txt", synth.Text(d))
+		for _, a := range as {
+			out = append(out, a.Text)
+		}
+	}
+	path := "../../shared/data/quotes-polnear-train.jsonl"
+	if data, err := os.ReadFile(path); err == nil {
+		as, _ := r.Read(path, data)
+		for _, a := range as {
+			out = append(out, a.Title+"\n\n"+a.Text)
+		}
+	}
+	return out
 }
