@@ -66,8 +66,9 @@ type vocabWord struct {
 	id, stem int32 // stem is -1 for a stop word
 }
 
-func newVocab() *vocab {
-	return &vocab{words: map[string]vocabWord{}, stems: map[string]int32{}}
+// newVocab returns an empty vocab with room for about n words.
+func newVocab(n int) *vocab {
+	return &vocab{words: make(map[string]vocabWord, n), stems: make(map[string]int32, n)}
 }
 
 func (v *vocab) word(lower string) vocabWord {
@@ -755,7 +756,12 @@ func alignCopy(eventID string, x, y []sentence) []Alignment {
 // when all is not nil, is words(arts[i].Text), so that it is not made again.
 func alignEvent(ctx context.Context, eventID string, arts []*corpus.Article, all [][]word) ([]Alignment, []string) {
 	var out []Alignment
-	v := newVocab()
+	// An article of n bytes has about n/6 words, a few thousand distinct.
+	size := 0
+	for _, a := range arts {
+		size += len(a.Text)
+	}
+	v := newVocab(min(size/6/4, 1<<16))
 	wordsOf := func(i int) []word {
 		if all == nil {
 			return nil

@@ -120,7 +120,7 @@ func groupQuotes(ev Event, arts []*corpus.Article, qs []quote) ([]Quote, []Quote
 	}
 	// Outlets without a version: reported speech or absent.
 	prepared := map[string][]sentence{}
-	v := newVocab()
+	v := newVocab(0)
 	for gi := range groups {
 		g := &groups[gi]
 		has := map[string]bool{}

@@ -126,7 +126,7 @@ func TestWireCopyEventGroups(t *testing.T) {
 		}
 	}
 	// A copy is aligned as alignPair aligns it.
-	v := newVocab()
+	v := newVocab(0)
 	x, y := prepareSentences(ptrs[1], nil, v), prepareSentences(ptrs[11], nil, v)
 	if got, want := alignCopy("wire", x, y), alignPair("wire", x, y); !reflect.DeepEqual(got, want) {
 		t.Errorf("alignCopy gives %d alignments, alignPair %d", len(got), len(want))

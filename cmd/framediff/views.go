@@ -133,7 +133,9 @@ func orDash(s string) string {
 }
 
 func (a *App) termsCommand() *cobra.Command {
-	o := &inputOptions{}
+	// Neither the table nor hits in context show markers or distinctive
+	// terms.
+	o := &inputOptions{noMarkers: true, noDistinctive: true}
 	var kwic string
 	var width int
 	var rejected, asJSON bool
@@ -354,7 +356,8 @@ func sortedKeys(m map[string]bool) []string {
 }
 
 func (a *App) eventsCommand() *cobra.Command {
-	o := &inputOptions{}
+	// The view shows no markers and no distinctive terms.
+	o := &inputOptions{noMarkers: true, noDistinctive: true}
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "events [PATH...]",
@@ -435,7 +438,8 @@ func (a *App) colorFor(mode string) bool {
 }
 
 func (a *App) alignCommand() *cobra.Command {
-	o := &inputOptions{}
+	// The view shows no markers and no distinctive terms.
+	o := &inputOptions{noMarkers: true, noDistinctive: true}
 	var event string
 	var color string
 	var asJSON bool
