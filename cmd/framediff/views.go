@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"cmp"
 	"context"
 	"errors"
@@ -168,8 +169,10 @@ func (a *App) termsCommand() *cobra.Command {
 			case asJSON:
 				return writeTermsJSON(a.Stdout, res)
 			}
-			writePoleTable(a.Stdout, res, a.Width)
-			return nil
+			// One write for the table, not one per line and cell.
+			bw := bufio.NewWriter(a.Stdout)
+			writePoleTable(bw, res, a.Width)
+			return bw.Flush()
 		},
 	}
 	o.register(cmd)
