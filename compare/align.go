@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/framediff/framediff/corpus"
 )
@@ -45,45 +48,157 @@ const (
 type sentence struct {
 	art   *corpus.Article
 	index int
-	words []word // offsets into art.Text
-	stems map[string]bool
+	words []word  // offsets into art.Text
+	ids   []int32 // each word's number in the event's vocab
+	stems []int32 // the content words' stems, numbered by the vocab, sorted, once each
 	isCon []bool
 }
 
-func prepareSentences(a *corpus.Article) []sentence {
+// vocab numbers the words and content stems of one event's sentences, so
+// that aligning compares integers rather than strings and stems each
+// distinct word once. Equal words get equal numbers; so do equal stems.
+type vocab struct {
+	words map[string]vocabWord
+	stems map[string]int32
+}
+
+type vocabWord struct {
+	id, stem int32 // stem is -1 for a stop word
+}
+
+// newVocab returns an empty vocab with room for about n words.
+func newVocab(n int) *vocab {
+	return &vocab{words: make(map[string]vocabWord, n), stems: make(map[string]int32, n)}
+}
+
+func (v *vocab) word(lower string) vocabWord {
+	if w, ok := v.words[lower]; ok {
+		return w
+	}
+	w := vocabWord{id: int32(len(v.words)), stem: -1}
+	if !isStop(lower) {
+		st := stem(lower)
+		id, ok := v.stems[st]
+		if !ok {
+			id = int32(len(v.stems))
+			v.stems[st] = id
+		}
+		w.stem = id
+	}
+	v.words[lower] = w
+	return w
+}
+
+// stemSet returns the content stems of ws, numbered, sorted, once each.
+func (v *vocab) stemSet(ws []word) []int32 {
+	var out []int32
+	for _, w := range ws {
+		if vw := v.word(w.Lower); vw.stem >= 0 {
+			out = append(out, vw.stem)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// prepareSentences prepares a's sentences for alignment, numbering their
+// words in v. all, when not nil, is words(a.Text): a sentence's words are
+// then taken from it wherever that gives what words of the sentence's own
+// text gives (see sentenceWords).
+func prepareSentences(a *corpus.Article, all []word, v *vocab) []sentence {
 	out := make([]sentence, 0, len(a.Sentences))
 	for i, sp := range a.Sentences {
-		ws := words(a.Text[sp.Start:sp.End])
-		if len(ws) > MaxAlignWords {
+		ws, ok := sentenceWords(a.Text, sp, all)
+		if !ok {
+			ws = words(a.Text[sp.Start:sp.End])
+			if len(ws) > MaxAlignWords {
+				continue
+			}
+			for k := range ws {
+				ws[k].Start += sp.Start
+				ws[k].End += sp.Start
+			}
+		} else if len(ws) > MaxAlignWords {
 			continue
 		}
-		for k := range ws {
-			ws[k].Start += sp.Start
-			ws[k].End += sp.Start
-		}
-		s := sentence{art: a, index: i, words: ws, stems: map[string]bool{}, isCon: make([]bool, len(ws))}
+		s := sentence{art: a, index: i, words: ws, ids: make([]int32, len(ws)), isCon: make([]bool, len(ws))}
 		for k, w := range ws {
-			if !isStop(w.Lower) {
+			vw := v.word(w.Lower)
+			s.ids[k] = vw.id
+			if vw.stem >= 0 {
 				s.isCon[k] = true
-				s.stems[stem(w.Lower)] = true
+				s.stems = append(s.stems, vw.stem)
 			}
 		}
+		slices.Sort(s.stems)
+		s.stems = slices.Compact(s.stems)
 		out = append(out, s)
 	}
 	return out
 }
 
-func stemCosine(a, b map[string]bool) float64 {
+// sentenceWords returns the words of all (the words of text) inside sp,
+// when they are what words(text[sp.Start:sp.End]) gives, offsets aside:
+// when the sentence is cut from the text at ASCII white space (or the
+// text's ends), where word boundaries always fall, and, if it starts right
+// after white space, with a character that cannot attach to that space
+// (ASCII, a letter other than a modifier, a digit or punctuation). It
+// reports false otherwise, or when all is nil.
+func sentenceWords(text string, sp corpus.Span, all []word) ([]word, bool) {
+	if all == nil || sp.Start >= sp.End {
+		return nil, false
+	}
+	s, e := sp.Start, sp.End
+	if !(s == 0 || asciiSpace(text[s-1]) || asciiSpace(text[s])) || !(e == len(text) || asciiSpace(text[e]) || asciiSpace(text[e-1])) {
+		return nil, false
+	}
+	if s > 0 && text[s] >= utf8.RuneSelf {
+		r, _ := utf8.DecodeRuneInString(text[s:])
+		if !unicode.In(r, unicode.Lu, unicode.Ll, unicode.Lt, unicode.Lo, unicode.Nd, unicode.P) {
+			return nil, false
+		}
+	}
+	i, _ := slices.BinarySearchFunc(all, s, func(w word, s int) int { return cmp.Compare(w.Start, s) })
+	j, _ := slices.BinarySearchFunc(all, e, func(w word, e int) int { return cmp.Compare(w.Start, e) })
+	if j > i && all[j-1].End > e {
+		return nil, false // a word runs past the end: cut inside it
+	}
+	return all[i:j:j], true
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// stemCosine is the cosine of two sets of stems, each sorted.
+func stemCosine(a, b []int32) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
+	return float64(sharedStems(a, b)) / math.Sqrt(float64(len(a)*len(b)))
+}
+
+// sharedStems counts the stems two sorted sets share.
+func sharedStems(a, b []int32) int {
 	n := 0
-	for s := range a {
-		if b[s] {
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] < b[0]:
+			a = a[1:]
+		case a[0] > b[0]:
+			b = b[1:]
+		default:
 			n++
+			a, b = a[1:], b[1:]
 		}
 	}
-	return float64(n) / math.Sqrt(float64(len(a)*len(b)))
+	return n
+}
+
+// hasStem reports whether the sorted set ss holds st.
+func hasStem(ss []int32, st int32) bool {
+	_, ok := slices.BinarySearch(ss, st)
+	return ok
 }
 
 // local is the best local word alignment of two sentences.
@@ -94,29 +209,44 @@ type local struct {
 	common         int // content words not capitalised
 }
 
+// alignScratch holds localAlign's score matrices for reuse.
+var alignScratch = sync.Pool{New: func() any { return new([]int32) }}
+
 // localAlign runs Smith–Waterman over the lower-case words of a and b:
 // +4 for a shared content word, +2 for a shared function word, −2 for a
 // mismatch and −1 for a gap, so that a one-word swap between shared words
-// stays inside the passage.
+// stays inside the passage. a and b are numbered in one vocab.
 func localAlign(a, b *sentence) local {
 	n, m := len(a.words), len(b.words)
 	if n == 0 || m == 0 {
 		return local{}
 	}
-	h := make([]int32, (n+1)*(m+1))
-	at := func(i, j int) int { return i*(m+1) + j }
+	buf := alignScratch.Get().(*[]int32)
+	defer alignScratch.Put(buf)
+	w := m + 1
+	if cap(*buf) < (n+1)*w {
+		*buf = make([]int32, (n+1)*w)
+	}
+	h := (*buf)[:(n+1)*w]
+	// Only the first row and column are read before written.
+	clear(h[:w])
+	at := func(i, j int) int { return i*w + j }
 	best, bi, bj := int32(0), 0, 0
+	bids := b.ids[:m]
 	for i := 1; i <= n; i++ {
+		prev, cur := h[(i-1)*w:i*w], h[i*w:(i+1)*w]
+		cur[0] = 0
+		ai, same := a.ids[i-1], int32(2)
+		if a.isCon[i-1] {
+			same = 4
+		}
 		for j := 1; j <= m; j++ {
 			s := int32(-2)
-			if a.words[i-1].Lower == b.words[j-1].Lower {
-				s = 2
-				if a.isCon[i-1] {
-					s = 4
-				}
+			if bids[j-1] == ai {
+				s = same
 			}
-			v := max(0, h[at(i-1, j-1)]+s, h[at(i-1, j)]-1, h[at(i, j-1)]-1)
-			h[at(i, j)] = v
+			v := max(0, prev[j-1]+s, prev[j]-1, cur[j-1]-1)
+			cur[j] = v
 			if v > best {
 				best, bi, bj = v, i, j
 			}
@@ -128,7 +258,7 @@ func localAlign(a, b *sentence) local {
 	l := local{a1: bi, b1: bj}
 	i, j := bi, bj
 	for i > 0 && j > 0 && h[at(i, j)] > 0 {
-		same := a.words[i-1].Lower == b.words[j-1].Lower
+		same := a.ids[i-1] == b.ids[j-1]
 		s := int32(-2)
 		if same {
 			s = 2
@@ -177,9 +307,9 @@ func alignPair(eventID string, x, y []sentence) []Alignment {
 		return nil
 	}
 	// Pairs sharing at least two content stems are compared.
-	index := map[string][]int{}
+	index := map[int32][]int{}
 	for j, s := range y {
-		for st := range s.stems {
+		for _, st := range s.stems {
 			index[st] = append(index[st], j)
 		}
 	}
@@ -187,7 +317,7 @@ func alignPair(eventID string, x, y []sentence) []Alignment {
 	related := map[[2]int]bool{}
 	for i := range x {
 		shared := map[int]int{}
-		for st := range x[i].stems {
+		for _, st := range x[i].stems {
 			for _, j := range index[st] {
 				shared[j]++
 			}
@@ -346,8 +476,8 @@ func splits(one, two []sentence, related map[[2]int]bool, swapped bool) []candid
 // minSplitGain of them that the other lacks.
 func splitLikely(s, h1, h2 *sentence) bool {
 	in, only1, only2 := 0, 0, 0
-	for st := range s.stems {
-		a, b := h1.stems[st], h2.stems[st]
+	for _, st := range s.stems {
+		a, b := hasStem(h1.stems, st), hasStem(h2.stems, st)
 		if a || b {
 			in++
 		}
@@ -470,9 +600,10 @@ const (
 
 // copyGroups returns, for each article, the index of its group's
 // representative (its own index when it heads a group). Articles are taken
-// in order, so the result depends only on the order and texts. It returns
-// nil when ctx is done.
-func copyGroups(ctx context.Context, arts []*corpus.Article) []int {
+// in order, so the result depends only on the order and texts. all[i],
+// when all is not nil, is words(arts[i].Text). It returns nil when ctx is
+// done.
+func copyGroups(ctx context.Context, arts []*corpus.Article, all [][]word) []int {
 	rep := make([]int, len(arts))
 	sigs := make([][minhashSize]uint64, len(arts))
 	buckets := map[[2]uint64][]int{}
@@ -482,7 +613,12 @@ func copyGroups(ctx context.Context, arts []*corpus.Article) []int {
 			return nil
 		}
 		rep[i] = i
-		ws := words(a.Text)
+		var ws []word
+		if all != nil && all[i] != nil {
+			ws = all[i]
+		} else {
+			ws = words(a.Text)
+		}
 		grams = grams[:0]
 		for p := 0; p+copyShingle <= len(ws); p++ {
 			grams = append(grams, gramHash(ws[p:p+copyShingle]))
@@ -616,13 +752,26 @@ func alignCopy(eventID string, x, y []sentence) []Alignment {
 // aligned through its groups of copies (see copyGroups): each copy with its
 // group's representative (alignCopy), and the representatives chosen by
 // alignedGroups pairwise, with notes saying so. It stops early, returning
-// what it has, when ctx is done; the caller reports ctx's error.
-func alignEvent(ctx context.Context, eventID string, arts []*corpus.Article) ([]Alignment, []string) {
+// what it has, when ctx is done; the caller reports ctx's error. all[i],
+// when all is not nil, is words(arts[i].Text), so that it is not made again.
+func alignEvent(ctx context.Context, eventID string, arts []*corpus.Article, all [][]word) ([]Alignment, []string) {
 	var out []Alignment
+	// An article of n bytes has about n/6 words, a few thousand distinct.
+	size := 0
+	for _, a := range arts {
+		size += len(a.Text)
+	}
+	v := newVocab(min(size/6/4, 1<<16))
+	wordsOf := func(i int) []word {
+		if all == nil {
+			return nil
+		}
+		return all[i]
+	}
 	if len(arts) <= AlignAllPairsMax {
 		sents := make([][]sentence, len(arts))
 		for i, a := range arts {
-			sents[i] = prepareSentences(a)
+			sents[i] = prepareSentences(a, wordsOf(i), v)
 		}
 		for i := range arts {
 			for j := i + 1; j < len(arts); j++ {
@@ -634,7 +783,7 @@ func alignEvent(ctx context.Context, eventID string, arts []*corpus.Article) ([]
 		}
 		return out, nil
 	}
-	rep := copyGroups(ctx, arts)
+	rep := copyGroups(ctx, arts, all)
 	if rep == nil {
 		return nil, nil
 	}
@@ -656,11 +805,11 @@ func alignEvent(ctx context.Context, eventID string, arts []*corpus.Article) ([]
 	repSents := map[int][]sentence{}
 	sentencesOf := func(i int) []sentence {
 		if rep[i] != i {
-			return prepareSentences(arts[i])
+			return prepareSentences(arts[i], wordsOf(i), v)
 		}
 		ss, ok := repSents[i]
 		if !ok {
-			ss = prepareSentences(arts[i])
+			ss = prepareSentences(arts[i], wordsOf(i), v)
 			repSents[i] = ss
 		}
 		return ss

@@ -32,6 +32,13 @@ type Options struct {
 	// total items of the stage named. It is called from several goroutines
 	// at once and must be safe for that; it does not affect the Result.
 	Progress func(stage string, done, total int)
+	// NoMarkers leaves out marker hits (hedges, distancing words,
+	// attribution verbs, scare quotes) and their counts, for a caller
+	// that shows none of them.
+	NoMarkers bool
+	// NoDistinctive leaves out the distinctive terms (Result.Distinctive),
+	// for a caller that does not show them.
+	NoDistinctive bool
 }
 
 // Stages reported to Options.Progress.
@@ -114,7 +121,11 @@ func compareEvent(ctx context.Context, ev Event, arts []corpus.Article, work []a
 	for k, i := range members {
 		ptrs[k] = &arts[i]
 	}
-	out.alignments, out.notes = alignEvent(ctx, ev.ID, ptrs)
+	all := make([][]word, len(members))
+	for k, i := range members {
+		all[k] = work[i].words
+	}
+	out.alignments, out.notes = alignEvent(ctx, ev.ID, ptrs, all)
 	// Each stage below is linear in the event's size; between them a
 	// cancelled run stops at once (the caller discards the partial work).
 	if ctx.Err() != nil {

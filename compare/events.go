@@ -86,6 +86,7 @@ type docFeatures struct {
 	subjects map[string]int
 	nouns    []eventNoun
 	text     string // title + text
+	words    []word // words(text), until Pipeline.Group has found quotations
 }
 
 // eventNoun is an occurrence of a word naming a kind of event.
@@ -114,7 +115,7 @@ func articleFeatures(a *corpus.Article) docFeatures {
 		text = a.Title + "\n\n" + a.Text
 	}
 	ws := words(text)
-	f := docFeatures{art: a, text: text, tf: map[string]int{}, ents: map[string]int{}}
+	f := docFeatures{art: a, text: text, words: ws, tf: map[string]int{}, ents: map[string]int{}}
 	f.stems = make([]string, 0, len(ws))
 	for _, w := range ws {
 		if isStop(w.Lower) {

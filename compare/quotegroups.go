@@ -120,20 +120,21 @@ func groupQuotes(ev Event, arts []*corpus.Article, qs []quote) ([]Quote, []Quote
 	}
 	// Outlets without a version: reported speech or absent.
 	prepared := map[string][]sentence{}
+	v := newVocab(0)
 	for gi := range groups {
 		g := &groups[gi]
 		has := map[string]bool{}
 		for _, v := range g.Versions {
 			has[v.Article] = true
 		}
-		refStems := stemsOf(words(g.Text))
+		refStems := v.stemSet(words(g.Text))
 		for _, a := range arts {
 			if has[a.ID] {
 				continue
 			}
 			ss, ok := prepared[a.ID]
 			if !ok {
-				ss = prepareSentences(a)
+				ss = prepareSentences(a, nil, v)
 				prepared[a.ID] = ss
 			}
 			v := QuoteVersion{Outlet: a.Outlet, Article: a.ID, Fidelity: "absent"}

@@ -71,7 +71,11 @@ func findReuse(ctx context.Context, arts []*corpus.Article, work []articleWork, 
 			}
 		}
 	} else {
-		rep := copyGroups(ctx, arts)
+		all := make([][]word, len(members))
+		for k, i := range members {
+			all[k] = work[i].words
+		}
+		rep := copyGroups(ctx, arts, all)
 		if rep == nil {
 			return nil
 		}

@@ -119,7 +119,9 @@ func (p *Pipeline) Match(ctx context.Context) error {
 	p.ranStages = append(p.ranStages, StageArticles)
 	err := parallel(ctx, len(p.arts), p.opts.Workers, p.opts.progress(StageArticles, len(p.arts), func(i int) {
 		p.work[i].hits = matcher.Match(&p.arts[i])
-		p.work[i].marks = matcher.Markers(&p.arts[i])
+		if !p.opts.NoMarkers {
+			p.work[i].marks = matcher.Markers(&p.arts[i])
+		}
 	}))
 	if err != nil {
 		return err
@@ -180,15 +182,19 @@ func (p *Pipeline) Group(ctx context.Context) error {
 		// Tokens and entity mentions are needed here only to find
 		// quotations; tokens are made again per event when it is compared,
 		// so that the whole corpus's are never held at once.
-		ws := words(a.Text)
+		ws := feats[i].words
+		feats[i].words = nil
 		ms := feats[i].mentions // found in the same text, unless a title was put before it
 		if feats[i].text != a.Text {
+			ws = tailWords(feats[i].text, a.Text, ws)
 			ms = entities().mentions(a.Text, ws)
 		}
 		w.quotes = extractQuotes(a, ws, ms)
 		if match {
 			w.hits = matcher.Match(a)
-			w.marks = matcher.Markers(a)
+			if !p.opts.NoMarkers {
+				w.marks = matcher.Markers(a)
+			}
 		}
 	}))
 	if err != nil {
@@ -228,7 +234,9 @@ func (p *Pipeline) Group(ctx context.Context) error {
 	}
 	p.res.Framing.Counts = framing.CountHits(p.arts, p.res.Framing.Hits, eventOf)
 	p.res.Framing.MarkerCounts = framing.CountMarkers(p.arts, p.res.Framing.Markers, eventOf)
-	p.res.Distinctive = framing.Distinctive(p.arts, p.lex, eventOf)
+	if !p.opts.NoDistinctive {
+		p.res.Distinctive = framing.Distinctive(p.arts, p.lex, eventOf)
+	}
 	p.grouped = true
 	return ctx.Err()
 }
@@ -344,4 +352,22 @@ func grow[T any](s []T, n int) []T {
 		return s
 	}
 	return slices.Grow(s, n)
+}
+
+// tailWords returns words(tail), where text ends with tail and all is
+// words(text): the words of text's tail with their offsets moved, when
+// they are what tail alone gives (see sentenceWords), else tail's own.
+func tailWords(text, tail string, all []word) []word {
+	off := len(text) - len(tail)
+	if off >= 0 && text[off:] == tail {
+		if ws, ok := sentenceWords(text, corpus.Span{Start: off, End: len(text)}, all); ok {
+			ws = slices.Clone(ws)
+			for k := range ws {
+				ws[k].Start -= off
+				ws[k].End -= off
+			}
+			return ws
+		}
+	}
+	return words(tail)
 }

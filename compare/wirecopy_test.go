@@ -85,14 +85,14 @@ func TestWireCopyEventGroups(t *testing.T) {
 	for i := range w.arts {
 		ptrs[i] = &w.arts[i]
 	}
-	rep := copyGroups(context.Background(), ptrs)
+	rep := copyGroups(context.Background(), ptrs, nil)
 	for i, r := range rep {
 		// Article i reprints distinct text i%5, first printed by article i%5.
 		if want := i % 5; r != want {
 			t.Fatalf("article %d is in the group of %d, want %d", i, r, want)
 		}
 	}
-	als, notes := alignEvent(context.Background(), "wire", ptrs)
+	als, notes := alignEvent(context.Background(), "wire", ptrs, nil)
 	if len(notes) != 1 || !strings.Contains(notes[0], "395 of its 400 articles are near-identical copies") {
 		t.Errorf("notes %q", notes)
 	}
@@ -126,7 +126,8 @@ func TestWireCopyEventGroups(t *testing.T) {
 		}
 	}
 	// A copy is aligned as alignPair aligns it.
-	x, y := prepareSentences(ptrs[1]), prepareSentences(ptrs[11])
+	v := newVocab(0)
+	x, y := prepareSentences(ptrs[1], nil, v), prepareSentences(ptrs[11], nil, v)
 	if got, want := alignCopy("wire", x, y), alignPair("wire", x, y); !reflect.DeepEqual(got, want) {
 		t.Errorf("alignCopy gives %d alignments, alignPair %d", len(got), len(want))
 	}
@@ -155,7 +156,7 @@ func TestWideEventIsCapped(t *testing.T) {
 	for i := range w.arts {
 		ptrs[i] = &w.arts[i]
 	}
-	_, notes := alignEvent(context.Background(), "wire", ptrs)
+	_, notes := alignEvent(context.Background(), "wire", ptrs, nil)
 	joined := strings.Join(notes, "\n")
 	// Texts 0-19 appear three times, 20-49 twice: 10 of the twice-printed
 	// texts (20 articles) are left out.

@@ -3,12 +3,12 @@ package framing
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	_ "embed"
 	"math"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/framediff/framediff/corpus"
 )
@@ -169,11 +169,26 @@ func DistinctiveWith(articles []corpus.Article, lex *Lexicon, eventOf map[string
 
 // contentWords returns the lower-cased content words of text, house style
 // folded (dotted acronyms without dots, abbreviations as full words), and
-// counts in capital the words written with a capital first letter.
+// counts in capital the words written with a capital first letter. Words
+// are Tokenize's, by their Lower keys; a key is made as a string only for
+// a word that is kept.
 func contentWords(text string, stop map[string]bool, abbr map[string]string, capital map[string]int) []string {
-	var ws []string
-	for _, t := range Tokenize(text) {
-		w := t.Lower
+	ws := make([]string, 0, len(text)/12+1)
+	var buf []byte
+	scanWords(text, func(start, end int) {
+		t := text[start:end]
+		w := t
+		if !isPlainLower(t) {
+			buf = appendKey(buf[:0], t)
+			if string(buf) != t {
+				if stop[string(buf)] && !slices.Contains(buf, '.') {
+					if _, ok := abbr[string(buf)]; !ok {
+						return // a stop word, kept out as below
+					}
+				}
+				w = string(buf)
+			}
+		}
 		if strings.Contains(w, ".") {
 			w = strings.ReplaceAll(w, ".", "")
 		}
@@ -181,16 +196,16 @@ func contentWords(text string, stop map[string]bool, abbr map[string]string, cap
 			w = full
 		}
 		if stop[w] || !strings.ContainsFunc(w, unicode.IsLetter) {
-			continue
+			return
 		}
-		if len([]rune(w)) < 2 {
-			continue
+		if utf8.RuneCountInString(w) < 2 {
+			return
 		}
-		if r := []rune(t.Text)[0]; unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(t); unicode.IsUpper(r) {
 			capital[w]++
 		}
 		ws = append(ws, w)
-	}
+	})
 	return ws
 }
 
@@ -239,31 +254,80 @@ func scoreScope(scope string, byOutlet map[string]map[string]int, opt Distinctiv
 		}
 	}
 	slices.Sort(vocab)
+	index := make(map[string]int32, len(vocab))
+	tot := make([]float64, len(vocab))
+	for v, w := range vocab {
+		index[w] = int32(v)
+		tot[v] = float64(total[w])
+	}
+	// Every word of the vocabulary is scored for every outlet, but only
+	// TopN are kept: the outlet's counts are spread into a dense array
+	// (cleared after) and the best kept in a small sorted list, so that a
+	// scope costs its vocabulary times its outlets in arithmetic alone.
+	yOf := make([]int32, len(vocab))
+	var used []int32
 	a0 := opt.PriorScale * float64(n)
+	top := make([]scored, 0, opt.TopN+1)
 	var out []DistinctiveTerm
 	for _, o := range outlets {
+		used = used[:0]
+		for w, k := range byOutlet[o] {
+			if v, ok := index[w]; ok {
+				yOf[v] = int32(k)
+				used = append(used, v)
+			}
+		}
 		ni := float64(nOf[o])
 		nj := float64(n) - ni
-		var terms []DistinctiveTerm
-		for _, w := range vocab {
-			yi := float64(byOutlet[o][w])
-			yj := float64(total[w]) - yi
-			aw := opt.PriorScale * float64(total[w])
+		top = top[:0]
+		for v := range vocab {
+			yi := float64(yOf[v])
+			yj := tot[v] - yi
+			aw := opt.PriorScale * tot[v]
 			z := logOddsZ(yi, yj, ni, nj, aw, a0)
-			terms = append(terms, DistinctiveTerm{
-				Scope: scope, Outlet: o, Term: w, Z: z, Count: int(yi),
-				Suggested: z > 1.96 && !known(w),
+			abs := math.Abs(z)
+			if math.IsNaN(z) {
+				abs = -1 // after every number, as cmp.Compare orders NaN
+			}
+			top = keepTop(top, scored{v: int32(v), z: z, abs: abs}, opt.TopN)
+		}
+		for _, s := range top {
+			w := vocab[s.v]
+			out = append(out, DistinctiveTerm{
+				Scope: scope, Outlet: o, Term: w, Z: s.z, Count: int(yOf[s.v]),
+				Suggested: s.z > 1.96 && !known(w),
 			})
 		}
-		slices.SortFunc(terms, func(a, b DistinctiveTerm) int {
-			return cmp.Or(cmp.Compare(math.Abs(b.Z), math.Abs(a.Z)), cmp.Compare(a.Term, b.Term))
-		})
-		if len(terms) > opt.TopN {
-			terms = terms[:opt.TopN]
+		for _, v := range used {
+			yOf[v] = 0
 		}
-		out = append(out, terms...)
 	}
 	return out
+}
+
+// scored is one word of a scope's vocabulary (by index, the vocabulary
+// sorted) with its z-score for an outlet.
+type scored struct {
+	v      int32
+	z, abs float64
+}
+
+// keepTop inserts s into top, which holds at most n entries sorted by |z|
+// descending then word, and drops the last entry beyond n. Words arrive in
+// vocabulary order, so one that ties the last kept |z| comes after it.
+func keepTop(top []scored, s scored, n int) []scored {
+	if len(top) == n && !(s.abs > top[n-1].abs) {
+		return top
+	}
+	k := len(top)
+	for k > 0 && s.abs > top[k-1].abs {
+		k--
+	}
+	top = slices.Insert(top, k, s)
+	if len(top) > n {
+		top = top[:n]
+	}
+	return top
 }
 
 // logOddsZ is the z-score of the weighted log-odds ratio of a word with

@@ -38,7 +38,9 @@ type Token struct {
 // Text should be valid UTF-8 (the corpus reader guarantees it); invalid
 // bytes are segmented as the uax29 iterator does, without failing.
 func Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/6+1)
+	// News text has about six bytes per word; room for one per five
+	// bytes is rarely outgrown, and growing would copy every token.
+	toks := make([]Token, 0, len(text)/5+1)
 	var arena []byte
 	var spans [][2]int // arena span of each key that differs from the word
 	scanWords(text, func(start, end int) {

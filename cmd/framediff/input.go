@@ -30,6 +30,9 @@ type inputOptions struct {
 	workers   int
 	verbose   bool
 	cache     string
+	// noMarkers and noDistinctive are set by commands that show no
+	// marker hits or no distinctive terms, so that none are found.
+	noMarkers, noDistinctive bool
 }
 
 func (o *inputOptions) register(cmd *cobra.Command) {
@@ -314,6 +317,8 @@ func (a *App) buildStages(ctx context.Context, o *inputOptions, paths []string, 
 		DateWindowDays: o.window,
 		EventThreshold: o.threshold,
 		Workers:        o.workers,
+		NoMarkers:      o.noMarkers,
+		NoDistinctive:  o.noDistinctive,
 	}
 	bar := a.newProgress()
 	if bar != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"cmp"
 	"context"
 	"errors"
@@ -133,7 +134,9 @@ func orDash(s string) string {
 }
 
 func (a *App) termsCommand() *cobra.Command {
-	o := &inputOptions{}
+	// Neither the table nor hits in context show markers or distinctive
+	// terms.
+	o := &inputOptions{noMarkers: true, noDistinctive: true}
 	var kwic string
 	var width int
 	var rejected, asJSON bool
@@ -166,8 +169,10 @@ func (a *App) termsCommand() *cobra.Command {
 			case asJSON:
 				return writeTermsJSON(a.Stdout, res)
 			}
-			writePoleTable(a.Stdout, res, a.Width)
-			return nil
+			// One write for the table, not one per line and cell.
+			bw := bufio.NewWriter(a.Stdout)
+			writePoleTable(bw, res, a.Width)
+			return bw.Flush()
 		},
 	}
 	o.register(cmd)
@@ -354,7 +359,8 @@ func sortedKeys(m map[string]bool) []string {
 }
 
 func (a *App) eventsCommand() *cobra.Command {
-	o := &inputOptions{}
+	// The view shows no markers and no distinctive terms.
+	o := &inputOptions{noMarkers: true, noDistinctive: true}
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "events [PATH...]",
@@ -441,7 +447,8 @@ func (a *App) colorFor(mode string) bool {
 }
 
 func (a *App) alignCommand() *cobra.Command {
-	o := &inputOptions{}
+	// The view shows no markers and no distinctive terms.
+	o := &inputOptions{noMarkers: true, noDistinctive: true}
 	var event string
 	var color string
 	var asJSON bool
