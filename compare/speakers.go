@@ -246,10 +246,7 @@ func (t *speakerTracker) collect(off int) {
 		if m.Start < t.mentionAt || m.Start >= off {
 			continue
 		}
-		// Only the people the data lists: a name the mentions merged by
-		// surname ("Liz Cheney" as "Dick Cheney") is read from the text
-		// below.
-		if g, ok := entities().names[keyOf(m.Key)]; m.Kind == kindPerson && !t.inQuote(m.Start) && ok && g.Kind == kindPerson {
+		if m.Kind == kindPerson && !t.inQuote(m.Start) {
 			t.addPerson(m.Start, m.Key)
 		}
 	}
