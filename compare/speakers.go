@@ -859,13 +859,6 @@ func resolveRole(t *speakerTracker, s, e int) string {
 			if p := inData(qual + " " + last); p != "" {
 				return p
 			}
-			// "the Vermont senator" names no one the text called a
-			// senator without Vermont: the person the text is about.
-			if isNameToken(t.ws[e-2]) {
-				if sp := t.resolvePronoun(t.ws[s].Start); sp != "" && t.named(sp, t.ws[s].Start) {
-					return sp
-				}
-			}
 		}
 		if p := inText(""); p != "" {
 			return p
