@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -818,27 +817,12 @@ func resolveRole(t *speakerTracker, s, e int) string {
 		return ""
 	}
 	if last := t.ws[e-1].Lower; isRoleNoun(last) {
-		// The person the text gave this role by a title or an
-		// apposition, with the qualifier first ("the Vermont senator"),
-		// else a person the data gives it.
-		qual := ""
+		// A person the data gives this role, else the nearest person.
+		role := last
 		if e-s >= 2 && t.ws[e-2].Lower != "the" {
-			qual = possessiveless(t.ws[e-2].Lower)
+			role = t.ws[e-2].Lower + " " + last
 		}
-		t.collect(t.ws[s].Start)
-		inText := func(q string) string {
-			for k := len(t.people) - 1; k >= 0; k-- {
-				p := t.people[k]
-				if p.pos >= t.ws[s].Start || !hasRole(p.title, last) && !hasRole(p.desc, last) {
-					continue
-				}
-				if q == "" || slices.Contains(strings.Fields(p.title+" "+p.desc), q) {
-					return p.name
-				}
-			}
-			return ""
-		}
-		inData := func(r string) string {
+		for _, r := range []string{role, last} {
 			for k := len(t.ms) - 1; k >= 0; k-- {
 				m := t.ms[k]
 				if m.Kind != kindPerson || m.Start >= t.ws[s].Start {
@@ -850,26 +834,18 @@ func resolveRole(t *speakerTracker, s, e int) string {
 					}
 				}
 			}
-			return ""
 		}
-		if qual != "" {
-			if p := inText(qual); p != "" {
-				return p
-			}
-			if p := inData(qual + " " + last); p != "" {
-				return p
+		t.collect(t.ws[s].Start)
+		for k := len(t.people) - 1; k >= 0; k-- {
+			if p := t.people[k]; p.pos < t.ws[s].Start && (strings.Contains(p.title, last) || hasRole(p.title, last) || hasRole(p.desc, last)) {
+				return p.name
 			}
 		}
-		if p := inText(""); p != "" {
-			return p
-		}
-		if p := inData(last); p != "" {
-			return p
-		}
+		// Else the speaker of the quotation before, if any: "the
+		// president" goes on speaking; never the nearest name at random.
 		// Else the person a pronoun there would mean: the previous
 		// quotation's speaker when no one was named since, else the
-		// subject of the sentences before; never the nearest name at
-		// random.
+		// subject of the sentences before.
 		if sp := t.resolvePronoun(t.ws[s].Start); sp != "" && t.named(sp, t.ws[s].Start) {
 			return sp
 		}
@@ -1746,14 +1722,6 @@ func (t *speakerTracker) clauseSubject(lo, v int) string {
 			t.subjectEnd = k + 1
 			return sp
 		}
-		if w.Lower == "the" {
-			// "The retired neurosurgeon addressed": a role noun that
-			// refers back to a person.
-			if r, e := t.roleSubject(k, v); r != "" {
-				t.subjectEnd = e
-				return r
-			}
-		}
 		if !isNameToken(w) || k == lo && openingWords[w.Lower] {
 			if subjectLead(w.Lower) || t.leadsToName(k, v) {
 				continue
@@ -1793,26 +1761,6 @@ func (t *speakerTracker) clauseSubject(lo, v int) string {
 		k = max(k, e-1)
 	}
 	return ""
-}
-
-// roleSubject resolves the phrase opening at ws[k] ("the", then up to
-// four words ending in a role noun, "the former Republican presidential
-// candidate") to the person it refers back to, and returns where the
-// phrase ends; "" when the phrase is not a role or a name follows it.
-func (t *speakerTracker) roleSubject(k, v int) (string, int) {
-	for j := k + 1; j < v && j-k <= 5; j++ {
-		if strings.ContainsAny(t.a.Text[t.ws[j-1].End:t.ws[j].Start], ",;:()—–\"“”") || !isNPWord(t.ws[j].Lower) {
-			return "", 0
-		}
-		if !isRoleNoun(t.ws[j].Lower) {
-			continue
-		}
-		if j+1 < v && (isNameToken(t.ws[j+1]) || isRoleNoun(t.ws[j+1].Lower)) && joinedName(t.a.Text, t.ws[j], t.ws[j+1]) {
-			continue // "the Texas senator Ted Cruz", "the party chairman"
-		}
-		return resolveRole(t, k, j+1), j + 1
-	}
-	return "", 0
 }
 
 // leadsToName reports whether the lower-case word ws[k] opens a title
