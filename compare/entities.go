@@ -328,9 +328,17 @@ func possessivelessText(s string) string {
 // a surname alone takes the full name the text gives it elsewhere
 // ("Haddad" → "Karim Haddad"), and an unknown multi-word name whose last
 // word the text uses alone for a known person takes that person's key
-// ("Bashar Jaafari" → "Jaafari" when the data knows "Jaafari").
+// ("Bashar Jaafari" → "Jaafari" when the data knows "Jaafari"). Two full
+// names with one surname and first names that are not variants of each
+// other ("Liz Cheney", "Dick Cheney") stay two people; a surname alone
+// then takes the nearest full name before it, else the first after it.
 func normaliseMentions(text string, ms []mention) []mention {
-	full := map[string]string{}
+	type fullAt struct {
+		pos    int
+		key    string
+		person bool
+	}
+	full := map[string][]fullAt{}
 	ambiguous := map[string]bool{}
 	single := map[string]entityKind{}
 	for _, m := range ms {
@@ -340,18 +348,40 @@ func normaliseMentions(text string, ms []mention) []mention {
 			}
 			continue
 		}
-		if m.Kind != kindPerson {
+		if m.Kind != kindPerson && !(m.Kind == kindOther && givenNameFirst(m.Key)) {
 			continue
 		}
 		last := m.Key[strings.LastIndexByte(m.Key, ' ')+1:]
-		if f, ok := full[last]; ok && f != m.Key {
-			ambiguous[last] = true
+		for _, f := range full[last] {
+			if f.key != m.Key && !sameNamed(f.key, m.Key) {
+				ambiguous[last] = true
+			}
 		}
-		full[last] = m.Key
+		full[last] = append(full[last], fullAt{m.Start, m.Key, m.Kind == kindPerson})
+	}
+	// nearest returns the full name a surname alone at pos stands for.
+	nearest := func(last string, pos int) (string, bool) {
+		fs := full[last]
+		if !ambiguous[last] {
+			// One person: the last full name a title or the data marks.
+			for k := len(fs) - 1; k >= 0; k-- {
+				if fs[k].person {
+					return fs[k].key, true
+				}
+			}
+			return "", false
+		}
+		best := fs[0].key
+		for _, f := range fs {
+			if f.pos < pos {
+				best = f.key
+			}
+		}
+		return best, true
 	}
 	for i, m := range ms {
 		if !strings.Contains(m.Key, " ") {
-			if f, ok := full[m.Key]; ok && !ambiguous[m.Key] && m.Kind != kindPlace && single[m.Key] != kindPerson {
+			if f, ok := nearest(m.Key, m.Start); ok && m.Kind != kindPlace && single[m.Key] != kindPerson {
 				ms[i].Key, ms[i].Kind = f, kindPerson
 			}
 			continue
@@ -359,21 +389,37 @@ func normaliseMentions(text string, ms []mention) []mention {
 		if m.Kind != kindOther {
 			continue
 		}
-		// A sentence-initial word run into a name ("Later Lind").
-		if tail := m.Key[strings.IndexByte(m.Key, ' ')+1:]; !strings.Contains(tail, " ") && sentenceInitial(text, word{Start: m.Start}) {
-			if f, ok := full[tail]; ok && !ambiguous[tail] {
+		// A sentence-initial word run into a name ("Later Lind"), unless
+		// the word is a first name ("Liz Cheney" is not "Dick Cheney").
+		if tail := m.Key[strings.IndexByte(m.Key, ' ')+1:]; !strings.Contains(tail, " ") && sentenceInitial(text, word{Start: m.Start}) && !givenNameFirst(m.Key) {
+			if f, ok := nearest(tail, m.Start); ok {
 				ms[i].Key, ms[i].Kind = f, kindPerson
 				continue
 			}
 		}
 		last := m.Key[strings.LastIndexByte(m.Key, ' ')+1:]
-		if f, ok := full[last]; ok && !ambiguous[last] && f == m.Key {
+		if f, ok := nearest(last, m.Start); ok && f == m.Key {
 			ms[i].Kind = kindPerson
 			continue
 		}
-		if k, ok := single[last]; ok && k == kindPerson {
+		if k, ok := single[last]; ok && k == kindPerson && !ambiguous[last] {
 			ms[i].Key, ms[i].Kind = last, kindPerson
 		}
 	}
 	return ms
+}
+
+// givenNameFirst reports whether the name key starts with a known first
+// name ("Liz Cheney"), so that it names a person of its own.
+func givenNameFirst(key string) bool {
+	first, _, ok := strings.Cut(key, " ")
+	return ok && genderData().firstNames[strings.ToLower(first)] != genderUnknown
+}
+
+// sameNamed reports whether two full names can be one person: one
+// surname and first names that are variants or initials of each other.
+func sameNamed(a, b string) bool {
+	pa, okA := parsePerson(a)
+	pb, okB := parsePerson(b)
+	return okA && okB && samePerson(pa, pb)
 }

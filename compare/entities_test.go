@@ -20,6 +20,11 @@ func TestMentions(t *testing.T) {
 		{"His Turkish counterpart Recep Tayyip Erdogan agreed.", []string{"place:Turkey", "person:Erdogan"}},
 		{"Footage showed smoke. The footage was old.", nil},
 		{"It happened on Friday in Tehran.", []string{"place:Tehran"}},
+		// One surname, two people: a surname alone is the nearest before it.
+		{"The former vice president, Dick Cheney, spoke. Liz Cheney is running. Cheney said so.", []string{"person:Dick Cheney", "other:Liz Cheney", "person:Liz Cheney"}},
+		{"Former Vice President Dick Cheney backed Liz Cheney. Later Cheney said so.", []string{"other:Former Vice", "person:Dick Cheney", "other:Liz Cheney", "person:Liz Cheney"}},
+		// A first-name variant is one person.
+		{"Sen. Michael Bennet spoke. Mike Bennet agreed. Bennet left.", []string{"person:Michael Bennet", "other:Mike Bennet", "person:Michael Bennet"}},
 	}
 	kinds := map[entityKind]string{kindOther: "other", kindPerson: "person", kindPlace: "place"}
 	for _, tt := range tests {

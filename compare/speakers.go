@@ -173,6 +173,7 @@ type personAt struct {
 	pos   int
 	name  string
 	title string // the title or role words before the name, lower case
+	desc  string // an apposition after the name (", a lawmaker from…"), lower case
 }
 
 type attribution struct {
@@ -246,10 +247,7 @@ func (t *speakerTracker) collect(off int) {
 		if m.Start < t.mentionAt || m.Start >= off {
 			continue
 		}
-		// Only the people the data lists: a name the mentions merged by
-		// surname ("Liz Cheney" as "Dick Cheney") is read from the text
-		// below.
-		if g, ok := entities().names[keyOf(m.Key)]; m.Kind == kindPerson && !t.inQuote(m.Start) && ok && g.Kind == kindPerson {
+		if m.Kind == kindPerson && !t.inQuote(m.Start) {
 			t.addPerson(m.Start, m.Key)
 		}
 	}
@@ -287,7 +285,94 @@ func (t *speakerTracker) addPerson(pos int, name string) {
 	t.people = append(t.people, personAt{})
 	copy(t.people[k+1:], t.people[k:])
 	t.people[k] = personAt{pos: pos, name: name, title: t.titleBefore(pos)}
+	if mayBePerson(name) && !t.isPlace(firstWordAt(t.ws, pos)) {
+		t.people[k].desc = t.appositionOf(pos)
+	}
 }
+
+// appositionOf returns the description set off by a comma after the name
+// starting at pos ("Salceda, a lawmaker from Albay,", "Cruz, the
+// senator"), in lower case, or "".
+func (t *speakerTracker) appositionOf(pos int) string {
+	i := firstWordAt(t.ws, pos)
+	e := i + 1
+	for e < len(t.ws) && e-i < 5 && joinedName(t.a.Text, t.ws[e-1], t.ws[e]) && (isNameToken(t.ws[e]) || connectors[t.ws[e].Lower]) {
+		e++
+	}
+	if e >= len(t.ws) || strings.TrimSpace(t.a.Text[t.ws[e-1].End:t.ws[e].Start]) != "," {
+		return ""
+	}
+	switch t.ws[e].Lower {
+	case "a", "an", "the", "who", "now", "then", "himself", "herself":
+	default:
+		if !strings.HasSuffix(t.ws[e].Lower, "’s") && !strings.HasSuffix(t.ws[e].Lower, "'s") {
+			return ""
+		}
+	}
+	var b strings.Builder
+	for k := e; k < len(t.ws) && k-e < 10; k++ {
+		if k > e {
+			if gap := t.a.Text[t.ws[k-1].End:t.ws[k].Start]; strings.ContainsAny(gap, ",.;:()—–\"“”") {
+				break
+			}
+			b.WriteByte(' ')
+		}
+		b.WriteString(possessiveless(t.ws[k].Lower))
+	}
+	return b.String()
+}
+
+// named reports whether name is a person collected before off, not a
+// demonym taken for one ("Mexican officials conducted").
+func (t *speakerTracker) named(name string, off int) bool {
+	for _, p := range t.people {
+		if p.pos < off && p.name == name && mayBePerson(name) && !t.isPlace(firstWordAt(t.ws, p.pos)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isRoleNoun reports whether w names a person's position or calling, so
+// that "the w" can refer back to a person named before.
+func isRoleNoun(w string) bool {
+	return isRoleWord(w) || nameTitles()[w] || roleMatches()[w] != nil
+}
+
+// hasRole reports whether the description desc gives the role noun role:
+// the noun itself or a word data/rolematches.txt lists for it ("Sen." for
+// "the lawmaker").
+func hasRole(desc, role string) bool {
+	if desc == "" {
+		return false
+	}
+	for _, w := range strings.Fields(desc) {
+		w = strings.TrimSuffix(w, ".")
+		if w == role || roleMatches()[role][w] {
+			return true
+		}
+	}
+	return false
+}
+
+// roleMatches maps a role noun to the description words that give it.
+var roleMatches = sync.OnceValue(func() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for _, line := range loadList("data/rolematches.txt") {
+		role, ws, ok := strings.Cut(line, ":")
+		if !ok {
+			panic("compare: embedded data/rolematches.txt: no colon in " + line)
+		}
+		role = strings.TrimSpace(role)
+		if m[role] == nil {
+			m[role] = map[string]bool{}
+		}
+		for _, w := range strings.Fields(ws) {
+			m[role][w] = true
+		}
+	}
+	return m
+})
 
 // titleBefore returns the title and role words right before the name
 // starting at pos ("United Nations envoy", "Secretary of State").
@@ -407,6 +492,17 @@ func (t *speakerTracker) appositionAfter(e int) bool {
 	l := t.ws[e].Lower
 	if l == "who" || l == "a" || l == "an" {
 		return true
+	}
+	if l == "the" {
+		// ", the Texas senator,": a role before the next break.
+		for k := e + 1; k < len(t.ws) && k-e <= 5; k++ {
+			if isRoleNoun(t.ws[k].Lower) {
+				return true
+			}
+			if strings.ContainsAny(t.a.Text[t.ws[k-1].End:t.ws[k].Start], ",.;:") {
+				break
+			}
+		}
 	}
 	r, _ := utf8.DecodeRuneInString(l)
 	return unicode.IsDigit(r)
@@ -720,7 +816,7 @@ func resolveRole(t *speakerTracker, s, e int) string {
 	case "a", "an", "one", "another", "some":
 		return ""
 	}
-	if last := t.ws[e-1].Lower; isRoleWord(last) || nameTitles()[last] {
+	if last := t.ws[e-1].Lower; isRoleNoun(last) {
 		// A person the data gives this role, else the nearest person.
 		role := last
 		if e-s >= 2 && t.ws[e-2].Lower != "the" {
@@ -741,12 +837,18 @@ func resolveRole(t *speakerTracker, s, e int) string {
 		}
 		t.collect(t.ws[s].Start)
 		for k := len(t.people) - 1; k >= 0; k-- {
-			if p := t.people[k]; p.pos < t.ws[s].Start && strings.Contains(p.title, last) {
+			if p := t.people[k]; p.pos < t.ws[s].Start && (strings.Contains(p.title, last) || hasRole(p.title, last) || hasRole(p.desc, last)) {
 				return p.name
 			}
 		}
 		// Else the speaker of the quotation before, if any: "the
 		// president" goes on speaking; never the nearest name at random.
+		// Else the person a pronoun there would mean: the previous
+		// quotation's speaker when no one was named since, else the
+		// subject of the sentences before.
+		if sp := t.resolvePronoun(t.ws[s].Start); sp != "" && t.named(sp, t.ws[s].Start) {
+			return sp
+		}
 		if t.hasPrev && isCapitalised(t.prev.speaker) {
 			return t.prev.speaker
 		}
@@ -772,6 +874,17 @@ func (t *speakerTracker) subjectBefore(v, lo int) string {
 				j--
 			}
 			return t.phraseSpeaker(j, k)
+		}
+		if ws[k].Lower == "who" && strings.Contains(text[ws[k-1].End:ws[k].Start], ",") && isRoleNoun(ws[k-1].Lower) {
+			// "The lawmaker, who represents a district, said": the role
+			// the relative clause hangs on.
+			j := k - 1
+			for j > lo && k-j < 5 && isNPWord(ws[j-1].Lower) && joinedName(text, ws[j-1], ws[j]) {
+				j--
+			}
+			if sp := t.phraseSpeaker(j, k); sp != "" {
+				return sp
+			}
 		}
 	}
 	e := v
@@ -1311,7 +1424,7 @@ func (t *speakerTracker) verbClause(v, n int, sv speechVerb, lo, hi int) attribu
 	}
 	switch {
 	case v > lo && strings.Contains(t.a.Text[t.ws[v-1].End:t.ws[v].Start], ",") && v+n < hi &&
-		(isNameToken(t.ws[v+n]) || nameTitles()[t.ws[v+n].Lower]) && !t.participle(v) && !objectVerbs()[t.ws[v].Lower]:
+		(isNameToken(t.ws[v+n]) || nameTitles()[t.ws[v+n].Lower]) && !possessive(t.ws[v+n]) && !t.participle(v) && !objectVerbs()[t.ws[v].Lower]:
 		sp = t.objectAfter(v, n, hi) // "…, said Christine Link."
 	case t.participle(v):
 		// "…, Nefzi said, adding": the subject of the verb before it.
