@@ -4,12 +4,11 @@ import (
 	"context"
 	"os"
 	"runtime"
-	"runtime/metrics"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/heapwatch"
 )
 
 // BenchmarkStages runs the pipeline's stages on the JSONL corpus named by
@@ -52,7 +51,7 @@ func BenchmarkStages(b *testing.B) {
 		}
 		for k, st := range stages {
 			runtime.GC()
-			stop := samplePeakHeap()
+			stop := heapwatch.Start()
 			start := cpuTime()
 			if err := st.run(p); err != nil {
 				b.Fatal(err)
@@ -69,34 +68,4 @@ func BenchmarkStages(b *testing.B) {
 	}
 	b.ReportMetric(total.Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(len(arts)), "articles")
-}
-
-// samplePeakHeap samples the live heap every 5 ms until stop is called,
-// and stop returns the highest sample.
-func samplePeakHeap() (stop func() uint64) {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	var peak uint64
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		t := time.NewTicker(5 * time.Millisecond)
-		defer t.Stop()
-		for {
-			metrics.Read(sample)
-			peak = max(peak, sample[0].Value.Uint64())
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() uint64 {
-		close(done)
-		wg.Wait()
-		metrics.Read(sample)
-		return max(peak, sample[0].Value.Uint64())
-	}
 }

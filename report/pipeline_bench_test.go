@@ -14,6 +14,7 @@ import (
 
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/heapwatch"
 	"github.com/framediff/framediff/internal/synth"
 )
 
@@ -236,7 +237,7 @@ func BenchmarkPipeline(b *testing.B) {
 					in := st.setup(b, c)
 					base = max(base, liveHeap())
 					b.StartTimer()
-					stop := peakHeap()
+					stop := heapwatch.Start()
 					start := processCPU()
 					size = st.run(b, c, in)
 					cpu += processCPU() - start

@@ -7,16 +7,14 @@ import (
 	"io/fs"
 	"os"
 	"runtime"
-	"runtime/metrics"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/internal/heapwatch"
 	"github.com/framediff/framediff/seeds"
 )
 
@@ -72,40 +70,6 @@ type countingWriter struct{ n int64 }
 
 func (w *countingWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
 
-// peakHeap samples the live heap until stop is called and returns the
-// highest value seen, in bytes.
-func peakHeap() (stop func() uint64) {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	var (
-		mu   sync.Mutex
-		peak uint64
-		done = make(chan struct{})
-		wg   sync.WaitGroup
-	)
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		t := time.NewTicker(5 * time.Millisecond)
-		defer t.Stop()
-		for {
-			metrics.Read(sample)
-			mu.Lock()
-			peak = max(peak, sample[0].Value.Uint64())
-			mu.Unlock()
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() uint64 {
-		close(done)
-		wg.Wait()
-		return peak
-	}
-}
-
 // BenchmarkWriteXLSXHits writes a workbook whose Hits sheet has one million
 // rows. peak-heap-MB is the highest live heap while writing, the input
 // Result included; input-heap-MB is the heap the Result takes alone.
@@ -123,7 +87,7 @@ func BenchmarkWriteXLSXHits(b *testing.B) {
 	var peak uint64
 	var size int64
 	for i := 0; i < b.N; i++ {
-		stop := peakHeap()
+		stop := heapwatch.Start()
 		w := &countingWriter{}
 		if err := WriteXLSX(w, res, XLSXOptions{}); err != nil {
 			b.Fatal(err)
