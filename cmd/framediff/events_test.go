@@ -18,16 +18,7 @@ func TestEventsShowsDatesAndUndated(t *testing.T) {
 		{"id": "b", "outlet": "Coast Courier", "title": "Strike halts Valmora port as automation talks fail", "published": "2024-03-06", "text": strings.Replace(body, "walked off the job", "went on strike", 1)},
 		{"id": "c", "outlet": "Daily Ledger", "title": "Valmora port strike", "text": strings.Replace(body, "halting", "stopping", 1)},
 	}
-	var in strings.Builder
-	for _, r := range recs {
-		b, err := json.Marshal(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in.Write(b)
-		in.WriteByte('\n')
-	}
-	code, out, stderr := runApp(t, in.String(), "events", "-")
+	code, out, stderr := runApp(t, jsonLines(t, recs), "events", "-")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -61,16 +52,7 @@ func TestEventsUndatedOnly(t *testing.T) {
 		{"id": "b", "outlet": "Coast Courier", "title": "Strike halts Valmora port", "text": strings.Replace(body, "walked off the job", "went on strike", 1)},
 		{"id": "c", "outlet": "Brenholm Post", "title": "Tram line approved", "text": other},
 	}
-	var in strings.Builder
-	for _, r := range recs {
-		b, err := json.Marshal(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in.Write(b)
-		in.WriteByte('\n')
-	}
-	code, out, stderr := runApp(t, in.String(), "events", "-")
+	code, out, stderr := runApp(t, jsonLines(t, recs), "events", "-")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -80,4 +62,19 @@ func TestEventsUndatedOnly(t *testing.T) {
 	if !strings.Contains(out, "\n  undated, 1 article(s)\n") {
 		t.Errorf("want the lone tram article with its span only, got:\n%s", out)
 	}
+}
+
+// jsonLines returns recs as JSONL input, one article per line.
+func jsonLines(t *testing.T, recs []map[string]string) string {
+	t.Helper()
+	var in strings.Builder
+	for _, r := range recs {
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.Write(b)
+		in.WriteByte('\n')
+	}
+	return in.String()
 }
