@@ -53,3 +53,30 @@ func TestReportCompactGzipJSON(t *testing.T) {
 		t.Errorf("gunzipped report.json.gz (%d bytes) is not the compacted report.json (%d bytes)", len(got), want.Len())
 	}
 }
+
+// Switching --gzip-json on or off in one output directory warns that the
+// other name's file is from an earlier run, and leaves it alone.
+func TestReportWarnsOfOtherJSONName(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runApp(t, "", "report", "--format", "json", "-o", dir); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	code, _, stderr := runApp(t, "", "report", "--format", "json", "--gzip-json", "-o", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := "warning: " + filepath.Join(dir, "report.json") + " is from an earlier run; this run wrote report.json.gz"
+	if !bytes.Contains([]byte(stderr), []byte(want)) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "report.json")); err != nil {
+		t.Errorf("earlier report.json removed: %v", err)
+	}
+	code, _, stderr = runApp(t, "", "report", "--format", "json", "-o", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !bytes.Contains([]byte(stderr), []byte("report.json.gz is from an earlier run")) {
+		t.Errorf("no warning of the earlier report.json.gz:\n%s", stderr)
+	}
+}

@@ -158,6 +158,11 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 	}
 	for _, name := range outputs {
 		fmt.Fprintf(a.Stderr, "wrote %s\n", filepath.Join(o.out, o.fileName(name)))
+		if other := o.otherJSONName(name); other != "" {
+			if _, err := os.Stat(filepath.Join(dir, other)); err == nil {
+				fmt.Fprintf(a.Stderr, "warning: %s is from an earlier run; this run wrote %s\n", filepath.Join(o.out, other), o.fileName(name))
+			}
+		}
 	}
 	if inSet {
 		fmt.Fprintf(a.Stderr, "wrote %s\n", o.summary)
@@ -173,6 +178,20 @@ func (o *reportOptions) fileName(name string) string {
 		return "report.json.gz"
 	}
 	return "report." + name
+}
+
+// otherJSONName is, for the JSON format, the name the other --gzip-json
+// setting writes, which an earlier run may have left beside this run's
+// report; "" for other formats.
+func (o *reportOptions) otherJSONName(name string) string {
+	switch {
+	case name != "json":
+		return ""
+	case o.gzipJSON:
+		return "report.json"
+	default:
+		return "report.json.gz"
+	}
 }
 
 // writeSummary writes the --summary file, when asked, as a set of one in its
