@@ -165,11 +165,14 @@ func articleFeatures(a *corpus.Article) docFeatures {
 		}
 	}
 	f.persons = newPersonSet(people)
-	f.named = newPersonSet(append(people, unknownNames(f.mentions)...))
-	addForeignNames(&f)
 	if f.art.Language != "" && f.art.Language != "en" {
+		// Unknown names are read by English capitalisation rules; in other
+		// languages only the gazetteer's people count.
+		addForeignNames(&f)
 		f.named = f.persons
+		return f
 	}
+	f.named = newPersonSet(append(people, unknownNames(f.mentions)...))
 	return f
 }
 

@@ -305,7 +305,7 @@ func (t *speakerTracker) appositionOf(pos int) string {
 	switch t.ws[e].Lower {
 	case "a", "an", "the", "who", "now", "then", "himself", "herself":
 	default:
-		if !strings.HasSuffix(t.ws[e].Lower, "’s") && !strings.HasSuffix(t.ws[e].Lower, "'s") {
+		if !possessive(t.ws[e]) {
 			return ""
 		}
 	}
@@ -1600,7 +1600,7 @@ func (t *speakerTracker) nounLead(v int) bool {
 	case "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "whose":
 		return true
 	}
-	return strings.HasSuffix(p.Text, "'s") || strings.HasSuffix(p.Text, "’s")
+	return possessive(p)
 }
 
 // possessive reports whether a word is written with a possessive ending
