@@ -298,7 +298,7 @@ func pdfLoadCJK(path string, runes []rune) (*pdfFace, error) {
 	}
 	var buf sfnt.Buffer
 	copyright, _ := src.Name(&buf, sfnt.NameIDCopyright)
-	ttf, _, err := pdfTrueTypeSubset(src, runes, copyright)
+	ttf, err := pdfTrueTypeSubset(src, runes, copyright)
 	if err != nil {
 		return nil, fmt.Errorf("CJK font %s: %w", path, err)
 	}

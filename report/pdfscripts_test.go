@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -109,7 +110,7 @@ func TestPDFCJKBreaks(t *testing.T) {
 func TestPDFTrueTypeSubset(t *testing.T) {
 	path := pdfTestCJKFont(t)
 	runes := []rune("伊俄德停火")
-	f, err := pdfLoadCJK(path, pdfSortedRunes(runes))
+	f, err := pdfLoadCJK(path, slices.Sorted(slices.Values(runes)))
 	if err != nil || f == nil {
 		t.Fatalf("pdfLoadCJK: %v", err)
 	}
@@ -128,16 +129,6 @@ func TestPDFTrueTypeSubset(t *testing.T) {
 			t.Errorf("glyph of %q: %d segments, %v", r, len(segs), err)
 		}
 	}
-}
-
-func pdfSortedRunes(rs []rune) []rune {
-	out := append([]rune(nil), rs...)
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j] < out[j-1]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
 }
 
 func pdfTestCJKFont(t *testing.T) string {
@@ -307,7 +298,7 @@ func TestPDFWrapScripts(t *testing.T) {
 			}
 			rs = append(rs, r)
 		}
-		return pdfSortedRunes(rs)
+		return slices.Sorted(slices.Values(rs))
 	}
 	for _, tt := range tests {
 		for _, width := range []float64{18, 45, 120} {

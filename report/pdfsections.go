@@ -297,12 +297,8 @@ func (d *pdfDoc) chart(ax framing.Axis, tally map[string]pdfTally, x, y, w float
 	barW := w - pdfChartLabelW - 1.5 - pdfChartCountW
 	for _, o := range d.outlets {
 		label := d.fit(pdfClean(d.g, d.label(o)), labelSt, pdfChartLabelW)
-		d.f.SetFont(pdfFamily, "", labelSt.Size)
 		d.f.SetTextColor(pdfBlack.R, pdfBlack.G, pdfBlack.B)
-		lw := d.f.GetStringWidth(label)
-		if !d.plain(label) {
-			lw = d.measure(label, labelSt)
-		}
+		lw := d.measure(label, labelSt)
 		mid := y + pdfChartRow/2
 		d.label1(x+pdfChartLabelW-lw, mid+1.0, label, labelSt)
 		total, quoted := 0, 0

@@ -21,13 +21,12 @@ const pdfMaxSubsetRunes = 7000
 // while the Noto CJK fonts Debian ships are OpenType with PostScript (CFF)
 // outlines. Cubic curves become two quadratic ones each, which differ from
 // the original by far less than a printed dot at text sizes. runes must be
-// sorted and unique; runes src cannot draw are left out. It also returns
-// the runes kept.
-func pdfTrueTypeSubset(src *sfnt.Font, runes []rune, copyright string) ([]byte, []rune, error) {
+// sorted and unique; runes src cannot draw are left out.
+func pdfTrueTypeSubset(src *sfnt.Font, runes []rune, copyright string) ([]byte, error) {
 	var buf sfnt.Buffer
 	upem := int(src.UnitsPerEm())
 	if upem <= 0 {
-		return nil, nil, errors.New("font has no units per em")
+		return nil, errors.New("font has no units per em")
 	}
 	ppem := fixed.I(upem)
 	type glyph struct {
@@ -69,14 +68,14 @@ func pdfTrueTypeSubset(src *sfnt.Font, runes []rune, copyright string) ([]byte, 
 		maxContours = max(maxContours, contours)
 	}
 	if len(kept) == 0 {
-		return nil, nil, errors.New("font draws none of the characters")
+		return nil, errors.New("font draws none of the characters")
 	}
 	if bbox[0] > bbox[2] {
 		bbox = [4]int{0, 0, 0, 0}
 	}
 	m, err := src.Metrics(&buf, ppem, font.HintingNone)
 	if err != nil {
-		return nil, nil, fmt.Errorf("font metrics: %w", err)
+		return nil, fmt.Errorf("font metrics: %w", err)
 	}
 	ascent, descent := int(m.Ascent.Round()), -int(m.Descent.Round())
 	capHeight := int(m.CapHeight.Round())
@@ -205,7 +204,7 @@ func pdfTrueTypeSubset(src *sfnt.Font, runes []rune, copyright string) ([]byte, 
 		sub = u16(sub, 0)
 	}
 	if len(sub) > 0xFFFF {
-		return nil, nil, errors.New("too many characters for one font subset")
+		return nil, errors.New("too many characters for one font subset")
 	}
 	cmap := u16(nil, 0)
 	cmap = u16(cmap, 1)
@@ -223,7 +222,7 @@ func pdfTrueTypeSubset(src *sfnt.Font, runes []rune, copyright string) ([]byte, 
 		"OS/2": os2, "cmap": cmap, "glyf": glyf, "head": head, "hhea": hhea,
 		"hmtx": hmtx, "loca": loca, "maxp": maxp, "name": name, "post": post,
 	}
-	return pdfSFNT(tables), kept, nil
+	return pdfSFNT(tables), nil
 }
 
 // pdfSFNT assembles TrueType tables into a font file, with checksums.
