@@ -169,6 +169,15 @@ func (p *lexParser) str(n *yaml.Node, what string) string {
 	return strings.TrimSpace(n.Value)
 }
 
+// boolean returns n's value, true or false, or reports that what must be
+// one of them.
+func (p *lexParser) boolean(n *yaml.Node, what string) bool {
+	if n.Kind != yaml.ScalarNode || (n.Value != "true" && n.Value != "false") {
+		p.errf(n.Line, "%s must be true or false", what)
+	}
+	return n.Value == "true"
+}
+
 func (p *lexParser) strList(n *yaml.Node, what string) []string {
 	if n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias // a list defined once with &name and reused as *name
@@ -398,22 +407,13 @@ func (p *lexParser) terms(n *yaml.Node, pole string) []Term {
 					t.Sense.Forms = append(t.Sense.Forms, strings.Join(strings.Fields(strings.ToLower(f)), " "))
 				}
 			case "topic":
-				if v.Kind != yaml.ScalarNode || (v.Value != "true" && v.Value != "false") {
-					p.errf(v.Line, "topic must be true or false")
-				}
-				t.Sense.Topic = v.Value == "true"
+				t.Sense.Topic = p.boolean(v, "topic")
 			case "counts_after":
 				t.Sense.CountsAfter = p.strList(v, "counts_after")
 			case "named":
-				if v.Kind != yaml.ScalarNode || (v.Value != "true" && v.Value != "false") {
-					p.errf(v.Line, "named must be true or false")
-				}
-				t.Sense.Named = v.Value == "true"
+				t.Sense.Named = p.boolean(v, "named")
 			case "scoped":
-				if v.Kind != yaml.ScalarNode || (v.Value != "true" && v.Value != "false") {
-					p.errf(v.Line, "scoped must be true or false")
-				}
-				t.Sense.Scoped = v.Value == "true"
+				t.Sense.Scoped = p.boolean(v, "scoped")
 			case "text":
 				t.Text = p.str(v, "term text")
 			case "match":

@@ -13,15 +13,11 @@ import (
 // it stops.
 func Start() (stop func() uint64) {
 	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	var (
-		mu   sync.Mutex
-		peak uint64
-	)
+	// peak is written by the sampler, then by stop only after wg.Wait.
+	var peak uint64
 	read := func() {
 		metrics.Read(sample)
-		mu.Lock()
 		peak = max(peak, sample[0].Value.Uint64())
-		mu.Unlock()
 	}
 	done := make(chan struct{})
 	var wg sync.WaitGroup

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"html/template"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/framediff/framediff/framing"
@@ -254,11 +255,7 @@ func utf16Offsets(s string, buf []int) []int {
 		for range size {
 			buf = append(buf, n)
 		}
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
+		n += utf16.RuneLen(r)
 		i += size
 	}
 	return append(buf, n)
