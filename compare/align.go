@@ -753,8 +753,10 @@ func alignCopy(eventID string, x, y []sentence) []Alignment {
 // group's representative (alignCopy), and the representatives chosen by
 // alignedGroups pairwise, with notes saying so. It stops early, returning
 // what it has, when ctx is done; the caller reports ctx's error. all[i],
-// when all is not nil, is words(arts[i].Text), so that it is not made again.
-func alignEvent(ctx context.Context, eventID string, arts []*corpus.Article, all [][]word) ([]Alignment, []string) {
+// when all is not nil, is words(arts[i].Text), so that it is not made again;
+// copies, when not nil, is copyGroups' result for a larger event, so that
+// it is not computed again.
+func alignEvent(ctx context.Context, eventID string, arts []*corpus.Article, all [][]word, copies []int) ([]Alignment, []string) {
 	var out []Alignment
 	// An article of n bytes has about n/6 words, a few thousand distinct.
 	size := 0
@@ -783,9 +785,11 @@ func alignEvent(ctx context.Context, eventID string, arts []*corpus.Article, all
 		}
 		return out, nil
 	}
-	rep := copyGroups(ctx, arts, all)
+	rep := copies
 	if rep == nil {
-		return nil, nil
+		if rep = copyGroups(ctx, arts, all); rep == nil {
+			return nil, nil
+		}
 	}
 	chosen, notes := alignedGroups(eventID, rep)
 	var pairs [][2]int

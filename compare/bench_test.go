@@ -162,7 +162,7 @@ func BenchmarkAlign(b *testing.B) {
 			start := cpuTime()
 			for b.Loop() {
 				for _, e := range order {
-					alignEvent(context.Background(), e, byEvent[e], nil)
+					alignEvent(context.Background(), e, byEvent[e], nil, nil)
 				}
 			}
 			reportCPU(b, start)
@@ -194,7 +194,7 @@ func BenchmarkAlign(b *testing.B) {
 		b.Run(fmt.Sprintf("event=%d", n), func(b *testing.B) {
 			start := cpuTime()
 			for b.Loop() {
-				alignEvent(context.Background(), "e", arts, nil)
+				alignEvent(context.Background(), "e", arts, nil, nil)
 			}
 			reportCPU(b, start)
 		})

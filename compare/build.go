@@ -125,7 +125,14 @@ func compareEvent(ctx context.Context, ev Event, arts []corpus.Article, work []a
 	for k, i := range members {
 		all[k] = work[i].words
 	}
-	out.alignments, out.notes = alignEvent(ctx, ev.ID, ptrs, all)
+	// A large event's groups of copies serve both alignment and reuse.
+	var copies []int
+	if len(members) > AlignAllPairsMax {
+		if copies = copyGroups(ctx, ptrs, all); copies == nil {
+			return out
+		}
+	}
+	out.alignments, out.notes = alignEvent(ctx, ev.ID, ptrs, all, copies)
 	// Each stage below is linear in the event's size; between them a
 	// cancelled run stops at once (the caller discards the partial work).
 	if ctx.Err() != nil {
@@ -156,7 +163,7 @@ func compareEvent(ctx context.Context, ev Event, arts []corpus.Article, work []a
 	if ctx.Err() != nil {
 		return out
 	}
-	out.reuse = findReuse(ctx, ptrs, work, members)
+	out.reuse = findReuse(ctx, ptrs, work, members, copies)
 	if ctx.Err() != nil {
 		return out
 	}

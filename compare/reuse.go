@@ -37,9 +37,10 @@ func narrative(ws []word, qs []quote) []word {
 // findReuse compares the articles of one event for shared runs of
 // narrative text: every pair when the event has at most AlignAllPairsMax
 // articles; otherwise each article with its group's representative (see
-// copyGroups) and the aligned representatives pairwise. It stops early
-// when ctx is done; the caller reports ctx's error.
-func findReuse(ctx context.Context, arts []*corpus.Article, work []articleWork, members []int) []Reuse {
+// copyGroups; copies is its result, or nil to compute it here) and the
+// aligned representatives pairwise. It stops early when ctx is done; the
+// caller reports ctx's error.
+func findReuse(ctx context.Context, arts []*corpus.Article, work []articleWork, members []int, copies []int) []Reuse {
 	type doc struct {
 		art   *corpus.Article
 		words []word
@@ -71,13 +72,15 @@ func findReuse(ctx context.Context, arts []*corpus.Article, work []articleWork, 
 			}
 		}
 	} else {
-		all := make([][]word, len(members))
-		for k, i := range members {
-			all[k] = work[i].words
-		}
-		rep := copyGroups(ctx, arts, all)
+		rep := copies
 		if rep == nil {
-			return nil
+			all := make([][]word, len(members))
+			for k, i := range members {
+				all[k] = work[i].words
+			}
+			if rep = copyGroups(ctx, arts, all); rep == nil {
+				return nil
+			}
 		}
 		chosen, _ := alignedGroups("", rep)
 		for y, r := range rep {

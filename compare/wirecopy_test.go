@@ -92,7 +92,7 @@ func TestWireCopyEventGroups(t *testing.T) {
 			t.Fatalf("article %d is in the group of %d, want %d", i, r, want)
 		}
 	}
-	als, notes := alignEvent(context.Background(), "wire", ptrs, nil)
+	als, notes := alignEvent(context.Background(), "wire", ptrs, nil, nil)
 	if len(notes) != 1 || !strings.Contains(notes[0], "395 of its 400 articles are near-identical copies") {
 		t.Errorf("notes %q", notes)
 	}
@@ -131,7 +131,7 @@ func TestWireCopyEventGroups(t *testing.T) {
 	if got, want := alignCopy("wire", x, y), alignPair("wire", x, y); !reflect.DeepEqual(got, want) {
 		t.Errorf("alignCopy gives %d alignments, alignPair %d", len(got), len(want))
 	}
-	reuse := findReuse(context.Background(), ptrs, w.work, w.members)
+	reuse := findReuse(context.Background(), ptrs, w.work, w.members, nil)
 	copies := 0
 	for _, r := range reuse {
 		var b int
@@ -156,7 +156,7 @@ func TestWideEventIsCapped(t *testing.T) {
 	for i := range w.arts {
 		ptrs[i] = &w.arts[i]
 	}
-	_, notes := alignEvent(context.Background(), "wire", ptrs, nil)
+	_, notes := alignEvent(context.Background(), "wire", ptrs, nil, nil)
 	joined := strings.Join(notes, "\n")
 	// Texts 0-19 appear three times, 20-49 twice: 10 of the twice-printed
 	// texts (20 articles) are left out.
@@ -257,5 +257,32 @@ func BenchmarkWireCopyBuild(b *testing.B) {
 				b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MB")
 			}
 		})
+	}
+}
+
+// compareEvent computes a large event's groups of copies once and hands
+// them to alignment and reuse; each gives what it gives computing them
+// itself.
+func TestCompareEventSharesCopies(t *testing.T) {
+	w := makeWireEvent(t, 400, 5)
+	ptrs := make([]*corpus.Article, len(w.arts))
+	for i := range w.arts {
+		ptrs[i] = &w.arts[i]
+	}
+	got := compareEvent(context.Background(), w.ev, w.arts, w.work, w.members)
+	als, notes := alignEvent(context.Background(), "wire", ptrs, nil, nil)
+	// compareEvent then names each aligned quotation's speaker.
+	for i := range got.alignments {
+		got.alignments[i].Speaker = ""
+	}
+	if !reflect.DeepEqual(got.alignments, als) || !reflect.DeepEqual(got.notes, notes) {
+		t.Errorf("compareEvent: %d alignments, notes %q; alignEvent alone: %d, %q", len(got.alignments), got.notes, len(als), notes)
+	}
+	reuse := findReuse(context.Background(), ptrs, w.work, w.members, nil)
+	for i := range reuse {
+		reuse[i].Event = w.ev.ID
+	}
+	if len(reuse) == 0 || !reflect.DeepEqual(got.reuse, reuse) {
+		t.Errorf("compareEvent: %d reuse records; findReuse alone: %d", len(got.reuse), len(reuse))
 	}
 }
