@@ -166,3 +166,28 @@ func TestWorkersOnRealNews(t *testing.T) {
 		}
 	}
 }
+
+// NoMarkers and NoDistinctive leave out markers and distinctive terms and
+// change nothing else.
+func TestPipelineWithoutMarkersOrDistinctive(t *testing.T) {
+	arts := readSeeds(t)
+	full, err := Build(context.Background(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(full.Framing.Markers) == 0 || len(full.Framing.MarkerCounts) == 0 || len(full.Distinctive) == 0 {
+		t.Fatal("the seeds have no markers or distinctive terms to leave out")
+	}
+	lean, err := Build(context.Background(), arts, Options{NoMarkers: true, NoDistinctive: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lean.Framing.Markers) != 0 || len(lean.Framing.MarkerCounts) != 0 || len(lean.Distinctive) != 0 {
+		t.Errorf("left in: %d markers, %d marker counts, %d distinctive terms",
+			len(lean.Framing.Markers), len(lean.Framing.MarkerCounts), len(lean.Distinctive))
+	}
+	full.Framing.Markers, full.Framing.MarkerCounts, full.Distinctive = nil, nil, nil
+	if !bytes.Equal(jsonOf(t, lean), jsonOf(t, full)) {
+		t.Error("leaving out markers and distinctive terms changed the rest of the Result")
+	}
+}
