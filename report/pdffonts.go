@@ -202,6 +202,9 @@ func pdfMissingWarning(rs []rune, cjkFound bool) string {
 // pdfIsCJK reports whether r is a Chinese, Japanese or Korean character or
 // punctuation mark, which the CJK face draws.
 func pdfIsCJK(r rune) bool {
+	if r < 0x02EA { // the first CJK character, Bopomofo's ˪; most text is below it
+		return false
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo) ||
 		r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF || r >= 0x31C0 && r <= 0x31EF
 }
@@ -217,7 +220,7 @@ func pdfCJKRunes(vs ...any) []rune {
 		switch v.Kind() {
 		case reflect.String:
 			for _, r := range v.String() {
-				if r > 0x2E7F && pdfIsCJK(r) {
+				if pdfIsCJK(r) {
 					set[r] = true
 				}
 			}
