@@ -225,10 +225,29 @@ func mayBePerson(name string) bool {
 // fits reports whether a pronoun (lower case) can refer to the speaker
 // called name: a person whose gender, when the text gives one, agrees.
 func (t *speakerTracker) fits(name, pronoun string) bool {
-	if name == "" || !isCapitalised(name) || !mayBePerson(name) {
+	if name == "" || !isCapitalised(name) {
+		return false
+	}
+	f, ok := t.facts[name]
+	if !ok {
+		f = personFacts{person: mayBePerson(name)}
+		if f.person {
+			f.gender = t.genderOf(name)
+		}
+		if t.facts == nil {
+			t.facts = map[string]personFacts{}
+		}
+		t.facts[name] = f
+	}
+	if !f.person {
 		return false
 	}
 	pg := pronounGender(pronoun)
-	g := t.genderOf(name)
-	return pg == genderUnknown || g == genderUnknown || g == pg
+	return pg == genderUnknown || f.gender == genderUnknown || f.gender == pg
+}
+
+// personFacts is what fits knows of a name, once worked out.
+type personFacts struct {
+	person bool
+	gender gender
 }

@@ -165,6 +165,9 @@ type speakerTracker struct {
 	// lower-case surname.
 	titledGender map[string]gender
 	namesByLast  map[string][]string
+	// facts caches, by name, whether it may be a person's and the gender
+	// the text gives it: pronoun resolution asks for each name many times.
+	facts map[string]personFacts
 	// subjectEnd is where the subject clauseSubject last found ends.
 	subjectEnd int
 }
