@@ -222,8 +222,8 @@ func (b *builder) articleData(v *articleView, units []int, marked [][2]int) (art
 	}
 	hs := b.hits[v.ID]
 	ad.Hits = make([]int, 0, 5*len(hs))
-	end := -1
-	for _, h := range hs {
+	shown := markedHits(hs)
+	for i, h := range hs {
 		flags, voice := 0, 0
 		if h.Voice == framing.Quoted {
 			flags |= hitQuoted
@@ -233,8 +233,7 @@ func (b *builder) articleData(v *articleView, units []int, marked [][2]int) (art
 			flags |= hitDistanced
 		}
 		r := b.row(h)
-		if h.Start >= end { // as segments marks it
-			end = h.End
+		if shown[i] {
 			marked[r.Pole.Axis.Idx][voice]++
 		} else {
 			flags |= hitHidden

@@ -20,6 +20,20 @@ type segment struct {
 	from, to, anchor int
 }
 
+// markedHits reports, for hits in text order, which are marked in the
+// text: those that do not overlap an earlier, longer one.
+func markedHits(hs []framing.Hit) []bool {
+	marked := make([]bool, len(hs))
+	end := -1
+	for i, h := range hs {
+		if h.Start >= end {
+			marked[i] = true
+			end = h.End
+		}
+	}
+	return marked
+}
+
 // segments cuts a's text into paragraphs of segments, and returns the hits
 // that are marked: those that do not overlap an earlier, longer one.
 func (b *builder) segments(a *corpus.Article) ([][]segment, []framing.Hit) {
@@ -29,11 +43,10 @@ func (b *builder) segments(a *corpus.Article) ([][]segment, []framing.Hit) {
 		sents = nil
 	}
 	var marks []framing.Hit
-	end := -1
-	for _, h := range b.hits[a.ID] {
-		if h.Start >= end {
-			marks = append(marks, h)
-			end = h.End
+	hs := b.hits[a.ID]
+	for i, m := range markedHits(hs) {
+		if m {
+			marks = append(marks, hs[i])
 		}
 	}
 	anchored := map[int]bool{}
