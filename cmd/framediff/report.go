@@ -13,6 +13,7 @@ import (
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/report"
 	"github.com/framediff/framediff/report/html"
+	jsonreport "github.com/framediff/framediff/report/json"
 	"github.com/framediff/framediff/report/markdown"
 )
 
@@ -109,7 +110,7 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 	}
 	writers := map[string]func(io.Writer) error{
 		"json": func(w io.Writer) error {
-			return report.WriteJSONOptions(w, res, report.JSONOptions{OmitTexts: o.noTexts, Compact: o.compactJSON, Gzip: o.gzipJSON})
+			return jsonreport.WriteOptions(w, res, jsonreport.Options{OmitTexts: o.noTexts, Compact: o.compactJSON, Gzip: o.gzipJSON})
 		},
 		"xlsx": func(w io.Writer) error { return report.WriteXLSX(w, res, report.XLSXOptions{}) },
 		"pdf": func(w io.Writer) error {

@@ -1,4 +1,4 @@
-package report
+package jsonreport
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ func TestWriteJSONPassagesAsOffsets(t *testing.T) {
 		t.Fatal("seed fixture has no alignments or coverage")
 	}
 	var buf bytes.Buffer
-	if err := WriteJSON(&buf, res); err != nil {
+	if err := Write(&buf, res); err != nil {
 		t.Fatal(err)
 	}
 	raw := buf.Bytes()
@@ -81,7 +81,7 @@ func TestWriteJSONPassagesAsOffsets(t *testing.T) {
 
 	// Without texts: smaller, and no article text at all.
 	var small bytes.Buffer
-	if err := WriteJSONOptions(&small, res, JSONOptions{OmitTexts: true}); err != nil {
+	if err := WriteOptions(&small, res, Options{OmitTexts: true}); err != nil {
 		t.Fatal(err)
 	}
 	var bare struct {

@@ -1,4 +1,4 @@
-package report
+package jsonreport
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ import (
 // wholeJSON encodes res as one value with encoding/json, as report.json
 // was written before it was streamed: the reference the streamed bytes
 // must equal.
-func wholeJSON(t *testing.T, res *compare.Result, opts JSONOptions) []byte {
+func wholeJSON(t *testing.T, res *compare.Result, opts Options) []byte {
 	t.Helper()
 	type doc struct {
 		*compare.Result
@@ -89,9 +89,9 @@ func TestWriteJSONStreamsSameBytes(t *testing.T) {
 		{"sparse", sparse},
 	}
 	for _, c := range cases {
-		for _, opts := range []JSONOptions{{}, {OmitTexts: true}, {Compact: true}, {Compact: true, OmitTexts: true}} {
+		for _, opts := range []Options{{}, {OmitTexts: true}, {Compact: true}, {Compact: true, OmitTexts: true}} {
 			var got bytes.Buffer
-			if err := WriteJSONOptions(&got, c.res, opts); err != nil {
+			if err := WriteOptions(&got, c.res, opts); err != nil {
 				t.Fatal(err)
 			}
 			want := wholeJSON(t, c.res, opts)
@@ -115,11 +115,11 @@ func TestWriteJSONStreamsSameBytes(t *testing.T) {
 func TestWriteJSONGzip(t *testing.T) {
 	res := seedPipeline(t)
 	var plain, gz, again bytes.Buffer
-	if err := WriteJSON(&plain, res); err != nil {
+	if err := Write(&plain, res); err != nil {
 		t.Fatal(err)
 	}
 	for _, b := range []*bytes.Buffer{&gz, &again} {
-		if err := WriteJSONOptions(b, res, JSONOptions{Gzip: true}); err != nil {
+		if err := WriteOptions(b, res, Options{Gzip: true}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -148,7 +148,7 @@ func TestWriteJSONGzip(t *testing.T) {
 // A failing writer's error is returned, not lost in the buffer.
 func TestWriteJSONReturnsWriteError(t *testing.T) {
 	res := seedPipeline(t)
-	if err := WriteJSON(&failWriter{n: 1000}, res); err == nil {
+	if err := Write(&failWriter{n: 1000}, res); err == nil {
 		t.Fatal("no error from a failing writer")
 	}
 }

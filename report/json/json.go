@@ -1,7 +1,6 @@
-// Package report writes a compare.Result as report.json, report.xlsx and
-// report.pdf. Each format has one writer taking an io.Writer; the command
-// opens the files.
-package report
+// Package jsonreport writes a compare.Result as report.json, the layout
+// documented in docs/report-json.md.
+package jsonreport
 
 import (
 	"bufio"
@@ -15,8 +14,8 @@ import (
 	"github.com/framediff/framediff/corpus"
 )
 
-// JSONOptions control WriteJSONOptions.
-type JSONOptions struct {
+// Options control WriteOptions.
+type Options struct {
 	// OmitTexts leaves each article's "text" out. Offsets elsewhere in the
 	// file still point into it, so a reader needs the articles' cleaned
 	// texts from elsewhere (another run with the same inputs) to show
@@ -31,11 +30,11 @@ type JSONOptions struct {
 	Gzip bool
 }
 
-// WriteJSON writes res as indented JSON, the layout documented in
+// Write writes res as indented JSON, the layout documented in
 // docs/report-json.md. Lists are written as [] rather than null. It returns
 // the first write error.
-func WriteJSON(w io.Writer, res *compare.Result) error {
-	return WriteJSONOptions(w, res, JSONOptions{})
+func Write(w io.Writer, res *compare.Result) error {
+	return WriteOptions(w, res, Options{})
 }
 
 // jsonRef is a compare.SentenceRef without its text: the passage is
@@ -198,12 +197,12 @@ func writeList[T any](j *jsonWriter, d int, items []T) {
 	j.list(d, len(items), items == nil, func(i int) any { return &items[i] })
 }
 
-// WriteJSONOptions is WriteJSON with options. Passages (alignments,
+// WriteOptions is Write with options. Passages (alignments,
 // substitution examples, coverage sentences) are written as offsets into
 // their article's text, never as copies of it. The report is encoded one
 // list element at a time as it is written, so its memory is that of its
 // largest element, not of the file.
-func WriteJSONOptions(w io.Writer, res *compare.Result, opts JSONOptions) error {
+func WriteOptions(w io.Writer, res *compare.Result, opts Options) error {
 	var gz *gzip.Writer
 	if opts.Gzip {
 		var err error
@@ -231,7 +230,7 @@ func WriteJSONOptions(w io.Writer, res *compare.Result, opts JSONOptions) error 
 // layout: the fields of compare.Result, then the four lists written with
 // offsets in place of texts (articles, alignments, substitutions,
 // coverage).
-func (j *jsonWriter) writeResult(res *compare.Result, opts JSONOptions) {
+func (j *jsonWriter) writeResult(res *compare.Result, opts Options) {
 	j.raw("{")
 	j.key(1, true, "schema_version")
 	j.value(1, res.SchemaVersion)
