@@ -11,7 +11,7 @@ const pdfMaxURL = 2048
 // URL without spaces or control characters and at most pdfMaxURL bytes.
 // Anything else (javascript:, file:, data:, over-long) returns "".
 func pdfLinkTarget(u string) string {
-	if len(u) <= pdfMaxURL && webURL(u) {
+	if len(u) <= pdfMaxURL && WebURL(u) {
 		return u
 	}
 	return ""

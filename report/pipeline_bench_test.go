@@ -18,6 +18,7 @@ import (
 	"github.com/framediff/framediff/internal/synth"
 	"github.com/framediff/framediff/report"
 	jsonreport "github.com/framediff/framediff/report/json"
+	"github.com/framediff/framediff/report/xlsx"
 )
 
 // realCorpus is PolNeAR's training split: 840 political news articles from
@@ -207,7 +208,7 @@ func BenchmarkPipeline(b *testing.B) {
 		{"xlsx", func(b *testing.B, c *pipelineCorpus) any { _, res := c.built(b); return res },
 			func(b *testing.B, c *pipelineCorpus, in any) int64 {
 				w := &countingWriter{}
-				if err := report.WriteXLSX(w, in.(*compare.Result), report.XLSXOptions{}); err != nil {
+				if err := xlsx.Write(w, in.(*compare.Result), xlsx.Options{}); err != nil {
 					b.Fatal(err)
 				}
 				return w.n

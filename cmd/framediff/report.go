@@ -15,6 +15,7 @@ import (
 	"github.com/framediff/framediff/report/html"
 	jsonreport "github.com/framediff/framediff/report/json"
 	"github.com/framediff/framediff/report/markdown"
+	"github.com/framediff/framediff/report/xlsx"
 )
 
 // formats are the outputs report can write, in the order they are written.
@@ -112,7 +113,7 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 		"json": func(w io.Writer) error {
 			return jsonreport.WriteOptions(w, res, jsonreport.Options{OmitTexts: o.noTexts, Compact: o.compactJSON, Gzip: o.gzipJSON})
 		},
-		"xlsx": func(w io.Writer) error { return report.WriteXLSX(w, res, report.XLSXOptions{}) },
+		"xlsx": func(w io.Writer) error { return xlsx.Write(w, res, xlsx.Options{}) },
 		"pdf": func(w io.Writer) error {
 			return report.WritePDFContext(ctx, w, res, report.PDFOptions{
 				Title:    o.title,

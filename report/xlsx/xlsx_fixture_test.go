@@ -1,4 +1,4 @@
-package report
+package xlsx
 
 import (
 	"bufio"
@@ -212,11 +212,11 @@ func seedFixture(t testing.TB) *compare.Result {
 	return res
 }
 
-// readSeedHits reads testdata/xlsx/seed_hits.txt and finds each hit's
+// readSeedHits reads testdata/seed_hits.txt and finds each hit's
 // offsets in its article.
 func readSeedHits(t testing.TB, arts map[string]*corpus.Article) []framing.Hit {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "xlsx", "seed_hits.txt"))
+	f, err := os.Open(filepath.Join("testdata", "seed_hits.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

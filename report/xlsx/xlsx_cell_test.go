@@ -1,4 +1,4 @@
-package report
+package xlsx
 
 import (
 	"bytes"
@@ -200,7 +200,7 @@ func seedTexts(f *testing.F, add func(string)) {
 	}
 }
 
-func ExampleWriteXLSX() {
+func ExampleWrite() {
 	res := &compare.Result{
 		Tool: compare.Tool{Name: "framediff", Version: "0.1.0"},
 		Articles: []corpus.Article{{
@@ -209,7 +209,7 @@ func ExampleWriteXLSX() {
 		}},
 	}
 	var buf bytes.Buffer
-	if err := WriteXLSX(&buf, res, XLSXOptions{}); err != nil {
+	if err := Write(&buf, res, Options{}); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -273,8 +273,8 @@ func FuzzWriteXLSX(f *testing.F) {
 		}
 		res.Framing = &compare.Framing{Hits: []framing.Hit{{Article: "a", Axis: text, Pole: outlet, Term: text, Match: text, Start: 0, End: len(text)}}}
 		var buf bytes.Buffer
-		if err := WriteXLSX(&buf, res, XLSXOptions{MaxCellChars: 64}); err != nil {
-			t.Fatalf("WriteXLSX: %v", err)
+		if err := Write(&buf, res, Options{MaxCellChars: 64}); err != nil {
+			t.Fatalf("Write: %v", err)
 		}
 		parts := unzipParts(t, buf.Bytes())
 		for name, xml := range parts {

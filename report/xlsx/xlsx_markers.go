@@ -1,4 +1,4 @@
-package report
+package xlsx
 
 // markersTable lists the lexicon's markers found (hedges, distancing
 // words, graded attribution verbs, scare quotes) per outlet, event and

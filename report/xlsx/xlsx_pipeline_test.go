@@ -1,4 +1,4 @@
-package report
+package xlsx
 
 import (
 	"context"
@@ -28,8 +28,8 @@ func seedPipeline(t *testing.T) *compare.Result {
 
 func TestWriteXLSXSeedPipeline(t *testing.T) {
 	res := seedPipeline(t)
-	data := writeXLSX(t, res, XLSXOptions{})
-	d := checkReadBack(t, res, XLSXOptions{}, data)
+	data := writeXLSX(t, res, Options{})
+	d := checkReadBack(t, res, Options{}, data)
 
 	for _, s := range d.Sheets {
 		if len(s.Tables) == 0 || s.Freeze == nil || (*s.Freeze != "A2" && *s.Freeze != "D2") {

@@ -1,8 +1,7 @@
-package report
+package xlsx
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/framediff/framediff/framing"
@@ -22,7 +21,7 @@ func TestWriteXLSXMarkers(t *testing.T) {
 	if len(res.Framing.MarkerCounts) == 0 {
 		t.Fatal("no markers in the seeds")
 	}
-	d := checkReadBack(t, res, XLSXOptions{}, writeXLSX(t, res, XLSXOptions{}))
+	d := checkReadBack(t, res, Options{}, writeXLSX(t, res, Options{}))
 	s := d.sheet(t, "Markers")
 	if got := fmt.Sprint(s.Rows[0][:8]); got != "[Scope Outlet Kind Grade Marker Voice Count Per 1,000 words]" {
 		t.Errorf("header %s", got)
@@ -34,26 +33,6 @@ func TestWriteXLSXMarkers(t *testing.T) {
 		r := s.Rows[i+1]
 		if fmt.Sprint(r[2]) != c.Kind || fmt.Sprint(r[4]) != c.Marker || fmt.Sprint(r[6]) != fmt.Sprint(c.Count) {
 			t.Errorf("row %d = %v, want %+v", i+1, r, c)
-		}
-	}
-}
-
-// TestWritePDFMarkerGlossary reads the handout back with pdftotext: the
-// glossary lists the markers the outlets use in their own voice; in the
-// seeds, scare quotes such as "bloodbath" and "de-escalation".
-func TestWritePDFMarkerGlossary(t *testing.T) {
-	res := pdfSeedResult(t)
-	m := framing.NewMatcher(res.Lex)
-	var marks []framing.MarkerHit
-	for i := range res.Articles {
-		marks = append(marks, m.Markers(&res.Articles[i])...)
-	}
-	res.Framing.Markers = marks
-	file := pdfSave(t, "markers.pdf", pdfWrite(t, res, PDFOptions{}))
-	text := strings.Join(strings.Fields(pdfToText(t, file, 0, 0)), " ")
-	for _, want := range []string{"Markers: distance, hedges and loaded speech verbs", "Scare quotes set a word apart", "\u201cbloodbath\u201d", "\u201cde-escalation\u201d", "Used by CGTN"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("handout lacks %q", want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package report
+package xlsx
 
 import (
 	"bufio"
@@ -89,7 +89,7 @@ func BenchmarkWriteXLSXHits(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		stop := heapwatch.Start()
 		w := &countingWriter{}
-		if err := WriteXLSX(w, res, XLSXOptions{}); err != nil {
+		if err := Write(w, res, Options{}); err != nil {
 			b.Fatal(err)
 		}
 		peak = max(peak, stop())
@@ -113,7 +113,7 @@ func TestXLSXBenchRows(t *testing.T) {
 	if s := os.Getenv("FRAMEDIFF_BENCH_HITS"); s != "" {
 		n, _ = strconv.Atoi(s)
 	}
-	x := &xlsxWriter{res: benchHits(t, n), opts: XLSXOptions{}.withDefaults()}
+	x := &xlsxWriter{res: benchHits(t, n), opts: Options{}.withDefaults()}
 	ht := x.hitsTable()
 	f, err := os.Create(out)
 	if err != nil {
@@ -136,7 +136,7 @@ func TestXLSXBenchRows(t *testing.T) {
 	}
 }
 
-func writeTSV(w io.Writer, fill func([]any), cols int, opts XLSXOptions) {
+func writeTSV(w io.Writer, fill func([]any), cols int, opts Options) {
 	r := make([]any, cols)
 	fill(r)
 	cells := make([]string, cols)
@@ -167,7 +167,7 @@ func BenchmarkWriteXLSXArticles(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := WriteXLSX(io.Discard, res, XLSXOptions{}); err != nil {
+		if err := Write(io.Discard, res, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

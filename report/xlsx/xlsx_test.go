@@ -1,4 +1,4 @@
-package report
+package xlsx
 
 import (
 	"archive/zip"
@@ -31,10 +31,10 @@ type sheetWant struct {
 	rows    [][]any // header first
 }
 
-// wantSheets renders the tables WriteXLSX plans for res into the values an
+// wantSheets renders the tables Write plans for res into the values an
 // independent reader should see: text as cleaned, rich text as its plain
 // text, numbers as float64, dates as ISO text to the second.
-func wantSheets(res *compare.Result, opts XLSXOptions) []sheetWant {
+func wantSheets(res *compare.Result, opts Options) []sheetWant {
 	opts = opts.withDefaults()
 	x := &xlsxWriter{res: res, opts: opts}
 	var out []sheetWant
@@ -64,7 +64,7 @@ func wantSheets(res *compare.Result, opts XLSXOptions) []sheetWant {
 }
 
 // readBack is what a reader sees of one cell value.
-func readBack(v any, opts XLSXOptions) any {
+func readBack(v any, opts Options) any {
 	switch v := v.(type) {
 	case styled:
 		return readBack(v.v, opts)
@@ -209,18 +209,18 @@ func gotTable(t *testing.T, d *dump, section string, cols, rows, perPage int) []
 	return got
 }
 
-func writeXLSX(t testing.TB, res *compare.Result, opts XLSXOptions) []byte {
+func writeXLSX(t testing.TB, res *compare.Result, opts Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteXLSX(&buf, res, opts); err != nil {
-		t.Fatalf("WriteXLSX: %v", err)
+	if err := Write(&buf, res, opts); err != nil {
+		t.Fatalf("Write: %v", err)
 	}
 	return buf.Bytes()
 }
 
 // checkReadBack reads data with openpyxl and compares every section's
-// table with what WriteXLSX meant to write.
-func checkReadBack(t *testing.T, res *compare.Result, opts XLSXOptions, data []byte) *dump {
+// table with what Write meant to write.
+func checkReadBack(t *testing.T, res *compare.Result, opts Options, data []byte) *dump {
 	t.Helper()
 	d := readWithOpenpyxl(t, data)
 	perPage := opts.withDefaults().MaxRows - 1
@@ -243,8 +243,8 @@ func sheetNames(d *dump) []string {
 
 func TestWriteXLSXSeedReadBack(t *testing.T) {
 	res := seedFixture(t)
-	data := writeXLSX(t, res, XLSXOptions{})
-	d := checkReadBack(t, res, XLSXOptions{}, data)
+	data := writeXLSX(t, res, Options{})
+	d := checkReadBack(t, res, Options{}, data)
 
 	wantNames := []string{"Overview", "Articles", "Terms", "Hits", "Events", "Alignments", "Swaps", "Quotes", "Voice by outlet", "Voice share", "Coverage", "Distinctive"}
 	if diff := cmp.Diff(wantNames, sheetNames(d)); diff != "" {
@@ -427,7 +427,7 @@ func unzipParts(t *testing.T, data []byte) map[string]string {
 }
 
 func TestWriteXLSXRichText(t *testing.T) {
-	parts := unzipParts(t, writeXLSX(t, seedFixture(t), XLSXOptions{}))
+	parts := unzipParts(t, writeXLSX(t, seedFixture(t), Options{}))
 	sheet := func(n int) string { return parts["xl/worksheets/sheet"+strconv.Itoa(n)+".xml"] }
 	terms, hits, aligns := sheet(3), sheet(4), sheet(6)
 	for _, tc := range []struct {
@@ -451,7 +451,7 @@ func TestWriteXLSXRichText(t *testing.T) {
 
 func TestWriteXLSXGolden(t *testing.T) {
 	var b strings.Builder
-	for _, w := range wantSheets(seedFixture(t), XLSXOptions{}) {
+	for _, w := range wantSheets(seedFixture(t), Options{}) {
 		fmt.Fprintf(&b, "== %s ==\n", w.section)
 		for _, r := range w.rows {
 			cells := make([]string, len(r))
@@ -467,7 +467,7 @@ func TestWriteXLSXGolden(t *testing.T) {
 			b.WriteString(strings.Join(cells, " | ") + "\n")
 		}
 	}
-	path := filepath.Join("testdata", "xlsx", "seed.golden")
+	path := filepath.Join("testdata", "seed.golden")
 	if *update {
 		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
@@ -489,7 +489,7 @@ func TestXLSXHelperProcess(t *testing.T) {
 	if out == "" {
 		t.Skip("helper process for TestWriteXLSXReproducible")
 	}
-	if err := os.WriteFile(out, writeXLSX(t, seedFixture(t), XLSXOptions{}), 0o644); err != nil {
+	if err := os.WriteFile(out, writeXLSX(t, seedFixture(t), Options{}), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -514,7 +514,7 @@ func TestWriteXLSXReproducible(t *testing.T) {
 		}
 		files = append(files, data)
 	}
-	files = append(files, writeXLSX(t, seedFixture(t), XLSXOptions{}))
+	files = append(files, writeXLSX(t, seedFixture(t), Options{}))
 	for i := 1; i < len(files); i++ {
 		if !bytes.Equal(files[0], files[i]) {
 			t.Errorf("run %d wrote %d bytes differing from run 0's %d bytes", i, len(files[i]), len(files[0]))
@@ -618,7 +618,7 @@ var chartRef = regexp.MustCompile(`^'(Terms|Voice by outlet)'!\$[A-Z]+\$[0-9]+(:
 
 func TestWriteXLSXHostile(t *testing.T) {
 	res := hostileResult(t)
-	data := writeXLSX(t, res, XLSXOptions{})
+	data := writeXLSX(t, res, Options{})
 	refs := 0
 	for name, xml := range writeParts(t, data) {
 		if strings.HasPrefix(name, "xl/charts/") {
@@ -640,7 +640,7 @@ func TestWriteXLSXHostile(t *testing.T) {
 	if refs == 0 {
 		t.Errorf("found no chart references to check")
 	}
-	d := checkReadBack(t, res, XLSXOptions{}, data)
+	d := checkReadBack(t, res, Options{}, data)
 	for _, s := range d.Sheets {
 		if n := s.Types["f"]; n > 0 {
 			t.Errorf("sheet %s: openpyxl sees %d formula cells", s.Name, n)
@@ -669,7 +669,7 @@ func TestWriteXLSXLimits(t *testing.T) {
 	res.Articles[2].Title = long
 	res.Quotes[0].Text = long
 	res.Alignments[1].Diff = append(res.Alignments[1].Diff, compare.DiffOp{Op: "insert", Text: long})
-	opts := XLSXOptions{MaxRows: 5, MaxCellChars: 40}
+	opts := Options{MaxRows: 5, MaxCellChars: 40}
 	data := writeXLSX(t, res, opts)
 	d := checkReadBack(t, res, opts, data)
 
@@ -716,7 +716,7 @@ func TestWriteXLSXSections(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			res := *full
 			tc.edit(&res)
-			f, err := excelize.OpenReader(bytes.NewReader(writeXLSX(t, &res, XLSXOptions{})))
+			f, err := excelize.OpenReader(bytes.NewReader(writeXLSX(t, &res, Options{})))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -729,8 +729,8 @@ func TestWriteXLSXSections(t *testing.T) {
 }
 
 func TestWriteXLSXNilResult(t *testing.T) {
-	if err := WriteXLSX(io.Discard, nil, XLSXOptions{}); err == nil {
-		t.Error("WriteXLSX(nil) succeeded")
+	if err := Write(io.Discard, nil, Options{}); err == nil {
+		t.Error("Write(nil) succeeded")
 	}
 }
 
@@ -746,7 +746,7 @@ func (w *failWriter) Write(p []byte) (int, error) {
 }
 
 func TestWriteXLSXWriterFails(t *testing.T) {
-	err := WriteXLSX(&failWriter{n: 100}, seedFixture(t), XLSXOptions{})
+	err := Write(&failWriter{n: 100}, seedFixture(t), Options{})
 	if err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Errorf("err = %v, want the writer's error", err)
 	}
@@ -767,7 +767,7 @@ func TestWriteXLSXLibreOffice(t *testing.T) {
 	}
 	dir := t.TempDir()
 	in := filepath.Join(dir, "report.xlsx")
-	if err := os.WriteFile(in, writeXLSX(t, seedFixture(t), XLSXOptions{}), 0o644); err != nil {
+	if err := os.WriteFile(in, writeXLSX(t, seedFixture(t), Options{}), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(office, "--headless", "--convert-to", "csv", "--outdir", dir, in)
@@ -789,7 +789,7 @@ func TestWriteXLSXLibreOffice(t *testing.T) {
 func TestWriteXLSXExcelCellLimit(t *testing.T) {
 	res := seedFixture(t)
 	res.Articles[0].Title = strings.Repeat("Idlib 😀 ", 6000) // 54,000 UTF-16 units
-	d := checkReadBack(t, res, XLSXOptions{}, writeXLSX(t, res, XLSXOptions{}))
+	d := checkReadBack(t, res, Options{}, writeXLSX(t, res, Options{}))
 	title, _ := d.sheet(t, "Articles").Rows[1][5].(string)
 	if n := utf16Len(title); n > excelMaxCellChars || n < excelMaxCellChars-1 || !strings.HasSuffix(title, truncMarker) {
 		t.Errorf("title of %d units ending %q, want at most %d ending with the marker", n, title[max(0, len(title)-20):], excelMaxCellChars)

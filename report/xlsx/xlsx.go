@@ -1,4 +1,6 @@
-package report
+// Package xlsx writes a compare.Result as report.xlsx, an Excel workbook
+// of one sheet per table, with charts.
+package xlsx
 
 import (
 	"fmt"
@@ -9,12 +11,13 @@ import (
 	"time"
 
 	"github.com/framediff/framediff/compare"
+	"github.com/framediff/framediff/report"
 	"github.com/xuri/excelize/v2"
 )
 
-// XLSXOptions control WriteXLSX. The zero value writes a workbook within
+// Options control Write. The zero value writes a workbook within
 // Excel's own limits.
-type XLSXOptions struct {
+type Options struct {
 	// ContextChars is how many characters of context the Hits sheet shows
 	// either side of a match; 0 means 60.
 	ContextChars int
@@ -31,7 +34,7 @@ type XLSXOptions struct {
 	TempDir string
 }
 
-func (o XLSXOptions) withDefaults() XLSXOptions {
+func (o Options) withDefaults() Options {
 	if o.ContextChars <= 0 {
 		o.ContextChars = 60
 	}
@@ -50,7 +53,7 @@ func (o XLSXOptions) withDefaults() XLSXOptions {
 	return o
 }
 
-// WriteXLSX writes res to w as an Excel workbook: an Overview sheet, then
+// Write writes res to w as an Excel workbook: an Overview sheet, then
 // one sheet per built section of res (Articles, Terms, Hits, Events,
 // Alignments, Swaps, Quotes, Voice by outlet, Voice share, Coverage,
 // Distinctive, Markers), each an Excel table.
@@ -59,7 +62,7 @@ func (o XLSXOptions) withDefaults() XLSXOptions {
 // package is held compressed in memory until it is written to w. It returns
 // an error, and may have written part of a file, when w fails or res needs
 // more columns than a sheet holds.
-func WriteXLSX(w io.Writer, res *compare.Result, opts XLSXOptions) error {
+func Write(w io.Writer, res *compare.Result, opts Options) error {
 	if res == nil {
 		return fmt.Errorf("write workbook: no result")
 	}
@@ -114,7 +117,7 @@ func (x *xlsxWriter) stamp() time.Time {
 type xlsxWriter struct {
 	f      *excelize.File
 	res    *compare.Result
-	opts   XLSXOptions
+	opts   Options
 	styles map[styleKind]int
 	parts  *packageParts
 	// sheets are the written sheet names in order, pages included.
@@ -455,7 +458,7 @@ func (x *xlsxWriter) cellValue(v any, k styleKind) (val any, style int, hyperlin
 		}
 	case link:
 		val = cleanText(v.text, x.opts.MaxCellChars)
-		if webURL(v.url) && utf16Len(v.url) <= 2079 { // Excel's URL limit
+		if report.WebURL(v.url) && utf16Len(v.url) <= 2079 { // Excel's URL limit
 			hyperlink, k = v.url, stLink
 		}
 	default:
@@ -463,15 +466,6 @@ func (x *xlsxWriter) cellValue(v any, k styleKind) (val any, style int, hyperlin
 	}
 	style, err = x.style(k)
 	return val, style, hyperlink, err
-}
-
-// webURL reports whether u is an http or https URL, the only links the
-// workbook makes clickable.
-func webURL(u string) bool {
-	l := strings.ToLower(u)
-	return (strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")) &&
-		strings.IndexFunc(u, func(r rune) bool { return r <= ' ' || r == 0x7f }) < 0 &&
-		strings.ToValidUTF8(u, "") == u
 }
 
 // streamSink writes a page with excelize's StreamWriter.
