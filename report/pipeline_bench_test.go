@@ -16,8 +16,8 @@ import (
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/internal/heapwatch"
 	"github.com/framediff/framediff/internal/synth"
-	"github.com/framediff/framediff/report"
 	jsonreport "github.com/framediff/framediff/report/json"
+	"github.com/framediff/framediff/report/pdf"
 	"github.com/framediff/framediff/report/xlsx"
 )
 
@@ -216,7 +216,7 @@ func BenchmarkPipeline(b *testing.B) {
 		{"pdf", func(b *testing.B, c *pipelineCorpus) any { _, res := c.built(b); return res },
 			func(b *testing.B, c *pipelineCorpus, in any) int64 {
 				w := &countingWriter{}
-				if err := report.WritePDF(w, in.(*compare.Result), report.PDFOptions{}); err != nil {
+				if err := pdf.Write(w, in.(*compare.Result), pdf.Options{}); err != nil {
 					b.Fatal(err)
 				}
 				return w.n

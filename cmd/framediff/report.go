@@ -11,10 +11,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/framediff/framediff/compare"
-	"github.com/framediff/framediff/report"
 	"github.com/framediff/framediff/report/html"
 	jsonreport "github.com/framediff/framediff/report/json"
 	"github.com/framediff/framediff/report/markdown"
+	"github.com/framediff/framediff/report/pdf"
 	"github.com/framediff/framediff/report/xlsx"
 )
 
@@ -115,7 +115,7 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 		},
 		"xlsx": func(w io.Writer) error { return xlsx.Write(w, res, xlsx.Options{}) },
 		"pdf": func(w io.Writer) error {
-			return report.WritePDFContext(ctx, w, res, report.PDFOptions{
+			return pdf.WriteContext(ctx, w, res, pdf.Options{
 				Title:    o.title,
 				Blind:    o.blind,
 				Paper:    o.paper,

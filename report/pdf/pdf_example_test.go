@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 	"github.com/framediff/framediff/framing"
 )
 
-func ExampleWritePDF() {
+func ExampleWrite() {
 	text := "Damascus regained control of the town, the regime said.\n\n“We will stay,” a rebel commander told reporters."
 	res := &compare.Result{
 		Tool: compare.Tool{Name: "framediff", Version: "0.1.0"},
@@ -30,7 +30,7 @@ func ExampleWritePDF() {
 		Events: []compare.Event{{ID: "e1", Label: "Town changes hands — 2024-05-01", Start: "2024-05-01", End: "2024-05-01", Articles: []string{"a1"}}},
 	}
 	var buf bytes.Buffer
-	err := WritePDF(&buf, res, PDFOptions{Paper: "letter", Settings: "framediff report --paper letter"})
+	err := Write(&buf, res, Options{Paper: "letter", Settings: "framediff report --paper letter"})
 	pages := len(regexp.MustCompile(`/Type /Page\n`).FindAll(buf.Bytes(), -1))
 	fmt.Println(err, bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")), pages > 0)
 	// The document's date is the article's, not the clock's.

@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"bytes"
@@ -76,8 +76,8 @@ func TestWritePDFHugeParagraph(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	var buf bytes.Buffer
-	if err := WritePDFContext(ctx, &buf, res, PDFOptions{}); err != nil {
-		t.Fatalf("WritePDF: %v", err)
+	if err := WriteContext(ctx, &buf, res, Options{}); err != nil {
+		t.Fatalf("Write: %v", err)
 	}
 	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
 		t.Fatal("not a PDF")
@@ -107,7 +107,7 @@ func TestWritePDFCancelled(t *testing.T) {
 	// How often a full run looks at its context.
 	full := &countdownCtx{Context: context.Background(), n: 1 << 62}
 	var buf bytes.Buffer
-	if err := WritePDFContext(full, &buf, res, PDFOptions{}); err != nil {
+	if err := WriteContext(full, &buf, res, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	total := full.calls.Load()
@@ -118,7 +118,7 @@ func TestWritePDFCancelled(t *testing.T) {
 		t.Run(fmt.Sprint(at), func(t *testing.T) {
 			ctx := &countdownCtx{Context: context.Background(), n: at}
 			var buf bytes.Buffer
-			err := WritePDFContext(ctx, &buf, res, PDFOptions{})
+			err := WriteContext(ctx, &buf, res, Options{})
 			if !errors.Is(err, context.Canceled) {
 				t.Errorf("err = %v, want context.Canceled", err)
 			}
@@ -138,7 +138,7 @@ func BenchmarkPDFRichTextManyHits(b *testing.B) {
 	for _, size := range []int{400 << 10, 800 << 10} {
 		b.Run(fmt.Sprintf("%dKiB", size>>10), func(b *testing.B) {
 			res, id := pdfHugeParagraph(b, size)
-			d, err := newPDFDoc(res, PDFOptions{})
+			d, err := newPDFDoc(res, Options{})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -158,7 +158,7 @@ func BenchmarkWritePDFHugeParagraph(b *testing.B) {
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
-		if err := WritePDF(&buf, res, PDFOptions{}); err != nil {
+		if err := Write(&buf, res, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,4 +1,8 @@
-package report
+// Package pdf writes a compare.Result as report.pdf, a printable handout:
+// the events' articles with their framing terms marked, charts per outlet,
+// findings, a glossary and discussion questions. Its fonts are embedded and
+// subset to the characters used.
+package pdf
 
 import (
 	"cmp"
@@ -24,8 +28,8 @@ import (
 	"github.com/framediff/framediff/framing"
 )
 
-// PDFOptions control WritePDF.
-type PDFOptions struct {
+// Options control Write.
+type Options struct {
 	// Title overrides the title made from the events.
 	Title string
 	// Blind shows outlets as Source A, B, C… everywhere, masks their names,
@@ -43,7 +47,7 @@ type PDFOptions struct {
 	// handout was generated (for example the command line's options).
 	Settings string
 	// CJKFont is the font file (TTF, OTF or TTC) for Chinese, Japanese and
-	// Korean text; empty looks in PDFCJKFonts, "none" uses none. Only the
+	// Korean text; empty looks in CJKFonts, "none" uses none. Only the
 	// glyphs the handout uses are embedded.
 	CJKFont string
 	// Warn, when set, is called with a message naming the characters no
@@ -51,33 +55,33 @@ type PDFOptions struct {
 	Warn func(msg string)
 }
 
-// ErrUnknownEvent is wrapped by WritePDF's error when PDFOptions.Events
+// ErrUnknownEvent is wrapped by Write's error when Options.Events
 // names an event the Result lacks.
 var ErrUnknownEvent = errors.New("unknown event")
 
-// ErrUnknownPaper is wrapped by WritePDF's error when PDFOptions.Paper is
+// ErrUnknownPaper is wrapped by Write's error when Options.Paper is
 // neither "a4" nor "letter".
 var ErrUnknownPaper = errors.New("unknown paper size")
 
 const pdfFamily = "go"
 
-// WritePDF writes res as a printable handout for media-literacy teaching:
+// Write writes res as a printable handout for media-literacy teaching:
 // a cover, a chart per framing axis, each event's articles side by side
 // with framing terms highlighted, shared quotations, word swaps, voice
 // share, a glossary, discussion questions drawn from the findings, and a
 // note on method. Sections with nothing to show are left out.
 //
 // The same res and opts give the same bytes: the document's dates come from
-// the latest article date, never the clock. WritePDF returns an error
+// the latest article date, never the clock. Write returns an error
 // wrapping ErrUnknownEvent or ErrUnknownPaper for bad options, or the
 // first error building or writing the document.
-func WritePDF(w io.Writer, res *compare.Result, opts PDFOptions) error {
-	return WritePDFContext(context.Background(), w, res, opts)
+func Write(w io.Writer, res *compare.Result, opts Options) error {
+	return WriteContext(context.Background(), w, res, opts)
 }
 
-// WritePDFContext is WritePDF that stops laying the handout out once ctx
+// WriteContext is Write that stops laying the handout out once ctx
 // is done, returning ctx's error; nothing is written to w then.
-func WritePDFContext(ctx context.Context, w io.Writer, res *compare.Result, opts PDFOptions) (err error) {
+func WriteContext(ctx context.Context, w io.Writer, res *compare.Result, opts Options) (err error) {
 	if res == nil {
 		return errors.New("pdf: nil result")
 	}
@@ -124,7 +128,7 @@ type pdfPole struct {
 type pdfDoc struct {
 	f    *fpdf.Fpdf
 	res  *compare.Result
-	opts PDFOptions
+	opts Options
 	g    *pdfGlyphs
 	// fontsAdded are the fallback faces' fonts added so far, by family and
 	// style; cjkFound is set when a CJK font was read.
@@ -157,7 +161,7 @@ type pdfDoc struct {
 }
 
 // pdfCancel carries ctx's error from deep in the layout up to
-// WritePDFContext, which recovers it.
+// WriteContext, which recovers it.
 type pdfCancel struct{ err error }
 
 // checkCancel unwinds the layout with a pdfCancel once d.ctx is done. The
@@ -175,7 +179,7 @@ var pdfPalette = []pdfRGB{
 	{176, 58, 46}, {31, 97, 141}, {125, 60, 152}, {30, 132, 73}, {185, 119, 14}, {93, 109, 126}, {160, 64, 0}, {23, 165, 137},
 }
 
-func newPDFDoc(res *compare.Result, opts PDFOptions) (*pdfDoc, error) {
+func newPDFDoc(res *compare.Result, opts Options) (*pdfDoc, error) {
 	d := &pdfDoc{res: res, opts: opts}
 	var err error
 	cjk, err := pdfFindCJK(opts.CJKFont, pdfCJKRunes(res.Articles, res.Lex, res.Outlets, opts.Title))

@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"regexp"
@@ -29,7 +29,7 @@ func TestWritePDFHostileURLs(t *testing.T) {
 	hostile := []string{"javascript:alert(document.cookie)", "file:///etc/passwd", "data:text/html,<script>alert(1)</script>", huge}
 
 	// The plain URL: how many times the handout links an article.
-	plain := pdfWrite(t, base, PDFOptions{})
+	plain := pdfWrite(t, base, Options{})
 	want := strings.Count(strings.Join(pdfURIs(plain), "\n"), globe)
 	if want == 0 {
 		t.Fatal("the seed handout links no URL")
@@ -53,7 +53,7 @@ func TestWritePDFHostileURLs(t *testing.T) {
 			k++
 		}
 	}
-	b := pdfWrite(t, res, PDFOptions{})
+	b := pdfWrite(t, res, Options{})
 	if len(b) > 2*len(plain)+(1<<20) {
 		t.Errorf("handout is %d bytes, against %d with plain URLs", len(b), len(plain))
 	}

@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"strings"
@@ -18,7 +18,7 @@ func TestWritePDFMarkerGlossary(t *testing.T) {
 		marks = append(marks, m.Markers(&res.Articles[i])...)
 	}
 	res.Framing.Markers = marks
-	file := pdfSave(t, "markers.pdf", pdfWrite(t, res, PDFOptions{}))
+	file := pdfSave(t, "markers.pdf", pdfWrite(t, res, Options{}))
 	text := strings.Join(strings.Fields(pdfToText(t, file, 0, 0)), " ")
 	for _, want := range []string{"Markers: distance, hedges and loaded speech verbs", "Scare quotes set a word apart", "\u201cbloodbath\u201d", "\u201cde-escalation\u201d", "Used by CGTN"} {
 		if !strings.Contains(text, want) {

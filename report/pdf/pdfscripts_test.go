@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"bytes"
@@ -47,7 +47,7 @@ func TestPDFShapeArabic(t *testing.T) {
 // text back.
 func TestPDFShapeArabicRoundTrip(t *testing.T) {
 	for _, name := range []string{"cgtn-ar.md", "iranpress-fa.md"} {
-		b, err := os.ReadFile(filepath.Join("..", "testdata", "languages", name))
+		b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "languages", name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -133,7 +133,7 @@ func TestPDFTrueTypeSubset(t *testing.T) {
 
 func pdfTestCJKFont(t *testing.T) string {
 	t.Helper()
-	for _, p := range PDFCJKFonts {
+	for _, p := range CJKFonts {
 		if _, err := os.Stat(p); err == nil {
 			return p
 		}
@@ -149,7 +149,7 @@ func pdfTestCJKFont(t *testing.T) string {
 // after compatibility decomposition.
 func TestWritePDFScripts(t *testing.T) {
 	pdfNeedTool(t, "pdftotext")
-	arts, _ := corpus.NewReader().ReadFS(os.DirFS(filepath.Join("..", "testdata", "languages")))
+	arts, _ := corpus.NewReader().ReadFS(os.DirFS(filepath.Join("..", "..", "testdata", "languages")))
 	if len(arts) != 5 {
 		t.Fatalf("read %d articles, want 5", len(arts))
 	}
@@ -157,10 +157,10 @@ func TestWritePDFScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, cjkErr := os.Stat(PDFCJKFonts[0])
+	_, cjkErr := os.Stat(CJKFonts[0])
 	for _, font := range []string{"", "none"} {
 		var warned []string
-		b := pdfWrite(t, res, PDFOptions{CJKFont: font, Warn: func(m string) { warned = append(warned, m) }})
+		b := pdfWrite(t, res, Options{CJKFont: font, Warn: func(m string) { warned = append(warned, m) }})
 		if font == "" && cjkErr != nil {
 			continue
 		}
@@ -223,12 +223,12 @@ func pdfComparable(s string) string {
 // with pdftoppm, as a reader's viewer would; -pdfout keeps them to look at.
 func TestWritePDFScriptsPNG(t *testing.T) {
 	pdfNeedTool(t, "pdftoppm")
-	arts, _ := corpus.NewReader().ReadFS(os.DirFS(filepath.Join("..", "testdata", "languages")))
+	arts, _ := corpus.NewReader().ReadFS(os.DirFS(filepath.Join("..", "..", "testdata", "languages")))
 	res, err := compare.Build(context.Background(), arts, compare.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	file := pdfSave(t, "scripts-png.pdf", pdfWrite(t, res, PDFOptions{}))
+	file := pdfSave(t, "scripts-png.pdf", pdfWrite(t, res, Options{}))
 	dir := filepath.Dir(file)
 	var stderr bytes.Buffer
 	cmd := exec.Command("pdftoppm", "-png", "-r", "60", file, filepath.Join(dir, "scripts"))
@@ -246,14 +246,14 @@ func TestWritePDFScriptsPNG(t *testing.T) {
 // shaping, right-to-left layout, CJK line breaks and, when Noto Sans CJK
 // is installed, reading it and building the subset of the glyphs used.
 func BenchmarkWritePDFScripts(b *testing.B) {
-	arts, _ := corpus.NewReader().ReadFS(os.DirFS(filepath.Join("..", "testdata", "languages")))
+	arts, _ := corpus.NewReader().ReadFS(os.DirFS(filepath.Join("..", "..", "testdata", "languages")))
 	res, err := compare.Build(context.Background(), arts, compare.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
 		var buf bytes.Buffer
-		if err := WritePDF(&buf, res, PDFOptions{}); err != nil {
+		if err := Write(&buf, res, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

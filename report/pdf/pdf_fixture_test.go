@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"encoding/json"
@@ -19,12 +19,12 @@ import (
 	"github.com/framediff/framediff/framing"
 )
 
-// pdfSeedResult builds the hand-labelled Result of testdata/pdf/seeds.txtar:
+// pdfSeedResult builds the hand-labelled Result of testdata/seeds.txtar:
 // the seed articles' cleaned text, with every hit and quotation located by
 // searching its verbatim text, and voice share summed from the quotations.
 func pdfSeedResult(t testing.TB) *compare.Result {
 	t.Helper()
-	res, err := pdfLoadFixture("testdata/pdf/seeds.txtar")
+	res, err := pdfLoadFixture("testdata/seeds.txtar")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"context"
@@ -21,7 +21,7 @@ func TestWritePDFPipelineSeeds(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Build: %v", err)
 	}
-	for _, opts := range []PDFOptions{{Settings: "framediff report (seeds)"}, {Blind: true}} {
+	for _, opts := range []Options{{Settings: "framediff report (seeds)"}, {Blind: true}} {
 		b := pdfWrite(t, res, opts)
 		name := "pipeline.pdf"
 		if opts.Blind {

@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"embed"
@@ -23,7 +23,7 @@ import (
 // picks), Noto Sans Hebrew, and Noto Sans CJK. The Arabic and Hebrew fonts
 // are embedded (fonts/, with their licence in fonts/OFL.txt); the CJK font
 // is some 19 MB, so it is read from the system when installed (see
-// PDFOptions.CJKFont) and only the glyphs the document uses are kept.
+// Options.CJKFont) and only the glyphs the document uses are kept.
 //
 //go:embed fonts/NotoSansArabic-Regular.ttf fonts/NotoSansArabic-Bold.ttf fonts/NotoSansHebrew-Regular.ttf fonts/NotoSansHebrew-Bold.ttf fonts/arabic-forms.txt fonts/OFL.txt
 var pdfFontFiles embed.FS
@@ -39,10 +39,10 @@ const (
 // pdfFaceFamilies are the fpdf family names of the faces.
 var pdfFaceFamilies = [pdfFaceCount]string{pdfFamily, "noto-arabic", "noto-hebrew", "noto-cjk"}
 
-// PDFCJKFonts are the places WritePDF looks for a CJK font when
-// PDFOptions.CJKFont is empty: Noto Sans CJK as Debian and Ubuntu
+// CJKFonts are the places Write looks for a CJK font when
+// Options.CJKFont is empty: Noto Sans CJK as Debian and Ubuntu
 // (fonts-noto-cjk), Fedora and Arch install it.
-var PDFCJKFonts = []string{
+var CJKFonts = []string{
 	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
 	"/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
 	"/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
@@ -313,7 +313,7 @@ func pdfLoadCJK(path string, runes []rune) (*pdfFace, error) {
 }
 
 // pdfFindCJK loads the CJK face for runes from path, or from the first of
-// PDFCJKFonts that exists when path is empty. "none" turns it off.
+// CJKFonts that exists when path is empty. "none" turns it off.
 func pdfFindCJK(path string, runes []rune) (*pdfFace, error) {
 	if len(runes) == 0 || path == "none" {
 		return nil, nil
@@ -325,7 +325,7 @@ func pdfFindCJK(path string, runes []rune) (*pdfFace, error) {
 		}
 		return f, err
 	}
-	for _, p := range PDFCJKFonts {
+	for _, p := range CJKFonts {
 		// A broken system font is passed over: the warning then names the
 		// characters it would have drawn.
 		if f, err := pdfLoadCJK(p, runes); err == nil && f != nil {

@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"bytes"
@@ -26,11 +26,11 @@ import (
 
 var pdfOut = flag.String("pdfout", "", "also write the test handouts to this directory, to look at")
 
-func pdfWrite(t testing.TB, res *compare.Result, opts PDFOptions) []byte {
+func pdfWrite(t testing.TB, res *compare.Result, opts Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WritePDF(&buf, res, opts); err != nil {
-		t.Fatalf("WritePDF: %v", err)
+	if err := Write(&buf, res, opts); err != nil {
+		t.Fatalf("Write: %v", err)
 	}
 	return buf.Bytes()
 }
@@ -113,7 +113,7 @@ func TestWritePDFSeedsReadBack(t *testing.T) {
 	res := pdfSeedResult(t)
 	tests := []struct {
 		name string
-		opts PDFOptions
+		opts Options
 		// want must all appear in the text (whitespace-flattened).
 		want []string
 		// maxPages bounds the handout's length: about five pages, plus
@@ -122,7 +122,7 @@ func TestWritePDFSeedsReadBack(t *testing.T) {
 	}{
 		{
 			name: "a4",
-			opts: PDFOptions{Settings: "framediff report seeds/ --paper a4"},
+			opts: Options{Settings: "framediff report seeds/ --paper a4"},
 			want: []string{
 				"CGTN", "Sahar News", "Iran Press", "The New Arab", "The Globe Post",
 				"China", "state broadcaster", "Fadaat Media (Qatari-funded)",
@@ -141,13 +141,13 @@ func TestWritePDFSeedsReadBack(t *testing.T) {
 		},
 		{
 			name:     "letter",
-			opts:     PDFOptions{Paper: "letter", Title: "Idlib: five outlets, one story"},
+			opts:     Options{Paper: "letter", Title: "Idlib: five outlets, one story"},
 			want:     []string{"Idlib: five outlets, one story", "The Globe Post", "Glossary of loaded terms"},
 			maxPages: 6,
 		},
 		{
 			name:     "blind",
-			opts:     PDFOptions{Blind: true},
+			opts:     Options{Blind: true},
 			want:     []string{"Source A", "Source B", "Source C", "Source D", "Source E", "Answer key"},
 			maxPages: 6,
 		},
@@ -188,7 +188,7 @@ func TestWritePDFSeedsReadBack(t *testing.T) {
 // outlet ("Iran Press/Iran news:"), and that the key reveals them.
 func TestWritePDFBlindMasksOutlets(t *testing.T) {
 	res := pdfSeedResult(t)
-	file := pdfSave(t, "seeds-blind.pdf", pdfWrite(t, res, PDFOptions{Blind: true, Title: "What CGTN and Iran Press said"}))
+	file := pdfSave(t, "seeds-blind.pdf", pdfWrite(t, res, Options{Blind: true, Title: "What CGTN and Iran Press said"}))
 	before := pdfCheckBlind(t, file, res)
 	// Iran Press names itself in its second paragraph.
 	if !regexp.MustCompile(`Source [A-E]/Iran news:`).MatchString(before) {
@@ -224,8 +224,8 @@ func pdfCheckBlind(t *testing.T, file string, res *compare.Result) string {
 
 func TestWritePDFDeterministic(t *testing.T) {
 	res := pdfSeedResult(t)
-	want := pdfWrite(t, res, PDFOptions{Settings: "x"})
-	if again := pdfWrite(t, res, PDFOptions{Settings: "x"}); !bytes.Equal(want, again) {
+	want := pdfWrite(t, res, Options{Settings: "x"})
+	if again := pdfWrite(t, res, Options{Settings: "x"}); !bytes.Equal(want, again) {
 		t.Fatal("two runs in one process differ")
 	}
 	// Article and list order must not matter.
@@ -241,7 +241,7 @@ func TestWritePDFDeterministic(t *testing.T) {
 	fr.Hits = append(fr.Hits[:0:0], res.Framing.Hits...)
 	r.Shuffle(len(fr.Hits), func(i, j int) { fr.Hits[i], fr.Hits[j] = fr.Hits[j], fr.Hits[i] })
 	shuffled.Framing = &fr
-	if got := pdfWrite(t, &shuffled, PDFOptions{Settings: "x"}); !bytes.Equal(want, got) {
+	if got := pdfWrite(t, &shuffled, Options{Settings: "x"}); !bytes.Equal(want, got) {
 		t.Fatal("shuffled input gives different bytes")
 	}
 	if bytes.Contains(want, []byte("/CreationDate (D:2020")) == false {
@@ -273,7 +273,7 @@ func TestWritePDFDeterministicAcrossProcesses(t *testing.T) {
 	if sums[0] != sums[1] {
 		t.Fatalf("processes wrote different PDFs: %s vs %s", sums[0], sums[1])
 	}
-	in := pdfWrite(t, pdfSeedResult(t), PDFOptions{Blind: true, Settings: "child"})
+	in := pdfWrite(t, pdfSeedResult(t), Options{Blind: true, Settings: "child"})
 	if sum := sha256.Sum256(in); hex.EncodeToString(sum[:]) != sums[0] {
 		t.Fatal("child process output differs from this process's")
 	}
@@ -284,7 +284,7 @@ func TestPDFChildProcess(t *testing.T) {
 	if out == "" {
 		t.Skip("run by TestWritePDFDeterministicAcrossProcesses")
 	}
-	b := pdfWrite(t, pdfSeedResult(t), PDFOptions{Blind: true, Settings: "child"})
+	b := pdfWrite(t, pdfSeedResult(t), Options{Blind: true, Settings: "child"})
 	if err := os.WriteFile(out, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -294,21 +294,21 @@ func TestWritePDFOptionsErrors(t *testing.T) {
 	res := pdfSeedResult(t)
 	tests := []struct {
 		name string
-		opts PDFOptions
+		opts Options
 		want error
 	}{
-		{"paper", PDFOptions{Paper: "a3"}, ErrUnknownPaper},
-		{"event", PDFOptions{Events: []string{"no-such-event"}}, ErrUnknownEvent},
+		{"paper", Options{Paper: "a3"}, ErrUnknownPaper},
+		{"event", Options{Events: []string{"no-such-event"}}, ErrUnknownEvent},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := WritePDF(&bytes.Buffer{}, res, tt.opts)
+			err := Write(&bytes.Buffer{}, res, tt.opts)
 			if !errors.Is(err, tt.want) {
-				t.Fatalf("WritePDF error = %v, want %v", err, tt.want)
+				t.Fatalf("Write error = %v, want %v", err, tt.want)
 			}
 		})
 	}
-	if err := WritePDF(&bytes.Buffer{}, nil, PDFOptions{}); err == nil {
+	if err := Write(&bytes.Buffer{}, nil, Options{}); err == nil {
 		t.Fatal("nil result: no error")
 	}
 }
@@ -318,7 +318,7 @@ func TestWritePDFQuestionsGolden(t *testing.T) {
 	for _, blind := range []bool{false, true} {
 		name := map[bool]string{false: "questions.golden", true: "questions-blind.golden"}[blind]
 		t.Run(name, func(t *testing.T) {
-			d, err := newPDFDoc(res, PDFOptions{Blind: blind})
+			d, err := newPDFDoc(res, Options{Blind: blind})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -327,7 +327,7 @@ func TestWritePDFQuestionsGolden(t *testing.T) {
 				t.Errorf("%d questions, want 5 to 8", len(qs))
 			}
 			got := strings.Join(qs, "\n") + "\n"
-			golden := filepath.Join("testdata", "pdf", name)
+			golden := filepath.Join("testdata", name)
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
@@ -387,7 +387,7 @@ func TestWritePDFHardText(t *testing.T) {
 		}
 	}
 	res.Outlets[0].Owner = strings.Repeat("Owner name that goes on ", 12)
-	for _, opts := range []PDFOptions{{}, {Paper: "letter", Blind: true, Settings: strings.Repeat("--flag=value ", 40)}} {
+	for _, opts := range []Options{{}, {Paper: "letter", Blind: true, Settings: strings.Repeat("--flag=value ", 40)}} {
 		var warned []string
 		opts.Warn = func(msg string) { warned = append(warned, msg) }
 		b := pdfWrite(t, res, opts)
@@ -483,8 +483,8 @@ func FuzzWritePDFText(f *testing.F) {
 		}
 		r.Framing = &fr
 		var buf bytes.Buffer
-		if err := WritePDF(&buf, &r, PDFOptions{Blind: len(text)%2 == 0}); err != nil {
-			t.Fatalf("WritePDF: %v", err)
+		if err := Write(&buf, &r, Options{Blind: len(text)%2 == 0}); err != nil {
+			t.Fatalf("Write: %v", err)
 		}
 	})
 }
@@ -494,20 +494,20 @@ func BenchmarkWritePDFSeeds(b *testing.B) {
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
-		if err := WritePDF(&buf, res, PDFOptions{}); err != nil {
+		if err := Write(&buf, res, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// TestPDFTallyTruth checks the chart counts against testdata/pdf/tally.txt.
+// TestPDFTallyTruth checks the chart counts against testdata/tally.txt.
 func TestPDFTallyTruth(t *testing.T) {
-	d, err := newPDFDoc(pdfSeedResult(t), PDFOptions{})
+	d, err := newPDFDoc(pdfSeedResult(t), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := d.tally()
-	b, err := os.ReadFile("testdata/pdf/tally.txt")
+	b, err := os.ReadFile("testdata/tally.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -557,12 +557,12 @@ func TestWritePDFLargeCorpusChoosesEvents(t *testing.T) {
 	res := pdfLargeResult(t, 400)
 	tests := []struct {
 		name      string
-		opts      PDFOptions
+		opts      Options
 		want, not []string
 	}{
 		// Events 3, 7, 11… have four articles; the earliest ids win ties.
-		{"largest", PDFOptions{}, []string{"Event number 3", "Event number 7", "Event number 11"}, []string{"Event number 15", "Event number 0"}},
-		{"chosen", PDFOptions{Events: []string{"ev0042", "ev0005"}}, []string{"Event number 42", "Event number 5"}, []string{"Event number 3"}},
+		{"largest", Options{}, []string{"Event number 3", "Event number 7", "Event number 11"}, []string{"Event number 15", "Event number 0"}},
+		{"chosen", Options{Events: []string{"ev0042", "ev0005"}}, []string{"Event number 42", "Event number 5"}, []string{"Event number 3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -590,7 +590,7 @@ func BenchmarkWritePDFLargeCorpus(b *testing.B) {
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
-		if err := WritePDF(&buf, res, PDFOptions{}); err != nil {
+		if err := Write(&buf, res, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -622,7 +622,7 @@ func TestWritePDFSparse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			file := pdfSave(t, "sparse.pdf", pdfWrite(t, tt.res, PDFOptions{}))
+			file := pdfSave(t, "sparse.pdf", pdfWrite(t, tt.res, Options{}))
 			pdfQPDFCheck(t, file)
 			text := pdfFlat(pdfToText(t, file, 0, 0))
 			for _, w := range tt.want {
@@ -712,7 +712,7 @@ func TestPDFSpeakerColours(t *testing.T) {
 // TestPDFDistanceMark checks that hits in scare quotes or after a
 // distancing marker are drawn with a dotted underline, and others not.
 func TestPDFDistanceMark(t *testing.T) {
-	d, err := newPDFDoc(pdfSeedResult(t), PDFOptions{})
+	d, err := newPDFDoc(pdfSeedResult(t), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -745,7 +745,7 @@ func TestPDFDistanceMark(t *testing.T) {
 // outlet's own words come before those met only inside quotations, and
 // that every term keeps its lexicon note.
 func TestPDFGlossaryOrder(t *testing.T) {
-	d, err := newPDFDoc(pdfSeedResult(t), PDFOptions{})
+	d, err := newPDFDoc(pdfSeedResult(t), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,10 @@
-package report
+package pdf
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/framediff/framediff/report"
+)
 
 // pdfMaxURL is the longest URL the handout makes clickable, in bytes.
 // Longer ones are shown cut and not linked: browsers and viewers refuse
@@ -11,7 +15,7 @@ const pdfMaxURL = 2048
 // URL without spaces or control characters and at most pdfMaxURL bytes.
 // Anything else (javascript:, file:, data:, over-long) returns "".
 func pdfLinkTarget(u string) string {
-	if len(u) <= pdfMaxURL && WebURL(u) {
+	if len(u) <= pdfMaxURL && report.WebURL(u) {
 		return u
 	}
 	return ""
