@@ -1,12 +1,9 @@
-package main
+package text
 
 import (
-	"context"
 	"encoding/json"
 	"io"
 	"strings"
-
-	"github.com/spf13/cobra"
 
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
@@ -34,7 +31,9 @@ type articleRow struct {
 	Warnings  []string    `json:"warnings"`
 }
 
-func writeArticlesJSON(w io.Writer, arts []corpus.Article) error {
+// WriteArticlesJSON writes the articles as the articles view lists them,
+// sorted by id, without their texts.
+func WriteArticlesJSON(w io.Writer, arts []corpus.Article) error {
 	rows := []articleRow{}
 	for _, a := range sortedArticles(arts) {
 		ws := a.Warnings
@@ -46,9 +45,9 @@ func writeArticlesJSON(w io.Writer, arts []corpus.Article) error {
 	return writeJSONValue(w, rows)
 }
 
-// writeTermsJSON writes the corpus-wide counts per outlet, term and voice,
+// WriteTermsJSON writes the corpus-wide counts per outlet, term and voice,
 // and their sums per pole: the numbers behind the terms table.
-func writeTermsJSON(w io.Writer, res *compare.Result) error {
+func WriteTermsJSON(w io.Writer, res *compare.Result) error {
 	var counts []framing.Count
 	if res.Framing != nil {
 		for _, c := range res.Framing.Counts {
@@ -78,7 +77,9 @@ type kwicHit struct {
 	Right  string `json:"right"`
 }
 
-func writeKWICJSON(w io.Writer, res *compare.Result, term string, width int) error {
+// WriteKWICJSON writes every hit of a term, pole or axis with its context,
+// as WriteKWIC prints them; ErrNoHit when there is none.
+func WriteKWICJSON(w io.Writer, res *compare.Result, term string, width int) error {
 	want := strings.ToLower(strings.TrimSpace(term))
 	arts := map[string]*corpus.Article{}
 	for i := range res.Articles {
@@ -96,12 +97,13 @@ func writeKWICJSON(w io.Writer, res *compare.Result, term string, width int) err
 		}
 	}
 	if len(hits) == 0 {
-		return usageErrorf("--kwic: no hit of %q (terms are listed by 'framediff lexicon show')", term)
+		return ErrNoHit
 	}
 	return writeJSONValue(w, hits)
 }
 
-func writeEventsJSON(w io.Writer, res *compare.Result) error {
+// WriteEventsJSON writes the events.
+func WriteEventsJSON(w io.Writer, res *compare.Result) error {
 	events := res.Events
 	if events == nil {
 		events = []compare.Event{}
@@ -109,7 +111,8 @@ func writeEventsJSON(w io.Writer, res *compare.Result) error {
 	return writeJSONValue(w, events)
 }
 
-func writeAlignmentsJSON(w io.Writer, res *compare.Result, event string) error {
+// WriteAlignmentsJSON writes the aligned passages of event.
+func WriteAlignmentsJSON(w io.Writer, res *compare.Result, event string) error {
 	als := []compare.Alignment{}
 	for _, al := range res.Alignments {
 		if al.Event == event {
@@ -117,24 +120,4 @@ func writeAlignmentsJSON(w io.Writer, res *compare.Result, event string) error {
 		}
 	}
 	return writeJSONValue(w, als)
-}
-
-// completeEvents completes an event id flag with the ids of the events the
-// command's inputs form; warnings are not printed while completing.
-func (a *App) completeEvents(o *inputOptions) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-		quiet := *a
-		quiet.Stderr = io.Discard
-		res, _, err := quiet.buildStages(context.Background(), o, args, func(ctx context.Context, p *compare.Pipeline) error {
-			return p.Group(ctx)
-		})
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		var ids []string
-		for _, ev := range res.Events {
-			ids = append(ids, ev.ID+"\t"+ev.Label)
-		}
-		return ids, cobra.ShellCompDirectiveNoFileComp
-	}
 }
