@@ -26,6 +26,7 @@ import (
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/report"
 )
 
 // Options control Write.
@@ -175,8 +176,10 @@ func (d *pdfDoc) checkCancel() {
 	}
 }
 
-var pdfPalette = []pdfRGB{
-	{176, 58, 46}, {31, 97, 141}, {125, 60, 152}, {30, 132, 73}, {185, 119, 14}, {93, 109, 126}, {160, 64, 0}, {23, 165, 137},
+// pdfPoleColor is report.PoleColor as the handout draws it.
+func pdfPoleColor(i int) pdfRGB {
+	c, _ := pdfParseColor(report.PoleColor(i))
+	return c
 }
 
 func newPDFDoc(res *compare.Result, opts Options) (*pdfDoc, error) {
@@ -296,34 +299,22 @@ func (d *pdfDoc) chooseEvents() error {
 	for id := range d.selectedSet {
 		d.selected = append(d.selected, d.articles[id])
 	}
-	slices.SortFunc(d.selected, pdfByDate)
+	slices.SortFunc(d.selected, report.ByDate)
 	return nil
-}
-
-func pdfByDate(a, b *corpus.Article) int {
-	return cmp.Or(a.Published.Time.Compare(b.Published.Time), cmp.Compare(a.ID, b.ID))
-}
-
-// outletOf names an article's outlet, never empty.
-func pdfOutletOf(a *corpus.Article) string {
-	if s := strings.TrimSpace(a.Outlet); s != "" {
-		return s
-	}
-	return "Unknown outlet"
 }
 
 func (d *pdfDoc) chooseOutlets() {
 	d.labels = map[string]string{}
 	d.info = map[string]corpus.Outlet{}
 	for _, a := range d.selected {
-		o := pdfOutletOf(a)
+		o := report.OutletName(a.Outlet)
 		if _, ok := d.labels[o]; ok {
 			continue
 		}
 		d.outlets = append(d.outlets, o)
 		d.labels[o] = o
 		if d.opts.Blind {
-			d.labels[o] = "Source " + pdfLetters(len(d.outlets)-1)
+			d.labels[o] = report.SourceLabel(len(d.outlets) - 1)
 		}
 	}
 	if !d.opts.Blind {
@@ -343,18 +334,6 @@ func (d *pdfDoc) chooseOutlets() {
 			names[name] = append(append([]string{name}, o.Aliases...), o.Domains...)
 		}
 		d.masker = newPDFMasker(names, d.labels)
-	}
-}
-
-// pdfLetters gives A…Z, then AA, AB…
-func pdfLetters(i int) string {
-	s := ""
-	for {
-		s = string(rune('A'+i%26)) + s
-		i = i/26 - 1
-		if i < 0 {
-			return s
-		}
 	}
 }
 
@@ -383,7 +362,7 @@ func (d *pdfDoc) indexLexicon() {
 		for i, p := range ax.Poles {
 			c, ok := pdfParseColor(p.Color)
 			if !ok {
-				c = pdfPalette[i%len(pdfPalette)]
+				c = pdfPoleColor(i)
 			}
 			info := pdfPole{Axis: ax.ID, AxisName: cmp.Or(ax.Name, ax.ID), Pole: p.ID, PoleName: cmp.Or(p.Name, p.ID), Color: c}
 			d.poles[pdfKey(ax.ID, p.ID)] = info
@@ -410,7 +389,7 @@ func (d *pdfDoc) indexLexicon() {
 		slices.Sort(poles)
 		for i, p := range poles {
 			ax.Poles = append(ax.Poles, framing.Pole{ID: p, Name: p})
-			d.poles[pdfKey(axis, p)] = pdfPole{Axis: axis, AxisName: axis, Pole: p, PoleName: p, Color: pdfPalette[i%len(pdfPalette)]}
+			d.poles[pdfKey(axis, p)] = pdfPole{Axis: axis, AxisName: axis, Pole: p, PoleName: p, Color: pdfPoleColor(i)}
 		}
 		d.axes = append(d.axes, ax)
 	}
@@ -513,7 +492,7 @@ func (d *pdfDoc) label(outlet string) string {
 	return cmp.Or(outlet, "Unknown outlet")
 }
 
-func (d *pdfDoc) labelOf(a *corpus.Article) string { return d.label(pdfOutletOf(a)) }
+func (d *pdfDoc) labelOf(a *corpus.Article) string { return d.label(report.OutletName(a.Outlet)) }
 
 // Page furniture.
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/report"
 )
 
 // pdfMarkerKinds are the marker groups of the glossary, in order: kind,
@@ -29,7 +30,7 @@ func (d *pdfDoc) markerGlossary() {
 	}
 	outletOf := map[string]string{}
 	for _, a := range d.selected {
-		outletOf[a.ID] = pdfOutletOf(a)
+		outletOf[a.ID] = report.OutletName(a.Outlet)
 	}
 	type group struct {
 		per     map[string]int // outlet → uses

@@ -11,6 +11,7 @@ import (
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/report"
 )
 
 func (d *pdfDoc) eventShown(id string) bool {
@@ -258,7 +259,7 @@ func (d *pdfDoc) swaps() {
 
 func (d *pdfDoc) outletOfArticle(id string) string {
 	if a, ok := d.articles[id]; ok {
-		return pdfOutletOf(a)
+		return report.OutletName(a.Outlet)
 	}
 	return ""
 }
@@ -488,7 +489,7 @@ func (d *pdfDoc) glossaryTerms() []pdfGlossTerm {
 				g = &pdfGlossTerm{pole: p, term: t, known: known, uses: map[string]*pdfTally{}, order: o}
 				byKey[k] = g
 			}
-			o := pdfOutletOf(a)
+			o := report.OutletName(a.Outlet)
 			if g.uses[o] == nil {
 				g.uses[o] = &pdfTally{}
 			}
@@ -736,7 +737,7 @@ func (d *pdfDoc) answerKey() {
 	bold := pdfStyle{Font: "B", Size: 8, Color: pdfBlack}
 	byOutlet := map[string][]*corpus.Article{}
 	for _, a := range d.selected {
-		byOutlet[pdfOutletOf(a)] = append(byOutlet[pdfOutletOf(a)], a)
+		byOutlet[report.OutletName(a.Outlet)] = append(byOutlet[report.OutletName(a.Outlet)], a)
 	}
 	order := slices.Clone(d.outlets)
 	slices.SortFunc(order, func(a, b string) int { return cmp.Compare(d.label(a), d.label(b)) })

@@ -9,6 +9,7 @@ import (
 
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/report"
 )
 
 // discussion derives five to eight questions from this corpus's own
@@ -66,7 +67,7 @@ func (d *pdfDoc) qAxes(limit int) []string {
 		poleUses := map[string]map[string]int{}
 		termUses := map[string]map[string]int{}
 		for _, a := range d.selected {
-			o := pdfOutletOf(a)
+			o := report.OutletName(a.Outlet)
 			for _, h := range d.hits[a.ID] {
 				p := d.pole(h)
 				if p.Axis != ax.ID || h.Voice == framing.Quoted {
@@ -210,7 +211,7 @@ func (d *pdfDoc) qQuotedOnly() []string {
 	}
 	uses := map[string]*use{}
 	for _, a := range d.selected {
-		o := pdfOutletOf(a)
+		o := report.OutletName(a.Outlet)
 		for _, h := range d.hits[a.ID] {
 			t := strings.ToLower(h.Term)
 			u := uses[t]

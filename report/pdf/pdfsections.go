@@ -10,6 +10,7 @@ import (
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/report"
 )
 
 func (d *pdfDoc) cover() {
@@ -46,7 +47,7 @@ func (d *pdfDoc) cover() {
 		d.subheading("The outlets", 20)
 		counts := map[string]int{}
 		for _, a := range d.selected {
-			counts[pdfOutletOf(a)]++
+			counts[report.OutletName(a.Outlet)]++
 		}
 		cell := pdfStyle{Size: 8.5, Color: pdfBlack}
 		bold := pdfStyle{Font: "B", Size: 8.5, Color: pdfBlack}
@@ -221,7 +222,7 @@ func (d *pdfDoc) tally() map[string]pdfTally {
 	for _, a := range d.selected {
 		for _, h := range d.hits[a.ID] {
 			p := d.pole(h)
-			k := pdfOutletOf(a) + "\x00" + pdfKey(p.Axis, p.Pole)
+			k := report.OutletName(a.Outlet) + "\x00" + pdfKey(p.Axis, p.Pole)
 			v := t[k]
 			if h.Voice == framing.Quoted {
 				v.quoted++
@@ -364,7 +365,7 @@ func (d *pdfDoc) eventArticles(e compare.Event) []*corpus.Article {
 		}
 	}
 	slices.SortFunc(out, func(a, b *corpus.Article) int {
-		return cmp.Or(cmp.Compare(d.labelOf(a), d.labelOf(b)), pdfByDate(a, b))
+		return cmp.Or(cmp.Compare(d.labelOf(a), d.labelOf(b)), report.ByDate(a, b))
 	})
 	return out
 }
