@@ -6,6 +6,7 @@ package report
 
 import (
 	"cmp"
+	"strconv"
 	"strings"
 
 	"github.com/framediff/framediff/corpus"
@@ -19,6 +20,19 @@ var PolePalette = []string{"#b03a2e", "#1f618d", "#7d3c98", "#1e8449", "#b9770e"
 // PoleColor returns the palette colour ("#rrggbb") of the i-th pole of an
 // axis; the palette repeats after eight poles.
 func PoleColor(i int) string { return PolePalette[i%len(PolePalette)] }
+
+// PoleColorFor returns the colour ("#rrggbb") a pole is drawn in: color,
+// the lexicon's own, when it is six hex digits with or without a leading
+// '#', else PoleColor(i) for the pole's place i on its axis.
+func PoleColorFor(color string, i int) string {
+	s := strings.TrimPrefix(strings.TrimSpace(color), "#")
+	if len(s) == 6 {
+		if _, err := strconv.ParseUint(s, 16, 32); err == nil {
+			return "#" + s
+		}
+	}
+	return PoleColor(i)
+}
 
 // OutletName names an article's outlet for the handout and the web page:
 // the name without surrounding space, or "Unknown outlet", never empty.

@@ -55,3 +55,17 @@ func mustDay(t *testing.T, s string) time.Time {
 	}
 	return d
 }
+
+func TestPoleColorFor(t *testing.T) {
+	for _, tt := range []struct {
+		color string
+		i     int
+		want  string
+	}{
+		{"#D55E00", 0, "#D55E00"}, {" 0072b2 ", 3, "#0072b2"}, {"", 1, PoleColor(1)}, {"red", 2, PoleColor(2)}, {"#12345", 0, PoleColor(0)}, {"#12345g", 9, PoleColor(9)},
+	} {
+		if got := PoleColorFor(tt.color, tt.i); got != tt.want {
+			t.Errorf("PoleColorFor(%q, %d) = %q, want %q", tt.color, tt.i, got, tt.want)
+		}
+	}
+}

@@ -360,10 +360,7 @@ func (d *pdfDoc) indexLexicon() {
 	for _, ax := range d.axes {
 		known[ax.ID] = true
 		for i, p := range ax.Poles {
-			c, ok := pdfParseColor(p.Color)
-			if !ok {
-				c = pdfPoleColor(i)
-			}
+			c, _ := pdfParseColor(report.PoleColorFor(p.Color, i))
 			info := pdfPole{Axis: ax.ID, AxisName: cmp.Or(ax.Name, ax.ID), Pole: p.ID, PoleName: cmp.Or(p.Name, p.ID), Color: c}
 			d.poles[pdfKey(ax.ID, p.ID)] = info
 			d.poles[pdfKey(ax.Name, p.Name)] = info

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/report"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -438,12 +440,14 @@ func (x *xlsxWriter) poleShares(sheet string, col int, outlets []string, keys []
 			row += height
 			continue
 		}
+		colours := x.poleColours(ax.id, ax.poles)
 		series := make([]excelize.ChartSeries, len(ax.poles))
 		for p := range ax.poles {
 			series[p] = excelize.ChartSeries{
 				Name:       absRef(sheet, col+1+p, row),
 				Categories: absRef(sheet, col, row+1, row+len(outlets)),
 				Values:     absRef(sheet, col+1+p, row+1, row+len(outlets)),
+				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colours[p]}},
 			}
 		}
 		anchor, err := excelize.CoordinatesToCellName(col+len(cols)+1, row)
@@ -468,6 +472,45 @@ func (x *xlsxWriter) poleShares(sheet string, col int, outlets []string, keys []
 		row += height
 	}
 	return nil
+}
+
+// poleColours returns the colours of poles of axis as the handout draws
+// them (report.PoleColorFor): a lexicon pole by its own colour or its place
+// on the axis, a pole the lexicon lacks by its place among those, in name
+// order.
+func (x *xlsxWriter) poleColours(axis string, poles []string) []string {
+	out := make([]string, len(poles))
+	var extra []string
+	for i, pole := range poles {
+		if lp, at, ok := x.lexPole(axis, pole); ok {
+			out[i] = report.PoleColorFor(lp.Color, at)
+		} else if !slices.Contains(extra, pole) {
+			extra = append(extra, pole)
+		}
+	}
+	slices.Sort(extra)
+	for i, pole := range poles {
+		if out[i] == "" {
+			out[i] = report.PoleColor(slices.Index(extra, pole))
+		}
+	}
+	return out
+}
+
+// lexPole finds pole of axis in the lexicon, by id or by name, with its
+// place on the axis.
+func (x *xlsxWriter) lexPole(axis, pole string) (framing.Pole, int, bool) {
+	if x.res.Lex == nil {
+		return framing.Pole{}, 0, false
+	}
+	for _, ax := range x.res.Lex.Axes {
+		for i, p := range ax.Poles {
+			if ax.ID == axis && p.ID == pole || ax.Name == axis && p.Name == pole {
+				return p, i, true
+			}
+		}
+	}
+	return framing.Pole{}, 0, false
 }
 
 // axisName returns the lexicon's name for axis id, or id itself.
