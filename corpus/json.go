@@ -74,7 +74,7 @@ func (r *Reader) readJSON(source string, data []byte, format Format, over *field
 	var arts []Article
 	var ws []Warning
 	if format == FormatJSONL {
-		arts, ws = r.readJSONL(source, bytes.NewReader(data), over)
+		arts, ws = r.readJSONLines(source, &byteLines{data: data, max: r.maxLine()}, over)
 	} else {
 		arts, ws = r.readJSONDocument(source, data, over)
 	}
@@ -96,8 +96,75 @@ func (r *Reader) ReadJSONL(name string, rd io.Reader) ([]Article, []Warning) {
 
 // readJSONL is ReadJSONL with manifest fields applied to every record.
 func (r *Reader) readJSONL(name string, rd io.Reader, over *fields) ([]Article, []Warning) {
-	br := bufio.NewReaderSize(rd, 64<<10)
-	maxLine := 2*r.maxArticle() + 64<<10
+	return r.readJSONLines(name, &readerLines{br: bufio.NewReaderSize(rd, 64<<10), max: r.maxLine()}, over)
+}
+
+// maxLine is the longest JSONL line read: room for an article of the
+// limit, escaped, and its other fields.
+func (r *Reader) maxLine() int { return 2*r.maxArticle() + 64<<10 }
+
+// jsonLines yields the lines of a JSONL input one at a time.
+type jsonLines interface {
+	// next returns the next line without its "\n"; tooLong when it is
+	// over the limit (line is then empty); owned when line stays valid
+	// after the following call; err (io.EOF at the end) after the last
+	// line, which may come with it.
+	next() (line []byte, tooLong, owned bool, err error)
+}
+
+// byteLines cuts lines from an input already in memory, without copying.
+type byteLines struct {
+	data []byte
+	max  int
+}
+
+func (b *byteLines) next() ([]byte, bool, bool, error) {
+	if len(b.data) == 0 {
+		return nil, false, true, io.EOF
+	}
+	line := b.data
+	var err error
+	if i := bytes.IndexByte(b.data, '\n'); i >= 0 {
+		line, b.data = b.data[:i+1], b.data[i+1:]
+	} else {
+		b.data = nil
+		err = io.EOF
+	}
+	if len(line) > b.max {
+		return nil, true, true, err
+	}
+	return line, false, true, err
+}
+
+// readerLines reads lines from a stream into one reused buffer.
+type readerLines struct {
+	br  *bufio.Reader
+	max int
+	buf []byte
+}
+
+func (l *readerLines) next() ([]byte, bool, bool, error) {
+	l.buf = l.buf[:0]
+	tooLong := false
+	for {
+		chunk, err := l.br.ReadSlice('\n')
+		if !tooLong {
+			if len(l.buf)+len(chunk) > l.max {
+				tooLong = true
+				l.buf = l.buf[:0]
+			} else {
+				l.buf = append(l.buf, chunk...)
+			}
+		}
+		if err != bufio.ErrBufferFull {
+			return l.buf, tooLong, false, err
+		}
+	}
+}
+
+// readJSONLines reads the records of a JSONL input line by line.
+func (r *Reader) readJSONLines(name string, lines jsonLines, over *fields) ([]Article, []Warning) {
+	maxLine := r.maxLine()
 	var arts []Article
 	var ws []Warning
 	// Records are read in batches, each batch turned into articles by up to
@@ -125,26 +192,8 @@ func (r *Reader) readJSONL(name string, rd io.Reader, over *fields) ([]Article, 
 		}
 		batch, size = batch[:0], 0
 	}
-	var buf []byte
 	for line := 1; ; line++ {
-		buf = buf[:0]
-		tooLong := false
-		var err error
-		for {
-			var chunk []byte
-			chunk, err = br.ReadSlice('\n')
-			if !tooLong {
-				if len(buf)+len(chunk) > maxLine {
-					tooLong = true
-					buf = buf[:0]
-				} else {
-					buf = append(buf, chunk...)
-				}
-			}
-			if err != bufio.ErrBufferFull {
-				break
-			}
-		}
+		buf, tooLong, owned, err := lines.next()
 		if err != nil && err != io.EOF {
 			batch = append(batch, &record{line: line, ws: []Warning{{File: name, Line: line, Reason: fmt.Sprintf("read: %v", err)}}})
 			break
@@ -170,7 +219,10 @@ func (r *Reader) readJSONL(name string, rd io.Reader, over *fields) ([]Article, 
 				ws = append(ws, w...)
 				break
 			}
-			batch = append(batch, &record{line: line, raw: bytes.Clone(raw)})
+			if !owned {
+				raw = bytes.Clone(raw)
+			}
+			batch = append(batch, &record{line: line, raw: raw})
 			size += len(raw)
 		}
 		if size >= batchBytes {
