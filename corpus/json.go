@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -141,6 +142,14 @@ type readerLines struct {
 	br  *bufio.Reader
 	max int
 	buf []byte
+	// With strict set, the first byte-order mark, byte that is not UTF-8,
+	// NUL byte, read error, or byte past limit in all stops the reading
+	// (next reports io.EOF) and sets bad: the input needs Read's handling
+	// of the whole.
+	strict bool
+	limit  int64
+	total  int64
+	bad    bool
 }
 
 func (l *readerLines) next() ([]byte, bool, bool, error) {
@@ -148,6 +157,14 @@ func (l *readerLines) next() ([]byte, bool, bool, error) {
 	tooLong := false
 	for {
 		chunk, err := l.br.ReadSlice('\n')
+		if l.strict {
+			if (l.total == 0 && bytes.HasPrefix(chunk, []byte{0xEF, 0xBB, 0xBF})) || !utf8.Valid(chunk) || bytes.IndexByte(chunk, 0) >= 0 ||
+				(err != nil && err != io.EOF && err != bufio.ErrBufferFull) || l.total+int64(len(chunk)) > l.limit {
+				l.bad = true
+				return nil, false, false, io.EOF
+			}
+			l.total += int64(len(chunk))
+		}
 		if !tooLong {
 			if len(l.buf)+len(chunk) > l.max {
 				tooLong = true
@@ -160,6 +177,29 @@ func (l *readerLines) next() ([]byte, bool, bool, error) {
 			return l.buf, tooLong, false, err
 		}
 	}
+}
+
+// ReadJSONLFile reads a JSONL input named name from rd as Read reads the
+// same bytes, but a line at a time, so that the whole input is never held
+// at once. It returns ok false, and nothing else, when the input needs
+// what Read does with an input as a whole: when name is not a JSONL name,
+// the input is empty, over the size limit, starts with a byte-order mark,
+// holds bytes that are not UTF-8 or a NUL byte, or cannot be read, and
+// whenever r has a Cache. The caller then reads it whole and calls Read.
+func (r *Reader) ReadJSONLFile(name string, rd io.Reader) (arts []Article, ws []Warning, ok bool) {
+	if r.Cache != nil || formatByExt[strings.ToLower(path.Ext(name))] != FormatJSONL {
+		return nil, nil, false
+	}
+	lines := &readerLines{br: bufio.NewReaderSize(rd, 64<<10), max: r.maxLine(), strict: true, limit: r.maxFile()}
+	arts, ws = r.readJSONLines(name, lines, nil)
+	if lines.bad || lines.total == 0 {
+		return nil, nil, false
+	}
+	if len(arts) == 0 && len(ws) == 0 {
+		ws = append(ws, Warning{File: name, Reason: "no article records"})
+	}
+	arts, ws = Dedupe(arts, ws)
+	return arts, ws, true
 }
 
 // readJSONLines reads the records of a JSONL input line by line.
