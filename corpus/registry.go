@@ -13,7 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-//go:embed data/outlets.yaml data/boilerplate.yaml data/abbreviations.txt
+//go:embed data/outlets.yaml data/boilerplate.yaml data/abbreviations.txt data/htmlmeta.txt
 var dataFS embed.FS
 
 // Registry is the set of known outlets. Look outlets up with Lookup; build

@@ -159,6 +159,12 @@ func (a *App) load(ctx context.Context, o *inputOptions, paths []string) (*loade
 			l.add(arts, warns)
 			continue
 		}
+		// A JSONL file is read a line at a time when it can be, so that it
+		// is never held whole beside the articles made from it.
+		if arts, warns, ok := readJSONLFile(r, p, name, info); ok {
+			l.add(arts, warns)
+			continue
+		}
 		data, err := readFile(p, info)
 		if err != nil {
 			l.warnings = append(l.warnings, corpus.Warning{File: name, Reason: describe(err)})
@@ -174,6 +180,21 @@ func (a *App) load(ctx context.Context, o *inputOptions, paths []string) (*loade
 func (l *loaded) add(arts []corpus.Article, warns []corpus.Warning) {
 	l.articles = append(l.articles, arts...)
 	l.warnings = append(l.warnings, warns...)
+}
+
+// readJSONLFile reads the regular JSONL file at path through
+// corpus.Reader.ReadJSONLFile; ok is false when the file is not one, or
+// needs reading whole (see ReadJSONLFile), or cannot be opened.
+func readJSONLFile(r *corpus.Reader, path, name string, info fs.FileInfo) ([]corpus.Article, []corpus.Warning, bool) {
+	if !info.Mode().IsRegular() || info.Size() == 0 || info.Size() > corpus.MaxFileBytes || corpus.DetectFormat(name, nil) != corpus.FormatJSONL {
+		return nil, nil, false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, false
+	}
+	defer f.Close()
+	return r.ReadJSONLFile(name, f)
 }
 
 // readFile reads a regular file of at most corpus.MaxFileBytes.
