@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/framediff/framediff/internal/seedtest"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -47,7 +48,7 @@ func golden(t *testing.T, name string, got any) {
 }
 
 func TestSeedsGolden(t *testing.T) {
-	arts := readSeeds(t)
+	arts := seedtest.Read(t)
 	m := NewMatcher(DefaultLexicon())
 	var hits []Hit
 	for i := range arts {
