@@ -1,0 +1,47 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Front matter, a manifest entry and a JSON record read the same fields by
+// the same names and aliases, and a key wins over its alias.
+func TestFieldsSameInEveryReader(t *testing.T) {
+	want := fields{ID: "7", Outlet: "CGTN", Title: "T", Published: "2018-09-07", URL: "https://x.example/", Event: "e", Kind: "primary", Language: "en"}
+	yml := "id: 7\noutlet: CGTN\ntitle: T\ndate: 2018-09-07\nurl: https://x.example/\nevent: e\nkind: primary\nlang: fr\nlanguage: en\n"
+	front, ws := parseFields([]byte(yml), 1)
+	if len(ws) > 0 {
+		t.Errorf("front matter warnings: %v", ws)
+	}
+	if diff := cmp.Diff(want, front); diff != "" {
+		t.Errorf("front matter (-want +got):\n%s", diff)
+	}
+	// The YAML parser's path (a list makes the quick reader give up).
+	full, _ := parseFieldsYAML([]byte(yml+"extra: [a]\n"), 1)
+	if diff := cmp.Diff(want, full); diff != "" {
+		t.Errorf("front matter through YAML (-want +got):\n%s", diff)
+	}
+	m, mws := parseManifest("manifest.yaml", []byte("a.txt:\n  "+strings.ReplaceAll(strings.TrimSuffix(yml, "\n"), "\n", "\n  ")))
+	if len(mws) > 0 {
+		t.Errorf("manifest warnings: %v", mws)
+	}
+	if diff := cmp.Diff(want, m["a.txt"]); diff != "" {
+		t.Errorf("manifest (-want +got):\n%s", diff)
+	}
+	jsonl := `{"id":"7","outlet":"CGTN","title":"T","date":"2018-09-07","url":"https://x.example/","event":"e","kind":"primary","lang":"fr","language":"en","text":"One sentence of text."}
+{"id":7,"outlet":"CGTN","title":"T","date":"2018-09-07","url":"https://x.example/","event":"e","kind":"primary","language":"en","lang":"fr","text":"One sentence of text."}
+`
+	arts, jws := NewReader().ReadJSONL("a.jsonl", strings.NewReader(jsonl))
+	if len(jws) > 0 || len(arts) != 2 {
+		t.Fatalf("ReadJSONL: %d articles, warnings %v", len(arts), jws)
+	}
+	for i, a := range arts {
+		got := fields{ID: strings.TrimSuffix(a.ID, "#2"), Outlet: a.Outlet, Title: a.Title, Published: a.Published.String(), URL: a.URL, Event: a.Event, Kind: a.Kind, Language: a.Language}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("JSONL line %d (-want +got):\n%s", i+1, diff)
+		}
+	}
+}
