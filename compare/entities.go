@@ -5,7 +5,7 @@ import (
 	"strings"
 	"sync"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/framediff/framediff/internal/yamlkeys"
 )
 
 // entityKind says what a named entity is.
@@ -99,7 +99,7 @@ var entities = sync.OnceValue(func() *gazetteer {
 
 func parseGazetteer(raw []byte) (*gazetteer, error) {
 	var d entityData
-	if err := yaml.Unmarshal(raw, &d); err != nil {
+	if err := yamlkeys.Decode("data/entities.yaml", raw, &d); err != nil {
 		return nil, fmt.Errorf("parse entities: %w", err)
 	}
 	g := &gazetteer{

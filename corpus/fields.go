@@ -55,6 +55,16 @@ var fieldNames = func() map[string]fieldName {
 	return m
 }()
 
+// fieldKeys returns every key and alias of articleFields.
+func fieldKeys() []string {
+	var out []string
+	for _, af := range articleFields {
+		out = append(out, af.key)
+		out = append(out, af.aliases...)
+	}
+	return out
+}
+
 // foldedRecordName reports whether key is another case of "text" or of a
 // field's key or alias, which encoding/json would match.
 func foldedRecordName(key string) bool {

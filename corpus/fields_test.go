@@ -45,3 +45,30 @@ func TestFieldsSameInEveryReader(t *testing.T) {
 		}
 	}
 }
+
+// A key in front matter or a manifest that is no field is a warning naming
+// its line, with the field it likely misspells; the article still reads.
+func TestUnknownFieldWarns(t *testing.T) {
+	_, ws := parseFields([]byte("title: T\ntitel: U\ntags: x\n"), 1)
+	want := []lineWarning{
+		{3, `unknown field "titel" ignored (did you mean "title"?)`},
+		{4, `unknown field "tags" ignored`},
+	}
+	if diff := cmp.Diff(want, ws, cmp.AllowUnexported(lineWarning{})); diff != "" {
+		t.Errorf("front matter warnings (-want +got):\n%s", diff)
+	}
+	// The same through the YAML parser (a list makes the quick reader give up).
+	_, ws = parseFieldsYAML([]byte("title: T\ntitel: U\ntags: [x]\n"), 1)
+	want[1].reason = `field "tags" is not a single value; ignored`
+	if diff := cmp.Diff(want, ws, cmp.AllowUnexported(lineWarning{})); diff != "" {
+		t.Errorf("front matter through YAML (-want +got):\n%s", diff)
+	}
+	m, mws := parseManifest("dir/manifest.yaml", []byte("a.txt:\n  outlet: X\n  evnet: e\n"))
+	wantM := []Warning{{File: "dir/manifest.yaml", Line: 3, Reason: `unknown field "evnet" ignored (did you mean "event"?)`}}
+	if diff := cmp.Diff(wantM, mws); diff != "" {
+		t.Errorf("manifest warnings (-want +got):\n%s", diff)
+	}
+	if m["a.txt"].Outlet != "X" {
+		t.Errorf("manifest entry lost its fields: %+v", m["a.txt"])
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/framediff/framediff/internal/yamlkeys"
 )
 
 // parseFields reads a YAML mapping of article fields. lineBase is added to
@@ -90,10 +92,21 @@ func parseSimpleFields(data string, lineBase int) (f fields, ws []lineWarning, o
 			}
 		}
 		if !s.set(key, value) {
-			ws = append(ws, lineWarning{line, fmt.Sprintf("unknown field %q ignored", key)})
+			ws = append(ws, lineWarning{line, unknownField(key)})
 		}
 	}
 	return s.fields(), ws, true
+}
+
+// unknownField is the warning for a front-matter or manifest key that is
+// no article field: a warning, not an error, because people keep notes of
+// their own (tags, an author) beside the fields, and the article still
+// reads. A likely misspelling of a field is named.
+func unknownField(key string) string {
+	if s := yamlkeys.Closest(key, fieldKeys()); s != "" {
+		return fmt.Sprintf("unknown field %q ignored (did you mean %q?)", key, s)
+	}
+	return fmt.Sprintf("unknown field %q ignored", key)
 }
 
 type lineWarning struct {
@@ -112,7 +125,7 @@ func fieldsFromNode(m *yaml.Node, lineBase int) (fields, []lineWarning) {
 			continue
 		}
 		if !s.set(k.Value, strings.TrimSpace(v.Value)) {
-			ws = append(ws, lineWarning{lineBase + k.Line, fmt.Sprintf("unknown field %q ignored", k.Value)})
+			ws = append(ws, lineWarning{lineBase + k.Line, unknownField(k.Value)})
 		}
 	}
 	return s.fields(), ws
