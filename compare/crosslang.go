@@ -107,7 +107,7 @@ func foldName(s string) string {
 
 // arabicClitics are stripped, one at a time, from the front of a word
 // before it is compared with the forms.
-var arabicClitics = []string{"وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"}
+var arabicClitics = loadList("data/arabicclitics.txt")
 
 // addForeignNames adds to f the names and event nouns of the gazetteer
 // that an article in another language writes in its own script, as

@@ -176,7 +176,7 @@ func isNameToken(w word) bool { return isCapitalised(w.Text) }
 
 // connectors may join the capitalised words of one name ("Bashar al-Assad",
 // "United States of America").
-var connectors = map[string]bool{"of": true, "al": true, "el": true, "bin": true, "de": true, "van": true, "von": true, "la": true, "du": true}
+var connectors = loadSet("data/connectors.txt")
 
 // joined reports whether only spaces or one hyphen separate a and b.
 func joined(text string, a, b word) bool {

@@ -15,7 +15,7 @@ import (
 	"github.com/framediff/framediff/internal/yamlkeys"
 )
 
-//go:embed data/outlets.yaml data/boilerplate.yaml data/abbreviations.txt
+//go:embed data/outlets.yaml data/boilerplate.yaml data/abbreviations.txt data/englishwords.txt
 var dataFS embed.FS
 
 // Registry is the set of known outlets. Look outlets up with Lookup; build
