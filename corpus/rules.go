@@ -335,7 +335,7 @@ func equalLowerASCII(s, h string) bool {
 	return true
 }
 
-// containsAnyGated is containsAnyFold for hints that all begin with one of
+// containsAnyGated is containsAnyRare for hints that all begin with one of
 // the punctuation bytes in gate: one scan per gate byte, comparing only
 // where it occurs.
 func containsAnyGated(s string, gate []byte, hints []string) bool {
