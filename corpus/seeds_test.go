@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/golden"
 	"github.com/framediff/framediff/internal/seedtest"
 	"github.com/framediff/framediff/seeds"
 )
@@ -121,25 +121,8 @@ func TestSeedsGolden(t *testing.T) {
 			for i := range a.Sentences {
 				fmt.Fprintf(&b, "%d\t%s\n", i+1, a.Sentence(i))
 			}
-			golden(t, filepath.Join("testdata", "seeds", a.ID+".golden"), b.String())
+			golden.Check(t, filepath.Join("testdata", "seeds", a.ID+".golden"), []byte(b.String()), *update)
 		})
-	}
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := writeFile(path, []byte(got)); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", path, diff)
 	}
 }
 
@@ -176,8 +159,4 @@ func checkSpans(t *testing.T, a corpus.Article) {
 		}
 		last = s.End
 	}
-}
-
-func writeFile(path string, data []byte) error {
-	return os.WriteFile(path, data, 0o644)
 }
