@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // fields is what front matter, a JSON record or the manifest says about an
 // article; empty means not given.
@@ -20,20 +23,43 @@ type articleField struct {
 	// number says a JSON number is taken as written (epoch times, numeric
 	// ids are common); for other fields a number is ignored with a note.
 	number bool
-	// at returns the field's place in fields.
-	at func(*fields) *string
 }
 
-// articleFields lists the fields in the order their notes are given.
+// articleFields lists the fields in the order their notes are given;
+// fields.at gives each one's place in fields.
 var articleFields = [...]articleField{
-	{key: "id", number: true, at: func(f *fields) *string { return &f.ID }},
-	{key: "outlet", at: func(f *fields) *string { return &f.Outlet }},
-	{key: "title", at: func(f *fields) *string { return &f.Title }},
-	{key: "published", aliases: []string{"date"}, number: true, at: func(f *fields) *string { return &f.Published }},
-	{key: "url", at: func(f *fields) *string { return &f.URL }},
-	{key: "event", number: true, at: func(f *fields) *string { return &f.Event }},
-	{key: "kind", at: func(f *fields) *string { return &f.Kind }},
-	{key: "language", aliases: []string{"lang"}, at: func(f *fields) *string { return &f.Language }},
+	{key: "id", number: true},
+	{key: "outlet"},
+	{key: "title"},
+	{key: "published", aliases: []string{"date"}, number: true},
+	{key: "url"},
+	{key: "event", number: true},
+	{key: "kind"},
+	{key: "language", aliases: []string{"lang"}},
+}
+
+// at returns the place in f of articleFields[i]. A switch rather than a
+// function in the table, so that f need not escape to the heap.
+func (f *fields) at(i int) *string {
+	switch i {
+	case 0:
+		return &f.ID
+	case 1:
+		return &f.Outlet
+	case 2:
+		return &f.Title
+	case 3:
+		return &f.Published
+	case 4:
+		return &f.URL
+	case 5:
+		return &f.Event
+	case 6:
+		return &f.Kind
+	case 7:
+		return &f.Language
+	}
+	panic("corpus: no article field " + strconv.Itoa(i))
 }
 
 // fieldName is what a name in an input refers to: articleFields[field],
@@ -96,7 +122,7 @@ func (s *fieldSetter) set(name, value string) bool {
 	if n.alias {
 		s.alias[n.field] = value
 	} else {
-		*articleFields[n.field].at(&s.f) = value
+		*s.f.at(n.field) = value
 	}
 	return true
 }
@@ -104,8 +130,8 @@ func (s *fieldSetter) set(name, value string) bool {
 // fields returns the fields gathered.
 func (s *fieldSetter) fields() fields {
 	f := s.f
-	for i, af := range articleFields {
-		if p := af.at(&f); *p == "" {
+	for i := range articleFields {
+		if p := f.at(i); *p == "" {
 			*p = s.alias[i]
 		}
 	}
@@ -117,9 +143,9 @@ func (f fields) overlay(over *fields) fields {
 	if over == nil {
 		return f
 	}
-	for _, af := range articleFields {
-		if v := *af.at(over); v != "" {
-			*af.at(&f) = v
+	for i := range articleFields {
+		if v := *over.at(i); v != "" {
+			*f.at(i) = v
 		}
 	}
 	return f

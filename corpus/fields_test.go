@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -70,5 +71,24 @@ func TestUnknownFieldWarns(t *testing.T) {
 	}
 	if m["a.txt"].Outlet != "X" {
 		t.Errorf("manifest entry lost its fields: %+v", m["a.txt"])
+	}
+}
+
+// fields.at gives each of articleFields the struct field of its name.
+func TestFieldsAt(t *testing.T) {
+	v := reflect.TypeFor[fields]()
+	if v.NumField() != len(articleFields) {
+		t.Fatalf("fields has %d fields, articleFields %d", v.NumField(), len(articleFields))
+	}
+	for i, af := range articleFields {
+		var f fields
+		*f.at(i) = "x"
+		got := reflect.ValueOf(f)
+		for j := range v.NumField() {
+			set := got.Field(j).String() == "x"
+			if want := strings.ToLower(v.Field(j).Name) == af.key; set != want {
+				t.Errorf("at(%d) (%s) set field %s: %v", i, af.key, v.Field(j).Name, set)
+			}
+		}
 	}
 }

@@ -368,7 +368,7 @@ func (r *Reader) readRecord(name string, line int, raw []byte, over *fields) ([]
 		if v == "" && rec.aliasName[i] != "" {
 			v = get(rec.aliasName[i], rec.alias[i], af.number)
 		}
-		*af.at(&f) = v
+		*f.at(i) = v
 	}
 	text := get("text", rec.text, false)
 	f = f.overlay(over)
