@@ -7,9 +7,8 @@ import (
 	"sync"
 	"unicode"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/yamlkeys"
 )
 
 // foreignNames holds data/names_languages.yaml: written forms of the
@@ -44,7 +43,7 @@ func parseForeignNames(raw []byte) (*foreignNames, error) {
 		Places map[string][]string `yaml:"places"`
 		Events map[string][]string `yaml:"events"`
 	}
-	if err := yaml.Unmarshal(raw, &d); err != nil {
+	if err := yamlkeys.Decode("data/names_languages.yaml", raw, &d); err != nil {
 		return nil, fmt.Errorf("parse names: %w", err)
 	}
 	fn := &foreignNames{}
@@ -108,7 +107,7 @@ func foldName(s string) string {
 
 // arabicClitics are stripped, one at a time, from the front of a word
 // before it is compared with the forms.
-var arabicClitics = []string{"وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"}
+var arabicClitics = loadList("data/arabicclitics.txt")
 
 // addForeignNames adds to f the names and event nouns of the gazetteer
 // that an article in another language writes in its own script, as

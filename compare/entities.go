@@ -5,7 +5,7 @@ import (
 	"strings"
 	"sync"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/framediff/framediff/internal/yamlkeys"
 )
 
 // entityKind says what a named entity is.
@@ -99,7 +99,7 @@ var entities = sync.OnceValue(func() *gazetteer {
 
 func parseGazetteer(raw []byte) (*gazetteer, error) {
 	var d entityData
-	if err := yaml.Unmarshal(raw, &d); err != nil {
+	if err := yamlkeys.Decode("data/entities.yaml", raw, &d); err != nil {
 		return nil, fmt.Errorf("parse entities: %w", err)
 	}
 	g := &gazetteer{
@@ -176,7 +176,7 @@ func isNameToken(w word) bool { return isCapitalised(w.Text) }
 
 // connectors may join the capitalised words of one name ("Bashar al-Assad",
 // "United States of America").
-var connectors = map[string]bool{"of": true, "al": true, "el": true, "bin": true, "de": true, "van": true, "von": true, "la": true, "du": true}
+var connectors = loadSet("data/connectors.txt")
 
 // joined reports whether only spaces or one hyphen separate a and b.
 func joined(text string, a, b word) bool {

@@ -102,3 +102,25 @@ func TestSubjectPosition(t *testing.T) {
 		})
 	}
 }
+
+// The entity and foreign-name files refuse keys they do not know, naming
+// the line, so that a misspelt key does not silently drop its entries.
+func TestEntityFilesRefuseUnknownKeys(t *testing.T) {
+	tests := []struct{ name, data, want string }{
+		{"person", "people:\n  - name: A B\n    alias: [B]\n", `data/entities.yaml:3: unknown key "alias" (did you mean "aliases"?)`},
+		{"top level", "people: []\ntitle: [Mr]\n", `data/entities.yaml:2: unknown key "title" (did you mean "titles"?)`},
+		{"event", "events:\n  - name: e\n    form: [x]\n", `data/entities.yaml:3: unknown key "form" (did you mean "forms"?)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseGazetteer([]byte(tt.data))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("parseGazetteer error %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+	_, err := parseForeignNames([]byte("people:\n  A: [a]\nplace:\n  B: [b]\n"))
+	if want := `data/names_languages.yaml:3: unknown key "place" (did you mean "places"?)`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("parseForeignNames error %v, want one containing %q", err, want)
+	}
+}

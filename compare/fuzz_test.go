@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/seedtest"
 	"golang.org/x/tools/txtar"
 )
 
 // fuzzSeeds returns texts from the seeds and the testdata corpora.
 func fuzzSeeds(f *testing.F) []string {
 	var out []string
-	for _, a := range readSeeds(f) {
+	for _, a := range seedtest.Read(f) {
 		out = append(out, a.Text)
 	}
 	files, _ := filepath.Glob("testdata/corpora/*.txt")

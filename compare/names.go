@@ -22,7 +22,7 @@ type personName struct {
 func (p personName) full() bool { return p.givens != "" }
 
 // nameSuffixes end a name without being its surname.
-var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+var nameSuffixes = loadSet("data/namesuffixes.txt")
 
 // formalNames maps each first-name variant to its formal form.
 var formalNames = sync.OnceValue(func() map[string]string {

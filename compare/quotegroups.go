@@ -30,23 +30,7 @@ func groupQuotes(ev Event, arts []*corpus.Article, qs []quote) ([]Quote, []Quote
 		qs[i].Fidelity = "unique"
 	}
 	// Union-find over matching pairs from different articles.
-	parent := make([]int, len(qs))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(i, j int) {
-		ri, rj := find(i), find(j)
-		if ri != rj {
-			parent[max(ri, rj)] = min(ri, rj)
-		}
-	}
+	sets := newUnionFind(len(qs))
 	// Quotations with the same words are joined by their text, and only
 	// the first of each text is compared with the others: a wire story
 	// reprinted many times repeats its quotations word for word, and
@@ -74,7 +58,7 @@ func groupQuotes(ev Event, arts []*corpus.Article, qs []quote) ([]Quote, []Quote
 			texts = append(texts, t)
 			continue
 		}
-		union(t.first, i)
+		sets.union(t.first, i)
 		t.several = t.several || qs[i].Article != t.article
 	}
 	stems := make([]map[string]bool, len(texts))
@@ -85,16 +69,16 @@ func groupQuotes(ev Event, arts []*corpus.Article, qs []quote) ([]Quote, []Quote
 		for l := k + 1; l < len(texts); l++ {
 			b := texts[l]
 			i, j := a.first, b.first
-			if !a.several && !b.several && a.article == b.article || find(i) == find(j) || !mayBeSame(stems[k], stems[l]) || !sameQuote(&qs[i], &qs[j]) {
+			if !a.several && !b.several && a.article == b.article || sets.find(i) == sets.find(j) || !mayBeSame(stems[k], stems[l]) || !sameQuote(&qs[i], &qs[j]) {
 				continue
 			}
-			union(i, j)
+			sets.union(i, j)
 		}
 	}
 	members := map[int][]int{}
 	var roots []int
 	for i := range qs {
-		r := find(i)
+		r := sets.find(i)
 		if _, ok := members[r]; !ok {
 			roots = append(roots, r)
 		}

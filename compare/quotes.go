@@ -183,15 +183,7 @@ func nextQuoteStart(text string, from, to int) int {
 // roleWords are nouns for people's positions: a description ending in one
 // ("the Turkish president") can be resolved to a person, and a name right
 // after one ("presidential adviser Kemal Bakr") is a person's.
-var roleWords = map[string]bool{
-	"president": true, "leader": true, "minister": true, "spokesman": true, "spokeswoman": true,
-	"spokesperson": true, "chief": true, "premier": true, "diplomat": true, "envoy": true,
-	"official": true, "adviser": true, "advisor": true, "governor": true, "commander": true,
-	"ambassador": true, "mayor": true, "negotiator": true, "secretary": true, "general": true,
-	"chancellor": true, "king": true, "prince": true, "emir": true, "sheikh": true, "cleric": true,
-	"lawmaker": true, "senator": true, "mp": true, "deputy": true, "head": true, "director": true,
-	"activist": true, "witness": true, "resident": true, "analyst": true, "professor": true,
-}
+var roleWords = loadSet("data/rolewords.txt")
 
 func isRoleWord(w string) bool { return roleWords[w] }
 

@@ -126,17 +126,7 @@ var unnamedPronouns = map[string]bool{"i": true, "we": true, "they": true, "you"
 
 // skippable words may stand between a speaker and the verb ("he also
 // said", "Trump has said", "she later told").
-var skippable = map[string]bool{
-	"also": true, "has": true, "had": true, "have": true, "would": true, "will": true, "later": true,
-	"then": true, "again": true, "once": true, "previously": true, "recently": true, "earlier": true,
-	"further": true, "simply": true, "just": true, "repeatedly": true, "publicly": true, "privately": true,
-	"reportedly": true, "famously": true, "flatly": true, "bluntly": true, "quickly": true, "often": true,
-	"frequently": true, "always": true, "never": true, "even": true, "only": true, "still": true,
-	"himself": true, "herself": true, "themselves": true, "itself": true, "allegedly": true, "was": true,
-	"is": true, "were": true, "did": true, "does": true, "could": true, "may": true, "might": true,
-	"should": true, "can": true, "not": true, "be": true, "been": true, "being": true, "going": true, "to": true,
-	"subsequently": true, "first": true, "finally": true, "immediately": true, "angrily": true,
-}
+var skippable = loadSet("data/speakerskip.txt")
 
 // speakerTracker attributes the quotations of one article in order,
 // keeping the people it has named for pronouns and surnames.
@@ -950,13 +940,7 @@ func (t *speakerTracker) subjectBefore(v, lo int) string {
 // openingWords are the capitalised words that open a clause with a phrase
 // that is not its subject ("Like Makaeff, Roffman…", "After the debate,
 // Cruz…").
-var openingWords = map[string]bool{
-	"like": true, "unlike": true, "after": true, "before": true, "when": true, "while": true, "as": true,
-	"although": true, "though": true, "if": true, "despite": true, "since": true, "because": true,
-	"with": true, "without": true, "in": true, "on": true, "at": true, "for": true, "from": true,
-	"by": true, "during": true, "amid": true, "according": true, "asked": true, "speaking": true,
-	"following": true, "under": true, "over": true, "once": true, "unless": true, "until": true,
-}
+var openingWords = loadSet("data/openingwords.txt")
 
 // openingSubject finds, for a verb at ws[e] after a comma, the name that
 // opens the clause ws[lo:e] when only descriptions separated by commas

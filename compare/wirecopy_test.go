@@ -13,6 +13,7 @@ import (
 
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/internal/cputime"
 	"github.com/framediff/framediff/internal/synth"
 )
 
@@ -213,7 +214,7 @@ func BenchmarkWireCopyEvent(b *testing.B) {
 			runtime.GC()
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			start := cpuTime()
+			start := cputime.Used()
 			for b.Loop() {
 				compareEvent(context.Background(), w.ev, w.arts, w.work, w.members)
 			}
@@ -239,7 +240,7 @@ func BenchmarkWireCopyBuild(b *testing.B) {
 			runtime.GC()
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			start := cpuTime()
+			start := cputime.Used()
 			var events int
 			for b.Loop() {
 				res, err := Build(context.Background(), w.arts, Options{})

@@ -31,7 +31,7 @@ var instantLayouts = []string{
 	time.ANSIC,
 }
 
-// Layouts without a zone are read as UTC.
+// localInstantLayouts are instants written without a zone, read as UTC.
 var localInstantLayouts = []string{
 	"2006-01-02T15:04:05.999999999",
 	"2006-01-02T15:04:05",

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -41,18 +42,67 @@ func (v *jsonValue) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// jsonRecord is the JSON and JSONL article layout.
+// jsonRecord is a JSON article record: its text, and the value given for
+// each of articleFields by its key and by an alias.
 type jsonRecord struct {
-	ID        jsonValue `json:"id"`
-	Outlet    jsonValue `json:"outlet"`
-	Title     jsonValue `json:"title"`
-	Published jsonValue `json:"published"`
-	URL       jsonValue `json:"url"`
-	Text      jsonValue `json:"text"`
-	Event     jsonValue `json:"event"`
-	Kind      jsonValue `json:"kind"`
-	Language  jsonValue `json:"language"`
-	Lang      jsonValue `json:"lang"`
+	text      jsonValue
+	key       [len(articleFields)]jsonValue
+	alias     [len(articleFields)]jsonValue
+	aliasName [len(articleFields)]string // the alias that gave alias[i], if any
+}
+
+// set stores the value of the record's member name; false when name is
+// neither "text" nor a field's key or alias.
+func (r *jsonRecord) set(name string, v jsonValue) bool {
+	if name == "text" {
+		r.text = v
+		return true
+	}
+	n, ok := fieldNames[name]
+	switch {
+	case !ok:
+		return false
+	case n.alias:
+		r.alias[n.field], r.aliasName[n.field] = v, name
+	default:
+		r.key[n.field] = v
+	}
+	return true
+}
+
+// decodeRecord decodes one JSON object through encoding/json, matching
+// member names to fields regardless of case as encoding/json matches
+// struct fields; an exact name wins over another case of it.
+func decodeRecord(raw []byte) (jsonRecord, error) {
+	var rec jsonRecord
+	var obj map[string]jsonValue
+	if err := json.Unmarshal(raw, &obj); err != nil {
+		return rec, err
+	}
+	names := make([]string, 0, len(obj))
+	for name := range obj {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var exact []string
+	for _, name := range names {
+		if rec.set(name, jsonValue{}) {
+			exact = append(exact, name)
+			continue
+		}
+		for known := range fieldNames {
+			if strings.EqualFold(name, known) {
+				rec.set(known, obj[name])
+			}
+		}
+		if strings.EqualFold(name, "text") {
+			rec.set("text", obj[name])
+		}
+	}
+	for _, name := range exact {
+		rec.set(name, obj[name])
+	}
+	return rec, nil
 }
 
 // readJSON reads a JSON document (an array of article objects, one object,
@@ -371,44 +421,20 @@ func newLineIndex(data []byte) func(int) int {
 	}
 }
 
-// plainRecord is jsonRecord for the common case of string fields only:
-// decoding into it is about twice as fast.
-type plainRecord struct {
-	ID        string `json:"id"`
-	Outlet    string `json:"outlet"`
-	Title     string `json:"title"`
-	Published string `json:"published"`
-	URL       string `json:"url"`
-	Text      string `json:"text"`
-	Event     string `json:"event"`
-	Kind      string `json:"kind"`
-	Language  string `json:"language"`
-	Lang      string `json:"lang"`
-}
-
 // readRecord turns one JSON object into an article.
 func (r *Reader) readRecord(name string, line int, raw []byte, over *fields) ([]Article, []Warning) {
 	source := fmt.Sprintf("%s:%d", name, line)
-	var rec jsonRecord
-	plain, ok := scanFlatRecord(raw)
-	var err error
+	rec, ok := scanFlatRecord(raw)
 	if !ok {
-		err = json.Unmarshal(raw, &plain)
-	}
-	if err == nil {
-		rec = jsonRecord{
-			ID: jsonValue{s: plain.ID}, Outlet: jsonValue{s: plain.Outlet}, Title: jsonValue{s: plain.Title},
-			Published: jsonValue{s: plain.Published}, URL: jsonValue{s: plain.URL}, Text: jsonValue{s: plain.Text},
-			Event: jsonValue{s: plain.Event}, Kind: jsonValue{s: plain.Kind},
-			Language: jsonValue{s: plain.Language}, Lang: jsonValue{s: plain.Lang},
+		var err error
+		if rec, err = decodeRecord(raw); err != nil {
+			var te *json.UnmarshalTypeError
+			reason := fmt.Sprintf("not a JSON object: %v", jsonReason(err))
+			if errors.As(err, &te) && te.Field == "" {
+				reason = fmt.Sprintf("record is a JSON %s, want an object", te.Value)
+			}
+			return nil, []Warning{{File: name, Line: line, Reason: reason}}
 		}
-	} else if err := json.Unmarshal(raw, &rec); err != nil {
-		var te *json.UnmarshalTypeError
-		reason := fmt.Sprintf("not a JSON object: %v", jsonReason(err))
-		if errors.As(err, &te) && te.Field == "" {
-			reason = fmt.Sprintf("record is a JSON %s, want an object", te.Value)
-		}
-		return nil, []Warning{{File: name, Line: line, Reason: reason}}
 	}
 	var notes []string
 	get := func(key string, v jsonValue, numberOK bool) string {
@@ -428,20 +454,15 @@ func (r *Reader) readRecord(name string, line int, raw []byte, over *fields) ([]
 		}
 		return s
 	}
-	f := fields{
-		ID:        get("id", rec.ID, true),
-		Outlet:    get("outlet", rec.Outlet, false),
-		Title:     get("title", rec.Title, false),
-		Published: get("published", rec.Published, true),
-		URL:       get("url", rec.URL, false),
-		Event:     get("event", rec.Event, true),
-		Kind:      get("kind", rec.Kind, false),
-		Language:  get("language", rec.Language, false),
+	var f fields
+	for i, af := range articleFields {
+		v := get(af.key, rec.key[i], af.number)
+		if v == "" && rec.aliasName[i] != "" {
+			v = get(rec.aliasName[i], rec.alias[i], af.number)
+		}
+		*f.at(i) = v
 	}
-	if f.Language == "" {
-		f.Language = get("lang", rec.Lang, false)
-	}
-	text := get("text", rec.Text, false)
+	text := get("text", rec.text, false)
 	f = f.overlay(over)
 	if f.ID == "" {
 		f.ID = fmt.Sprintf("%s-%d", defaultID(name), line)
