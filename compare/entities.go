@@ -218,7 +218,7 @@ func sentenceInitial(text string, w word) bool {
 // words the text also uses in lower case, so that a capitalised
 // sentence-initial common word is not taken for a name.
 func (g *gazetteer) mentions(text string, ws []word) []mention {
-	lowerSeen := map[string]bool{}
+	lowerSeen := make(map[string]bool, len(ws)/2)
 	for _, w := range ws {
 		if !isCapitalised(w.Text) {
 			lowerSeen[w.Lower] = true

@@ -105,8 +105,12 @@ func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
 // isInterruption reports whether gap, the text between two quotations, is
 // only an attribution such as ", he said, " or ", Putin added".
 func isInterruption(gap string) bool {
+	// Most gaps are running text: rule them out before making tokens.
+	if strings.ContainsAny(gap, ".!?:\n") {
+		return false
+	}
 	ws := words(gap)
-	if len(ws) == 0 || len(ws) > 6 || strings.ContainsAny(gap, ".!?:\n") {
+	if len(ws) == 0 || len(ws) > 6 {
 		return false
 	}
 	// ", he said, adding that": a second verb opens a second quotation, as

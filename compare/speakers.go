@@ -184,7 +184,7 @@ type attribution struct {
 }
 
 func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention, quoted [][2]int) *speakerTracker {
-	t := &speakerTracker{a: a, ws: ws, ms: ms, lowerSeen: map[string]bool{}, places: map[int]bool{},
+	t := &speakerTracker{a: a, ws: ws, ms: ms, lowerSeen: make(map[string]bool, len(ws)/2), places: map[int]bool{},
 		quoted: quoted, fullNames: map[string][]personAt{}, capsMid: map[string]bool{}}
 	for _, w := range ws {
 		if !isCapitalised(w.Text) {
