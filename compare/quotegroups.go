@@ -313,7 +313,7 @@ func voiceShare(qs []Quote) []VoiceShare {
 		if sp == "" {
 			sp = "unattributed"
 		}
-		n := len(words(q.Text))
+		n := wordCount(q.Text)
 		count[key{q.Event, q.Outlet, sp}] += n
 		total[[2]string{q.Event, q.Outlet}] += n
 	}
