@@ -87,6 +87,9 @@ type docFeatures struct {
 	nouns    []eventNoun
 	text     string // title + text
 	words    []word // words(text), until Pipeline.Group has found quotations
+	// lowerSeen is the word set mentions read (see mentionsSeen), kept
+	// with words for finding quotations.
+	lowerSeen map[string]bool
 }
 
 // eventNoun is an occurrence of a word naming a kind of event.
@@ -130,7 +133,7 @@ func articleFeatures(a *corpus.Article) docFeatures {
 		f.tf[s]++
 	}
 	g := entities()
-	f.mentions = g.mentions(text, ws)
+	f.mentions, f.lowerSeen = g.mentionsSeen(text, ws)
 	for i := 0; i < len(ws); i++ {
 		if !g.eventFirst[ws[i].Lower] {
 			continue

@@ -189,9 +189,14 @@ type attribution struct {
 	speaker, verb string
 }
 
-func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention, quoted [][2]int) *speakerTracker {
-	t := &speakerTracker{a: a, ws: ws, ms: ms, lowerSeen: make(map[string]bool, len(ws)/2), places: map[int]bool{},
+// newSpeakerTracker returns a tracker of a's speakers. lowerSeen, when not
+// nil, is the set mentionsSeen returned with ms, read and not changed.
+func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention, quoted [][2]int, lowerSeen map[string]bool) *speakerTracker {
+	t := &speakerTracker{a: a, ws: ws, ms: ms, lowerSeen: lowerSeen, places: map[int]bool{},
 		quoted: quoted, fullNames: map[string][]personAt{}, capsMid: map[string]bool{}}
+	if lowerSeen == nil {
+		t.lowerSeen = make(map[string]bool, len(ws)/2)
+	}
 	for i := 0; ; i++ {
 		k := strings.Index(a.Text[i:], "\n\n")
 		if k < 0 {
@@ -202,7 +207,9 @@ func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention, quoted [][2]i
 	}
 	for _, w := range ws {
 		if !isCapitalised(w.Text) {
-			t.lowerSeen[w.Lower] = true
+			if lowerSeen == nil {
+				t.lowerSeen[w.Lower] = true
+			}
 		} else if !sentenceInitial(a.Text, w) {
 			t.capsMid[w.Lower] = true
 		}
