@@ -60,6 +60,7 @@ type sentence struct {
 type vocab struct {
 	words map[string]vocabWord
 	stems map[string]int32
+	cache stemCache // from the pool until release
 }
 
 type vocabWord struct {
@@ -67,8 +68,15 @@ type vocabWord struct {
 }
 
 // newVocab returns an empty vocab with room for about n words.
+// Its stem cache comes from the pool: call release when done with it.
 func newVocab(n int) *vocab {
-	return &vocab{words: make(map[string]vocabWord, n), stems: make(map[string]int32, n)}
+	return &vocab{words: make(map[string]vocabWord, n), stems: make(map[string]int32, n), cache: getStemCache()}
+}
+
+// release gives v's stem cache back to the pool.
+func (v *vocab) release() {
+	putStemCache(v.cache)
+	v.cache = nil
 }
 
 func (v *vocab) word(lower string) vocabWord {
@@ -76,8 +84,8 @@ func (v *vocab) word(lower string) vocabWord {
 		return w
 	}
 	w := vocabWord{id: int32(len(v.words)), stem: -1}
-	if !isStop(lower) {
-		st := stem(lower)
+	if e := v.cache.lookup(lower); !e.stop {
+		st := e.stem
 		id, ok := v.stems[st]
 		if !ok {
 			id = int32(len(v.stems))
@@ -764,6 +772,7 @@ func alignEvent(ctx context.Context, eventID string, arts []*corpus.Article, all
 		size += len(a.Text)
 	}
 	v := newVocab(min(size/6/4, 1<<16))
+	defer v.release()
 	wordsOf := func(i int) []word {
 		if all == nil {
 			return nil

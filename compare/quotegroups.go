@@ -122,6 +122,7 @@ func groupQuotes(ev Event, arts []*corpus.Article, all [][]word, qs []quote) ([]
 	// Outlets without a version: reported speech or absent.
 	prepared := map[string][]sentence{}
 	v := newVocab(0)
+	defer v.release()
 	for gi := range groups {
 		g := &groups[gi]
 		has := map[string]bool{}
