@@ -242,22 +242,28 @@ func localAlign(a, b *sentence) local {
 	best, bi, bj := int32(0), 0, 0
 	bids := b.ids[:m]
 	for i := 1; i <= n; i++ {
-		prev, cur := h[(i-1)*w:i*w], h[i*w:(i+1)*w]
+		prev, cur := h[(i-1)*w:i*w:i*w], h[i*w:(i+1)*w:(i+1)*w]
 		cur[0] = 0
 		ai, same := a.ids[i-1], int32(2)
 		if a.isCon[i-1] {
 			same = 4
 		}
-		for j := 1; j <= m; j++ {
+		// The cell to the left and the one diagonally up-left are carried
+		// in variables rather than read back from the rows.
+		left, diag := int32(0), prev[0]
+		prev, cur = prev[1:len(bids)+1], cur[1:len(bids)+1]
+		for j, bid := range bids {
+			up := prev[j]
 			s := int32(-2)
-			if bids[j-1] == ai {
+			if bid == ai {
 				s = same
 			}
-			v := max(0, prev[j-1]+s, prev[j]-1, cur[j-1]-1)
+			v := max(0, diag+s, up-1, left-1)
 			cur[j] = v
 			if v > best {
-				best, bi, bj = v, i, j
+				best, bi, bj = v, i, j+1
 			}
+			diag, left = up, v
 		}
 	}
 	if best == 0 {
