@@ -151,7 +151,7 @@ func articleFeatures(a *corpus.Article) docFeatures {
 		text = a.Title + "\n\n" + a.Text
 	}
 	ws := words(text)
-	f := docFeatures{art: a, text: text, words: ws, tf: make(map[string]int, len(ws)/2), ents: map[string]int{}}
+	f := docFeatures{art: a, text: text, words: ws, tf: map[string]int{}, ents: map[string]int{}}
 	f.stems = make([]string, 0, len(ws))
 	for _, w := range ws {
 		e := cache.lookup(w.Lower)
