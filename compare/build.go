@@ -159,7 +159,7 @@ func compareEvent(ctx context.Context, ev Event, arts []corpus.Article, work []a
 			qs = append(qs, q)
 		}
 	}
-	out.quotes, out.groups = groupQuotes(ev, ptrs, qs)
+	out.quotes, out.groups = groupQuotes(ev, ptrs, all, qs)
 	if ctx.Err() != nil {
 		return out
 	}

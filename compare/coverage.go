@@ -100,7 +100,7 @@ func coverage(ev Event, arts []*corpus.Article, als []Alignment) ([]Claim, []Pri
 		members := groups[r]
 		if len(members) == 1 && !aligned[members[0]] {
 			nd := nodes[members[0]]
-			if len(words(arts[nd.art].Sentence(nd.sent))) < MinClaimWords {
+			if wordCount(arts[nd.art].Sentence(nd.sent)) < MinClaimWords {
 				continue
 			}
 		}

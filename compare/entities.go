@@ -214,11 +214,18 @@ func sentenceInitial(text string, w word) bool {
 	return true
 }
 
-// mentions finds the named entities of text, in order. lowerSeen holds the
-// words the text also uses in lower case, so that a capitalised
-// sentence-initial common word is not taken for a name.
+// mentions finds the named entities of text, in order.
 func (g *gazetteer) mentions(text string, ws []word) []mention {
-	lowerSeen := map[string]bool{}
+	ms, _ := g.mentionsSeen(text, ws)
+	return ms
+}
+
+// mentionsSeen returns mentions(text, ws) and lowerSeen, the words the
+// text also uses in lower case (the Lower keys of the words not
+// capitalised), so that a capitalised sentence-initial common word is not
+// taken for a name. The speaker tracker reads the same set.
+func (g *gazetteer) mentionsSeen(text string, ws []word) ([]mention, map[string]bool) {
+	lowerSeen := make(map[string]bool, len(ws)/2)
 	for _, w := range ws {
 		if !isCapitalised(w.Text) {
 			lowerSeen[w.Lower] = true
@@ -255,7 +262,7 @@ func (g *gazetteer) mentions(text string, ws []word) []mention {
 		}
 		out = append(out, g.segment(run, titled)...)
 	}
-	return normaliseMentions(text, out)
+	return normaliseMentions(text, out), lowerSeen
 }
 
 // segment splits one capitalised run into known names, titles and unknown

@@ -87,6 +87,9 @@ type docFeatures struct {
 	nouns    []eventNoun
 	text     string // title + text
 	words    []word // words(text), until Pipeline.Group has found quotations
+	// lowerSeen is the word set mentions read (see mentionsSeen), kept
+	// with words for finding quotations.
+	lowerSeen map[string]bool
 }
 
 // eventNoun is an occurrence of a word naming a kind of event.
@@ -100,16 +103,49 @@ type termWeight struct {
 	w    float64
 }
 
-// stemCaches recycles word → stem maps between articles.
-var stemCaches = sync.Pool{New: func() any { return map[string]string{} }}
+// stemEntry is what stemCache keeps of a word: whether it is a stop word
+// (isStop), else its stem.
+type stemEntry struct {
+	stem string
+	stop bool
+}
+
+// stemCache memoises isStop and stem by lower-case word for one goroutine
+// at a time: one lookup per word instead of a stop-word lookup and a stem
+// lookup in the shared, locked cache of framing.Stem.
+type stemCache map[string]stemEntry
+
+// stemCaches recycles stem caches between articles and events.
+var stemCaches = sync.Pool{New: func() any { return stemCache{} }}
+
+// getStemCache returns a stem cache from the pool, emptied when it has
+// grown past 1<<16 words; putStemCache gives it back.
+func getStemCache() stemCache {
+	c := stemCaches.Get().(stemCache)
+	if len(c) > 1<<16 {
+		clear(c)
+	}
+	return c
+}
+
+func putStemCache(c stemCache) { stemCaches.Put(c) }
+
+func (c stemCache) lookup(lower string) stemEntry {
+	if e, ok := c[lower]; ok {
+		return e
+	}
+	e := stemEntry{stop: isStop(lower)}
+	if !e.stop {
+		e.stem = stem(lower)
+	}
+	c[lower] = e
+	return e
+}
 
 // articleFeatures computes the per-article part of docFeatures.
 func articleFeatures(a *corpus.Article) docFeatures {
-	cache := stemCaches.Get().(map[string]string)
-	defer stemCaches.Put(cache)
-	if len(cache) > 1<<16 {
-		clear(cache)
-	}
+	cache := getStemCache()
+	defer putStemCache(cache)
 	text := a.Text
 	if a.Title != "" && !strings.HasPrefix(a.Text, a.Title) {
 		text = a.Title + "\n\n" + a.Text
@@ -118,19 +154,15 @@ func articleFeatures(a *corpus.Article) docFeatures {
 	f := docFeatures{art: a, text: text, words: ws, tf: map[string]int{}, ents: map[string]int{}}
 	f.stems = make([]string, 0, len(ws))
 	for _, w := range ws {
-		if isStop(w.Lower) {
+		e := cache.lookup(w.Lower)
+		if e.stop {
 			continue
 		}
-		s, ok := cache[w.Lower]
-		if !ok {
-			s = stem(w.Lower)
-			cache[w.Lower] = s
-		}
-		f.stems = append(f.stems, s)
-		f.tf[s]++
+		f.stems = append(f.stems, e.stem)
+		f.tf[e.stem]++
 	}
 	g := entities()
-	f.mentions = g.mentions(text, ws)
+	f.mentions, f.lowerSeen = g.mentionsSeen(text, ws)
 	for i := 0; i < len(ws); i++ {
 		if !g.eventFirst[ws[i].Lower] {
 			continue

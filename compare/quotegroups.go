@@ -21,8 +21,9 @@ const (
 
 // groupQuotes numbers the quotations of one event, joins the versions of
 // the same quotation across articles and grades each against its group's
-// reference version.
-func groupQuotes(ev Event, arts []*corpus.Article, qs []quote) ([]Quote, []QuoteGroup) {
+// reference version. all, when not nil, holds words(arts[k].Text) for
+// each article, so that its sentences are not tokenised again.
+func groupQuotes(ev Event, arts []*corpus.Article, all [][]word, qs []quote) ([]Quote, []QuoteGroup) {
 	perArticle := map[string]int{}
 	for i := range qs {
 		perArticle[qs[i].Article]++
@@ -105,6 +106,7 @@ func groupQuotes(ev Event, arts []*corpus.Article, qs []quote) ([]Quote, []Quote
 	// Outlets without a version: reported speech or absent.
 	prepared := map[string][]sentence{}
 	v := newVocab(0)
+	defer v.release()
 	for gi := range groups {
 		g := &groups[gi]
 		has := map[string]bool{}
@@ -112,13 +114,17 @@ func groupQuotes(ev Event, arts []*corpus.Article, qs []quote) ([]Quote, []Quote
 			has[v.Article] = true
 		}
 		refStems := v.stemSet(words(g.Text))
-		for _, a := range arts {
+		for k, a := range arts {
 			if has[a.ID] {
 				continue
 			}
 			ss, ok := prepared[a.ID]
 			if !ok {
-				ss = prepareSentences(a, nil, v)
+				var ws []word
+				if all != nil {
+					ws = all[k]
+				}
+				ss = prepareSentences(a, ws, v)
 				prepared[a.ID] = ss
 			}
 			v := QuoteVersion{Outlet: a.Outlet, Article: a.ID, Fidelity: "absent"}
@@ -292,7 +298,7 @@ func voiceShare(qs []Quote) []VoiceShare {
 		if sp == "" {
 			sp = "unattributed"
 		}
-		n := len(words(q.Text))
+		n := wordCount(q.Text)
 		count[key{q.Event, q.Outlet, sp}] += n
 		total[[2]string{q.Event, q.Outlet}] += n
 	}

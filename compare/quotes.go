@@ -25,6 +25,12 @@ var pronouns = sync.OnceValue(func() map[string]bool { return loadSet("data/pron
 // not direct quotations; a quotation interrupted by its attribution
 // ("…," he said, "…") is one, as is one that runs into the next paragraph.
 func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
+	return extractQuotesSeen(a, ws, ms, nil)
+}
+
+// extractQuotesSeen is extractQuotes given lowerSeen, the word set
+// mentionsSeen returned with ms (nil to make it again).
+func extractQuotesSeen(a *corpus.Article, ws []word, ms []mention, lowerSeen map[string]bool) []quote {
 	qs := framing.FindQuotations(a.Text)
 	var quoted [][2]int
 	for _, q := range qs {
@@ -32,7 +38,7 @@ func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
 			quoted = append(quoted, [2]int{q.Open, max(q.Close, q.End)})
 		}
 	}
-	tr := newSpeakerTracker(a, ws, ms, quoted)
+	tr := newSpeakerTracker(a, ws, ms, quoted, lowerSeen)
 	var out []quote
 	for k := 0; k < len(qs); k++ {
 		q := qs[k]
@@ -105,8 +111,12 @@ func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
 // isInterruption reports whether gap, the text between two quotations, is
 // only an attribution such as ", he said, " or ", Putin added".
 func isInterruption(gap string) bool {
+	// Most gaps are running text: rule them out before making tokens.
+	if strings.ContainsAny(gap, ".!?:\n") {
+		return false
+	}
 	ws := words(gap)
-	if len(ws) == 0 || len(ws) > 6 || strings.ContainsAny(gap, ".!?:\n") {
+	if len(ws) == 0 || len(ws) > 6 {
 		return false
 	}
 	// ", he said, adding that": a second verb opens a second quotation, as

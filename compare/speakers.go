@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -160,6 +161,11 @@ type speakerTracker struct {
 	facts map[string]personFacts
 	// subjectEnd is where the subject clauseSubject last found ends.
 	subjectEnd int
+	// breaks holds, in order, every offset of "\n\n" in the text, so that
+	// a paragraph's ends are found without scanning the text;
+	// titleCases caches titleCase by paragraph start.
+	breaks     []int
+	titleCases map[int]bool
 }
 
 type personAt struct {
@@ -173,12 +179,27 @@ type attribution struct {
 	speaker, verb string
 }
 
-func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention, quoted [][2]int) *speakerTracker {
-	t := &speakerTracker{a: a, ws: ws, ms: ms, lowerSeen: map[string]bool{}, places: map[int]bool{},
+// newSpeakerTracker returns a tracker of a's speakers. lowerSeen, when not
+// nil, is the set mentionsSeen returned with ms, read and not changed.
+func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention, quoted [][2]int, lowerSeen map[string]bool) *speakerTracker {
+	t := &speakerTracker{a: a, ws: ws, ms: ms, lowerSeen: lowerSeen, places: map[int]bool{},
 		quoted: quoted, fullNames: map[string][]personAt{}, capsMid: map[string]bool{}}
+	if lowerSeen == nil {
+		t.lowerSeen = make(map[string]bool, len(ws)/2)
+	}
+	for i := 0; ; i++ {
+		k := strings.Index(a.Text[i:], "\n\n")
+		if k < 0 {
+			break
+		}
+		i += k
+		t.breaks = append(t.breaks, i)
+	}
 	for _, w := range ws {
 		if !isCapitalised(w.Text) {
-			t.lowerSeen[w.Lower] = true
+			if lowerSeen == nil {
+				t.lowerSeen[w.Lower] = true
+			}
 		} else if !sentenceInitial(a.Text, w) {
 			t.capsMid[w.Lower] = true
 		}
@@ -209,7 +230,10 @@ func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention, quoted [][2]i
 // titleCase reports whether the paragraph holding off is a headline
 // written in title case, whose capitalised runs are not names.
 func (t *speakerTracker) titleCase(off int) bool {
-	ps, pe := paragraphStart(t.a.Text, off), paragraphEnd(t.a.Text, off)
+	ps, pe := t.paraStart(off), t.paraEnd(off)
+	if tc, ok := t.titleCases[ps]; ok {
+		return tc
+	}
 	caps, all := 0, 0
 	for k := firstWordAt(t.ws, ps); k < len(t.ws) && t.ws[k].End <= pe; k++ {
 		all++
@@ -217,7 +241,33 @@ func (t *speakerTracker) titleCase(off int) bool {
 			caps++
 		}
 	}
-	return all >= 4 && caps*10 >= all*7
+	tc := all >= 4 && caps*10 >= all*7
+	if t.titleCases == nil {
+		t.titleCases = map[int]bool{}
+	}
+	t.titleCases[ps] = tc
+	return tc
+}
+
+// paraStart returns where the paragraph holding off starts: just after
+// the last blank line ("\n\n") that ends at or before off, else 0.
+func (t *speakerTracker) paraStart(off int) int {
+	off = min(off, len(t.a.Text))
+	// The last break ending at or before off.
+	if k, _ := slices.BinarySearch(t.breaks, off-1); k > 0 {
+		return t.breaks[k-1] + 2
+	}
+	return 0
+}
+
+// paraEnd returns where the paragraph holding off ends: at the first
+// blank line ("\n\n") at or after off, else at the text's end.
+func (t *speakerTracker) paraEnd(off int) int {
+	off = min(off, len(t.a.Text))
+	if k, _ := slices.BinarySearch(t.breaks, off); k < len(t.breaks) {
+		return t.breaks[k]
+	}
+	return len(t.a.Text)
 }
 
 // inQuote reports whether off falls inside a quotation.
@@ -1082,7 +1132,7 @@ func (t *speakerTracker) find(open, close int, parts [][2]int) (attribution, boo
 	// quotation: afterClause stops at the sentence's end. A quotation that
 	// ends its own sentence ("…?” Sanders replied.) may still be followed
 	// by its attribution.
-	if pe := paragraphEnd(text, close); close < pe {
+	if pe := t.paraEnd(close); close < pe {
 		hi := pe
 		if next := nextQuoteStart(text, min(close+1, pe), pe); next >= 0 {
 			hi = next
@@ -1121,7 +1171,7 @@ func (t *speakerTracker) find(open, close int, parts [][2]int) (attribution, boo
 // mark starts, within its paragraph.
 func (t *speakerTracker) sentenceStart(open int) int {
 	sentStart, _ := sentenceBounds(t.a, open)
-	if ps := paragraphStart(t.a.Text, open); ps > sentStart || sentStart > open {
+	if ps := t.paraStart(open); ps > sentStart || sentStart > open {
 		sentStart = ps
 	}
 	return sentStart
@@ -1140,7 +1190,7 @@ func (t *speakerTracker) leadClause(open int) (attribution, bool) {
 	lead := strings.TrimRight(text[:sentStart], " \t\r\n\"“”")
 	if strings.HasSuffix(lead, ":") && len(lead) > 1 {
 		ls, _ := sentenceBounds(t.a, len(lead)-1)
-		if ps := paragraphStart(text, len(lead)-1); ps > ls {
+		if ps := t.paraStart(len(lead) - 1); ps > ls {
 			ls = ps
 		}
 		if at, ok := t.beforeClause(ls, len(lead)); ok {
@@ -1199,11 +1249,11 @@ func (t *speakerTracker) sentenceActor(lo, hi int) (attribution, bool) {
 // quotation fills.
 func (t *speakerTracker) signature(close int) (attribution, bool) {
 	text := t.a.Text
-	pe := paragraphEnd(text, close)
+	pe := t.paraEnd(close)
 	if strings.TrimSpace(strings.Trim(text[min(close+1, pe):pe], "\"”’ ")) != "" || pe+2 >= len(text) {
 		return attribution{}, false
 	}
-	next := text[pe+2 : paragraphEnd(text, pe+2)]
+	next := text[pe+2 : t.paraEnd(pe+2)]
 	body := strings.TrimLeft(next, " ")
 	dash := false
 	for _, d := range []string{"-", "—", "–", "--"} {
@@ -1280,25 +1330,9 @@ func (t *speakerTracker) continues(open int) bool {
 		// One sentence: ", said Murphy, who thinks often about the son."
 		before, after, _ := strings.Cut(gap, "\n\n")
 		body := strings.TrimRight(strings.TrimSpace(before), ".!?”\"")
-		return (len(words(before)) <= maxAttributionWords || len(words(before)) <= 30 && !strings.ContainsAny(body, ".!?")) && strings.TrimSpace(after) == ""
+		return (wordCount(before) <= maxAttributionWords || wordCount(before) <= 30 && !strings.ContainsAny(body, ".!?")) && strings.TrimSpace(after) == ""
 	}
 	return false
-}
-
-func paragraphStart(text string, off int) int {
-	off = min(off, len(text))
-	if i := strings.LastIndex(text[:off], "\n\n"); i >= 0 {
-		return i + 2
-	}
-	return 0
-}
-
-func paragraphEnd(text string, off int) int {
-	off = min(off, len(text))
-	if i := strings.Index(text[off:], "\n\n"); i >= 0 {
-		return off + i
-	}
-	return len(text)
 }
 
 // maxAttributionWords bounds how far from a quotation its verb may stand

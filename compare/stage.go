@@ -184,12 +184,13 @@ func (p *Pipeline) Group(ctx context.Context) error {
 		// so that the whole corpus's are never held at once.
 		ws := feats[i].words
 		feats[i].words = nil
-		ms := feats[i].mentions // found in the same text, unless a title was put before it
+		ms, seen := feats[i].mentions, feats[i].lowerSeen // found in the same text, unless a title was put before it
+		feats[i].lowerSeen = nil
 		if feats[i].text != a.Text {
 			ws = tailWords(feats[i].text, a.Text, ws)
-			ms = entities().mentions(a.Text, ws)
+			ms, seen = entities().mentionsSeen(a.Text, ws)
 		}
-		w.quotes = extractQuotes(a, ws, ms)
+		w.quotes = extractQuotesSeen(a, ws, ms, seen)
 		if match {
 			w.hits = matcher.Match(a)
 			if !p.opts.NoMarkers {
