@@ -179,6 +179,7 @@ runtime itself (out of memory, a fault in a worker goroutine) exits 2 with a
 		a.eventsCommand(),
 		a.alignCommand(),
 		a.lexiconCommand(),
+		a.entitiesCommand(),
 		a.diffCommand(),
 	)
 	return root
