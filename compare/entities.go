@@ -80,9 +80,11 @@ func possessiveless(s string) string {
 func keyOf(phrase string) string { return phraseKey(words(phrase)) }
 
 // DefaultEntities returns the embedded gazetteer (data/entities.yaml),
-// parsed once. It panics only if the embedded file is broken, which the
-// tests rule out.
-var DefaultEntities = sync.OnceValue(func() *Entities {
+// parsed once and shared: callers must not change it. It panics only if
+// the embedded file is broken, which the tests rule out.
+func DefaultEntities() *Entities { return defaultEntities() }
+
+var defaultEntities = sync.OnceValue(func() *Entities {
 	raw, err := dataFS.ReadFile(embeddedEntitiesFile)
 	if err != nil {
 		panic(fmt.Sprintf("compare: embedded entities: %v", err))

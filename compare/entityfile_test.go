@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -237,4 +238,28 @@ func TestEmbeddedEntitiesReplaceThemselves(t *testing.T) {
 	if len(g.names) != len(def.names) || len(g.roles) != len(def.roles) || len(g.events) != len(def.events) || len(g.titles) != len(def.titles) {
 		t.Error("the embedded gazetteer read as a user file differs from the default")
 	}
+}
+
+func ExampleParseEntities() {
+	g, err := ParseEntities("my-entities.yaml", []byte(`
+people:
+  - name: Sadiq Khan
+    aliases: [Khan]
+    roles: [mayor of London]
+organisations:
+  - {name: Islamic State, aliases: [ISIS]}
+remove: [Peskov]
+`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	people, places, orgs, events := g.Counts()
+	fmt.Println(g.Name, people, places, orgs, events)
+
+	_, err = ParseEntities("typo.yaml", []byte("people:\n  - name: Sadiq Khan\n    role: [mayor]\n"))
+	fmt.Println(err)
+	// Output:
+	// default+my-entities.yaml 9 32 1 12
+	// typo.yaml:3: unknown key "role" (did you mean "roles"?)
 }
