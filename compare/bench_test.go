@@ -56,9 +56,9 @@ func readSynth(tb testing.TB, n int) *synthCorpus {
 func events(tb testing.TB, arts []corpus.Article) ([]Event, map[string]string) {
 	feats := make([]docFeatures, len(arts))
 	for i := range arts {
-		feats[i] = articleFeatures(&arts[i])
+		feats[i] = articleFeatures(DefaultEntities(), &arts[i])
 	}
-	evs, eventOf, err := groupEvents(context.Background(), feats, DefaultDateWindowDays, DefaultEventThreshold, 1)
+	evs, eventOf, err := groupEvents(context.Background(), DefaultEntities(), feats, DefaultDateWindowDays, DefaultEventThreshold, 1)
 	if err != nil {
 		tb.Fatal(err)
 	}

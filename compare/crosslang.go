@@ -114,7 +114,7 @@ var arabicClitics = loadList("data/arabicclitics.txt")
 // mentions (so labels name them) and entity keys (so event grouping
 // compares them with other languages' articles). English articles, and
 // articles of unknown language, are left as they are.
-func addForeignNames(f *docFeatures) {
+func addForeignNames(g *Entities, f *docFeatures) {
 	lang := f.art.Language
 	if lang == "" || lang == "en" {
 		return
@@ -122,7 +122,6 @@ func addForeignNames(f *docFeatures) {
 	// The capitalised-phrase heuristics read English: in other languages
 	// they take sentence openings and titles for names. Keep only the
 	// gazetteer's names (Latin-script names such as Putin are found there).
-	g := entities()
 	kept := f.mentions[:0]
 	clear(f.ents)
 	var people []string
@@ -131,7 +130,7 @@ func addForeignNames(f *docFeatures) {
 			continue
 		}
 		kept = append(kept, m)
-		f.ents[entityKey(m)]++
+		f.ents[entityKey(g, m)]++
 		if m.Kind == kindPerson {
 			people = append(people, m.Key)
 		}
@@ -146,7 +145,7 @@ func addForeignNames(f *docFeatures) {
 		}
 		m := mention{Start: start, End: end, Key: ff.name, Kind: ff.kind}
 		f.mentions = append(f.mentions, m)
-		f.ents[entityKey(m)]++
+		f.ents[entityKey(g, m)]++
 		if ff.kind == kindPerson {
 			people = append(people, ff.name)
 		}
@@ -192,14 +191,14 @@ func addForeignNames(f *docFeatures) {
 	}
 	slices.SortStableFunc(f.mentions, func(a, b mention) int { return a.Start - b.Start })
 	slices.SortStableFunc(f.nouns, func(a, b eventNoun) int { return a.at - b.at })
-	f.persons = newPersonSet(people)
+	f.persons = newPersonSet(g, people)
 }
 
 // entityKey is m's key among an article's entities, as articleFeatures
 // makes it: a person by surname, anything else lower-cased.
-func entityKey(m mention) string {
+func entityKey(g *Entities, m mention) string {
 	if m.Kind == kindPerson {
-		if p, ok := parsePerson(m.Key); ok {
+		if p, ok := parsePerson(g, m.Key); ok {
 			return "person:" + p.surname
 		}
 	}

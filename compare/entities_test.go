@@ -30,7 +30,7 @@ func TestMentions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			var got []string
-			for _, m := range entities().mentions(tt.text, words(tt.text)) {
+			for _, m := range DefaultEntities().mentions(tt.text, words(tt.text)) {
 				got = append(got, kinds[m.Kind]+":"+m.Key)
 			}
 			// Sort places and others after people for a stable comparison
@@ -86,7 +86,7 @@ func TestSubjectPosition(t *testing.T) {
 		t.Run(tt.text, func(t *testing.T) {
 			ws := words(tt.text)
 			var got []string
-			for _, m := range entities().mentions(tt.text, ws) {
+			for _, m := range DefaultEntities().mentions(tt.text, ws) {
 				if m.Kind != kindPerson {
 					continue
 				}
@@ -113,9 +113,9 @@ func TestEntityFilesRefuseUnknownKeys(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parseGazetteer([]byte(tt.data))
+			_, err := decodeEntities("data/entities.yaml", []byte(tt.data))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("parseGazetteer error %v, want one containing %q", err, tt.want)
+				t.Errorf("decodeEntities error %v, want one containing %q", err, tt.want)
 			}
 		})
 	}

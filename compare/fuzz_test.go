@@ -41,8 +41,8 @@ func FuzzQuotes(f *testing.F) {
 		for i := range arts {
 			a := &arts[i]
 			ws := words(a.Text)
-			ms := entities().mentions(a.Text, ws)
-			for _, q := range extractQuotes(a, ws, ms) {
+			ms := DefaultEntities().mentions(a.Text, ws)
+			for _, q := range extractQuotes(DefaultEntities(), a, ws, ms) {
 				if q.Start < 0 || q.End > len(a.Text) || q.Start >= q.End {
 					t.Fatalf("quote span [%d,%d) outside text of %d bytes", q.Start, q.End, len(a.Text))
 				}

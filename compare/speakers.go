@@ -132,6 +132,7 @@ var skippable = loadSet("data/speakerskip.txt")
 // speakerTracker attributes the quotations of one article in order,
 // keeping the people it has named for pronouns and surnames.
 type speakerTracker struct {
+	g  *Entities
 	a  *corpus.Article
 	ws []word
 	ms []mention
@@ -181,8 +182,8 @@ type attribution struct {
 
 // newSpeakerTracker returns a tracker of a's speakers. lowerSeen, when not
 // nil, is the set mentionsSeen returned with ms, read and not changed.
-func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention, quoted [][2]int, lowerSeen map[string]bool) *speakerTracker {
-	t := &speakerTracker{a: a, ws: ws, ms: ms, lowerSeen: lowerSeen, places: map[int]bool{},
+func newSpeakerTracker(g *Entities, a *corpus.Article, ws []word, ms []mention, quoted [][2]int, lowerSeen map[string]bool) *speakerTracker {
+	t := &speakerTracker{g: g, a: a, ws: ws, ms: ms, lowerSeen: lowerSeen, places: map[int]bool{},
 		quoted: quoted, fullNames: map[string][]personAt{}, capsMid: map[string]bool{}}
 	if lowerSeen == nil {
 		t.lowerSeen = make(map[string]bool, len(ws)/2)
@@ -328,7 +329,7 @@ func (t *speakerTracker) addPerson(pos int, name string) {
 	t.people = append(t.people, personAt{})
 	copy(t.people[k+1:], t.people[k:])
 	t.people[k] = personAt{pos: pos, name: name, title: t.titleBefore(pos)}
-	if mayBePerson(name) && !t.isPlace(firstWordAt(t.ws, pos)) {
+	if mayBePerson(t.g, name) && !t.isPlace(firstWordAt(t.ws, pos)) {
 		t.people[k].desc = t.appositionOf(pos)
 	}
 }
@@ -369,7 +370,7 @@ func (t *speakerTracker) appositionOf(pos int) string {
 // demonym taken for one ("Mexican officials conducted").
 func (t *speakerTracker) named(name string, off int) bool {
 	for _, p := range t.people {
-		if p.pos < off && p.name == name && mayBePerson(name) && !t.isPlace(firstWordAt(t.ws, p.pos)) {
+		if p.pos < off && p.name == name && mayBePerson(t.g, name) && !t.isPlace(firstWordAt(t.ws, p.pos)) {
 			return true
 		}
 	}
@@ -607,7 +608,7 @@ func (t *speakerTracker) nameRun(i int) (s, e int, titled bool) {
 	// "Soon after…": a sentence's first word, written capitalised nowhere
 	// else, is a name only when it acts ("Stovall said").
 	if sentenceInitial(text, ws[i]) && !t.capsMid[ws[i].Lower] && (i+1 >= len(ws) || !isNameToken(ws[i+1]) || !joinedName(text, ws[i], ws[i+1])) {
-		if _, known := entities().names[possessiveless(ws[i].Lower)]; !known && !t.actsAfter(i+1) && !(i+1 < len(ws) && strings.HasPrefix(text[ws[i].End:ws[i+1].Start], ",")) {
+		if _, known := t.g.names[possessiveless(ws[i].Lower)]; !known && !t.actsAfter(i+1) && !(i+1 < len(ws) && strings.HasPrefix(text[ws[i].End:ws[i+1].Start], ",")) {
 			return i, i, false
 		}
 	}
@@ -666,7 +667,7 @@ func (t *speakerTracker) isPlace(k int) bool {
 	if t.places[t.ws[k].Start] {
 		return true
 	}
-	m, ok := entities().names[possessiveless(t.ws[k].Lower)]
+	m, ok := t.g.names[possessiveless(t.ws[k].Lower)]
 	return ok && m.Kind == kindPlace
 }
 
@@ -679,7 +680,7 @@ func (t *speakerTracker) nameText(s, e int) string {
 	start, end := t.ws[s].Start, t.ws[e-1].End
 	for _, m := range t.ms {
 		if m.Start >= start && m.End <= end && m.Kind == kindPerson {
-			if g, ok := entities().names[keyOf(m.Key)]; ok && g.Kind == kindPerson {
+			if g, ok := t.g.names[keyOf(m.Key)]; ok && g.Kind == kindPerson {
 				return m.Key
 			}
 		}
@@ -847,7 +848,7 @@ func (t *speakerTracker) phraseSpeaker(s, e int) string {
 // resolveRole resolves a description ending in a role word to the gazetteer
 // person with that role, else the nearest person named before it.
 func resolveRole(t *speakerTracker, s, e int) string {
-	g := entities()
+	g := t.g
 	for k := s; k < e; k++ {
 		if p, ok := g.roles[phraseKey(t.ws[k:e])]; ok {
 			return p
@@ -1033,7 +1034,7 @@ func (t *speakerTracker) openingSubject(lo, e int) (s, c int, ok bool) {
 			return 0, 0, false
 		}
 	}
-	if !mayBePerson(t.nameText(start, c)) {
+	if !mayBePerson(t.g, t.nameText(start, c)) {
 		return 0, 0, false
 	}
 	return start, c, true
@@ -1206,7 +1207,7 @@ func (t *speakerTracker) leadClause(open int) (attribution, bool) {
 func (t *speakerTracker) sentenceActor(lo, hi int) (attribution, bool) {
 	t.subjectEnd = -1
 	sp := t.clauseSubject(lo, hi)
-	if !isCapitalised(sp) || !mayBePerson(sp) || t.subjectEnd < 0 {
+	if !isCapitalised(sp) || !mayBePerson(t.g, sp) || t.subjectEnd < 0 {
 		return attribution{}, false
 	}
 	text := t.a.Text
@@ -1827,8 +1828,8 @@ func (t *speakerTracker) transcriptSpeaker(open, start int) string {
 		return ""
 	}
 	name := strings.Join(parts, " ")
-	if k := keyOf(name); entities().names[k].Kind == kindPerson && entities().names[k].Key != "" {
-		return entities().names[k].Key
+	if k := keyOf(name); t.g.names[k].Kind == kindPerson && t.g.names[k].Key != "" {
+		return t.g.names[k].Key
 	}
 	t.collect(open)
 	return t.fullName(name, open)

@@ -68,7 +68,7 @@ func makeWireEvent(tb testing.TB, n, distinct int) *wireEvent {
 	for i := range w.arts {
 		a, wk := &w.arts[i], &w.work[i]
 		wk.words = words(a.Text)
-		wk.quotes = extractQuotes(a, wk.words, entities().mentions(a.Text, wk.words))
+		wk.quotes = extractQuotes(DefaultEntities(), a, wk.words, DefaultEntities().mentions(a.Text, wk.words))
 		wk.hits = matcher.Match(a)
 		w.ev.Articles = append(w.ev.Articles, a.ID)
 		w.members = append(w.members, i)

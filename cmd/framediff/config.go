@@ -32,6 +32,7 @@ var configKeys = map[string]struct {
 	"out":       {"out", true},
 	"format":    {"format", false},
 	"lexicon":   {"lexicon", true},
+	"entities":  {"entities", true},
 	"registry":  {"registry", true},
 	"rules":     {"rules", true},
 	"window":    {"window", false},
