@@ -34,6 +34,9 @@ type packageParts struct {
 	// added here because excelize's SetCellHyperLink takes time linear in
 	// the links already set.
 	links map[string]*sheetLinks
+	// rows are the data rows of stream-written sheets by sheet part,
+	// inserted before the sheet data's end.
+	rows map[string]*rowBuffer
 }
 
 // sheetLinks are one sheet's hyperlinks: cell references and URLs.
@@ -41,9 +44,10 @@ type sheetLinks struct {
 	refs, urls []string
 }
 
-// sheetDataEnd is where a worksheet's hyperlinks element goes in the
-// sheets that carry links (they have no merged cells, conditional formats
-// or data validations, which would come first).
+// sheetDataEnd is where the rows written apart go, before it, and a
+// worksheet's hyperlinks element, after it, in the sheets that carry links
+// (they have no merged cells, conditional formats or data validations,
+// which would come first).
 var sheetDataEnd = []byte("</sheetData>")
 
 // packagePart is one compressed part and what its zip header needs.
@@ -54,15 +58,19 @@ type packagePart struct {
 	crc  uint32
 	size uint64
 	raw  []byte // kept uncompressed for the parts that are rewritten
-	// links, when set, are inserted after sheetDataEnd; carry holds the
-	// bytes that may begin that marker.
+	// rows and links, when set, are inserted before and after
+	// sheetDataEnd; carry holds the bytes that may begin that marker.
+	rows  *rowBuffer
 	links *sheetLinks
 	carry []byte
 }
 
 func newPackageParts() *packageParts {
-	return &packageParts{parts: map[string]*packagePart{}, links: map[string]*sheetLinks{}}
+	return &packageParts{parts: map[string]*packagePart{}, links: map[string]*sheetLinks{}, rows: map[string]*rowBuffer{}}
 }
+
+// addRows records the data rows of the sheet whose part is sheetPart.
+func (p *packageParts) addRows(sheetPart string, rows *rowBuffer) { p.rows[sheetPart] = rows }
 
 // addLink records an external hyperlink on cell ref of the sheet whose
 // part is sheetPart.
@@ -93,7 +101,7 @@ func (p *packageParts) Create(name string) (io.Writer, error) {
 	if _, dup := p.parts[name]; dup {
 		return nil, fmt.Errorf("package part %s written twice", name)
 	}
-	part := &packagePart{name: name, links: p.links[name]}
+	part := &packagePart{name: name, links: p.links[name], rows: p.rows[name]}
 	if name != contentTypesPart && !p.isLinkedRels(name) {
 		fw, err := flate.NewWriter(&part.buf, partCompression)
 		if err != nil {
@@ -124,22 +132,32 @@ func (p *packageParts) AddFS(fs.FS) error {
 // Close implements excelize.ZipWriter; parts are finished in writeTo.
 func (p *packageParts) Close() error { return nil }
 
-// Write compresses data into the part, inserting the part's hyperlinks
-// after the sheet data.
+// Write compresses data into the part, inserting the part's rows before
+// the end of the sheet data and its hyperlinks after it.
 func (pp *packagePart) Write(data []byte) (int, error) {
-	if pp.links == nil {
+	if pp.links == nil && pp.rows == nil {
 		return len(data), pp.write(data)
 	}
 	buf := append(pp.carry, data...)
 	if i := bytes.Index(buf, sheetDataEnd); i >= 0 {
 		end := i + len(sheetDataEnd)
-		if err := pp.write(buf[:end]); err != nil {
+		if err := pp.write(buf[:i]); err != nil {
 			return 0, err
 		}
-		if err := pp.writeLinks(); err != nil {
+		if pp.rows != nil {
+			if err := pp.rows.writeTo(pp.write); err != nil {
+				return 0, err
+			}
+		}
+		if err := pp.write(sheetDataEnd); err != nil {
 			return 0, err
 		}
-		pp.links, pp.carry = nil, nil
+		if pp.links != nil {
+			if err := pp.writeLinks(); err != nil {
+				return 0, err
+			}
+		}
+		pp.rows, pp.links, pp.carry = nil, nil, nil
 		return len(data), pp.write(buf[end:])
 	}
 	keep := min(len(buf), len(sheetDataEnd)-1)
@@ -208,6 +226,11 @@ func (p *packageParts) writeTo(w io.Writer, modified time.Time) error {
 	zw := zip.NewWriter(w)
 	if _, ok := p.parts[contentTypesPart]; !ok {
 		return fmt.Errorf("package lacks %s", contentTypesPart)
+	}
+	for sheet := range p.rows {
+		if part := p.parts[sheet]; part == nil || part.rows != nil {
+			return fmt.Errorf("rows of %s not written: no sheet data", sheet)
+		}
 	}
 	for sheet, links := range p.links {
 		if part := p.parts[sheet]; part == nil || part.links != nil {
