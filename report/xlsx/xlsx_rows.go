@@ -23,14 +23,16 @@ import (
 // are inserted into the sheet part before its </sheetData> as the package
 // is written.
 
-// rowChunk is the size of one block of a rowBuffer.
+// rowChunk is the largest block of a rowBuffer.
 const rowChunk = 1 << 20
 
-// rowBuffer holds worksheet rows as a list of blocks, so that a large
-// sheet is never copied to grow its buffer.
+// rowBuffer holds bytes, worksheet rows or a compressed part, as a list of
+// blocks, so that a large sheet is never copied to grow its buffer. Blocks
+// double from 4 KiB to rowChunk, so that small parts stay small.
 type rowBuffer struct {
 	full [][]byte
 	cur  []byte
+	n    int // bytes in full
 }
 
 // reserve makes room for at least n more bytes in the current block.
@@ -40,8 +42,35 @@ func (b *rowBuffer) reserve(n int) {
 	}
 	if len(b.cur) > 0 {
 		b.full = append(b.full, b.cur)
+		b.n += len(b.cur)
 	}
-	b.cur = make([]byte, 0, max(rowChunk, n))
+	b.cur = make([]byte, 0, max(min(rowChunk, 2*cap(b.cur)), 4<<10, n))
+}
+
+// Write appends p; it never fails.
+func (b *rowBuffer) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		if cap(b.cur) == len(b.cur) {
+			b.reserve(1)
+		}
+		k := min(len(p), cap(b.cur)-len(b.cur))
+		b.cur = append(b.cur, p[:k]...)
+		p = p[k:]
+	}
+	return n, nil
+}
+
+// len returns the number of bytes held.
+func (b *rowBuffer) len() int { return b.n + len(b.cur) }
+
+// bytes returns the bytes held, in one slice.
+func (b *rowBuffer) bytes() []byte {
+	out := make([]byte, 0, b.len())
+	for _, c := range b.full {
+		out = append(out, c...)
+	}
+	return append(out, b.cur...)
 }
 
 // writeTo writes the rows to w and releases them.
@@ -51,7 +80,7 @@ func (b *rowBuffer) writeTo(w func([]byte) error) error {
 			return err
 		}
 	}
-	b.full, b.cur = nil, nil
+	b.full, b.cur, b.n = nil, nil, 0
 	return nil
 }
 
@@ -316,14 +345,14 @@ func runProps(font *excelize.Font) (string, error) {
 	if _, err := f.WriteToBuffer(); err != nil {
 		return "", err
 	}
+	if err := p.finishOpen(); err != nil {
+		return "", err
+	}
 	part := p.parts["xl/worksheets/sheet1.xml"]
 	if part == nil {
 		return "", fmt.Errorf("rich text font: no sheet written")
 	}
-	if err := part.fw.Close(); err != nil {
-		return "", err
-	}
-	raw, err := io.ReadAll(flate.NewReader(&part.buf))
+	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(part.buf.bytes())))
 	if err != nil {
 		return "", err
 	}

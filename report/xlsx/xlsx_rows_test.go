@@ -40,10 +40,10 @@ func excelizeRows(t *testing.T, rows [][]rowCell) []byte {
 		t.Fatal(err)
 	}
 	part := p.parts["xl/worksheets/sheet1.xml"]
-	if err := part.fw.Close(); err != nil {
+	if err := p.finishOpen(); err != nil {
 		t.Fatal(err)
 	}
-	raw, err := io.ReadAll(flate.NewReader(&part.buf))
+	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(part.buf.bytes())))
 	if err != nil {
 		t.Fatal(err)
 	}
