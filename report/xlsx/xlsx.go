@@ -70,6 +70,7 @@ func Write(w io.Writer, res *compare.Result, opts Options) error {
 	f := excelize.NewFile(excelize.Options{TmpDir: opts.TempDir})
 	defer f.Close()
 	x := &xlsxWriter{f: f, res: res, opts: opts, styles: map[styleKind]int{}, parts: newPackageParts()}
+	defer x.parts.discard()
 	if err := x.write(); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
@@ -526,11 +527,12 @@ func (s *streamSink) setRow(row int, vals []any) error {
 func (s *streamSink) writeRow(row int, cells []rowCell) error {
 	if row > 1 {
 		if s.rows == nil {
-			rw, err := newRowWriter(len(s.cols))
+			rw, err := newRowWriter(len(s.cols), s.x.opts.TempDir)
 			if err != nil {
 				return err
 			}
 			s.rows = rw
+			s.x.parts.addRows(s.part(), &rw.buf)
 		}
 		return s.rows.writeRow(row, cells)
 	}
@@ -546,9 +548,6 @@ func (s *streamSink) writeRow(row int, cells []rowCell) error {
 func (s *streamSink) finish(tbl *excelize.Table) error {
 	if err := s.sw.AddTable(tbl); err != nil {
 		return err
-	}
-	if s.rows != nil {
-		s.x.parts.addRows(s.part(), &s.rows.buf)
 	}
 	return s.sw.Flush()
 }

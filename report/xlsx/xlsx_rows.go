@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -23,32 +24,86 @@ import (
 // are inserted into the sheet part before its </sheetData> as the package
 // is written.
 
-// rowChunk is the largest block of a rowBuffer.
-const rowChunk = 1 << 20
+// maxBlock is the largest block of a blockBuffer.
+const maxBlock = 1 << 20
 
-// rowBuffer holds bytes, worksheet rows or a compressed part, as a list of
+// blockBuffer holds bytes, worksheet rows or a compressed part, as a list of
 // blocks, so that a large sheet is never copied to grow its buffer. Blocks
-// double from 4 KiB to rowChunk, so that small parts stay small.
-type rowBuffer struct {
+// double from 4 KiB to maxBlock, so that small parts stay small.
+type blockBuffer struct {
 	full [][]byte
 	cur  []byte
 	n    int // bytes in full
+	// spill, when set, is the directory where full blocks go once they
+	// hold more than spillAt bytes, so that a large sheet's rows do not
+	// all stay in memory; file holds spilled bytes, and free the blocks
+	// written to it, for reuse.
+	spill    bool
+	spillDir string
+	file     *os.File
+	spilled  int
+	free     [][]byte
+	err      error
 }
 
+// spillAt is how many bytes of full blocks a spilling blockBuffer keeps
+// in memory, as excelize's StreamWriter keeps 16 MiB of a sheet.
+const spillAt = 16 << 20
+
 // reserve makes room for at least n more bytes in the current block.
-func (b *rowBuffer) reserve(n int) {
+func (b *blockBuffer) reserve(n int) {
 	if cap(b.cur)-len(b.cur) >= n {
 		return
 	}
+	size := max(min(maxBlock, 2*cap(b.cur)), 4<<10, n)
 	if len(b.cur) > 0 {
 		b.full = append(b.full, b.cur)
 		b.n += len(b.cur)
+		if b.spill && b.n > spillAt {
+			b.spillFull()
+		}
 	}
-	b.cur = make([]byte, 0, max(min(rowChunk, 2*cap(b.cur)), 4<<10, n))
+	if k := len(b.free); k > 0 && cap(b.free[k-1]) >= size {
+		b.cur, b.free = b.free[k-1][:0], b.free[:k-1]
+		return
+	}
+	b.cur = make([]byte, 0, size)
+}
+
+// spillFull writes the full blocks to the spill file and keeps them for
+// reuse. The first error is kept in b.err, and the blocks stay in memory.
+func (b *blockBuffer) spillFull() {
+	if b.err != nil {
+		return
+	}
+	if b.file == nil {
+		if b.file, b.err = os.CreateTemp(b.spillDir, "framediff-rows-"); b.err != nil {
+			b.err = fmt.Errorf("buffer rows: %w", b.err)
+			return
+		}
+	}
+	for _, c := range b.full {
+		if _, err := b.file.Write(c); err != nil {
+			b.err = fmt.Errorf("buffer rows: %w", err)
+			return
+		}
+	}
+	b.spilled += b.n
+	b.free = append(b.free, b.full...)
+	b.full, b.n = b.full[:0], 0
+}
+
+// discard removes the spill file, if any.
+func (b *blockBuffer) discard() {
+	if b.file != nil {
+		b.file.Close()
+		os.Remove(b.file.Name())
+		b.file = nil
+	}
 }
 
 // Write appends p; it never fails.
-func (b *rowBuffer) Write(p []byte) (int, error) {
+func (b *blockBuffer) Write(p []byte) (int, error) {
 	n := len(p)
 	for len(p) > 0 {
 		if cap(b.cur) == len(b.cur) {
@@ -62,10 +117,11 @@ func (b *rowBuffer) Write(p []byte) (int, error) {
 }
 
 // len returns the number of bytes held.
-func (b *rowBuffer) len() int { return b.n + len(b.cur) }
+func (b *blockBuffer) len() int { return b.spilled + b.n + len(b.cur) }
 
-// bytes returns the bytes held, in one slice.
-func (b *rowBuffer) bytes() []byte {
+// bytes returns the bytes held, in one slice, for a buffer that does not
+// spill.
+func (b *blockBuffer) bytes() []byte {
 	out := make([]byte, 0, b.len())
 	for _, c := range b.full {
 		out = append(out, c...)
@@ -73,27 +129,50 @@ func (b *rowBuffer) bytes() []byte {
 	return append(out, b.cur...)
 }
 
-// writeTo writes the rows to w and releases them.
-func (b *rowBuffer) writeTo(w func([]byte) error) error {
+// writeTo writes the bytes to w, those spilled first, and releases them.
+func (b *blockBuffer) writeTo(w func([]byte) error) error {
+	if b.err != nil {
+		return b.err
+	}
+	if b.file != nil {
+		defer b.discard()
+		if _, err := b.file.Seek(0, io.SeekStart); err != nil {
+			return fmt.Errorf("read buffered rows: %w", err)
+		}
+		chunk := make([]byte, maxBlock)
+		for left := b.spilled; left > 0; {
+			k, err := io.ReadFull(b.file, chunk[:min(left, len(chunk))])
+			if err != nil {
+				return fmt.Errorf("read buffered rows: %w", err)
+			}
+			if err := w(chunk[:k]); err != nil {
+				return err
+			}
+			left -= k
+		}
+	}
 	for _, c := range append(b.full, b.cur) {
 		if err := w(c); err != nil {
 			return err
 		}
 	}
-	b.full, b.cur, b.n = nil, nil, 0
+	b.full, b.cur, b.free, b.n, b.spilled = nil, nil, nil, 0, 0
 	return nil
 }
 
 // rowWriter writes the data rows of one stream-written page.
 type rowWriter struct {
-	buf rowBuffer
+	buf blockBuffer
 	// cols are the column letters, "A", "B", ….
 	cols []string
 	num  []byte
 }
 
-func newRowWriter(ncols int) (*rowWriter, error) {
-	rw := &rowWriter{cols: make([]string, ncols)}
+// newRowWriter returns a rowWriter for ncols columns whose rows beyond
+// the first 16 MiB are buffered in a temporary file in tempDir (the
+// system's when empty).
+func newRowWriter(ncols int, tempDir string) (*rowWriter, error) {
+	rw := &rowWriter{cols: make([]string, ncols), buf: blockBuffer{spill: true, spillDir: tempDir}}
 	for i := range rw.cols {
 		name, err := excelize.ColumnNumberToName(i + 1)
 		if err != nil {
@@ -130,7 +209,7 @@ func (rw *rowWriter) writeRow(row int, cells []rowCell) error {
 	}
 	b.reserve(8)
 	b.cur = append(b.cur, `</row>`...)
-	return nil
+	return b.err
 }
 
 // writeCell writes one cell as excelize's writeCell does.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -93,7 +94,7 @@ func TestRowWriterMatchesExcelize(t *testing.T) {
 	rows = append(rows, make([]rowCell, 7)) // an empty row
 
 	want := excelizeRows(t, rows)
-	rw, err := newRowWriter(7)
+	rw, err := newRowWriter(7, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,9 +123,10 @@ func snippet(s string, i int) string {
 }
 
 // TestRowBufferBlocks checks that rows over many blocks, some of them
-// the longest a cell holds, come out whole and in order.
+// the longest a cell holds, come out whole and in order, through the
+// temporary file that holds all but the last 16 MiB.
 func TestRowBufferBlocks(t *testing.T) {
-	rw, err := newRowWriter(1)
+	rw, err := newRowWriter(1, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +134,7 @@ func TestRowBufferBlocks(t *testing.T) {
 	var rows [][]rowCell
 	for i := 0; i < 6000; i++ {
 		v := strings.Repeat("s", i%700)
-		if i%1000 == 999 {
+		if i%20 == 19 {
 			v = big
 		}
 		rows = append(rows, []rowCell{{val: v}})
@@ -142,9 +144,16 @@ func TestRowBufferBlocks(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if rw.buf.file == nil {
+		t.Fatal("rows not spilled to a file")
+	}
+	spill := rw.buf.file.Name()
 	var got []byte
 	if err := rw.buf.writeTo(func(b []byte) error { got = append(got, b...); return nil }); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := os.Stat(spill); !os.IsNotExist(err) {
+		t.Errorf("spill file %s left behind: %v", spill, err)
 	}
 	if want := excelizeRows(t, rows); !bytes.Equal(got, want) {
 		t.Fatalf("rows differ: got %d bytes, want %d", len(got), len(want))

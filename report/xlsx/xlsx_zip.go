@@ -36,7 +36,7 @@ type packageParts struct {
 	links map[string]*sheetLinks
 	// rows are the data rows of stream-written sheets by sheet part,
 	// inserted before the sheet data's end.
-	rows map[string]*rowBuffer
+	rows map[string]*blockBuffer
 	// fw compresses one part after another: excelize writes each part
 	// whole before it creates the next, so open, the part being written,
 	// is finished when the next is created, and fw moves on to it. A
@@ -60,7 +60,7 @@ var sheetDataEnd = []byte("</sheetData>")
 // packagePart is one compressed part and what its zip header needs.
 type packagePart struct {
 	name string
-	buf  rowBuffer // the compressed bytes
+	buf  blockBuffer // the compressed bytes
 	fw   *flate.Writer
 	// done is set once the part's compressed bytes are complete.
 	done bool
@@ -69,17 +69,24 @@ type packagePart struct {
 	raw  []byte // kept uncompressed for the parts that are rewritten
 	// rows and links, when set, are inserted before and after
 	// sheetDataEnd; carry holds the bytes that may begin that marker.
-	rows  *rowBuffer
+	rows  *blockBuffer
 	links *sheetLinks
 	carry []byte
 }
 
 func newPackageParts() *packageParts {
-	return &packageParts{parts: map[string]*packagePart{}, links: map[string]*sheetLinks{}, rows: map[string]*rowBuffer{}}
+	return &packageParts{parts: map[string]*packagePart{}, links: map[string]*sheetLinks{}, rows: map[string]*blockBuffer{}}
+}
+
+// discard removes the files that buffer rows not yet written.
+func (p *packageParts) discard() {
+	for _, rows := range p.rows {
+		rows.discard()
+	}
 }
 
 // addRows records the data rows of the sheet whose part is sheetPart.
-func (p *packageParts) addRows(sheetPart string, rows *rowBuffer) { p.rows[sheetPart] = rows }
+func (p *packageParts) addRows(sheetPart string, rows *blockBuffer) { p.rows[sheetPart] = rows }
 
 // addLink records an external hyperlink on cell ref of the sheet whose
 // part is sheetPart.
