@@ -96,10 +96,12 @@ type jsonArticle struct {
 // field and list element by list element, so that only one element is
 // encoded in memory at a time, never the whole report.
 type jsonWriter struct {
-	w      *bufio.Writer
-	buf    bytes.Buffer
-	enc    *json.Encoder
-	indent bool
+	w   *bufio.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+	// indented is the element in buf indented, when indent is set.
+	indented []byte
+	indent   bool
 	// prefixes[d] is the indentation of a line at nesting depth d.
 	prefixes []string
 	err      error
@@ -158,15 +160,91 @@ func (j *jsonWriter) value(d int, v any) {
 		return
 	}
 	j.buf.Reset()
-	if j.indent {
-		j.enc.SetIndent(j.prefixes[d], "  ")
-	}
 	if err := j.enc.Encode(v); err != nil {
 		j.err = err
 		return
 	}
 	b := j.buf.Bytes()
-	_, j.err = j.w.Write(b[:len(b)-1]) // Encode ends with a newline
+	b = b[:len(b)-1] // Encode ends with a newline
+	if j.indent {
+		j.indented = appendIndent(j.indented[:0], b, j.prefixes[d], "  ")
+		b = j.indented
+	}
+	_, j.err = j.w.Write(b)
+}
+
+// appendIndent appends src, compact JSON as encoding/json writes it, to
+// dst indented as json.Indent(dst, src, prefix, indent) would. It copies
+// strings whole rather than stepping json.Indent's scanner through every
+// byte, which made indenting cost more than encoding. It relies on src
+// being valid and holding no white space outside strings.
+func appendIndent(dst, src []byte, prefix, indent string) []byte {
+	needIndent := false
+	depth := 0
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if needIndent && c != '}' && c != ']' {
+			needIndent = false
+			depth++
+			dst = appendNewline(dst, prefix, indent, depth)
+		}
+		switch c {
+		case '"':
+			end := stringEnd(src, i)
+			dst = append(dst, src[i:end]...)
+			i = end - 1
+		case '{', '[':
+			// An empty object or array stays {} or [].
+			needIndent = true
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			dst = appendNewline(dst, prefix, indent, depth)
+		case ':':
+			dst = append(dst, c, ' ')
+		case '}', ']':
+			if needIndent {
+				needIndent = false
+			} else {
+				depth--
+				dst = appendNewline(dst, prefix, indent, depth)
+			}
+			dst = append(dst, c)
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+func appendNewline(dst []byte, prefix, indent string, depth int) []byte {
+	dst = append(dst, '\n')
+	dst = append(dst, prefix...)
+	for i := 0; i < depth; i++ {
+		dst = append(dst, indent...)
+	}
+	return dst
+}
+
+// stringEnd returns the index just past the string that opens at
+// src[start], or len(src) if it does not close.
+func stringEnd(src []byte, start int) int {
+	for j := start + 1; j < len(src); {
+		k := bytes.IndexByte(src[j:], '"')
+		if k < 0 {
+			break
+		}
+		q := j + k
+		backslashes := 0
+		for p := q - 1; p > start && src[p] == '\\'; p-- {
+			backslashes++
+		}
+		if backslashes%2 == 0 {
+			return q + 1
+		}
+		j = q + 1
+	}
+	return len(src)
 }
 
 // list writes the n elements of a list at depth d, each made by elem; a

@@ -70,6 +70,7 @@ func Write(w io.Writer, res *compare.Result, opts Options) error {
 	f := excelize.NewFile(excelize.Options{TmpDir: opts.TempDir})
 	defer f.Close()
 	x := &xlsxWriter{f: f, res: res, opts: opts, styles: map[styleKind]int{}, parts: newPackageParts()}
+	defer x.parts.discard()
 	if err := x.write(); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
@@ -468,22 +469,27 @@ func (x *xlsxWriter) cellValue(v any, k styleKind) (val any, style int, hyperlin
 	return val, style, hyperlink, err
 }
 
-// streamSink writes a page with excelize's StreamWriter.
+// streamSink writes a page with excelize's StreamWriter: the header row
+// through it, which its AddTable reads back, and the data rows with a
+// rowWriter.
 type streamSink struct {
 	x    *xlsxWriter
 	sw   *excelize.StreamWriter
 	cols []column
-	// cells is the row handed to excelize; its values point into store,
-	// reused row after row, so that a cell costs no allocation of its own.
-	cells []any
-	store []excelize.Cell
+	rows *rowWriter
+	// cells is the row being written, reused row after row.
+	cells []rowCell
 	links int
+}
+
+// part is the name of the sheet's package part.
+func (s *streamSink) part() string {
+	return "xl/worksheets/sheet" + strconv.Itoa(s.sw.SheetID) + ".xml"
 }
 
 func (s *streamSink) setRow(row int, vals []any) error {
 	if cap(s.cells) < len(vals) {
-		s.cells = make([]any, len(vals))
-		s.store = make([]excelize.Cell, len(vals))
+		s.cells = make([]rowCell, len(vals))
 	}
 	cells := s.cells[:len(vals)]
 	var links []int
@@ -493,18 +499,13 @@ func (s *streamSink) setRow(row int, vals []any) error {
 		if err != nil {
 			return err
 		}
-		if val == nil {
-			cells[i] = nil
-			continue
-		}
-		s.store[i] = excelize.Cell{StyleID: style, Value: val}
-		cells[i] = &s.store[i]
-		if url != "" {
+		cells[i] = rowCell{val: val, style: style}
+		if val != nil && url != "" {
 			links = append(links, i)
 			urls = append(urls, url)
 		}
 	}
-	if err := s.sw.SetRow("A"+strconv.Itoa(row), cells); err != nil {
+	if err := s.writeRow(row, cells); err != nil {
 		return err
 	}
 	for j, i := range links {
@@ -515,10 +516,33 @@ func (s *streamSink) setRow(row int, vals []any) error {
 		if err != nil {
 			return err
 		}
-		s.x.parts.addLink("xl/worksheets/sheet"+strconv.Itoa(s.sw.SheetID)+".xml", ref, urls[j])
+		s.x.parts.addLink(s.part(), ref, urls[j])
 		s.links++
 	}
 	return nil
+}
+
+// writeRow writes the header row through the StreamWriter and every
+// later row with the rowWriter.
+func (s *streamSink) writeRow(row int, cells []rowCell) error {
+	if row > 1 {
+		if s.rows == nil {
+			rw, err := newRowWriter(len(s.cols), s.x.opts.TempDir)
+			if err != nil {
+				return err
+			}
+			s.rows = rw
+			s.x.parts.addRows(s.part(), &rw.buf)
+		}
+		return s.rows.writeRow(row, cells)
+	}
+	vals := make([]any, len(cells))
+	for i, c := range cells {
+		if c.val != nil {
+			vals[i] = excelize.Cell{StyleID: c.style, Value: c.val}
+		}
+	}
+	return s.sw.SetRow("A"+strconv.Itoa(row), vals)
 }
 
 func (s *streamSink) finish(tbl *excelize.Table) error {

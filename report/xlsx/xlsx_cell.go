@@ -47,6 +47,9 @@ type (
 // The result is always written as a string cell, never a formula, so text
 // that looks like one (=, +, -, @) stays text.
 func cleanText(s string, max int) string {
+	if len(s) <= max && plainASCII(s) {
+		return s // most cells: nothing to replace or cut
+	}
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
@@ -59,6 +62,17 @@ func cleanText(s string, max int) string {
 		}, s)
 	}
 	return truncateUnits(s, max)
+}
+
+// plainASCII reports whether s is ASCII without control characters other
+// than tab, line feed and carriage return.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // notXMLChar reports whether r may not appear in an XML 1.0 document.

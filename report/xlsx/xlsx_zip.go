@@ -34,6 +34,16 @@ type packageParts struct {
 	// added here because excelize's SetCellHyperLink takes time linear in
 	// the links already set.
 	links map[string]*sheetLinks
+	// rows are the data rows of stream-written sheets by sheet part,
+	// inserted before the sheet data's end.
+	rows map[string]*blockBuffer
+	// fw compresses one part after another: excelize writes each part
+	// whole before it creates the next, so open, the part being written,
+	// is finished when the next is created, and fw moves on to it. A
+	// compressor takes about a megabyte; one per part made a workbook
+	// allocate seventy.
+	fw   *flate.Writer
+	open *packagePart
 }
 
 // sheetLinks are one sheet's hyperlinks: cell references and URLs.
@@ -41,28 +51,42 @@ type sheetLinks struct {
 	refs, urls []string
 }
 
-// sheetDataEnd is where a worksheet's hyperlinks element goes in the
-// sheets that carry links (they have no merged cells, conditional formats
-// or data validations, which would come first).
+// sheetDataEnd is where the rows written apart go, before it, and a
+// worksheet's hyperlinks element, after it, in the sheets that carry links
+// (they have no merged cells, conditional formats or data validations,
+// which would come first).
 var sheetDataEnd = []byte("</sheetData>")
 
 // packagePart is one compressed part and what its zip header needs.
 type packagePart struct {
 	name string
-	buf  bytes.Buffer
+	buf  blockBuffer // the compressed bytes
 	fw   *flate.Writer
+	// done is set once the part's compressed bytes are complete.
+	done bool
 	crc  uint32
 	size uint64
 	raw  []byte // kept uncompressed for the parts that are rewritten
-	// links, when set, are inserted after sheetDataEnd; carry holds the
-	// bytes that may begin that marker.
+	// rows and links, when set, are inserted before and after
+	// sheetDataEnd; carry holds the bytes that may begin that marker.
+	rows  *blockBuffer
 	links *sheetLinks
 	carry []byte
 }
 
 func newPackageParts() *packageParts {
-	return &packageParts{parts: map[string]*packagePart{}, links: map[string]*sheetLinks{}}
+	return &packageParts{parts: map[string]*packagePart{}, links: map[string]*sheetLinks{}, rows: map[string]*blockBuffer{}}
 }
+
+// discard removes the files that buffer rows not yet written.
+func (p *packageParts) discard() {
+	for _, rows := range p.rows {
+		rows.discard()
+	}
+}
+
+// addRows records the data rows of the sheet whose part is sheetPart.
+func (p *packageParts) addRows(sheetPart string, rows *blockBuffer) { p.rows[sheetPart] = rows }
 
 // addLink records an external hyperlink on cell ref of the sheet whose
 // part is sheetPart.
@@ -93,16 +117,55 @@ func (p *packageParts) Create(name string) (io.Writer, error) {
 	if _, dup := p.parts[name]; dup {
 		return nil, fmt.Errorf("package part %s written twice", name)
 	}
-	part := &packagePart{name: name, links: p.links[name]}
+	if err := p.finishOpen(); err != nil {
+		return nil, err
+	}
+	part := &packagePart{name: name, links: p.links[name], rows: p.rows[name]}
 	if name != contentTypesPart && !p.isLinkedRels(name) {
-		fw, err := flate.NewWriter(&part.buf, partCompression)
-		if err != nil {
+		if err := p.compress(part); err != nil {
 			return nil, err
 		}
-		part.fw = fw
+		p.open = part
 	}
 	p.parts[name] = part
 	return part, nil
+}
+
+// compress points the shared compressor at part.
+func (p *packageParts) compress(part *packagePart) error {
+	if p.fw == nil {
+		fw, err := flate.NewWriter(&part.buf, partCompression)
+		if err != nil {
+			return err
+		}
+		p.fw = fw
+	} else {
+		p.fw.Reset(&part.buf)
+	}
+	part.fw = p.fw
+	return nil
+}
+
+// finishOpen completes the part being compressed, if any.
+func (p *packageParts) finishOpen() error {
+	if p.open == nil {
+		return nil
+	}
+	part := p.open
+	p.open = nil
+	return part.finish()
+}
+
+// finish completes the part's compressed bytes.
+func (pp *packagePart) finish() error {
+	if pp.fw != nil {
+		if err := pp.fw.Close(); err != nil {
+			return fmt.Errorf("compress %s: %w", pp.name, err)
+		}
+		pp.fw = nil
+	}
+	pp.done = true
+	return nil
 }
 
 // isLinkedRels reports whether name is the relationships part of a sheet
@@ -124,22 +187,32 @@ func (p *packageParts) AddFS(fs.FS) error {
 // Close implements excelize.ZipWriter; parts are finished in writeTo.
 func (p *packageParts) Close() error { return nil }
 
-// Write compresses data into the part, inserting the part's hyperlinks
-// after the sheet data.
+// Write compresses data into the part, inserting the part's rows before
+// the end of the sheet data and its hyperlinks after it.
 func (pp *packagePart) Write(data []byte) (int, error) {
-	if pp.links == nil {
+	if pp.links == nil && pp.rows == nil {
 		return len(data), pp.write(data)
 	}
 	buf := append(pp.carry, data...)
 	if i := bytes.Index(buf, sheetDataEnd); i >= 0 {
 		end := i + len(sheetDataEnd)
-		if err := pp.write(buf[:end]); err != nil {
+		if err := pp.write(buf[:i]); err != nil {
 			return 0, err
 		}
-		if err := pp.writeLinks(); err != nil {
+		if pp.rows != nil {
+			if err := pp.rows.writeTo(pp.write); err != nil {
+				return 0, err
+			}
+		}
+		if err := pp.write(sheetDataEnd); err != nil {
 			return 0, err
 		}
-		pp.links, pp.carry = nil, nil
+		if pp.links != nil {
+			if err := pp.writeLinks(); err != nil {
+				return 0, err
+			}
+		}
+		pp.rows, pp.links, pp.carry = nil, nil, nil
 		return len(data), pp.write(buf[end:])
 	}
 	keep := min(len(buf), len(sheetDataEnd)-1)
@@ -151,6 +224,9 @@ func (pp *packagePart) Write(data []byte) (int, error) {
 }
 
 func (pp *packagePart) write(data []byte) error {
+	if pp.done {
+		return fmt.Errorf("package part %s written after the next part began", pp.name)
+	}
 	pp.crc = crc32.Update(pp.crc, crc32.IEEETable, data)
 	pp.size += uint64(len(data))
 	if pp.fw == nil {
@@ -206,8 +282,16 @@ func linkRels(rels []byte, links *sheetLinks) ([]byte, error) {
 // with modified.
 func (p *packageParts) writeTo(w io.Writer, modified time.Time) error {
 	zw := zip.NewWriter(w)
+	if err := p.finishOpen(); err != nil {
+		return err
+	}
 	if _, ok := p.parts[contentTypesPart]; !ok {
 		return fmt.Errorf("package lacks %s", contentTypesPart)
+	}
+	for sheet := range p.rows {
+		if part := p.parts[sheet]; part == nil || part.rows != nil {
+			return fmt.Errorf("rows of %s not written: no sheet data", sheet)
+		}
 	}
 	for sheet, links := range p.links {
 		if part := p.parts[sheet]; part == nil || part.links != nil {
@@ -221,7 +305,7 @@ func (p *packageParts) writeTo(w io.Writer, modified time.Time) error {
 		if err != nil {
 			return fmt.Errorf("write %s: %w", rels, err)
 		}
-		if err := p.parts[rels].rewrite(data); err != nil {
+		if err := p.rewrite(p.parts[rels], data); err != nil {
 			return err
 		}
 	}
@@ -230,7 +314,7 @@ func (p *packageParts) writeTo(w io.Writer, modified time.Time) error {
 	if err != nil {
 		return err
 	}
-	if err := ct.rewrite(sorted); err != nil {
+	if err := p.rewrite(ct, sorted); err != nil {
 		return err
 	}
 	names := make([]string, 0, len(p.parts))
@@ -243,8 +327,8 @@ func (p *packageParts) writeTo(w io.Writer, modified time.Time) error {
 	date, clock := msDOSTime(modified)
 	for _, name := range append([]string{contentTypesPart}, names...) {
 		part := p.parts[name]
-		if err := part.fw.Close(); err != nil {
-			return fmt.Errorf("compress %s: %w", name, err)
+		if err := part.finish(); err != nil {
+			return err
 		}
 		// The MS-DOS date and time fields, not Modified: Modified adds an
 		// extended-timestamp field that Excel does not need, and the
@@ -257,14 +341,14 @@ func (p *packageParts) writeTo(w io.Writer, modified time.Time) error {
 			//lint:ignore SA1019 see above
 			ModifiedTime:       clock,
 			CRC32:              part.crc,
-			CompressedSize64:   uint64(part.buf.Len()),
+			CompressedSize64:   uint64(part.buf.len()),
 			UncompressedSize64: part.size,
 		}
 		rw, err := zw.CreateRaw(hdr)
 		if err != nil {
 			return fmt.Errorf("write %s: %w", name, err)
 		}
-		if _, err := part.buf.WriteTo(rw); err != nil {
+		if err := part.buf.writeTo(func(b []byte) error { _, err := rw.Write(b); return err }); err != nil {
 			return fmt.Errorf("write %s: %w", name, err)
 		}
 	}
@@ -275,16 +359,15 @@ func (p *packageParts) writeTo(w io.Writer, modified time.Time) error {
 }
 
 // rewrite replaces a part kept uncompressed with data, compressed.
-func (pp *packagePart) rewrite(data []byte) error {
-	fw, err := flate.NewWriter(&pp.buf, partCompression)
-	if err != nil {
+func (p *packageParts) rewrite(pp *packagePart, data []byte) error {
+	if err := p.compress(pp); err != nil {
 		return err
 	}
-	pp.fw, pp.raw, pp.crc, pp.size = fw, nil, 0, 0
+	pp.raw, pp.crc, pp.size = nil, 0, 0
 	if err := pp.write(data); err != nil {
 		return fmt.Errorf("compress %s: %w", pp.name, err)
 	}
-	return nil
+	return pp.finish()
 }
 
 // msDOSTime returns t in the zip format's MS-DOS date and time fields;
