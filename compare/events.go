@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/framing"
 )
 
 // Event grouping defaults.
@@ -143,14 +144,26 @@ func (c stemCache) lookup(lower string) stemEntry {
 }
 
 // articleFeatures computes the per-article part of docFeatures.
-func articleFeatures(a *corpus.Article) docFeatures {
+func articleFeatures(a *corpus.Article) docFeatures { return tableFeatures(a, nil) }
+
+// tableFeatures returns articleFeatures(a), reading the words of a.Text
+// from t, a table made of it, when t is not nil.
+func tableFeatures(a *corpus.Article, t *framing.Table) docFeatures {
 	cache := getStemCache()
 	defer putStemCache(cache)
 	text := a.Text
+	var ws []word
 	if a.Title != "" && !strings.HasPrefix(a.Text, a.Title) {
 		text = a.Title + "\n\n" + a.Text
+		if t != nil {
+			ws, _ = t.JoinedTokens(a.Title, "\n\n", a.Text)
+		}
+	} else if t != nil {
+		ws = t.Tokens(text)
 	}
-	ws := words(text)
+	if ws == nil {
+		ws = words(text)
+	}
 	f := docFeatures{art: a, text: text, words: ws, tf: map[string]int{}, ents: map[string]int{}}
 	f.stems = make([]string, 0, len(ws))
 	for _, w := range ws {
