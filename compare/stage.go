@@ -5,8 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
@@ -189,7 +191,7 @@ func (p *Pipeline) Group(ctx context.Context) error {
 		ms, seen := feats[i].mentions, feats[i].lowerSeen // found in the same text, unless a title was put before it
 		feats[i].lowerSeen = nil
 		if feats[i].text != a.Text {
-			ws = t.Tokens(a.Text)
+			ws = bodyWords(feats[i].text, a, ws, t)
 			ms, seen = entities().mentionsSeen(a.Text, ws)
 		}
 		w.quotes = extractQuotesSeen(a, ws, ms, seen)
@@ -370,4 +372,21 @@ func grow[T any](s []T, n int) []T {
 		return s
 	}
 	return slices.Grow(s, n)
+}
+
+// bodyWords returns the words of a.Text, given ws, the words of text
+// (a.Title, a blank line, a.Text) that tableFeatures made from t: the tail
+// of ws, its offsets moved in place, when ws joined the title's words to
+// the table's (see framing.Table.JoinedTokens), else the table's words.
+func bodyWords(text string, a *corpus.Article, ws []word, t *framing.Table) []word {
+	off := len(text) - len(a.Text)
+	if k := len(ws) - t.Len(); k >= 0 && off >= 0 && text[off:] == a.Text && utf8.ValidString(a.Title) && len(text) < math.MaxInt32 {
+		ws = ws[k:]
+		for j := range ws {
+			ws[j].Start -= off
+			ws[j].End -= off
+		}
+		return ws
+	}
+	return t.Tokens(a.Text)
 }

@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -270,10 +271,26 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // own.
 func (m *Matcher) words(sc *scratch, text string, t *Table) []word {
 	ws := sc.ws[:0]
-	if t != nil {
-		t.each(text, func(start, end int, key string, _ bool) {
+	if t != nil && t.big == nil {
+		ws = slices.Grow(ws, len(t.spans))
+		k, from := 0, uint32(0)
+		for _, sp := range t.spans {
+			start, end := int(sp.start), int(sp.end&^keyDiffers)
+			key := text[start:end]
+			if sp.end&keyDiffers != 0 {
+				to := t.keyEnds[k]
+				key = t.keys[from:to]
+				k, from = k+1, to
+			}
 			ws = append(ws, word{start: start, end: end, lower: key})
-		})
+		}
+		sc.ws = ws
+		return ws
+	}
+	if t != nil {
+		for _, tok := range t.big {
+			ws = append(ws, word{start: tok.Start, end: tok.End, lower: tok.Lower})
+		}
 		sc.ws = ws
 		return ws
 	}

@@ -2,6 +2,7 @@ package framing
 
 import (
 	"math"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -90,10 +91,27 @@ func (t *Table) Tokens(text string) []Token {
 // AppendTokens appends Tokenize(text) to dst, each offset moved on by off:
 // the words of text as they stand in a longer text that holds it at off.
 func (t *Table) AppendTokens(dst []Token, text string, off int) []Token {
-	t.each(text, func(start, end int, key string, _ bool) {
+	if t.big != nil {
+		for _, tok := range t.big {
+			tok.Start += off
+			tok.End += off
+			dst = append(dst, tok)
+		}
+		return dst
+	}
+	dst = slices.Grow(dst, len(t.spans))
+	k, from := 0, uint32(0)
+	for _, sp := range t.spans {
+		start, end := int(sp.start), int(sp.end&^keyDiffers)
 		w := text[start:end]
+		key := w
+		if sp.end&keyDiffers != 0 {
+			to := t.keyEnds[k]
+			key = t.keys[from:to]
+			k, from = k+1, to
+		}
 		dst = append(dst, Token{Start: start + off, End: end + off, Text: w, Lower: key})
-	})
+	}
 	return dst
 }
 
