@@ -91,6 +91,11 @@ type docFeatures struct {
 	// lowerSeen is the word set mentions read (see mentionsSeen), kept
 	// with words for finding quotations.
 	lowerSeen map[string]bool
+	// bodyMentions and bodySeen, when a title was put before the text and
+	// its words were taken from a table (tableFeatures), are mentionsSeen
+	// of the article's own text, found with mentions; lowerSeen is then nil.
+	bodyMentions []mention
+	bodySeen     map[string]bool
 }
 
 // eventNoun is an occurrence of a word naming a kind of event.
@@ -153,10 +158,11 @@ func tableFeatures(a *corpus.Article, t *framing.Table) docFeatures {
 	defer putStemCache(cache)
 	text := a.Text
 	var ws []word
+	joined := false
 	if a.Title != "" && !strings.HasPrefix(a.Text, a.Title) {
 		text = a.Title + "\n\n" + a.Text
 		if t != nil {
-			ws, _ = t.JoinedTokens(a.Title, "\n\n", a.Text)
+			ws, joined = t.JoinedTokens(a.Title, "\n\n", a.Text)
 		}
 	} else if t != nil {
 		ws = t.Tokens(text)
@@ -175,7 +181,11 @@ func tableFeatures(a *corpus.Article, t *framing.Table) docFeatures {
 		f.tf[e.stem]++
 	}
 	g := entities()
-	f.mentions, f.lowerSeen = g.mentionsSeen(text, ws)
+	if joined {
+		f.mentions, f.bodyMentions, f.bodySeen = g.joinedMentions(text, ws, len(ws)-t.Len(), len(text)-len(a.Text))
+	} else {
+		f.mentions, f.lowerSeen = g.mentionsSeen(text, ws)
+	}
 	for i := 0; i < len(ws); i++ {
 		if !g.eventFirst[ws[i].Lower] {
 			continue

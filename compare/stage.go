@@ -192,7 +192,12 @@ func (p *Pipeline) Group(ctx context.Context) error {
 		feats[i].lowerSeen = nil
 		if feats[i].text != a.Text {
 			ws = bodyWords(feats[i].text, a, ws, t)
-			ms, seen = entities().mentionsSeen(a.Text, ws)
+			if feats[i].bodySeen != nil {
+				ms, seen = feats[i].bodyMentions, feats[i].bodySeen
+			} else {
+				ms, seen = entities().mentionsSeen(a.Text, ws)
+			}
+			feats[i].bodyMentions, feats[i].bodySeen = nil, nil
 		}
 		w.quotes = extractQuotesSeen(a, ws, ms, seen)
 		if match {
