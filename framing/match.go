@@ -272,16 +272,10 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func (m *Matcher) words(sc *scratch, text string, t *Table) []word {
 	ws := sc.ws[:0]
 	if t != nil && t.big == nil {
-		ws = slices.Grow(ws, len(t.spans))
-		k, from := 0, uint32(0)
-		for _, sp := range t.spans {
-			start, end := int(sp.start), int(sp.end&^keyDiffers)
-			key := text[start:end]
-			if sp.end&keyDiffers != 0 {
-				to := t.keyEnds[k]
-				key = t.keys[from:to]
-				k, from = k+1, to
-			}
+		ws = slices.Grow(ws, t.n)
+		r := tableReader{t: t}
+		for range t.n {
+			start, end, key, _ := r.next(text)
 			ws = append(ws, word{start: start, end: end, lower: key})
 		}
 		sc.ws = ws

@@ -7,58 +7,110 @@ import (
 )
 
 // Table holds the words of one text, as Tokenize finds them, in compact
-// form: eight bytes a word for its offsets, plus the match keys that differ
-// from the words as written, gathered in one string. A []Token costs 48
-// bytes a word; a Table lets the stages that read an article's words
-// share one tokenisation without holding a corpus's tokens as strings.
-// The text is not kept: methods take it again.
+// form: two bytes a word in most text (the gap since the last word ends and
+// the word's length), plus the match keys that differ from the words as
+// written, gathered in one string. A []Token costs 48 bytes a word; a
+// Table lets the stages that read an article's words share one
+// tokenisation without holding a corpus's tokens as strings. Words are
+// read in order. The text is not kept: methods take it again.
 type Table struct {
-	spans   []tableSpan
+	n int // words
+	// codes holds two bytes a word: the gap from the end of the word
+	// before (gapLong: the gap is the next entry of long), then the
+	// length (lenLong: the next entry of long), with keyDiffers set when
+	// the word's key is in keys.
+	codes   []byte
+	long    []uint32
 	keys    string   // the keys that differ from their words, in word order
 	keyEnds []uint32 // where each of those keys ends in keys
-	big     []Token  // a text too long for 31-bit offsets keeps its tokens
+	big     []Token  // a text too long for 32-bit offsets keeps its tokens
 }
 
-// tableSpan is one word's byte offsets; keyDiffers in end marks a word
-// whose key is in Table.keys.
-type tableSpan struct{ start, end uint32 }
-
-const keyDiffers = 1 << 31
+const (
+	gapLong    = 0xFF
+	lenLong    = 0x7F
+	keyDiffers = 0x80
+)
 
 // NewTable tokenises text once (see Tokenize).
 func NewTable(text string) *Table {
 	t := &Table{}
-	if len(text) >= keyDiffers {
+	if len(text) > math.MaxUint32 {
 		t.big = Tokenize(text)
+		t.n = len(t.big)
 		return t
 	}
-	t.spans = make([]tableSpan, 0, len(text)/5+1)
+	t.codes = make([]byte, 0, len(text)/3+2)
 	var arena []byte
+	last := 0
 	scanWords(text, func(start, end int) {
 		w := text[start:end]
-		sp := tableSpan{uint32(start), uint32(end)}
+		var flag byte
 		if !isPlainLower(w) {
 			a := len(arena)
 			arena = appendKey(arena, w)
 			if string(arena[a:]) == w {
 				arena = arena[:a]
 			} else {
-				sp.end |= keyDiffers
+				flag = keyDiffers
 				t.keyEnds = append(t.keyEnds, uint32(len(arena)))
 			}
 		}
-		t.spans = append(t.spans, sp)
+		if gap := start - last; gap < gapLong {
+			t.codes = append(t.codes, byte(gap))
+		} else {
+			t.codes = append(t.codes, gapLong)
+			t.long = append(t.long, uint32(gap))
+		}
+		if n := end - start; n < lenLong {
+			t.codes = append(t.codes, byte(n)|flag)
+		} else {
+			t.codes = append(t.codes, lenLong|flag)
+			t.long = append(t.long, uint32(n))
+		}
+		last = end
+		t.n++
 	})
 	t.keys = string(arena)
 	return t
 }
 
 // Len returns the number of words.
-func (t *Table) Len() int {
-	if t.big != nil {
-		return len(t.big)
+func (t *Table) Len() int { return t.n }
+
+// tableReader reads a Table's words in order.
+type tableReader struct {
+	t          *Table
+	c, l, k    int
+	last, from uint32
+}
+
+// next returns the next word's offsets and key, and whether the key
+// differs from text[start:end].
+func (r *tableReader) next(text string) (start, end int, key string, differs bool) {
+	t := r.t
+	gap := uint32(t.codes[r.c])
+	if gap == gapLong {
+		gap = t.long[r.l]
+		r.l++
 	}
-	return len(t.spans)
+	code := t.codes[r.c+1]
+	r.c += 2
+	n := uint32(code &^ keyDiffers)
+	if n == lenLong {
+		n = t.long[r.l]
+		r.l++
+	}
+	s := r.last + gap
+	r.last = s + n
+	start, end = int(s), int(r.last)
+	if code&keyDiffers == 0 {
+		return start, end, text[start:end], false
+	}
+	to := t.keyEnds[r.k]
+	key = t.keys[r.from:to]
+	r.k, r.from = r.k+1, to
+	return start, end, key, true
 }
 
 // each calls fn with every word's offsets and key; differs reports whether
@@ -70,16 +122,9 @@ func (t *Table) each(text string, fn func(start, end int, key string, differs bo
 		}
 		return
 	}
-	k, from := 0, uint32(0)
-	for _, sp := range t.spans {
-		start, end := int(sp.start), int(sp.end&^keyDiffers)
-		if sp.end&keyDiffers == 0 {
-			fn(start, end, text[start:end], false)
-			continue
-		}
-		to := t.keyEnds[k]
-		fn(start, end, t.keys[from:to], true)
-		k, from = k+1, to
+	r := tableReader{t: t}
+	for range t.n {
+		fn(r.next(text))
 	}
 }
 
@@ -99,18 +144,11 @@ func (t *Table) AppendTokens(dst []Token, text string, off int) []Token {
 		}
 		return dst
 	}
-	dst = slices.Grow(dst, len(t.spans))
-	k, from := 0, uint32(0)
-	for _, sp := range t.spans {
-		start, end := int(sp.start), int(sp.end&^keyDiffers)
-		w := text[start:end]
-		key := w
-		if sp.end&keyDiffers != 0 {
-			to := t.keyEnds[k]
-			key = t.keys[from:to]
-			k, from = k+1, to
-		}
-		dst = append(dst, Token{Start: start + off, End: end + off, Text: w, Lower: key})
+	dst = slices.Grow(dst, t.n)
+	r := tableReader{t: t}
+	for range t.n {
+		start, end, key, _ := r.next(text)
+		dst = append(dst, Token{Start: start + off, End: end + off, Text: text[start:end], Lower: key})
 	}
 	return dst
 }

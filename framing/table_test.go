@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/framediff/framediff/corpus"
@@ -15,7 +16,7 @@ import (
 // exercise keys, marks and invalid bytes.
 func tableTexts(t *testing.T) []string {
 	t.Helper()
-	out := []string{"", "Assad’s forces", "The F.B.I. said “no”", "e\u0301t\u00e9 — café", "x\xffy z", "\u0301abc", "Don't  go\n\nMr. O'Neil's", "rebel-held\u00adarea", "“Quoted” start.", "Text."}
+	out := []string{"", "Assad’s forces", "The F.B.I. said “no”", "e\u0301t\u00e9 — café", "x\xffy z", "\u0301abc", "Don't  go\n\nMr. O'Neil's", "rebel-held\u00adarea", "“Quoted” start.", "Text.", strings.Repeat("Long", 300) + strings.Repeat(" ", 600) + "x" + strings.Repeat("é", 200) + " Y"}
 	names, _ := fs.Glob(seeds.FS, "*.txt")
 	extra, _ := filepath.Glob("testdata/fuzzseeds/*.txt")
 	for _, n := range names {
