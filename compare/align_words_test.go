@@ -94,18 +94,3 @@ func validCut(text string, s, e int) bool {
 	isStart := func(i int) bool { return i == len(text) || text[i]&0xC0 != 0x80 }
 	return isStart(s) && isStart(e)
 }
-
-func TestTailWords(t *testing.T) {
-	for _, c := range []struct{ title, text string }{
-		{"A title", "Some text. More text here."},
-		{"A title", "\u0301Accented start of the text."},
-		{"Title", "Text."},
-		{"Title:", "“Quoted” start."},
-	} {
-		text := c.title + "\n\n" + c.text
-		got := tailWords(text, c.text, words(text))
-		if want := words(c.text); !slices.Equal(got, want) {
-			t.Errorf("%q + %q:\n got %v\nwant %v", c.title, c.text, got, want)
-		}
-	}
-}

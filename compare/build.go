@@ -67,6 +67,9 @@ func (o Options) progress(stage string, total int, fn func(i int)) func(i int) {
 
 // articleWork is what the stages keep of one article between them.
 type articleWork struct {
+	// table holds the article's words from the first stage that reads
+	// them until its event is compared, so that its text is tokenised once.
+	table  *framing.Table
 	words  []word // only while the article's event is compared
 	quotes []quote
 	hits   []framing.Hit

@@ -252,12 +252,65 @@ func (g *Entities) mentions(text string, ws []word) []mention {
 // capitalised), so that a capitalised sentence-initial common word is not
 // taken for a name. The speaker tracker reads the same set.
 func (g *Entities) mentionsSeen(text string, ws []word) ([]mention, map[string]bool) {
+	lowerSeen := lowerSeenOf(ws)
+	out := g.rawMentions(text, ws, lowerSeen, nil, nil)
+	return normaliseMentions(g, text, out), lowerSeen
+}
+
+// lowerSeenOf returns the Lower keys of the words of ws not capitalised.
+func lowerSeenOf(ws []word) map[string]bool {
 	lowerSeen := make(map[string]bool, len(ws)/2)
 	for _, w := range ws {
 		if !isCapitalised(w.Text) {
 			lowerSeen[w.Lower] = true
 		}
 	}
+	return lowerSeen
+}
+
+// joinedMentions returns mentionsSeen(text, ws) and mentionsSeen of the
+// text's tail from off on, with offsets into that tail, where text is a
+// head (a title), white space and that tail (the article's own text), and
+// ws[k] is the tail's first word; the tail's words of ws, moved
+// to the tail's offsets, are what tokenising it alone gives. Both are
+// read from one pass over the tail: a run of capitalised words never
+// joins across the white space, so the tail's names read alike in both
+// unless the head's words in lower case change whether a sentence-initial
+// word is a name; then text is read again.
+func (g *Entities) joinedMentions(text string, ws []word, k, off int) (ms []mention, tailMs []mention, tailSeen map[string]bool) {
+	head, tail := ws[:k], ws[k:]
+	tailSeen = lowerSeenOf(tail)
+	headSeen := lowerSeenOf(head)
+	var pivots []string
+	tailRaw := g.rawMentions(text, tail, tailSeen, nil, &pivots)
+	flips := false
+	for _, l := range pivots {
+		if headSeen[l] && !tailSeen[l] {
+			flips = true
+			break
+		}
+	}
+	if flips {
+		ms = g.rawMentions(text, ws, tailSeen, headSeen, nil)
+	} else {
+		ms = g.rawMentions(text, head, tailSeen, headSeen, nil)
+		ms = append(ms, tailRaw...)
+	}
+	ms = normaliseMentions(g, text, ms)
+	for j := range tailRaw {
+		tailRaw[j].Start -= off
+		tailRaw[j].End -= off
+	}
+	tailMs = normaliseMentions(g, text[off:], tailRaw)
+	return ms, tailMs, tailSeen
+}
+
+// rawMentions returns the mentions of text before normaliseMentions, a
+// word being seen in lower case when seen or seen2 holds it. With pivots,
+// it appends there the first words of the runs whose reading depends on
+// that: sentence-initial words, not stop words or known names, dropped
+// from their run when seen in lower case.
+func (g *Entities) rawMentions(text string, ws []word, seen, seen2 map[string]bool, pivots *[]string) []mention {
 	var out []mention
 	for i := 0; i < len(ws); {
 		if !isNameToken(ws[i]) {
@@ -284,12 +337,18 @@ func (g *Entities) mentionsSeen(text string, ws []word) ([]mention, map[string]b
 				// An abbreviated title: "Gov. Greg Abbott".
 				g.titles[ws[i-1].Lower] && text[ws[i-1].End:ws[i].Start] == ". ")
 		i = j
-		if len(run) > 0 && sentenceInitial(text, run[0]) && (isStop(run[0].Lower) || lowerSeen[run[0].Lower]) && g.names[possessiveless(run[0].Lower)].Key == "" {
-			run = run[1:]
+		if len(run) > 0 && sentenceInitial(text, run[0]) && g.names[possessiveless(run[0].Lower)].Key == "" {
+			l := run[0].Lower
+			if pivots != nil && !isStop(l) {
+				*pivots = append(*pivots, l)
+			}
+			if isStop(l) || seen[l] || seen2[l] {
+				run = run[1:]
+			}
 		}
 		out = append(out, g.segment(run, titled)...)
 	}
-	return normaliseMentions(g, text, out), lowerSeen
+	return out
 }
 
 // segment splits one capitalised run into known names, titles and unknown

@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/framing"
 )
 
 // Event grouping defaults.
@@ -90,6 +91,11 @@ type docFeatures struct {
 	// lowerSeen is the word set mentions read (see mentionsSeen), kept
 	// with words for finding quotations.
 	lowerSeen map[string]bool
+	// bodyMentions and bodySeen, when a title was put before the text and
+	// its words were taken from a table (tableFeatures), are mentionsSeen
+	// of the article's own text, found with mentions; lowerSeen is then nil.
+	bodyMentions []mention
+	bodySeen     map[string]bool
 }
 
 // eventNoun is an occurrence of a word naming a kind of event.
@@ -143,14 +149,27 @@ func (c stemCache) lookup(lower string) stemEntry {
 }
 
 // articleFeatures computes the per-article part of docFeatures.
-func articleFeatures(g *Entities, a *corpus.Article) docFeatures {
+func articleFeatures(g *Entities, a *corpus.Article) docFeatures { return tableFeatures(g, a, nil) }
+
+// tableFeatures returns articleFeatures(a), reading the words of a.Text
+// from t, a table made of it, when t is not nil.
+func tableFeatures(g *Entities, a *corpus.Article, t *framing.Table) docFeatures {
 	cache := getStemCache()
 	defer putStemCache(cache)
 	text := a.Text
+	var ws []word
+	joined := false
 	if a.Title != "" && !strings.HasPrefix(a.Text, a.Title) {
 		text = a.Title + "\n\n" + a.Text
+		if t != nil {
+			ws, joined = t.JoinedTokens(a.Title, "\n\n", a.Text)
+		}
+	} else if t != nil {
+		ws = t.Tokens(text)
 	}
-	ws := words(text)
+	if ws == nil {
+		ws = words(text)
+	}
 	f := docFeatures{art: a, text: text, words: ws, tf: map[string]int{}, ents: map[string]int{}}
 	f.stems = make([]string, 0, len(ws))
 	for _, w := range ws {
@@ -161,7 +180,11 @@ func articleFeatures(g *Entities, a *corpus.Article) docFeatures {
 		f.stems = append(f.stems, e.stem)
 		f.tf[e.stem]++
 	}
-	f.mentions, f.lowerSeen = g.mentionsSeen(text, ws)
+	if joined {
+		f.mentions, f.bodyMentions, f.bodySeen = g.joinedMentions(text, ws, len(ws)-t.Len(), len(text)-len(a.Text))
+	} else {
+		f.mentions, f.lowerSeen = g.mentionsSeen(text, ws)
+	}
 	for i := 0; i < len(ws); i++ {
 		if !g.eventFirst[ws[i].Lower] {
 			continue

@@ -5,8 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
@@ -121,9 +123,10 @@ func (p *Pipeline) Match(ctx context.Context) error {
 	matcher := framing.NewMatcher(p.lex)
 	p.ranStages = append(p.ranStages, StageArticles)
 	err := parallel(ctx, len(p.arts), p.opts.Workers, p.opts.progress(StageArticles, len(p.arts), func(i int) {
-		p.work[i].hits = matcher.Match(&p.arts[i])
+		t := p.table(i)
+		p.work[i].hits = matcher.MatchTable(&p.arts[i], t)
 		if !p.opts.NoMarkers {
-			p.work[i].marks = matcher.Markers(&p.arts[i])
+			p.work[i].marks = matcher.MarkersTable(&p.arts[i], t)
 		}
 	}))
 	if err != nil {
@@ -181,23 +184,29 @@ func (p *Pipeline) Group(ctx context.Context) error {
 	err := parallel(ctx, len(p.arts), p.opts.Workers, p.opts.progress(StageArticles, len(p.arts), func(i int) {
 		a := &p.arts[i]
 		w := &p.work[i]
-		feats[i] = articleFeatures(p.opts.Entities, a)
+		t := p.table(i)
+		feats[i] = tableFeatures(p.opts.Entities, a, t)
 		// Tokens and entity mentions are needed here only to find
-		// quotations; tokens are made again per event when it is compared,
-		// so that the whole corpus's are never held at once.
+		// quotations; tokens are made again from the table per event when
+		// it is compared, so that the whole corpus's are never held at once.
 		ws := feats[i].words
 		feats[i].words = nil
 		ms, seen := feats[i].mentions, feats[i].lowerSeen // found in the same text, unless a title was put before it
 		feats[i].lowerSeen = nil
 		if feats[i].text != a.Text {
-			ws = tailWords(feats[i].text, a.Text, ws)
-			ms, seen = p.opts.Entities.mentionsSeen(a.Text, ws)
+			ws = bodyWords(feats[i].text, a, ws, t)
+			if feats[i].bodySeen != nil {
+				ms, seen = feats[i].bodyMentions, feats[i].bodySeen
+			} else {
+				ms, seen = p.opts.Entities.mentionsSeen(a.Text, ws)
+			}
+			feats[i].bodyMentions, feats[i].bodySeen = nil, nil
 		}
 		w.quotes = extractQuotesSeen(p.opts.Entities, a, ws, ms, seen)
 		if match {
-			w.hits = matcher.Match(a)
+			w.hits = matcher.MatchTable(a, t)
 			if !p.opts.NoMarkers {
-				w.marks = matcher.Markers(a)
+				w.marks = matcher.MarkersTable(a, t)
 			}
 		}
 	}))
@@ -239,7 +248,11 @@ func (p *Pipeline) Group(ctx context.Context) error {
 	p.res.Framing.Counts = framing.CountHits(p.arts, p.res.Framing.Hits, eventOf)
 	p.res.Framing.MarkerCounts = framing.CountMarkers(p.arts, p.res.Framing.Markers, eventOf)
 	if !p.opts.NoDistinctive {
-		p.res.Distinctive = framing.Distinctive(p.arts, p.lex, eventOf)
+		tables := make([]*framing.Table, len(p.work))
+		for i := range p.work {
+			tables[i] = p.work[i].table
+		}
+		p.res.Distinctive = framing.DistinctiveWith(p.arts, p.lex, eventOf, framing.DistinctiveOptions{Tables: tables})
 	}
 	p.grouped = true
 	return ctx.Err()
@@ -302,11 +315,12 @@ func (p *Pipeline) Compare(ctx context.Context, events ...string) error {
 		// An article belongs to one event, so its slot of p.work is
 		// written by this goroutine alone.
 		for _, i := range members {
-			p.work[i].words = words(p.arts[i].Text)
+			p.work[i].words = p.table(i).Tokens(p.arts[i].Text)
 		}
 		per[k] = compareEvent(ctx, ev, p.arts, p.work, members)
 		for _, i := range members {
 			p.work[i].words = nil
+			p.work[i].table = nil
 		}
 	}))
 	if err != nil {
@@ -349,6 +363,16 @@ func (p *Pipeline) Compare(ctx context.Context, events ...string) error {
 	return ctx.Err()
 }
 
+// table returns the word table of article i, made on first use. Stages
+// that run over every article call it from one goroutine per article.
+func (p *Pipeline) table(i int) *framing.Table {
+	w := &p.work[i]
+	if w.table == nil {
+		w.table = framing.NewTable(p.arts[i].Text)
+	}
+	return w.table
+}
+
 // grow returns s with room for n more elements, keeping nil when n is 0
 // so that an empty section is omitted from JSON as before.
 func grow[T any](s []T, n int) []T {
@@ -358,20 +382,19 @@ func grow[T any](s []T, n int) []T {
 	return slices.Grow(s, n)
 }
 
-// tailWords returns words(tail), where text ends with tail and all is
-// words(text): the words of text's tail with their offsets moved, when
-// they are what tail alone gives (see sentenceWords), else tail's own.
-func tailWords(text, tail string, all []word) []word {
-	off := len(text) - len(tail)
-	if off >= 0 && text[off:] == tail {
-		if ws, ok := sentenceWords(text, corpus.Span{Start: off, End: len(text)}, all); ok {
-			ws = slices.Clone(ws)
-			for k := range ws {
-				ws[k].Start -= off
-				ws[k].End -= off
-			}
-			return ws
+// bodyWords returns the words of a.Text, given ws, the words of text
+// (a.Title, a blank line, a.Text) that tableFeatures made from t: the tail
+// of ws, its offsets moved in place, when ws joined the title's words to
+// the table's (see framing.Table.JoinedTokens), else the table's words.
+func bodyWords(text string, a *corpus.Article, ws []word, t *framing.Table) []word {
+	off := len(text) - len(a.Text)
+	if k := len(ws) - t.Len(); k >= 0 && off >= 0 && text[off:] == a.Text && utf8.ValidString(a.Title) && len(text) < math.MaxInt32 {
+		ws = ws[k:]
+		for j := range ws {
+			ws[j].Start -= off
+			ws[j].End -= off
 		}
+		return ws
 	}
-	return words(tail)
+	return t.Tokens(a.Text)
 }

@@ -61,6 +61,10 @@ type DistinctiveOptions struct {
 	// MinCount leaves out words occurring fewer times in the scope.
 	// Default 2.
 	MinCount int
+	// Tables, when not nil, holds a table of each article's text (NewTable),
+	// by the articles' index, so that its words are not found again; an
+	// article without one is tokenised.
+	Tables []*Table
 }
 
 func (o DistinctiveOptions) withDefaults() DistinctiveOptions {
@@ -135,7 +139,11 @@ func DistinctiveWith(articles []corpus.Article, lex *Lexicon, eventOf map[string
 		if a.Outlet == "" {
 			continue
 		}
-		ws := articleContentWords(a, stop, abbr, capital)
+		var t *Table
+		if i < len(opt.Tables) {
+			t = opt.Tables[i]
+		}
+		ws := articleContentWords(a, t, stop, abbr, capital)
 		for _, w := range ws {
 			uses[w]++
 		}
@@ -189,24 +197,50 @@ func contentWords(text string, stop map[string]bool, abbr map[string]string, cap
 				w = string(buf)
 			}
 		}
-		if strings.Contains(w, ".") {
-			w = strings.ReplaceAll(w, ".", "")
-		}
-		if full, ok := abbr[w]; ok {
-			w = full
-		}
-		if stop[w] || !strings.ContainsFunc(w, unicode.IsLetter) {
-			return
-		}
-		if utf8.RuneCountInString(w) < 2 {
-			return
-		}
-		if r, _ := utf8.DecodeRuneInString(t); unicode.IsUpper(r) {
-			capital[w]++
-		}
-		ws = append(ws, w)
+		ws = appendContentWord(ws, t, w, abbr, stop, capital)
 	})
 	return ws
+}
+
+// tableContentWords returns contentWords(text, …), reading the words
+// and their keys from t, a table made of text.
+func tableContentWords(text string, tb *Table, stop map[string]bool, abbr map[string]string, capital map[string]int) []string {
+	ws := make([]string, 0, len(text)/12+1)
+	tb.each(text, func(start, end int, key string, differs bool) {
+		t := text[start:end]
+		w := t
+		if differs {
+			if stop[key] && !strings.Contains(key, ".") {
+				if _, ok := abbr[key]; !ok {
+					return // a stop word, kept out as below
+				}
+			}
+			w = key
+		}
+		ws = appendContentWord(ws, t, w, abbr, stop, capital)
+	})
+	return ws
+}
+
+// appendContentWord appends w, the key of the word t, to ws when it is a
+// content word, folded as contentWords says.
+func appendContentWord(ws []string, t, w string, abbr map[string]string, stop map[string]bool, capital map[string]int) []string {
+	if strings.Contains(w, ".") {
+		w = strings.ReplaceAll(w, ".", "")
+	}
+	if full, ok := abbr[w]; ok {
+		w = full
+	}
+	if stop[w] || !strings.ContainsFunc(w, unicode.IsLetter) {
+		return ws
+	}
+	if utf8.RuneCountInString(w) < 2 {
+		return ws
+	}
+	if r, _ := utf8.DecodeRuneInString(t); unicode.IsUpper(r) {
+		capital[w]++
+	}
+	return append(ws, w)
 }
 
 // lexiconWords returns a test for words that a single-word term matches.

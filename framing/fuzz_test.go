@@ -170,7 +170,7 @@ func checkWords(t *testing.T, m *Matcher, text string) {
 	for _, tok := range Tokenize(text) {
 		want = append(want, fmt.Sprintf("%d-%d %s", tok.Start, tok.End, tok.Lower))
 	}
-	for _, w := range m.words(new(scratch), text) {
+	for _, w := range m.words(new(scratch), text, nil) {
 		got = append(got, fmt.Sprintf("%d-%d %s", w.start, w.end, w.lower))
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

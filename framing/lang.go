@@ -222,12 +222,15 @@ func languageStops(code string) map[string]bool {
 // articleContentWords returns a's content words: for a language with
 // embedded data, its words (Chinese split by the segmenter) as keys,
 // without that language's stop words; otherwise contentWords of its text.
-func articleContentWords(a *corpus.Article, stop map[string]bool, abbr map[string]string, capital map[string]int) []string {
-	if a.Language == "" || a.Language == "en" {
-		return contentWords(a.Text, stop, abbr, capital)
+func articleContentWords(a *corpus.Article, t *Table, stop map[string]bool, abbr map[string]string, capital map[string]int) []string {
+	var ls map[string]bool
+	if a.Language != "" && a.Language != "en" {
+		ls = languageStops(a.Language)
 	}
-	ls := languageStops(a.Language)
 	if ls == nil {
+		if t != nil {
+			return tableContentWords(a.Text, t, stop, abbr, capital)
+		}
 		return contentWords(a.Text, stop, abbr, capital)
 	}
 	var ws []string

@@ -99,11 +99,15 @@ func compileMarkers(mk Markers) map[string][]compiledMarker {
 // word and attribution verb of the lexicon's markers (matched as written,
 // ignoring case; the longest at each word wins), and every scare quote.
 // Voice is Quoted inside a quotation that is not a scare quote.
-func (m *Matcher) Markers(a *corpus.Article) []MarkerHit {
+func (m *Matcher) Markers(a *corpus.Article) []MarkerHit { return m.MarkersTable(a, nil) }
+
+// MarkersTable returns Markers(a), reading a's words from t, a table made
+// of a.Text, when t is not nil.
+func (m *Matcher) MarkersTable(a *corpus.Article, t *Table) []MarkerHit {
 	text := a.Text
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	ws := m.words(sc, text)
+	ws := m.words(sc, text, t)
 	var out []MarkerHit
 	var quotes *paraQuotes
 	voice := func(s, e int) Voice {

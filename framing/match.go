@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -167,7 +168,14 @@ type word struct {
 // A match that fails its term's Sense conditions is not a hit; a shorter
 // term that holds may match in its place.
 func (m *Matcher) Match(a *corpus.Article) []Hit {
-	hits, _ := m.match(a, false)
+	hits, _ := m.match(a, nil, false)
+	return hits
+}
+
+// MatchTable returns Match(a), reading a's words from t, a table made of
+// a.Text, instead of tokenising it again.
+func (m *Matcher) MatchTable(a *corpus.Article, t *Table) []Hit {
+	hits, _ := m.match(a, t, false)
 	return hits
 }
 
@@ -175,17 +183,17 @@ func (m *Matcher) Match(a *corpus.Article) []Hit {
 // its terms' Sense conditions rejected, each with the reason, in text
 // order. A rejection is reported where no term matched at all.
 func (m *Matcher) Candidates(a *corpus.Article) ([]Hit, []Rejection) {
-	return m.match(a, true)
+	return m.match(a, nil, true)
 }
 
-func (m *Matcher) match(a *corpus.Article, wantRejected bool) ([]Hit, []Rejection) {
+func (m *Matcher) match(a *corpus.Article, t *Table, wantRejected bool) ([]Hit, []Rejection) {
 	if lm := m.forLanguage(a.Language); lm != nil {
 		return lm.match(a), nil
 	}
 	text := a.Text
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	ws := m.words(sc, text)
+	ws := m.words(sc, text, t)
 	hits := sc.hits[:0]
 	var rejected []Rejection
 	var quotes *paraQuotes
@@ -257,11 +265,29 @@ const maxScratchStems = 1 << 13
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// words tokenizes text for matching into sc.ws. Keys that differ from the
-// surface text are gathered in one arena and made one string, so a word
-// costs no allocation of its own.
-func (m *Matcher) words(sc *scratch, text string) []word {
+// words tokenizes text for matching into sc.ws, or reads its words from
+// t when t is not nil. Keys that differ from the surface text are gathered
+// in one arena and made one string, so a word costs no allocation of its
+// own.
+func (m *Matcher) words(sc *scratch, text string, t *Table) []word {
 	ws := sc.ws[:0]
+	if t != nil && t.big == nil {
+		ws = slices.Grow(ws, t.n)
+		r := tableReader{t: t}
+		for range t.n {
+			start, end, key, _ := r.next(text)
+			ws = append(ws, word{start: start, end: end, lower: key})
+		}
+		sc.ws = ws
+		return ws
+	}
+	if t != nil {
+		for _, tok := range t.big {
+			ws = append(ws, word{start: tok.Start, end: tok.End, lower: tok.Lower})
+		}
+		sc.ws = ws
+		return ws
+	}
 	arena := sc.arena[:0]
 	add := func(start, end int) {
 		w := text[start:end]
