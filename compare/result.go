@@ -129,7 +129,7 @@ type SentenceRef struct {
 
 // DiffOp is one run of a word diff.
 type DiffOp struct {
-	Op   string `json:"op"` // "equal", "insert" or "delete"
+	Op   Op     `json:"op"`
 	Text string `json:"text"`
 }
 
@@ -139,7 +139,7 @@ type Alignment struct {
 	Event      string      `json:"event"`
 	A          SentenceRef `json:"a"`
 	B          SentenceRef `json:"b"`
-	Kind       string      `json:"kind"` // "verbatim", "near" or "paraphrase"
+	Kind       AlignKind   `json:"kind"`
 	Similarity float64     `json:"similarity"`
 	Diff       []DiffOp    `json:"diff"`
 	// Speaker is set when the aligned words are a direct quotation: whose
@@ -186,10 +186,9 @@ type Quote struct {
 	Headline bool `json:"headline,omitempty"`
 	// Fidelity compares this version with its group's reference version
 	// (the primary source's, else the earliest published, else the first by
-	// article id): "verbatim" (same words; the reference itself), "trimmed"
-	// (a part of it), "extended" (more than it), "paraphrased" (the same
-	// quotation in different words) or "unique" (no other outlet quotes it).
-	Fidelity string `json:"fidelity"`
+	// article id): FidelityVerbatim, FidelityTrimmed, FidelityExtended,
+	// FidelityParaphrased or FidelityUnique.
+	Fidelity Fidelity `json:"fidelity"`
 }
 
 // QuoteGroup is one quotation followed across the outlets of its event.
@@ -203,14 +202,14 @@ type QuoteGroup struct {
 }
 
 // QuoteVersion is how one outlet carries a quotation: Fidelity is a Quote's
-// fidelity, "reported" when the outlet gives the words in reported speech
-// (a sentence of its own, not quoted), or "absent".
+// fidelity, FidelityReported when the outlet gives the words in reported
+// speech (a sentence of its own, not quoted), or FidelityAbsent.
 type QuoteVersion struct {
-	Outlet   string `json:"outlet"`
-	Article  string `json:"article,omitempty"`
-	Sentence int    `json:"sentence"`
-	Fidelity string `json:"fidelity"`
-	Quote    string `json:"quote,omitempty"` // the Quote's id
+	Outlet   string   `json:"outlet"`
+	Article  string   `json:"article,omitempty"`
+	Sentence int      `json:"sentence"`
+	Fidelity Fidelity `json:"fidelity"`
+	Quote    string   `json:"quote,omitempty"` // the Quote's id
 }
 
 // PrimaryCoverage is how many of a primary source's points one outlet

@@ -64,7 +64,7 @@ type jsonAlignment struct {
 }
 
 func alignmentOf(al *compare.Alignment) jsonAlignment {
-	return jsonAlignment{Event: al.Event, A: refOf(al.A), B: refOf(al.B), Kind: al.Kind, Similarity: al.Similarity, Diff: al.Diff, Speaker: al.Speaker}
+	return jsonAlignment{Event: al.Event, A: refOf(al.A), B: refOf(al.B), Kind: al.Kind.String(), Similarity: al.Similarity, Diff: al.Diff, Speaker: al.Speaker}
 }
 
 func alignmentsOf(als []compare.Alignment) []jsonAlignment {

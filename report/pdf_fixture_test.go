@@ -106,7 +106,7 @@ func pdfLoadFixture(name string) (*compare.Result, error) {
 			return nil, fmt.Errorf("quotes.txt: %s: %w", line, err)
 		}
 		q := compare.Quote{ID: fmt.Sprintf("q%02d", i+1), Event: eventOf[a.ID], Article: a.ID, Outlet: a.Outlet, Speaker: f[1], Verb: f[2],
-			Text: f[6], Start: start, End: start + len(f[6]), Sentence: pdfSentenceAt(a, start), Group: f[3], Fidelity: f[4]}
+			Text: f[6], Start: start, End: start + len(f[6]), Sentence: pdfSentenceAt(a, start), Group: f[3], Fidelity: compare.Fidelity(f[4])}
 		res.Quotes = append(res.Quotes, q)
 		words[[3]string{q.Event, q.Outlet, q.Speaker}] += len(strings.Fields(q.Text))
 	}

@@ -69,7 +69,7 @@ func (d *pdfDoc) quoteGroups() []pdfQuoteGroup {
 	return out[:min(len(out), 6)]
 }
 
-var pdfFidelity = map[string]string{
+var pdfFidelity = map[compare.Fidelity]string{
 	"verbatim":    "word for word",
 	"trimmed":     "shortened",
 	"extended":    "longer",
@@ -97,7 +97,7 @@ func (d *pdfDoc) quotes() {
 			if i == 0 {
 				who = pdfText(d.t(cmp.Or(g.speaker, "Unnamed speaker")), lab)
 			}
-			how := cmp.Or(pdfFidelity[q.Fidelity], q.Fidelity)
+			how := cmp.Or(pdfFidelity[q.Fidelity], string(q.Fidelity))
 			if q.Verb != "" {
 				how = strings.TrimPrefix(how+" · “"+q.Verb+"”", " · ")
 			}

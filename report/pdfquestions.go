@@ -286,7 +286,7 @@ func (d *pdfDoc) qQuoteVerbs() []string {
 			}
 		}
 		verbs := map[string][]string{}
-		fid := map[string][]string{}
+		fid := map[compare.Fidelity][]string{}
 		for o, q := range fullest {
 			if q.Verb != "" {
 				verbs[strings.ToLower(q.Verb)] = append(verbs[strings.ToLower(q.Verb)], o)
@@ -307,7 +307,7 @@ func (d *pdfDoc) qQuoteVerbs() []string {
 		if len(fid) >= 2 {
 			var parts []string
 			for _, f := range slices.Sorted(maps.Keys(fid)) {
-				parts = append(parts, fmt.Sprintf("%s quotes it %s", pdfAnd(d.labelsOf(fid[f])), cmp.Or(pdfFidelity[f], f)))
+				parts = append(parts, fmt.Sprintf("%s quotes it %s", pdfAnd(d.labelsOf(fid[f])), cmp.Or(pdfFidelity[f], string(f))))
 			}
 			return []string{fmt.Sprintf("%s's %s: %s. What was cut or added, and does it change the meaning?", speaker, pdfQ(text), strings.Join(parts, "; "))}
 		}
