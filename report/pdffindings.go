@@ -69,14 +69,6 @@ func (d *pdfDoc) quoteGroups() []pdfQuoteGroup {
 	return out[:min(len(out), 6)]
 }
 
-var pdfFidelity = map[compare.Fidelity]string{
-	"verbatim":    "word for word",
-	"trimmed":     "shortened",
-	"extended":    "longer",
-	"paraphrased": "reported speech",
-	"unique":      "only here",
-}
-
 func (d *pdfDoc) quotes() {
 	groups := d.quoteGroups()
 	if len(groups) == 0 {
@@ -97,7 +89,7 @@ func (d *pdfDoc) quotes() {
 			if i == 0 {
 				who = pdfText(d.t(cmp.Or(g.speaker, "Unnamed speaker")), lab)
 			}
-			how := cmp.Or(pdfFidelity[q.Fidelity], string(q.Fidelity))
+			how := q.Fidelity.Label()
 			if q.Verb != "" {
 				how = strings.TrimPrefix(how+" · “"+q.Verb+"”", " · ")
 			}

@@ -307,7 +307,7 @@ func (d *pdfDoc) qQuoteVerbs() []string {
 		if len(fid) >= 2 {
 			var parts []string
 			for _, f := range slices.Sorted(maps.Keys(fid)) {
-				parts = append(parts, fmt.Sprintf("%s quotes it %s", pdfAnd(d.labelsOf(fid[f])), cmp.Or(pdfFidelity[f], string(f))))
+				parts = append(parts, fmt.Sprintf("%s quotes it %s", pdfAnd(d.labelsOf(fid[f])), f.Label()))
 			}
 			return []string{fmt.Sprintf("%s's %s: %s. What was cut or added, and does it change the meaning?", speaker, pdfQ(text), strings.Join(parts, "; "))}
 		}
