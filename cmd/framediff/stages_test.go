@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/framediff/framediff/compare"
+	"github.com/framediff/framediff/framing"
 )
 
 // oneEventCompared matches the progress bar of a comparison of one event.
@@ -48,7 +49,7 @@ func TestCommandsRunOnlyTheirStages(t *testing.T) {
 			}
 			var table, kwic, events, align bytes.Buffer
 			writePoleTable(&table, full, 0)
-			if err := writeKWIC(&kwic, full, "government", 50); err != nil {
+			if err := writeKWIC(&kwic, full, "government", framing.DefaultContextChars); err != nil {
 				t.Fatal(err)
 			}
 			writeEvents(&events, full)

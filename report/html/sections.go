@@ -419,7 +419,7 @@ func (b *builder) buildTerms() {
 			if b.p.Large {
 				continue
 			}
-			left, match, right := framing.KWIC(a, h, 60)
+			left, match, right := framing.HitContext(a, h)
 			th.Hits = append(th.Hits, kwic{Left: left, Match: match, Right: right, Voice: voiceClass(h.Voice),
 				Href: b.link(v.ID, h.Sentence, "").Href, Sentence: h.Sentence + 1})
 		}
