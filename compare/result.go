@@ -70,6 +70,10 @@ type Result struct {
 	// PrimaryCoverage says, for each primary-source article, how many of
 	// its points each outlet of the event reports.
 	PrimaryCoverage []PrimaryCoverage `json:"primary_coverage,omitempty"`
+	// Findings are what a handout states about the largest events
+	// (DefaultFindingEvents): set once every event is compared. A writer
+	// covering other events gets theirs from FindingsOf.
+	Findings *Findings `json:"findings,omitempty"`
 }
 
 // Tool names the program that wrote a Result.
@@ -193,8 +197,11 @@ type Quote struct {
 
 // QuoteGroup is one quotation followed across the outlets of its event.
 type QuoteGroup struct {
-	ID      string `json:"id"`
-	Event   string `json:"event"`
+	ID    string `json:"id"`
+	Event string `json:"event"`
+	// Speaker is the name most of its versions give; a name beats a
+	// description ("union leader"), and the versions that gave the
+	// description are given the name.
 	Speaker string `json:"speaker"`
 	// Text is the reference version's text.
 	Text     string         `json:"text"`

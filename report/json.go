@@ -270,6 +270,10 @@ func (j *jsonWriter) writeResult(res *compare.Result, opts JSONOptions) {
 	optionalList(j, "reuse", res.Reuse)
 	optionalList(j, "quote_groups", res.QuoteGroups)
 	optionalList(j, "primary_coverage", res.PrimaryCoverage)
+	if res.Findings != nil {
+		j.key(1, false, "findings")
+		j.value(1, res.Findings)
+	}
 
 	j.key(1, false, "articles")
 	var art jsonArticle
