@@ -469,9 +469,21 @@ func (f *finder) tally() {
 	if f.res.Framing == nil {
 		return
 	}
+	counts := f.res.Framing.Counts
+	if len(counts) == 0 && len(f.res.Framing.Hits) > 0 {
+		// A Result made without the counts (by hand, or read from an
+		// older file) is counted as Build counts.
+		eventOf := map[string]string{}
+		for _, e := range f.res.Events {
+			for _, id := range e.Articles {
+				eventOf[id] = e.ID
+			}
+		}
+		counts = framing.CountHits(f.res.Articles, f.res.Framing.Hits, eventOf)
+	}
 	type key struct{ outlet, axis, pole, term string }
 	sums := map[key]*Tally{}
-	for _, c := range f.res.Framing.Counts {
+	for _, c := range counts {
 		if c.Article != "" || len(f.res.Events) > 0 && !f.shown[c.Event] || len(f.res.Events) == 0 && c.Event != "" {
 			continue
 		}

@@ -151,6 +151,9 @@ type pdfDoc struct {
 	axes  []framing.Axis
 	poles map[string]pdfPole // by axis+"\x00"+pole, ids and names both
 	hits  map[string][]framing.Hit
+	// find are the findings of the shown events: the counts, groupings
+	// and facts the handout states, from the Result.
+	find *compare.Findings
 
 	// ctx stops the layout when done; see checkCancel.
 	ctx context.Context
@@ -206,6 +209,11 @@ func newPDFDoc(res *compare.Result, opts PDFOptions) (*pdfDoc, error) {
 	if err := d.chooseEvents(); err != nil {
 		return nil, err
 	}
+	ids := make([]string, len(d.events))
+	for i, e := range d.events {
+		ids[i] = e.ID
+	}
+	d.find = res.FindingsOf(ids)
 	d.chooseOutlets()
 	d.indexLexicon()
 	d.indexHits()
