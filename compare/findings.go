@@ -27,8 +27,11 @@ type Findings struct {
 	Outlets []string `json:"outlets"`
 	// Tallies count the covered articles' hits per outlet, axis, pole and
 	// term, split by voice: framing.Counts of the covered events, summed
-	// over those events.
+	// over those events. They are in the order each first appears in the
+	// covered articles (in Articles order, then text order).
 	Tallies []Tally `json:"tallies"`
+	// PoleTallies are Tallies summed over each pole's terms (Term empty).
+	PoleTallies []Tally `json:"pole_tallies"`
 	// QuoteGroups are the ids of the quotation groups of the covered events
 	// that two or more outlets quote, the most widely quoted first (then
 	// by id); at most MaxFindingGroups.
@@ -316,15 +319,18 @@ func (r *Result) FindingsOf(events []string) *Findings {
 	return FindingsFor(r, events)
 }
 
-// Pole sums the tallies of one outlet's terms on one pole.
+// Pole returns one outlet's tally of one pole (PoleTallies).
 func (f *Findings) Pole(outlet, axis, pole string) (narrator, quoted int) {
-	for _, t := range f.Tallies {
-		if t.Outlet == outlet && t.Axis == axis && t.Pole == pole {
-			narrator += t.Narrator
-			quoted += t.Quoted
-		}
+	i, ok := slices.BinarySearchFunc(f.PoleTallies, Tally{Outlet: outlet, Axis: axis, Pole: pole}, compareTallies)
+	if !ok {
+		return 0, 0
 	}
-	return narrator, quoted
+	return f.PoleTallies[i].Narrator, f.PoleTallies[i].Quoted
+}
+
+// compareTallies orders tallies by outlet, axis, pole and term.
+func compareTallies(a, b Tally) int {
+	return cmp.Or(cmp.Compare(a.Outlet, b.Outlet), cmp.Compare(a.Axis, b.Axis), cmp.Compare(a.Pole, b.Pole), cmp.Compare(a.Term, b.Term))
 }
 
 // finder builds one Findings.
@@ -465,7 +471,7 @@ func (f *finder) indexAxes() {
 // tally sums framing.Counts over the covered events: per event counts
 // when the Result has events, else the corpus-wide ones.
 func (f *finder) tally() {
-	f.out.Tallies = []Tally{}
+	f.out.Tallies, f.out.PoleTallies = []Tally{}, []Tally{}
 	if f.res.Framing == nil {
 		return
 	}
@@ -499,12 +505,41 @@ func (f *finder) tally() {
 			t.Narrator += c.Count
 		}
 	}
-	for _, t := range sums {
+	poles := map[key]*Tally{}
+	for k, t := range sums {
 		f.out.Tallies = append(f.out.Tallies, *t)
+		k.term = ""
+		p := poles[k]
+		if p == nil {
+			p = &Tally{Outlet: k.outlet, Axis: k.axis, Pole: k.pole}
+			poles[k] = p
+		}
+		p.Narrator += t.Narrator
+		p.Quoted += t.Quoted
+	}
+	for _, p := range poles {
+		f.out.PoleTallies = append(f.out.PoleTallies, *p)
+	}
+	first := map[key]int{}
+	for _, a := range f.covered {
+		o := OutletName(a.Outlet)
+		for _, h := range f.hits[a.ID] {
+			k := key{o, h.Axis, h.Pole, h.Term}
+			if _, ok := first[k]; !ok {
+				first[k] = len(first)
+			}
+		}
+	}
+	at := func(t Tally) int {
+		if n, ok := first[key{t.Outlet, t.Axis, t.Pole, t.Term}]; ok {
+			return n
+		}
+		return len(first)
 	}
 	slices.SortFunc(f.out.Tallies, func(a, b Tally) int {
-		return cmp.Or(cmp.Compare(a.Outlet, b.Outlet), cmp.Compare(a.Axis, b.Axis), cmp.Compare(a.Pole, b.Pole), cmp.Compare(a.Term, b.Term))
+		return cmp.Or(cmp.Compare(at(a), at(b)), compareTallies(a, b))
 	})
+	slices.SortFunc(f.out.PoleTallies, compareTallies)
 }
 
 func (f *finder) quoteGroups() {

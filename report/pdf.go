@@ -453,16 +453,6 @@ func (d *pdfDoc) indexHits() {
 	}
 }
 
-// selectedHits yields every valid hit of the shown articles, in article
-// date order.
-func (d *pdfDoc) selectedHits() []framing.Hit {
-	var out []framing.Hit
-	for _, a := range d.selected {
-		out = append(out, d.hits[a.ID]...)
-	}
-	return out
-}
-
 func (d *pdfDoc) pole(h framing.Hit) pdfPole {
 	if p, ok := d.poles[pdfKey(h.Axis, h.Pole)]; ok {
 		return p
