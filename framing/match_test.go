@@ -518,6 +518,13 @@ func TestContextSpan(t *testing.T) {
 		{1, 100, "A spaced out ", "war", " ends here."},
 		{1, 8, "…out ", "war", " ends…"},
 	}
+	// Offsets that do not fit the text give no context.
+	for _, h := range []Hit{{Start: 5, End: 5000}, {Start: 10, End: 5}, {Start: -1, End: 3}} {
+		h.Sentence = -1
+		if l, m, r := KWIC(a, h, 20); l != "" || m != "" || r != "" {
+			t.Errorf("KWIC of %d:%d = %q %q %q, want nothing", h.Start, h.End, l, m, r)
+		}
+	}
 	for _, tt := range tests {
 		l, m, r := KWIC(a, hits[tt.hit], tt.width)
 		if diff := cmp.Diff([]string{tt.left, tt.match, tt.right}, []string{l, m, r}); diff != "" {

@@ -524,7 +524,9 @@ func (x *xlsxWriter) hitsTable() *table {
 			a := arts[h.Article]
 			if a != nil {
 				r[0] = outletName(a.Outlet)
-				if l, m, rt, ok := kwic(a.Text, h.Start, h.End, n); ok {
+				// The hit's context as report.json keeps it, or cut
+				// to another width by the same rule.
+				if l, m, rt := framing.KWIC(a, *h, n); m != "" {
 					left, match, right = l, m, rt
 				}
 			}
