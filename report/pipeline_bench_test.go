@@ -1,4 +1,4 @@
-package report
+package report_test
 
 import (
 	"context"
@@ -16,6 +16,9 @@ import (
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/internal/heapwatch"
 	"github.com/framediff/framediff/internal/synth"
+	jsonreport "github.com/framediff/framediff/report/json"
+	"github.com/framediff/framediff/report/pdf"
+	"github.com/framediff/framediff/report/xlsx"
 )
 
 // realCorpus is PolNeAR's training split: 840 political news articles from
@@ -189,7 +192,7 @@ func BenchmarkPipeline(b *testing.B) {
 		{"json", func(b *testing.B, c *pipelineCorpus) any { _, res := c.built(b); return res },
 			func(b *testing.B, c *pipelineCorpus, in any) int64 {
 				w := &countingWriter{}
-				if err := WriteJSON(w, in.(*compare.Result)); err != nil {
+				if err := jsonreport.Write(w, in.(*compare.Result)); err != nil {
 					b.Fatal(err)
 				}
 				return w.n
@@ -197,7 +200,7 @@ func BenchmarkPipeline(b *testing.B) {
 		{"json-gzip", func(b *testing.B, c *pipelineCorpus) any { _, res := c.built(b); return res },
 			func(b *testing.B, c *pipelineCorpus, in any) int64 {
 				w := &countingWriter{}
-				if err := WriteJSONOptions(w, in.(*compare.Result), JSONOptions{Gzip: true}); err != nil {
+				if err := jsonreport.WriteOptions(w, in.(*compare.Result), jsonreport.Options{Gzip: true}); err != nil {
 					b.Fatal(err)
 				}
 				return w.n
@@ -205,7 +208,7 @@ func BenchmarkPipeline(b *testing.B) {
 		{"xlsx", func(b *testing.B, c *pipelineCorpus) any { _, res := c.built(b); return res },
 			func(b *testing.B, c *pipelineCorpus, in any) int64 {
 				w := &countingWriter{}
-				if err := WriteXLSX(w, in.(*compare.Result), XLSXOptions{}); err != nil {
+				if err := xlsx.Write(w, in.(*compare.Result), xlsx.Options{}); err != nil {
 					b.Fatal(err)
 				}
 				return w.n
@@ -213,7 +216,7 @@ func BenchmarkPipeline(b *testing.B) {
 		{"pdf", func(b *testing.B, c *pipelineCorpus) any { _, res := c.built(b); return res },
 			func(b *testing.B, c *pipelineCorpus, in any) int64 {
 				w := &countingWriter{}
-				if err := WritePDF(w, in.(*compare.Result), PDFOptions{}); err != nil {
+				if err := pdf.Write(w, in.(*compare.Result), pdf.Options{}); err != nil {
 					b.Fatal(err)
 				}
 				return w.n
@@ -254,3 +257,8 @@ func BenchmarkPipeline(b *testing.B) {
 		}
 	}
 }
+
+// countingWriter counts and discards what is written.
+type countingWriter struct{ n int64 }
+
+func (w *countingWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }

@@ -57,7 +57,7 @@ func checkSet(t *testing.T, dir string, want map[string]string) {
 	}
 }
 
-func text(s string) func(io.Writer) error {
+func content(s string) func(io.Writer) error {
 	return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
 }
 
@@ -67,9 +67,9 @@ func TestWriteSetAllOrNothing(t *testing.T) {
 	newSet := map[string]string{"report.json": "new json", "report.xlsx": "new xlsx", "report.pdf": "new pdf"}
 	outs := func(xlsx func(io.Writer) error) []output {
 		return []output{
-			{"report.json", text("new json")},
+			{"report.json", content("new json")},
 			{"report.xlsx", xlsx},
-			{"report.pdf", text("new pdf")},
+			{"report.pdf", content("new pdf")},
 		}
 	}
 	tests := []struct {
@@ -80,7 +80,7 @@ func TestWriteSetAllOrNothing(t *testing.T) {
 		wantErr string
 		newSet  bool
 	}{
-		{name: "complete", outs: outs(text("new xlsx")), newSet: true},
+		{name: "complete", outs: outs(content("new xlsx")), newSet: true},
 		{name: "writer fails midway", outs: outs(func(w io.Writer) error {
 			io.WriteString(w, "half a workbook")
 			return errDiskFull
@@ -89,13 +89,13 @@ func TestWriteSetAllOrNothing(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			cancel()
 			return ctx
-		}, outs: outs(text("new xlsx")), wantErr: "context canceled"},
+		}, outs: outs(content("new xlsx")), wantErr: "context canceled"},
 		{name: "directory in the way", setup: func(t *testing.T, dir string) {
 			os.Remove(filepath.Join(dir, "report.pdf"))
 			if err := os.MkdirAll(filepath.Join(dir, "report.pdf", "x"), 0o755); err != nil {
 				t.Fatal(err)
 			}
-		}, outs: outs(text("new xlsx")), wantErr: "a directory is in the way"},
+		}, outs: outs(content("new xlsx")), wantErr: "a directory is in the way"},
 		{name: "rename fails midway", setup: func(t *testing.T, dir string) {
 			n := 0
 			renameFile = func(from, to string) error {
@@ -105,7 +105,7 @@ func TestWriteSetAllOrNothing(t *testing.T) {
 				return os.Rename(from, to)
 			}
 			t.Cleanup(func() { renameFile = os.Rename })
-		}, outs: outs(text("new xlsx")), wantErr: "no space left"},
+		}, outs: outs(content("new xlsx")), wantErr: "no space left"},
 		{name: "stale temporary files of a killed run", setup: func(t *testing.T, dir string) {
 			stale := filepath.Join(dir, tmpMarker+"123")
 			if err := os.MkdirAll(stale, 0o755); err != nil {
@@ -117,7 +117,7 @@ func TestWriteSetAllOrNothing(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, ".report.json"+tmpMarker+"9"), []byte("half"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, outs: outs(text("new xlsx")), newSet: true},
+		}, outs: outs(content("new xlsx")), newSet: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -173,7 +173,7 @@ func TestSecondRunIntoLockedDirectory(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	err = writeSet(context.Background(), dir, []output{{"report.json", text("second")}})
+	err = writeSet(context.Background(), dir, []output{{"report.json", content("second")}})
 	if !errors.Is(err, errLocked) {
 		t.Fatalf("writeSet into a locked directory: %v, want errLocked", err)
 	}

@@ -9,7 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/report/text"
 )
 
 func TestVersion(t *testing.T) {
@@ -131,25 +131,6 @@ func TestViewsAsJSON(t *testing.T) {
 	}
 }
 
-func TestArticlesFitTheTerminal(t *testing.T) {
-	arts := []corpus.Article{
-		{ID: "a1", Outlet: "The Globe Post", Title: strings.Repeat("A long headline about Idlib ", 5), Words: 490, Warnings: []string{strings.Repeat("no date found; ", 6)}},
-		{ID: "a2", Outlet: "CGTN", Title: "Short", Words: 12},
-	}
-	for _, width := range []int{80, 100} {
-		var b bytes.Buffer
-		writeArticles(&b, arts, width)
-		for _, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
-			if n := utf8.RuneCountInString(line); n > width {
-				t.Errorf("width %d: a %d-column line: %q", width, n, line)
-			}
-		}
-		if !strings.Contains(b.String(), "…") {
-			t.Errorf("width %d: nothing was cut:\n%s", width, b.String())
-		}
-	}
-}
-
 func TestCompletion(t *testing.T) {
 	tests := []struct {
 		args []string
@@ -183,8 +164,8 @@ func TestTermsTableFitsTheTerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 	var whole, narrow bytes.Buffer
-	writePoleTable(&whole, res, 0)
-	writePoleTable(&narrow, res, 60)
+	text.WritePoleTable(&whole, res, 0)
+	text.WritePoleTable(&narrow, res, 60)
 	for _, line := range strings.Split(narrow.String(), "\n") {
 		if n := utf8.RuneCountInString(strings.TrimRight(line, " ")); n > 60 && !strings.HasPrefix(line, "Counts are") {
 			t.Errorf("a %d-column line at width 60: %q", n, line)

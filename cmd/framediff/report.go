@@ -11,9 +11,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/framediff/framediff/compare"
-	"github.com/framediff/framediff/report"
 	"github.com/framediff/framediff/report/html"
+	jsonreport "github.com/framediff/framediff/report/json"
 	"github.com/framediff/framediff/report/markdown"
+	"github.com/framediff/framediff/report/pdf"
+	"github.com/framediff/framediff/report/xlsx"
 )
 
 // formats are the outputs report can write, in the order they are written.
@@ -109,11 +111,11 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 	}
 	writers := map[string]func(io.Writer) error{
 		"json": func(w io.Writer) error {
-			return report.WriteJSONOptions(w, res, report.JSONOptions{OmitTexts: o.noTexts, Compact: o.compactJSON, Gzip: o.gzipJSON})
+			return jsonreport.WriteOptions(w, res, jsonreport.Options{OmitTexts: o.noTexts, Compact: o.compactJSON, Gzip: o.gzipJSON})
 		},
-		"xlsx": func(w io.Writer) error { return report.WriteXLSX(w, res, report.XLSXOptions{}) },
+		"xlsx": func(w io.Writer) error { return xlsx.Write(w, res, xlsx.Options{}) },
 		"pdf": func(w io.Writer) error {
-			return report.WritePDFContext(ctx, w, res, report.PDFOptions{
+			return pdf.WriteContext(ctx, w, res, pdf.Options{
 				Title:    o.title,
 				Blind:    o.blind,
 				Paper:    o.paper,

@@ -12,6 +12,7 @@ import (
 
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/report/text"
 )
 
 // oneEventCompared matches the progress bar of a comparison of one event.
@@ -48,12 +49,12 @@ func TestCommandsRunOnlyTheirStages(t *testing.T) {
 				}
 			}
 			var table, kwic, events, align bytes.Buffer
-			writePoleTable(&table, full, 0)
-			if err := writeKWIC(&kwic, full, "government", framing.DefaultContextChars); err != nil {
+			text.WritePoleTable(&table, full, 0)
+			if err := text.WriteKWIC(&kwic, full, "government", framing.DefaultContextChars); err != nil {
 				t.Fatal(err)
 			}
-			writeEvents(&events, full)
-			writeAlignments(&align, full, event, false)
+			text.WriteEvents(&events, full)
+			text.WriteAlignments(&align, full, event, false)
 
 			cases := []struct {
 				args    []string

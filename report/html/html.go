@@ -36,6 +36,7 @@ import (
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/report"
 )
 
 // Options control Write.
@@ -423,27 +424,16 @@ func build(res *compare.Result, opts Options) (*page, error) {
 	return b.p, nil
 }
 
-func outletOf(a *corpus.Article) string {
-	if s := strings.TrimSpace(a.Outlet); s != "" {
-		return s
-	}
-	return "Unknown outlet"
-}
-
-func byDate(a, b *corpus.Article) int {
-	return cmp.Or(a.Published.Time.Compare(b.Published.Time), cmp.Compare(a.ID, b.ID))
-}
-
 // indexOutlets lists the outlets in the order of their first article, so
 // that the blind labels Source A, B, C… say nothing of the names.
 func (b *builder) indexOutlets() {
 	arts := slices.Collect(maps.Values(b.articles))
-	slices.SortFunc(arts, byDate)
+	slices.SortFunc(arts, report.ByDate)
 	for _, a := range arts {
-		name := outletOf(a)
+		name := report.OutletName(a.Outlet)
 		o := b.outlets[name]
 		if o == nil {
-			o = &outletView{Idx: len(b.p.Outlets), Name: name, Label: "Source " + letters(len(b.p.Outlets))}
+			o = &outletView{Idx: len(b.p.Outlets), Name: name, Label: report.SourceLabel(len(b.p.Outlets))}
 			b.outlets[name] = o
 			b.p.Outlets = append(b.p.Outlets, o)
 		}
@@ -456,18 +446,6 @@ func (b *builder) indexOutlets() {
 				o.Country, o.Owner, o.Kind = reg.Country, reg.Owner, reg.Kind
 				o.OwnerURL = safeURL(reg.OwnerSource)
 			}
-		}
-	}
-}
-
-// letters gives A…Z, then AA, AB…
-func letters(i int) string {
-	s := ""
-	for {
-		s = string(rune('A'+i%26)) + s
-		i = i/26 - 1
-		if i < 0 {
-			return s
 		}
 	}
 }
@@ -488,8 +466,6 @@ func safeURL(s string) string {
 }
 
 func poleKey(axis, pole string) string { return axis + "\x00" + pole }
-
-var palette = []string{"#b03a2e", "#1f618d", "#7d3c98", "#1e8449", "#b9770e", "#5d6d7e", "#a04000", "#17a589"}
 
 // poleClasses are the patterns that tell poles apart without colour: each
 // pole of an axis gets the next one.
@@ -542,7 +518,7 @@ func (b *builder) indexLexicon() {
 		for j, p := range ax.Poles {
 			c := p.Color
 			if !validColor(c) {
-				c = palette[j%len(palette)]
+				c = report.PoleColor(j)
 			}
 			pv := &poleView{Axis: av, Idx: j, ID: p.ID, Name: cmp.Or(p.Name, p.ID), Color: strings.ToLower(c),
 				Class: fmt.Sprintf("a%dp%d pat%d", i, j, j%poleClasses), Mark: fmt.Sprintf("h a%dp%d u%d", i, j, j%poleClasses)}
@@ -604,11 +580,11 @@ func (b *builder) pole(axis, pole string) *poleView {
 func (b *builder) buildArticles() {
 	arts := slices.Collect(maps.Values(b.articles))
 	slices.SortFunc(arts, func(x, y *corpus.Article) int {
-		return cmp.Or(cmp.Compare(b.outlets[outletOf(x)].Idx, b.outlets[outletOf(y)].Idx), byDate(x, y))
+		return cmp.Or(cmp.Compare(b.outlets[report.OutletName(x.Outlet)].Idx, b.outlets[report.OutletName(y.Outlet)].Idx), report.ByDate(x, y))
 	})
 	for i, a := range arts {
 		v := &articleView{
-			Idx: i, Anchor: "a" + strconv.Itoa(i), Outlet: b.outlets[outletOf(a)], ID: a.ID,
+			Idx: i, Anchor: "a" + strconv.Itoa(i), Outlet: b.outlets[report.OutletName(a.Outlet)], ID: a.ID,
 			Title: a.Title, Author: a.Author, Date: compare.LongDate(a.Published.String()),
 			Primary: a.Primary(), Words: a.Words, Hits: len(b.hits[a.ID]),
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/report"
 )
 
 // segment is a piece of a paragraph: a sentence, or text between
@@ -220,7 +221,7 @@ func (b *builder) quoteGroups(groups []compare.QuoteGroup, quotes map[string]com
 		gv := &quoteGroupView{Speaker: cmp.Or(g.Speaker, "Unnamed speaker"), Text: g.Text}
 		carried := 0
 		for _, v := range g.Versions {
-			o := b.outlets[cmp.Or(strings.TrimSpace(v.Outlet), "Unknown outlet")]
+			o := b.outlets[report.OutletName(v.Outlet)]
 			if o == nil {
 				continue
 			}
@@ -296,7 +297,7 @@ func (b *builder) voices(shares []compare.VoiceShare) *voiceView {
 	words := map[*outletView]map[string]int{}
 	totals := map[string]int{}
 	for _, v := range shares {
-		o := b.outlets[cmp.Or(strings.TrimSpace(v.Outlet), "Unknown outlet")]
+		o := b.outlets[report.OutletName(v.Outlet)]
 		if o == nil || v.Words <= 0 {
 			continue
 		}
