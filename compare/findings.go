@@ -25,6 +25,11 @@ type Findings struct {
 	// Outlets are the covered articles' outlets (OutletName), in the order
 	// their first article appears in Articles.
 	Outlets []string `json:"outlets"`
+	// OutletArticles are how many covered articles each outlet has, in
+	// Outlets order.
+	OutletArticles []OutletArticles `json:"outlet_articles"`
+	// Words are the covered articles' words (corpus.Article.Words).
+	Words int `json:"words"`
 	// Tallies count the covered articles' hits per outlet, axis, pole and
 	// term, split by voice: framing.Counts of the covered events, summed
 	// over those events. They are in the order each first appears in the
@@ -73,6 +78,22 @@ func OutletName(outlet string) string {
 		return s
 	}
 	return UnknownOutlet
+}
+
+// OutletArticles is how many covered articles one outlet has.
+type OutletArticles struct {
+	Outlet   string `json:"outlet"`
+	Articles int    `json:"articles"`
+}
+
+// ArticlesOf returns how many covered articles outlet has.
+func (f *Findings) ArticlesOf(outlet string) int {
+	for _, o := range f.OutletArticles {
+		if o.Outlet == outlet {
+			return o.Articles
+		}
+	}
+	return 0
 }
 
 // Tally is how often one outlet used one term in the covered articles.
@@ -382,13 +403,20 @@ func (f *finder) cover(events []string) {
 	slices.SortFunc(f.covered, func(a, b *corpus.Article) int {
 		return cmp.Or(a.Published.Time.Compare(b.Published.Time), cmp.Compare(a.ID, b.ID))
 	})
-	seen := map[string]bool{}
+	seen := map[string]int{}
+	f.out.Articles, f.out.Outlets, f.out.OutletArticles = []string{}, []string{}, []OutletArticles{}
 	for _, a := range f.covered {
 		f.out.Articles = append(f.out.Articles, a.ID)
-		if o := OutletName(a.Outlet); !seen[o] {
-			seen[o] = true
+		f.out.Words += a.Words
+		o := OutletName(a.Outlet)
+		i, ok := seen[o]
+		if !ok {
+			i = len(f.out.Outlets)
+			seen[o] = i
 			f.out.Outlets = append(f.out.Outlets, o)
+			f.out.OutletArticles = append(f.out.OutletArticles, OutletArticles{Outlet: o})
 		}
+		f.out.OutletArticles[i].Articles++
 	}
 	f.indexHits()
 	f.indexAxes()

@@ -590,10 +590,7 @@ func (d *pdfDoc) questions() {
 func (d *pdfDoc) method() {
 	d.y += 2
 	d.heading("Method and limits", 30)
-	words := 0
-	for _, a := range d.selected {
-		words += a.Words
-	}
+	words := d.find.Words
 	terms := 0
 	for _, ax := range d.axes {
 		for _, p := range ax.Poles {

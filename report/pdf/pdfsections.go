@@ -45,16 +45,12 @@ func (d *pdfDoc) cover() {
 
 	if len(d.outlets) > 0 {
 		d.subheading("The outlets", 20)
-		counts := map[string]int{}
-		for _, a := range d.selected {
-			counts[report.OutletName(a.Outlet)]++
-		}
 		cell := pdfStyle{Size: 8.5, Color: pdfBlack}
 		bold := pdfStyle{Font: "B", Size: 8.5, Color: pdfBlack}
 		var rows [][]pdfCell
 		for _, o := range d.outlets {
 			if d.opts.Blind {
-				rows = append(rows, []pdfCell{pdfText(d.label(o), bold), pdfText(pdfItoa(counts[o]), cell)})
+				rows = append(rows, []pdfCell{pdfText(d.label(o), bold), pdfText(pdfItoa(d.find.ArticlesOf(o)), cell)})
 				continue
 			}
 			in := d.info[o]
@@ -63,7 +59,7 @@ func (d *pdfDoc) cover() {
 				pdfText(pdfClean(d.g, cmp.Or(in.Country, "—")), cell),
 				pdfText(pdfClean(d.g, cmp.Or(in.Owner, "—")), cell),
 				pdfText(pdfClean(d.g, cmp.Or(in.Kind, "—")), cell),
-				pdfText(pdfItoa(counts[o]), cell),
+				pdfText(pdfItoa(d.find.ArticlesOf(o)), cell),
 			})
 		}
 		if d.opts.Blind {
