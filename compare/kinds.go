@@ -34,6 +34,12 @@ const (
 // String returns the op as report.json writes it.
 func (o Op) String() string { return string(o) }
 
+// Inserted reports whether the run is only in the second text (B).
+func (o Op) Inserted() bool { return o == OpInsert }
+
+// Deleted reports whether the run is only in the first text (A).
+func (o Op) Deleted() bool { return o == OpDelete }
+
 // Label returns the op as a reader sees it: "same", "removed", "added".
 func (o Op) Label() string {
 	switch o {
