@@ -25,6 +25,10 @@
 //     across the outlets of an event, and each outlet's voice share.
 //   - Reuse and coverage: long shared narrative runs between articles, and
 //     which outlets carry each claim, measured against primary sources.
+//   - Findings: what a handout states about the largest events (tallies
+//     per outlet, pole and term, shared quotations, swaps, voices and the
+//     facts of each discussion question), so that every writer states the
+//     same facts and only words them (FindingsFor for other events).
 //
 // The result depends only on the articles and options: not on their order,
 // the number of workers or the machine.

@@ -90,7 +90,7 @@ func TestHitContextSameEverywhere(t *testing.T) {
 		}
 	}
 	for id, cs := range want {
-		if !equalContexts(cs, got[id]) {
+		if !sameSlices(cs, got[id]) {
 			t.Errorf("workbook, %s: %q, want %q", id, got[id], cs)
 		}
 	}
@@ -124,7 +124,7 @@ func TestHitContextSameEverywhere(t *testing.T) {
 	}
 }
 
-func equalContexts[T comparable](a, b []T) bool {
+func sameSlices[T comparable](a, b []T) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -140,4 +140,30 @@ func equalContexts[T comparable](a, b []T) bool {
 // html/template and html.EscapeString escape them differently.
 func htmlUnescapeQuotes(s string) string {
 	return strings.NewReplacer("&#34;", `"`, "&quot;", `"`, "&#39;", "'", "&#x27;", "'").Replace(s)
+}
+
+// TestReportJSONFindingsFollowEvents checks that report.json states the
+// findings of the events the handout covers when --events names them.
+func TestReportJSONFindingsFollowEvents(t *testing.T) {
+	dir := t.TempDir()
+	const event = "2019-01-24-moscow-talks-putin-erdogan"
+	if code, _, stderr := runApp(t, "", "report", "--format", "json", "--events", event, "-o", dir); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Findings struct {
+			Events  []string `json:"events"`
+			Outlets []string `json:"outlets"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if !sameSlices(doc.Findings.Events, []string{event}) || !sameSlices(doc.Findings.Outlets, []string{"Sahar News"}) {
+		t.Errorf("findings of %v from %v, want %s's, from Sahar News", doc.Findings.Events, doc.Findings.Outlets, event)
+	}
 }
