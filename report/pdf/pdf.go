@@ -42,7 +42,8 @@ type Options struct {
 	// Events are the ids of the events to show, in order; empty means the
 	// largest MaxEvents events.
 	Events []string
-	// MaxEvents caps the events chosen when Events is empty; 0 means 3.
+	// MaxEvents caps the events chosen when Events is empty, the largest
+	// first (compare.LargestEvents); 0 means compare.DefaultFindingEvents.
 	MaxEvents int
 	// Settings is printed in every page's footer, to record how the
 	// handout was generated (for example the command line's options).
@@ -281,15 +282,13 @@ func (d *pdfDoc) chooseEvents() error {
 			}
 		}
 	} else {
-		evs := slices.Clone(d.res.Events)
-		slices.SortStableFunc(evs, func(a, b compare.Event) int {
-			return cmp.Or(cmp.Compare(len(b.Articles), len(a.Articles)), cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
-		})
 		n := d.opts.MaxEvents
 		if n <= 0 {
-			n = 3
+			n = compare.DefaultFindingEvents
 		}
-		d.events = evs[:min(n, len(evs))]
+		for _, id := range compare.LargestEvents(d.res, n) {
+			d.events = append(d.events, byID[id])
+		}
 	}
 	d.selectedSet = map[string]bool{}
 	if len(d.res.Events) == 0 {
