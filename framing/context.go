@@ -80,11 +80,16 @@ func contextText(a *corpus.Article, h Hit, start, end int) (left, match, right s
 	if start > lo {
 		left = "…" + left
 	}
-	if end < hi && strings.TrimSpace(a.Text[end:hi]) != "" {
+	if end < hi && wordsIn(a.Text, end, hi) {
 		right += "…"
 	}
 	return left, match, right
 }
+
+// maxParagraphScan bounds how far from a hit without a sentence the
+// paragraph's ends are looked for, so that a huge text without breaks costs
+// no more per hit than a long paragraph.
+const maxParagraphScan = 16 << 10
 
 // contextBounds returns the sentence (else paragraph) around h, and false
 // when h's offsets do not fit a.Text.
@@ -98,11 +103,18 @@ func contextBounds(a *corpus.Article, h Hit) (lo, hi int, ok bool) {
 			return s.Start, s.End, true
 		}
 	}
-	lo, hi = 0, len(t)
-	if p := strings.LastIndex(t[:h.Start], "\n\n"); p >= 0 {
-		lo = p + 2
+	lo = max(0, h.Start-maxParagraphScan)
+	for lo > 0 && !utf8.RuneStart(t[lo]) {
+		lo++
 	}
-	if p := strings.Index(t[h.End:], "\n\n"); p >= 0 {
+	hi = min(len(t), h.End+maxParagraphScan)
+	for hi < len(t) && !utf8.RuneStart(t[hi]) {
+		hi--
+	}
+	if p := strings.LastIndex(t[lo:h.Start], "\n\n"); p >= 0 {
+		lo += p + 2
+	}
+	if p := strings.Index(t[h.End:hi], "\n\n"); p >= 0 {
 		hi = h.End + p
 	}
 	return lo, hi, true
@@ -112,28 +124,33 @@ func runeBoundary(s string, i int) bool { return i == len(s) || utf8.RuneStart(s
 
 // cutBack returns where the left context of a hit at `at` starts: lo when
 // text[lo:at] is at most width characters, else the start of the first
-// whole word within width-1 characters of at (one is left for "…").
+// whole word within width-1 characters of at (one is left for "…"). It
+// reads no more than width characters back.
 func cutBack(text string, lo, at, width int) int {
 	if width <= 0 {
 		return at
 	}
-	if squeezedLen(text[lo:at]) <= width {
-		return lo
-	}
-	p, n := at, 0
+	p, n, cut := at, 0, at
 	space := false
 	for p > lo {
 		r, size := utf8.DecodeLastRuneInString(text[:p])
 		sp := unicode.IsSpace(r)
 		if !(sp && space) {
 			if n == width-1 {
-				break
+				cut = p
+			}
+			if n == width {
+				break // more than width characters: cut
 			}
 			n++
 		}
 		space = sp
 		p -= size
 	}
+	if p <= lo {
+		return lo
+	}
+	p = cut
 	// Drop a partial word at the front, then the white space before the
 	// first whole word.
 	if r, _ := utf8.DecodeLastRuneInString(text[:p]); p > lo && !unicode.IsSpace(r) {
@@ -157,21 +174,22 @@ func cutBack(text string, lo, at, width int) int {
 
 // cutForward returns where the right context of a hit ending at `at`
 // ends: hi when text[at:hi] is at most width characters, else the end of
-// the last whole word within width-1 characters of at.
+// the last whole word within width-1 characters of at. It reads no more
+// than width characters on.
 func cutForward(text string, at, hi, width int) int {
 	if width <= 0 {
 		return at
 	}
-	if squeezedLen(text[at:hi]) <= width {
-		return hi
-	}
-	q, n := at, 0
+	q, n, cut := at, 0, at
 	space := false
 	for q < hi {
 		r, size := utf8.DecodeRuneInString(text[q:])
 		sp := unicode.IsSpace(r)
 		if !(sp && space) {
 			if n == width-1 {
+				cut = q
+			}
+			if n == width {
 				break
 			}
 			n++
@@ -179,6 +197,10 @@ func cutForward(text string, at, hi, width int) int {
 		space = sp
 		q += size
 	}
+	if q >= hi {
+		return hi
+	}
+	q = cut
 	// Drop a partial word at the end, then the white space after the last
 	// whole word.
 	if r, _ := utf8.DecodeRuneInString(text[q:]); q < hi && !unicode.IsSpace(r) {
@@ -200,16 +222,15 @@ func cutForward(text string, at, hi, width int) int {
 	return q
 }
 
-// squeezedLen is the number of characters of squeeze(s).
-func squeezedLen(s string) int {
-	n := 0
-	space := false
-	for _, r := range s {
-		sp := unicode.IsSpace(r)
-		if !(sp && space) {
-			n++
+// wordsIn reports whether text[from:to] holds anything but white space,
+// reading no further than its first word.
+func wordsIn(text string, from, to int) bool {
+	for from < to {
+		r, size := utf8.DecodeRuneInString(text[from:])
+		if !unicode.IsSpace(r) {
+			return true
 		}
-		space = sp
+		from += size
 	}
-	return n
+	return false
 }
