@@ -60,6 +60,7 @@ type sentence struct {
 type vocab struct {
 	words map[string]vocabWord
 	stems map[string]int32
+	cache stemCache // from the pool until release
 }
 
 type vocabWord struct {
@@ -67,8 +68,15 @@ type vocabWord struct {
 }
 
 // newVocab returns an empty vocab with room for about n words.
+// Its stem cache comes from the pool: call release when done with it.
 func newVocab(n int) *vocab {
-	return &vocab{words: make(map[string]vocabWord, n), stems: make(map[string]int32, n)}
+	return &vocab{words: make(map[string]vocabWord, n), stems: make(map[string]int32, n), cache: getStemCache()}
+}
+
+// release gives v's stem cache back to the pool.
+func (v *vocab) release() {
+	putStemCache(v.cache)
+	v.cache = nil
 }
 
 func (v *vocab) word(lower string) vocabWord {
@@ -76,8 +84,8 @@ func (v *vocab) word(lower string) vocabWord {
 		return w
 	}
 	w := vocabWord{id: int32(len(v.words)), stem: -1}
-	if !isStop(lower) {
-		st := stem(lower)
+	if e := v.cache.lookup(lower); !e.stop {
+		st := e.stem
 		id, ok := v.stems[st]
 		if !ok {
 			id = int32(len(v.stems))
@@ -234,22 +242,28 @@ func localAlign(a, b *sentence) local {
 	best, bi, bj := int32(0), 0, 0
 	bids := b.ids[:m]
 	for i := 1; i <= n; i++ {
-		prev, cur := h[(i-1)*w:i*w], h[i*w:(i+1)*w]
+		prev, cur := h[(i-1)*w:i*w:i*w], h[i*w:(i+1)*w:(i+1)*w]
 		cur[0] = 0
 		ai, same := a.ids[i-1], int32(2)
 		if a.isCon[i-1] {
 			same = 4
 		}
-		for j := 1; j <= m; j++ {
+		// The cell to the left and the one diagonally up-left are carried
+		// in variables rather than read back from the rows.
+		left, diag := int32(0), prev[0]
+		prev, cur = prev[1:len(bids)+1], cur[1:len(bids)+1]
+		for j, bid := range bids {
+			up := prev[j]
 			s := int32(-2)
-			if bids[j-1] == ai {
+			if bid == ai {
 				s = same
 			}
-			v := max(0, prev[j-1]+s, prev[j]-1, cur[j-1]-1)
+			v := max(0, diag+s, up-1, left-1)
 			cur[j] = v
 			if v > best {
-				best, bi, bj = v, i, j
+				best, bi, bj = v, i, j+1
 			}
+			diag, left = up, v
 		}
 	}
 	if best == 0 {
@@ -764,6 +778,7 @@ func alignEvent(ctx context.Context, eventID string, arts []*corpus.Article, all
 		size += len(a.Text)
 	}
 	v := newVocab(min(size/6/4, 1<<16))
+	defer v.release()
 	wordsOf := func(i int) []word {
 		if all == nil {
 			return nil

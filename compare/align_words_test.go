@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/seedtest"
 )
 
 // checkSentenceWords fails t when sentenceWords, taking a sentence's words
@@ -66,7 +67,7 @@ func TestSentenceWords(t *testing.T) {
 			}
 		}
 	}
-	arts := readSeeds(t)
+	arts := seedtest.Read(t)
 	arts = append(arts, readSynth(t, 300).arts...)
 	for _, name := range []string{"quotes-polnear-train.jsonl", "events-newswcl50.jsonl", "events-pac-dev.jsonl", "loaded-ptc-train.jsonl"} {
 		path := filepath.Join(labelledDir, name)

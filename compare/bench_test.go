@@ -6,28 +6,17 @@ import (
 	"fmt"
 	"slices"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/cputime"
 	"github.com/framediff/framediff/internal/synth"
 )
 
-// cpuTime returns the user and system CPU time the process has used, so
-// that benchmarks on a busy machine can report time spent computing rather
-// than waiting for a core.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // reportCPU adds the CPU seconds per op since start as a metric.
 func reportCPU(b *testing.B, start time.Duration) {
-	b.ReportMetric((cpuTime()-start).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cputime.Used()-start).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // synthCorpus holds generated articles read through the corpus reader, and
@@ -67,9 +56,9 @@ func readSynth(tb testing.TB, n int) *synthCorpus {
 func events(tb testing.TB, arts []corpus.Article) ([]Event, map[string]string) {
 	feats := make([]docFeatures, len(arts))
 	for i := range arts {
-		feats[i] = articleFeatures(&arts[i])
+		feats[i] = articleFeatures(DefaultEntities(), &arts[i])
 	}
-	evs, eventOf, err := groupEvents(context.Background(), feats, DefaultDateWindowDays, DefaultEventThreshold, 1)
+	evs, eventOf, err := groupEvents(context.Background(), DefaultEntities(), feats, DefaultDateWindowDays, DefaultEventThreshold, 1)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -131,7 +120,7 @@ func BenchmarkEvents(b *testing.B) {
 		c := readSynth(b, n)
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			var eventOf map[string]string
-			start := cpuTime()
+			start := cputime.Used()
 			for b.Loop() {
 				_, eventOf = events(b, c.arts)
 			}
@@ -159,7 +148,7 @@ func BenchmarkAlign(b *testing.B) {
 		}
 		order = order[:40]
 		b.Run(fmt.Sprintf("corpus=%d/events=40", n), func(b *testing.B) {
-			start := cpuTime()
+			start := cputime.Used()
 			for b.Loop() {
 				for _, e := range order {
 					alignEvent(context.Background(), e, byEvent[e], nil, nil)
@@ -192,7 +181,7 @@ func BenchmarkAlign(b *testing.B) {
 			continue
 		}
 		b.Run(fmt.Sprintf("event=%d", n), func(b *testing.B) {
-			start := cpuTime()
+			start := cputime.Used()
 			for b.Loop() {
 				alignEvent(context.Background(), "e", arts, nil, nil)
 			}
@@ -206,7 +195,7 @@ func BenchmarkBuild(b *testing.B) {
 	c := readSynth(b, 1000)
 	for _, workers := range []int{1, 2} {
 		b.Run(fmt.Sprintf("articles=1000/workers=%d", workers), func(b *testing.B) {
-			start := cpuTime()
+			start := cputime.Used()
 			for b.Loop() {
 				if _, err := Build(context.Background(), c.arts, Options{Workers: workers}); err != nil {
 					b.Fatal(err)

@@ -20,6 +20,10 @@ type Options struct {
 	Lexicon *framing.Lexicon
 	// Registry supplies outlet facts; nil means corpus.DefaultRegistry().
 	Registry *corpus.Registry
+	// Entities is the gazetteer of people, places, organisations, titles
+	// and event nouns that speakers, quotations and events are read with;
+	// nil means DefaultEntities(). See ParseEntities for a user file.
+	Entities *Entities
 	// DateWindowDays is how far apart two articles' dates may be for them to
 	// report one event; 0 means 3.
 	DateWindowDays int
@@ -159,7 +163,7 @@ func compareEvent(ctx context.Context, ev Event, arts []corpus.Article, work []a
 			qs = append(qs, q)
 		}
 	}
-	out.quotes, out.groups = groupQuotes(ev, ptrs, qs)
+	out.quotes, out.groups = groupQuotes(ev, ptrs, all, qs)
 	if ctx.Err() != nil {
 		return out
 	}

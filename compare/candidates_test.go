@@ -63,7 +63,7 @@ func TestWidelyCoveredStory(t *testing.T) {
 func grouper(arts []corpus.Article) *eventGrouper {
 	g := &eventGrouper{window: DefaultDateWindowDays, threshold: DefaultEventThreshold, scores: map[pair]float64{}}
 	for i := range arts {
-		g.docs = append(g.docs, articleFeatures(&arts[i]))
+		g.docs = append(g.docs, articleFeatures(DefaultEntities(), &arts[i]))
 	}
 	g.weigh()
 	return g

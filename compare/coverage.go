@@ -37,23 +37,7 @@ func coverage(ev Event, arts []*corpus.Article, als []Alignment) ([]Claim, []Pri
 			nodes = append(nodes, node{i, s})
 		}
 	}
-	parent := make([]int, len(nodes))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(a, b int) {
-		ra, rb := find(a), find(b)
-		if ra != rb {
-			parent[max(ra, rb)] = min(ra, rb)
-		}
-	}
+	sets := newUnionFind(len(nodes))
 	sentsOf := func(r SentenceRef) []int {
 		if len(r.Sentences) > 0 {
 			return r.Sentences
@@ -90,7 +74,7 @@ func coverage(ev Event, arts []*corpus.Article, als []Alignment) ([]Claim, []Pri
 		}
 		if isWhole(arts[ia], al.A) && isWhole(arts[ib], al.B) {
 			for _, n := range append(na[1:], nb...) {
-				union(na[0], n)
+				sets.union(na[0], n)
 			}
 			continue
 		}
@@ -104,7 +88,7 @@ func coverage(ev Event, arts []*corpus.Article, als []Alignment) ([]Claim, []Pri
 	groups := map[int][]int{}
 	var roots []int
 	for n := range nodes {
-		r := find(n)
+		r := sets.find(n)
 		if _, ok := groups[r]; !ok {
 			roots = append(roots, r)
 		}
@@ -116,7 +100,7 @@ func coverage(ev Event, arts []*corpus.Article, als []Alignment) ([]Claim, []Pri
 		members := groups[r]
 		if len(members) == 1 && !aligned[members[0]] {
 			nd := nodes[members[0]]
-			if len(words(arts[nd.art].Sentence(nd.sent))) < MinClaimWords {
+			if wordCount(arts[nd.art].Sentence(nd.sent)) < MinClaimWords {
 				continue
 			}
 		}

@@ -7,9 +7,8 @@ import (
 	"sync"
 	"unicode"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/yamlkeys"
 )
 
 // foreignNames holds data/names_languages.yaml: written forms of the
@@ -44,7 +43,7 @@ func parseForeignNames(raw []byte) (*foreignNames, error) {
 		Places map[string][]string `yaml:"places"`
 		Events map[string][]string `yaml:"events"`
 	}
-	if err := yaml.Unmarshal(raw, &d); err != nil {
+	if err := yamlkeys.Decode("data/names_languages.yaml", raw, &d); err != nil {
 		return nil, fmt.Errorf("parse names: %w", err)
 	}
 	fn := &foreignNames{}
@@ -108,14 +107,14 @@ func foldName(s string) string {
 
 // arabicClitics are stripped, one at a time, from the front of a word
 // before it is compared with the forms.
-var arabicClitics = []string{"وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"}
+var arabicClitics = loadList("data/arabicclitics.txt")
 
 // addForeignNames adds to f the names and event nouns of the gazetteer
 // that an article in another language writes in its own script, as
 // mentions (so labels name them) and entity keys (so event grouping
 // compares them with other languages' articles). English articles, and
 // articles of unknown language, are left as they are.
-func addForeignNames(f *docFeatures) {
+func addForeignNames(g *Entities, f *docFeatures) {
 	lang := f.art.Language
 	if lang == "" || lang == "en" {
 		return
@@ -123,7 +122,6 @@ func addForeignNames(f *docFeatures) {
 	// The capitalised-phrase heuristics read English: in other languages
 	// they take sentence openings and titles for names. Keep only the
 	// gazetteer's names (Latin-script names such as Putin are found there).
-	g := entities()
 	kept := f.mentions[:0]
 	clear(f.ents)
 	var people []string
@@ -132,7 +130,7 @@ func addForeignNames(f *docFeatures) {
 			continue
 		}
 		kept = append(kept, m)
-		f.ents[entityKey(m)]++
+		f.ents[entityKey(g, m)]++
 		if m.Kind == kindPerson {
 			people = append(people, m.Key)
 		}
@@ -147,7 +145,7 @@ func addForeignNames(f *docFeatures) {
 		}
 		m := mention{Start: start, End: end, Key: ff.name, Kind: ff.kind}
 		f.mentions = append(f.mentions, m)
-		f.ents[entityKey(m)]++
+		f.ents[entityKey(g, m)]++
 		if ff.kind == kindPerson {
 			people = append(people, ff.name)
 		}
@@ -193,14 +191,14 @@ func addForeignNames(f *docFeatures) {
 	}
 	slices.SortStableFunc(f.mentions, func(a, b mention) int { return a.Start - b.Start })
 	slices.SortStableFunc(f.nouns, func(a, b eventNoun) int { return a.at - b.at })
-	f.persons = newPersonSet(people)
+	f.persons = newPersonSet(g, people)
 }
 
 // entityKey is m's key among an article's entities, as articleFeatures
 // makes it: a person by surname, anything else lower-cased.
-func entityKey(m mention) string {
+func entityKey(g *Entities, m mention) string {
 	if m.Kind == kindPerson {
-		if p, ok := parsePerson(m.Key); ok {
+		if p, ok := parsePerson(g, m.Key); ok {
 			return "person:" + p.surname
 		}
 	}

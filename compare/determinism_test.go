@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/seedtest"
 )
 
 func marshal(t *testing.T, res *Result) []byte {
@@ -25,7 +26,7 @@ func marshal(t *testing.T, res *Result) []byte {
 // TestDeterminism builds the seeds and the testdata corpora in shuffled
 // orders with one and with four workers and expects the same bytes.
 func TestDeterminism(t *testing.T) {
-	arts := readSeeds(t)
+	arts := seedtest.Read(t)
 	more, _ := readCorpus(t, "testdata/corpora/dam_and_strike.txt")
 	arts = append(arts, more...)
 	arts = append(arts, readSynth(t, 150).arts...)
@@ -51,7 +52,7 @@ func TestDeterminism(t *testing.T) {
 func TestBuildCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := Build(ctx, readSeeds(t), Options{})
+	_, err := Build(ctx, seedtest.Read(t), Options{})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
@@ -88,7 +89,7 @@ func TestBuildOptions(t *testing.T) {
 
 // TestEventOverride checks that an input's event field wins over grouping.
 func TestEventOverride(t *testing.T) {
-	arts := readSeeds(t)
+	arts := seedtest.Read(t)
 	for i := range arts {
 		if arts[i].ID[:3] == "001" || arts[i].ID[:3] == "000" {
 			arts[i].Event = "idlib-diplomacy"
@@ -110,7 +111,7 @@ func TestEventOverride(t *testing.T) {
 
 // TestDuplicateIDs checks that articles sharing an id stay apart.
 func TestDuplicateIDs(t *testing.T) {
-	arts := readSeeds(t)
+	arts := seedtest.Read(t)
 	dup := arts[3]
 	dup.Source = "copy/" + dup.Source
 	arts = append(arts, dup)
@@ -148,7 +149,7 @@ func TestDuplicateIDs(t *testing.T) {
 // each stage counts up to its total, and that reporting leaves the Result
 // as it is.
 func TestProgress(t *testing.T) {
-	arts := readSeeds(t)
+	arts := seedtest.Read(t)
 	quiet, err := Build(context.Background(), arts, Options{Workers: 2})
 	if err != nil {
 		t.Fatal(err)

@@ -1,11 +1,11 @@
 package compare
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"sync"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // entityKind says what a named entity is.
@@ -26,8 +26,20 @@ type mention struct {
 	Demonym bool
 }
 
-// gazetteer holds the embedded entity data, indexed by lower-case phrase.
-type gazetteer struct {
+// Entities is a gazetteer: the people, places, organisations, titles,
+// ignored words and event nouns the comparison recognises beyond
+// capitalised-phrase heuristics, indexed by lower-case phrase. It is built
+// once (DefaultEntities, ParseEntities) and only read afterwards, so one
+// value serves any number of concurrent Builds.
+type Entities struct {
+	// Name says where the gazetteer came from: "default" for the embedded
+	// one, "default+FILE" for a file merged over it, "FILE" for a file
+	// that replaces it.
+	Name string
+	// Digest is the hex SHA-256 of the YAML text the gazetteer was parsed
+	// from; for a merged one, of the embedded and the file's digests.
+	Digest string
+
 	names  map[string]mention // Start/End unused
 	titles map[string]bool
 	ignore map[string]bool
@@ -43,26 +55,8 @@ type gazetteer struct {
 	// phrase, for the same reason.
 	nameFirst map[string]bool
 	maxLen    int
-}
-
-type entityData struct {
-	People []struct {
-		Name    string   `yaml:"name"`
-		Aliases []string `yaml:"aliases"`
-		Roles   []string `yaml:"roles"`
-	} `yaml:"people"`
-	Places []struct {
-		Name     string   `yaml:"name"`
-		Aliases  []string `yaml:"aliases"`
-		Demonyms []string `yaml:"demonyms"`
-	} `yaml:"places"`
-	Titles []string `yaml:"titles"`
-	Ignore []string `yaml:"ignore"`
-	Events []struct {
-		Name     string   `yaml:"name"`
-		Unplaced bool     `yaml:"unplaced"`
-		Forms    []string `yaml:"forms"`
-	} `yaml:"events"`
+	// data is what the gazetteer was built from, for merging a file over it.
+	data entityData
 }
 
 // phraseKey is the lookup key of a phrase: its lower-case words joined by
@@ -85,27 +79,45 @@ func possessiveless(s string) string {
 
 func keyOf(phrase string) string { return phraseKey(words(phrase)) }
 
-var entities = sync.OnceValue(func() *gazetteer {
-	raw, err := dataFS.ReadFile("data/entities.yaml")
+// DefaultEntities returns the embedded gazetteer (data/entities.yaml),
+// parsed once and shared: callers must not change it. It panics only if
+// the embedded file is broken, which the tests rule out.
+func DefaultEntities() *Entities { return defaultEntities() }
+
+var defaultEntities = sync.OnceValue(func() *Entities {
+	raw, err := dataFS.ReadFile(embeddedEntitiesFile)
 	if err != nil {
 		panic(fmt.Sprintf("compare: embedded entities: %v", err))
 	}
-	g, err := parseGazetteer(raw)
+	d, err := decodeEntities(embeddedEntitiesFile, raw)
 	if err != nil {
 		panic(fmt.Sprintf("compare: embedded entities: %v", err))
 	}
+	g := buildEntities(d)
+	g.Name = "default"
+	sum := sha256.Sum256(raw)
+	g.Digest = hex.EncodeToString(sum[:])
 	return g
 })
 
-func parseGazetteer(raw []byte) (*gazetteer, error) {
-	var d entityData
-	if err := yaml.Unmarshal(raw, &d); err != nil {
-		return nil, fmt.Errorf("parse entities: %w", err)
-	}
-	g := &gazetteer{
+// embeddedEntitiesFile is the embedded gazetteer's path in dataFS.
+const embeddedEntitiesFile = "data/entities.yaml"
+
+// EmbeddedEntitiesYAML returns the text of the embedded gazetteer, to copy
+// and edit.
+func EmbeddedEntitiesYAML() []byte {
+	raw, _ := dataFS.ReadFile(embeddedEntitiesFile)
+	return raw
+}
+
+// buildEntities indexes d. Where two entries claim one phrase, the first
+// keeps it (the last, for a role or an event form); decodeEntities and mergeEntities refuse such clashes in user
+// files.
+func buildEntities(d entityData) *Entities {
+	g := &Entities{
 		names: map[string]mention{}, titles: map[string]bool{}, ignore: map[string]bool{},
 		roles: map[string]string{}, roleOf: map[string][]string{}, events: map[string]string{}, unplaced: map[string]bool{},
-		eventFirst: map[string]bool{}, nameFirst: map[string]bool{},
+		eventFirst: map[string]bool{}, nameFirst: map[string]bool{}, data: d,
 	}
 	add := func(phrase string, m mention) {
 		k := keyOf(phrase)
@@ -141,14 +153,26 @@ func parseGazetteer(raw []byte) (*gazetteer, error) {
 			add(a, mention{Key: p.Name, Kind: kindPlace, Demonym: true})
 		}
 	}
+	for _, o := range d.Organisations {
+		m := mention{Key: o.Name, Kind: kindOther}
+		add(o.Name, m)
+		for _, a := range o.Aliases {
+			add(a, m)
+		}
+	}
 	for _, t := range d.Titles {
-		g.titles[keyOf(t)] = true
-		if n := len(strings.Fields(keyOf(t))); n > g.maxLen {
+		if keyOf(t.Text) == "" {
+			continue
+		}
+		g.titles[keyOf(t.Text)] = true
+		if n := len(strings.Fields(keyOf(t.Text))); n > g.maxLen {
 			g.maxLen = n
 		}
 	}
 	for _, t := range d.Ignore {
-		g.ignore[keyOf(t)] = true
+		if keyOf(t.Text) != "" {
+			g.ignore[keyOf(t.Text)] = true
+		}
 	}
 	for _, m := range []map[string]bool{g.titles, g.ignore} {
 		for k := range m {
@@ -161,6 +185,9 @@ func parseGazetteer(raw []byte) (*gazetteer, error) {
 	for _, e := range d.Events {
 		for _, f := range e.Forms {
 			k := keyOf(f)
+			if k == "" {
+				continue
+			}
 			g.events[k] = e.Name
 			if e.Unplaced {
 				g.unplaced[e.Name] = true
@@ -168,7 +195,7 @@ func parseGazetteer(raw []byte) (*gazetteer, error) {
 			g.eventFirst[strings.Fields(k)[0]] = true
 		}
 	}
-	return g, nil
+	return g
 }
 
 // isNameToken reports whether w can be part of a name.
@@ -176,7 +203,7 @@ func isNameToken(w word) bool { return isCapitalised(w.Text) }
 
 // connectors may join the capitalised words of one name ("Bashar al-Assad",
 // "United States of America").
-var connectors = map[string]bool{"of": true, "al": true, "el": true, "bin": true, "de": true, "van": true, "von": true, "la": true, "du": true}
+var connectors = loadSet("data/connectors.txt")
 
 // joined reports whether only spaces or one hyphen separate a and b.
 func joined(text string, a, b word) bool {
@@ -214,11 +241,18 @@ func sentenceInitial(text string, w word) bool {
 	return true
 }
 
-// mentions finds the named entities of text, in order. lowerSeen holds the
-// words the text also uses in lower case, so that a capitalised
-// sentence-initial common word is not taken for a name.
-func (g *gazetteer) mentions(text string, ws []word) []mention {
-	lowerSeen := map[string]bool{}
+// mentions finds the named entities of text, in order.
+func (g *Entities) mentions(text string, ws []word) []mention {
+	ms, _ := g.mentionsSeen(text, ws)
+	return ms
+}
+
+// mentionsSeen returns mentions(text, ws) and lowerSeen, the words the
+// text also uses in lower case (the Lower keys of the words not
+// capitalised), so that a capitalised sentence-initial common word is not
+// taken for a name. The speaker tracker reads the same set.
+func (g *Entities) mentionsSeen(text string, ws []word) ([]mention, map[string]bool) {
+	lowerSeen := make(map[string]bool, len(ws)/2)
 	for _, w := range ws {
 		if !isCapitalised(w.Text) {
 			lowerSeen[w.Lower] = true
@@ -255,12 +289,12 @@ func (g *gazetteer) mentions(text string, ws []word) []mention {
 		}
 		out = append(out, g.segment(run, titled)...)
 	}
-	return normaliseMentions(text, out)
+	return normaliseMentions(g, text, out), lowerSeen
 }
 
 // segment splits one capitalised run into known names, titles and unknown
 // names, left to right, longest known phrase first.
-func (g *gazetteer) segment(run []word, titled bool) []mention {
+func (g *Entities) segment(run []word, titled bool) []mention {
 	var out []mention
 	var buf []word
 	flush := func() {
@@ -332,7 +366,7 @@ func possessivelessText(s string) string {
 // names with one surname and first names that are not variants of each
 // other ("Liz Cheney", "Dick Cheney") stay two people; a surname alone
 // then takes the nearest full name before it, else the first after it.
-func normaliseMentions(text string, ms []mention) []mention {
+func normaliseMentions(g *Entities, text string, ms []mention) []mention {
 	type fullAt struct {
 		pos    int
 		key    string
@@ -353,7 +387,7 @@ func normaliseMentions(text string, ms []mention) []mention {
 		}
 		last := m.Key[strings.LastIndexByte(m.Key, ' ')+1:]
 		for _, f := range full[last] {
-			if f.key != m.Key && !sameNamed(f.key, m.Key) {
+			if f.key != m.Key && !sameNamed(g, f.key, m.Key) {
 				ambiguous[last] = true
 			}
 		}
@@ -418,8 +452,8 @@ func givenNameFirst(key string) bool {
 
 // sameNamed reports whether two full names can be one person: one
 // surname and first names that are variants or initials of each other.
-func sameNamed(a, b string) bool {
-	pa, okA := parsePerson(a)
-	pb, okB := parsePerson(b)
+func sameNamed(g *Entities, a, b string) bool {
+	pa, okA := parsePerson(g, a)
+	pb, okB := parsePerson(g, b)
 	return okA && okB && samePerson(pa, pb)
 }

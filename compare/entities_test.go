@@ -30,7 +30,7 @@ func TestMentions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			var got []string
-			for _, m := range entities().mentions(tt.text, words(tt.text)) {
+			for _, m := range DefaultEntities().mentions(tt.text, words(tt.text)) {
 				got = append(got, kinds[m.Kind]+":"+m.Key)
 			}
 			// Sort places and others after people for a stable comparison
@@ -86,7 +86,7 @@ func TestSubjectPosition(t *testing.T) {
 		t.Run(tt.text, func(t *testing.T) {
 			ws := words(tt.text)
 			var got []string
-			for _, m := range entities().mentions(tt.text, ws) {
+			for _, m := range DefaultEntities().mentions(tt.text, ws) {
 				if m.Kind != kindPerson {
 					continue
 				}
@@ -100,5 +100,27 @@ func TestSubjectPosition(t *testing.T) {
 				t.Errorf("subject positions (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// The entity and foreign-name files refuse keys they do not know, naming
+// the line, so that a misspelt key does not silently drop its entries.
+func TestEntityFilesRefuseUnknownKeys(t *testing.T) {
+	tests := []struct{ name, data, want string }{
+		{"person", "people:\n  - name: A B\n    alias: [B]\n", `data/entities.yaml:3: unknown key "alias" (did you mean "aliases"?)`},
+		{"top level", "people: []\ntitle: [Mr]\n", `data/entities.yaml:2: unknown key "title" (did you mean "titles"?)`},
+		{"event", "events:\n  - name: e\n    form: [x]\n", `data/entities.yaml:3: unknown key "form" (did you mean "forms"?)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := decodeEntities("data/entities.yaml", []byte(tt.data))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("decodeEntities error %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+	_, err := parseForeignNames([]byte("people:\n  A: [a]\nplace:\n  B: [b]\n"))
+	if want := `data/names_languages.yaml:3: unknown key "place" (did you mean "places"?)`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("parseForeignNames error %v, want one containing %q", err, want)
 	}
 }

@@ -87,6 +87,9 @@ type docFeatures struct {
 	nouns    []eventNoun
 	text     string // title + text
 	words    []word // words(text), until Pipeline.Group has found quotations
+	// lowerSeen is the word set mentions read (see mentionsSeen), kept
+	// with words for finding quotations.
+	lowerSeen map[string]bool
 }
 
 // eventNoun is an occurrence of a word naming a kind of event.
@@ -100,16 +103,49 @@ type termWeight struct {
 	w    float64
 }
 
-// stemCaches recycles word → stem maps between articles.
-var stemCaches = sync.Pool{New: func() any { return map[string]string{} }}
+// stemEntry is what stemCache keeps of a word: whether it is a stop word
+// (isStop), else its stem.
+type stemEntry struct {
+	stem string
+	stop bool
+}
+
+// stemCache memoises isStop and stem by lower-case word for one goroutine
+// at a time: one lookup per word instead of a stop-word lookup and a stem
+// lookup in the shared, locked cache of framing.Stem.
+type stemCache map[string]stemEntry
+
+// stemCaches recycles stem caches between articles and events.
+var stemCaches = sync.Pool{New: func() any { return stemCache{} }}
+
+// getStemCache returns a stem cache from the pool, emptied when it has
+// grown past 1<<16 words; putStemCache gives it back.
+func getStemCache() stemCache {
+	c := stemCaches.Get().(stemCache)
+	if len(c) > 1<<16 {
+		clear(c)
+	}
+	return c
+}
+
+func putStemCache(c stemCache) { stemCaches.Put(c) }
+
+func (c stemCache) lookup(lower string) stemEntry {
+	if e, ok := c[lower]; ok {
+		return e
+	}
+	e := stemEntry{stop: isStop(lower)}
+	if !e.stop {
+		e.stem = stem(lower)
+	}
+	c[lower] = e
+	return e
+}
 
 // articleFeatures computes the per-article part of docFeatures.
-func articleFeatures(a *corpus.Article) docFeatures {
-	cache := stemCaches.Get().(map[string]string)
-	defer stemCaches.Put(cache)
-	if len(cache) > 1<<16 {
-		clear(cache)
-	}
+func articleFeatures(g *Entities, a *corpus.Article) docFeatures {
+	cache := getStemCache()
+	defer putStemCache(cache)
 	text := a.Text
 	if a.Title != "" && !strings.HasPrefix(a.Text, a.Title) {
 		text = a.Title + "\n\n" + a.Text
@@ -118,19 +154,14 @@ func articleFeatures(a *corpus.Article) docFeatures {
 	f := docFeatures{art: a, text: text, words: ws, tf: map[string]int{}, ents: map[string]int{}}
 	f.stems = make([]string, 0, len(ws))
 	for _, w := range ws {
-		if isStop(w.Lower) {
+		e := cache.lookup(w.Lower)
+		if e.stop {
 			continue
 		}
-		s, ok := cache[w.Lower]
-		if !ok {
-			s = stem(w.Lower)
-			cache[w.Lower] = s
-		}
-		f.stems = append(f.stems, s)
-		f.tf[s]++
+		f.stems = append(f.stems, e.stem)
+		f.tf[e.stem]++
 	}
-	g := entities()
-	f.mentions = g.mentions(text, ws)
+	f.mentions, f.lowerSeen = g.mentionsSeen(text, ws)
 	for i := 0; i < len(ws); i++ {
 		if !g.eventFirst[ws[i].Lower] {
 			continue
@@ -149,7 +180,7 @@ func articleFeatures(a *corpus.Article) docFeatures {
 		if m.Kind == kindPerson {
 			// One person named in full by one outlet and by surname, title
 			// or nickname by another counts as one entity.
-			if p, ok := parsePerson(m.Key); ok {
+			if p, ok := parsePerson(g, m.Key); ok {
 				key = "person:" + p.surname
 			}
 		}
@@ -164,15 +195,15 @@ func articleFeatures(a *corpus.Article) docFeatures {
 			}
 		}
 	}
-	f.persons = newPersonSet(people)
+	f.persons = newPersonSet(g, people)
 	if f.art.Language != "" && f.art.Language != "en" {
 		// Unknown names are read by English capitalisation rules; in other
 		// languages only the gazetteer's people count.
-		addForeignNames(&f)
+		addForeignNames(g, &f)
 		f.named = f.persons
 		return f
 	}
-	f.named = newPersonSet(append(people, unknownNames(f.mentions)...))
+	f.named = newPersonSet(g, append(people, unknownNames(g, f.mentions)...))
 	return f
 }
 
@@ -182,7 +213,7 @@ func articleFeatures(a *corpus.Article) docFeatures {
 // uses alone and the gazetteer does not know
 // ("George Floyd" … "Floyd"), as reports refer to people but seldom to
 // organisations.
-func unknownNames(ms []mention) []string {
+func unknownNames(g *Entities, ms []mention) []string {
 	alone := map[string]bool{}
 	for _, m := range ms {
 		if !strings.Contains(m.Key, " ") && m.Kind == kindOther {
@@ -200,7 +231,7 @@ func unknownNames(ms []mention) []string {
 			continue
 		}
 		// "The Yemeni" … "Yemeni": a word the gazetteer knows is no surname.
-		if _, known := entities().names[keyOf(last)]; known {
+		if _, known := g.names[keyOf(last)]; known {
 			continue
 		}
 		out = append(out, m.Key)
@@ -581,7 +612,7 @@ func spread(m []int, k int) []int {
 
 // groupEvents assigns every article to an event. Articles must be sorted by
 // ID; feats holds their features in the same order.
-func groupEvents(ctx context.Context, feats []docFeatures, window int, threshold float64, workers int) ([]Event, map[string]string, error) {
+func groupEvents(ctx context.Context, ents *Entities, feats []docFeatures, window int, threshold float64, workers int) ([]Event, map[string]string, error) {
 	var auto []int
 	given := map[string][]int{}
 	var givenKeys []string
@@ -615,7 +646,7 @@ func groupEvents(ctx context.Context, feats []docFeatures, window int, threshold
 		for k, i := range grp {
 			fs[k] = &feats[auto[i]]
 		}
-		events = append(events, describeEvent(fs, ""))
+		events = append(events, describeEvent(ents, fs, ""))
 	}
 	slices.Sort(givenKeys)
 	for _, key := range givenKeys {
@@ -623,7 +654,7 @@ func groupEvents(ctx context.Context, feats []docFeatures, window int, threshold
 		for _, i := range given[key] {
 			fs = append(fs, &feats[i])
 		}
-		events = append(events, describeEvent(fs, key))
+		events = append(events, describeEvent(ents, fs, key))
 	}
 	assignEventIDs(events)
 	eventOf := map[string]string{}
@@ -638,7 +669,7 @@ func groupEvents(ctx context.Context, feats []docFeatures, window int, threshold
 // describeEvent labels a group of articles. A given id (from the input's
 // event field) is kept as the id; otherwise the id is derived later from the
 // label's parts.
-func describeEvent(fs []*docFeatures, given string) Event {
+func describeEvent(g *Entities, fs []*docFeatures, given string) Event {
 	var e Event
 	var start, end corpus.Date
 	for _, f := range fs {
@@ -659,7 +690,7 @@ func describeEvent(fs []*docFeatures, given string) Event {
 		e.Start = start.Time.UTC().Format("2006-01-02")
 		e.End = end.Time.UTC().Format("2006-01-02")
 	}
-	place, noun, people := keyEntities(fs)
+	place, noun, people := keyEntities(g, fs)
 	head := strings.TrimSpace(place + " " + noun)
 	if head == "" {
 		head = "Event"
@@ -736,7 +767,7 @@ func assignEventIDs(events []Event) {
 
 // keyEntities picks the place and kind of an event and its three most
 // mentioned people.
-func keyEntities(fs []*docFeatures) (place, noun string, people []string) {
+func keyEntities(g *Entities, fs []*docFeatures) (place, noun string, people []string) {
 	nounScore := map[string]float64{}
 	personCount := map[string]int{}
 	personDocs := map[string]int{}
@@ -762,7 +793,7 @@ func keyEntities(fs []*docFeatures) (place, noun string, people []string) {
 		}
 	}
 	noun = argmax(nounScore)
-	if noun != "" && !entities().unplaced[noun] {
+	if noun != "" && !g.unplaced[noun] {
 		placeScore := map[string]float64{}
 		for _, f := range fs {
 			// Where the noun occurs, in text order, so that each place

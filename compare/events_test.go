@@ -15,8 +15,8 @@ func TestUnknownNames(t *testing.T) {
 		"Floyd died in Minneapolis a year ago. The Yemeni delegation arrived later; " +
 		"the Yemeni envoy spoke first, and Yemeni officials left. " +
 		"The Hennepin County Government Center stayed closed, and Jacari Harris spoke outside."}
-	f := articleFeatures(&a)
-	got := unknownNames(f.mentions)
+	f := articleFeatures(DefaultEntities(), &a)
+	got := unknownNames(DefaultEntities(), f.mentions)
 	slices.Sort(got)
 	got = slices.Compact(got)
 	if want := []string{"George Floyd"}; !slices.Equal(got, want) {
@@ -32,7 +32,7 @@ func TestSharedUnknownNameLiftsPenalty(t *testing.T) {
 		"Floyd died a year ago, Press Secretary Jen Psaki said."}
 	b := corpus.Article{ID: "b", Text: "The family of George Floyd marched in Houston with Mayor Sylvester Turner " +
 		"and Rep. Sheila Jackson Lee. Floyd grew up in the city."}
-	fa, fb := articleFeatures(&a), articleFeatures(&b)
+	fa, fb := articleFeatures(DefaultEntities(), &a), articleFeatures(DefaultEntities(), &b)
 	if fa.persons.distinct < 2 || fb.persons.distinct < 2 || fa.persons.sharesPerson(fb.persons) {
 		t.Fatalf("known people: %v and %v, want two or more each and none shared", fa.persons, fb.persons)
 	}

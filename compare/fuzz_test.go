@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/seedtest"
 	"golang.org/x/tools/txtar"
 )
 
 // fuzzSeeds returns texts from the seeds and the testdata corpora.
 func fuzzSeeds(f *testing.F) []string {
 	var out []string
-	for _, a := range readSeeds(f) {
+	for _, a := range seedtest.Read(f) {
 		out = append(out, a.Text)
 	}
 	files, _ := filepath.Glob("testdata/corpora/*.txt")
@@ -40,8 +41,8 @@ func FuzzQuotes(f *testing.F) {
 		for i := range arts {
 			a := &arts[i]
 			ws := words(a.Text)
-			ms := entities().mentions(a.Text, ws)
-			for _, q := range extractQuotes(a, ws, ms) {
+			ms := DefaultEntities().mentions(a.Text, ws)
+			for _, q := range extractQuotes(DefaultEntities(), a, ws, ms) {
 				if q.Start < 0 || q.End > len(a.Text) || q.Start >= q.End {
 					t.Fatalf("quote span [%d,%d) outside text of %d bytes", q.Start, q.End, len(a.Text))
 				}

@@ -1,13 +1,11 @@
 package compare
 
 import (
-	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/framediff/framediff/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -66,22 +64,5 @@ func summarise(res *Result) seedSummary {
 // testdata/seeds.golden.json; run with -update to rewrite it after a
 // deliberate change, and read the diff.
 func TestSeedsGolden(t *testing.T) {
-	got, err := json.MarshalIndent(summarise(buildSeeds(t)), "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got = append(got, '\n')
-	path := filepath.Join("testdata", "seeds.golden.json")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -run TestSeedsGolden -update)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("seeds summary (-want +got):\n%s", diff)
-	}
+	golden.JSON(t, filepath.Join("testdata", "seeds.golden.json"), summarise(buildSeeds(t)), *update)
 }

@@ -22,7 +22,7 @@ type personName struct {
 func (p personName) full() bool { return p.givens != "" }
 
 // nameSuffixes end a name without being its surname.
-var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+var nameSuffixes = loadSet("data/namesuffixes.txt")
 
 // formalNames maps each first-name variant to its formal form.
 var formalNames = sync.OnceValue(func() map[string]string {
@@ -49,7 +49,7 @@ var formalNames = sync.OnceValue(func() map[string]string {
 // a constituency ("Mitch McConnell of Kentucky"). It reports false for a key
 // that does not read as one person's name: characters a name does not use
 // ("Jr|Obama"), more than four words, or nothing left.
-func parsePerson(key string) (personName, bool) {
+func parsePerson(g *Entities, key string) (personName, bool) {
 	if i := strings.Index(key, " of "); i > 0 {
 		key = key[:i]
 	}
@@ -62,7 +62,6 @@ func parsePerson(key string) (personName, bool) {
 		}
 		toks = append(toks, f)
 	}
-	g := entities()
 	for len(toks) > 0 && g.titles[strings.ToLower(strings.TrimSuffix(toks[0], "."))] {
 		toks = toks[1:]
 	}
@@ -152,11 +151,11 @@ type personSet struct {
 }
 
 // newPersonSet parses the person keys of an article's mentions.
-func newPersonSet(keys []string) personSet {
+func newPersonSet(g *Entities, keys []string) personSet {
 	var s personSet
-	known := entities().names
+	known := g.names
 	for _, k := range keys {
-		p, ok := parsePerson(k)
+		p, ok := parsePerson(g, k)
 		if !ok {
 			continue
 		}

@@ -30,8 +30,8 @@ func TestSamePerson(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
-			a, okA := parsePerson(tt.a)
-			b, okB := parsePerson(tt.b)
+			a, okA := parsePerson(DefaultEntities(), tt.a)
+			b, okB := parsePerson(DefaultEntities(), tt.b)
 			if !okA || !okB {
 				t.Fatalf("parsePerson(%q) ok=%v, parsePerson(%q) ok=%v", tt.a, okA, tt.b, okB)
 			}
@@ -44,7 +44,7 @@ func TestSamePerson(t *testing.T) {
 
 func TestParsePersonRejectsGarbledNames(t *testing.T) {
 	for _, key := range []string{"Jr|Obama", "Trump/Pence", "E", "Mr.", "One Two Three Four Five", "2018 Trump"} {
-		if p, ok := parsePerson(key); ok {
+		if p, ok := parsePerson(DefaultEntities(), key); ok {
 			t.Errorf("parsePerson(%q) = %+v, want rejected", key, p)
 		}
 	}
@@ -56,7 +56,7 @@ func TestParsePersonRejectsGarbledNames(t *testing.T) {
 // naming different people do not.
 func TestNameVariantsAvoidPenalty(t *testing.T) {
 	features := func(text string) docFeatures {
-		return articleFeatures(&corpus.Article{ID: "x", Text: text})
+		return articleFeatures(DefaultEntities(), &corpus.Article{ID: "x", Text: text})
 	}
 	a := features("Gov. Ken Fredette said on Monday that the bill would pass. Sen. Mike Thibodeau agreed with him.")
 	b := features("Kenneth Fredette, the House minority leader, and Senate President Michael D. Thibodeau backed the bill.")

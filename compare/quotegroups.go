@@ -21,8 +21,9 @@ const (
 
 // groupQuotes numbers the quotations of one event, joins the versions of
 // the same quotation across articles and grades each against its group's
-// reference version.
-func groupQuotes(ev Event, arts []*corpus.Article, qs []quote) ([]Quote, []QuoteGroup) {
+// reference version. all, when not nil, holds words(arts[k].Text) for
+// each article, so that its sentences are not tokenised again.
+func groupQuotes(ev Event, arts []*corpus.Article, all [][]word, qs []quote) ([]Quote, []QuoteGroup) {
 	perArticle := map[string]int{}
 	for i := range qs {
 		perArticle[qs[i].Article]++
@@ -30,23 +31,7 @@ func groupQuotes(ev Event, arts []*corpus.Article, qs []quote) ([]Quote, []Quote
 		qs[i].Fidelity = FidelityUnique
 	}
 	// Union-find over matching pairs from different articles.
-	parent := make([]int, len(qs))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(i, j int) {
-		ri, rj := find(i), find(j)
-		if ri != rj {
-			parent[max(ri, rj)] = min(ri, rj)
-		}
-	}
+	sets := newUnionFind(len(qs))
 	// Quotations with the same words are joined by their text, and only
 	// the first of each text is compared with the others: a wire story
 	// reprinted many times repeats its quotations word for word, and
@@ -74,7 +59,7 @@ func groupQuotes(ev Event, arts []*corpus.Article, qs []quote) ([]Quote, []Quote
 			texts = append(texts, t)
 			continue
 		}
-		union(t.first, i)
+		sets.union(t.first, i)
 		t.several = t.several || qs[i].Article != t.article
 	}
 	stems := make([]map[string]bool, len(texts))
@@ -85,16 +70,16 @@ func groupQuotes(ev Event, arts []*corpus.Article, qs []quote) ([]Quote, []Quote
 		for l := k + 1; l < len(texts); l++ {
 			b := texts[l]
 			i, j := a.first, b.first
-			if !a.several && !b.several && a.article == b.article || find(i) == find(j) || !mayBeSame(stems[k], stems[l]) || !sameQuote(&qs[i], &qs[j]) {
+			if !a.several && !b.several && a.article == b.article || sets.find(i) == sets.find(j) || !mayBeSame(stems[k], stems[l]) || !sameQuote(&qs[i], &qs[j]) {
 				continue
 			}
-			union(i, j)
+			sets.union(i, j)
 		}
 	}
 	members := map[int][]int{}
 	var roots []int
 	for i := range qs {
-		r := find(i)
+		r := sets.find(i)
 		if _, ok := members[r]; !ok {
 			roots = append(roots, r)
 		}
@@ -121,6 +106,7 @@ func groupQuotes(ev Event, arts []*corpus.Article, qs []quote) ([]Quote, []Quote
 	// Outlets without a version: reported speech or absent.
 	prepared := map[string][]sentence{}
 	v := newVocab(0)
+	defer v.release()
 	for gi := range groups {
 		g := &groups[gi]
 		has := map[string]bool{}
@@ -128,13 +114,17 @@ func groupQuotes(ev Event, arts []*corpus.Article, qs []quote) ([]Quote, []Quote
 			has[v.Article] = true
 		}
 		refStems := v.stemSet(words(g.Text))
-		for _, a := range arts {
+		for k, a := range arts {
 			if has[a.ID] {
 				continue
 			}
 			ss, ok := prepared[a.ID]
 			if !ok {
-				ss = prepareSentences(a, nil, v)
+				var ws []word
+				if all != nil {
+					ws = all[k]
+				}
+				ss = prepareSentences(a, ws, v)
 				prepared[a.ID] = ss
 			}
 			v := QuoteVersion{Outlet: a.Outlet, Article: a.ID, Fidelity: FidelityAbsent}
@@ -308,7 +298,7 @@ func voiceShare(qs []Quote) []VoiceShare {
 		if sp == "" {
 			sp = "unattributed"
 		}
-		n := len(words(q.Text))
+		n := wordCount(q.Text)
 		count[key{q.Event, q.Outlet, sp}] += n
 		total[[2]string{q.Event, q.Outlet}] += n
 	}

@@ -24,7 +24,13 @@ var pronouns = sync.OnceValue(func() map[string]bool { return loadSet("data/pron
 // attribution verbs. Scare quotes (one to three words used as a term) are
 // not direct quotations; a quotation interrupted by its attribution
 // ("…," he said, "…") is one, as is one that runs into the next paragraph.
-func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
+func extractQuotes(g *Entities, a *corpus.Article, ws []word, ms []mention) []quote {
+	return extractQuotesSeen(g, a, ws, ms, nil)
+}
+
+// extractQuotesSeen is extractQuotes given lowerSeen, the word set
+// mentionsSeen returned with ms (nil to make it again).
+func extractQuotesSeen(g *Entities, a *corpus.Article, ws []word, ms []mention, lowerSeen map[string]bool) []quote {
 	qs := framing.FindQuotations(a.Text)
 	var quoted [][2]int
 	for _, q := range qs {
@@ -32,7 +38,7 @@ func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
 			quoted = append(quoted, [2]int{q.Open, max(q.Close, q.End)})
 		}
 	}
-	tr := newSpeakerTracker(a, ws, ms, quoted)
+	tr := newSpeakerTracker(g, a, ws, ms, quoted, lowerSeen)
 	var out []quote
 	for k := 0; k < len(qs); k++ {
 		q := qs[k]
@@ -89,7 +95,7 @@ func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
 		switch {
 		case q.Headline:
 			cur.Headline = true
-			cur.Speaker = resolveName(a.Text, ws, ms, q.Open, q.Start)
+			cur.Speaker = resolveName(g, a.Text, ws, ms, q.Open, q.Start)
 		case q.Transcript:
 			cur.Speaker = tr.transcriptSpeaker(q.Open, q.Start)
 			tr.prev, tr.prevClose, tr.hasPrev = attribution{speaker: cur.Speaker}, q.End, true
@@ -105,8 +111,12 @@ func extractQuotes(a *corpus.Article, ws []word, ms []mention) []quote {
 // isInterruption reports whether gap, the text between two quotations, is
 // only an attribution such as ", he said, " or ", Putin added".
 func isInterruption(gap string) bool {
+	// Most gaps are running text: rule them out before making tokens.
+	if strings.ContainsAny(gap, ".!?:\n") {
+		return false
+	}
 	ws := words(gap)
-	if len(ws) == 0 || len(ws) > 6 || strings.ContainsAny(gap, ".!?:\n") {
+	if len(ws) == 0 || len(ws) > 6 {
 		return false
 	}
 	// ", he said, adding that": a second verb opens a second quotation, as
@@ -183,15 +193,7 @@ func nextQuoteStart(text string, from, to int) int {
 // roleWords are nouns for people's positions: a description ending in one
 // ("the Turkish president") can be resolved to a person, and a name right
 // after one ("presidential adviser Kemal Bakr") is a person's.
-var roleWords = map[string]bool{
-	"president": true, "leader": true, "minister": true, "spokesman": true, "spokeswoman": true,
-	"spokesperson": true, "chief": true, "premier": true, "diplomat": true, "envoy": true,
-	"official": true, "adviser": true, "advisor": true, "governor": true, "commander": true,
-	"ambassador": true, "mayor": true, "negotiator": true, "secretary": true, "general": true,
-	"chancellor": true, "king": true, "prince": true, "emir": true, "sheikh": true, "cleric": true,
-	"lawmaker": true, "senator": true, "mp": true, "deputy": true, "head": true, "director": true,
-	"activist": true, "witness": true, "resident": true, "analyst": true, "professor": true,
-}
+var roleWords = loadSet("data/rolewords.txt")
 
 func isRoleWord(w string) bool { return roleWords[w] }
 
@@ -199,7 +201,7 @@ func isRoleWord(w string) bool { return roleWords[w] }
 // contains, a role ("the Russian leader") or a pronoun resolved to the last
 // matching person named before it, or an unknown capitalised name as
 // written. It returns "" when the phrase refers to no one.
-func resolveName(text string, ws []word, ms []mention, start, end int) string {
+func resolveName(g *Entities, text string, ws []word, ms []mention, start, end int) string {
 	for _, m := range ms {
 		if m.Kind == kindPerson && m.Start >= start && m.End <= end {
 			return m.Key
@@ -209,13 +211,12 @@ func resolveName(text string, ws []word, ms []mention, start, end int) string {
 	if len(phrase) == 0 {
 		return ""
 	}
-	g := entities()
 	for k, w := range phrase {
 		if pronouns()[w.Lower] && k == len(phrase)-1 {
 			if w.Lower == "we" || w.Lower == "they" {
 				return ""
 			}
-			return lastPerson(ms, start, "")
+			return lastPerson(g, ms, start, "")
 		}
 	}
 	// Roles: longest suffix of the phrase that the data knows.
@@ -231,7 +232,7 @@ func resolveName(text string, ws []word, ms []mention, start, end int) string {
 		if len(phrase) >= 2 && phrase[len(phrase)-2].Lower != "the" {
 			qualifier = phrase[len(phrase)-2].Lower
 		}
-		if p := lastPerson(ms, start, strings.TrimSpace(qualifier+" "+last)); p != "" {
+		if p := lastPerson(g, ms, start, strings.TrimSpace(qualifier+" "+last)); p != "" {
 			return p
 		}
 		return strings.TrimSpace(qualifier + " " + last)
@@ -247,8 +248,7 @@ func resolveName(text string, ws []word, ms []mention, start, end int) string {
 
 // lastPerson returns the last person named before off whose roles contain
 // role (any person when role is empty).
-func lastPerson(ms []mention, off int, role string) string {
-	g := entities()
+func lastPerson(g *Entities, ms []mention, off int, role string) string {
 	fallback := ""
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]

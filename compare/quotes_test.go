@@ -51,7 +51,7 @@ func TestExtractQuotes(t *testing.T) {
 			a := &as[0]
 			ws := words(a.Text)
 			var got []string
-			for _, q := range extractQuotes(a, ws, entities().mentions(a.Text, ws)) {
+			for _, q := range extractQuotes(DefaultEntities(), a, ws, DefaultEntities().mentions(a.Text, ws)) {
 				got = append(got, q.Speaker+"|"+q.Verb+"|"+q.Text)
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {

@@ -15,7 +15,7 @@ func TestQuoteSpansAgreeWithQuoteIn(t *testing.T) {
 	for i := range arts {
 		a := &arts[i]
 		ws := words(a.Text)
-		qs := extractQuotes(a, ws, entities().mentions(a.Text, ws))
+		qs := extractQuotes(DefaultEntities(), a, ws, DefaultEntities().mentions(a.Text, ws))
 		spans := newQuoteSpans(qs)
 		for k, w := range ws {
 			for _, end := range []int{w.End, ws[min(k+1, len(ws)-1)].End} {

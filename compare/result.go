@@ -90,6 +90,14 @@ type Tool struct {
 type Settings struct {
 	DateWindowDays int     `json:"date_window_days"`
 	EventThreshold float64 `json:"event_threshold"`
+	// Entities names the gazetteer the Result was computed with.
+	Entities EntitiesInfo `json:"entities"`
+}
+
+// EntitiesInfo identifies a gazetteer: Entities.Name and Entities.Digest.
+type EntitiesInfo struct {
+	Name   string `json:"name"`
+	Digest string `json:"digest"`
 }
 
 // LexiconInfo identifies the lexicon a Result was computed with.

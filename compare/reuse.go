@@ -53,7 +53,7 @@ func findReuse(ctx context.Context, arts []*corpus.Article, work []articleWork, 
 			return d
 		}
 		ws := narrative(work[members[k]].words, work[members[k]].quotes)
-		*d = doc{art: arts[k], words: ws, grams: map[uint64][]int{}}
+		*d = doc{art: arts[k], words: ws, grams: make(map[uint64][]int, len(ws))}
 		for p := 0; p+reuseShingle <= len(ws); p++ {
 			h := gramHash(ws[p : p+reuseShingle])
 			// A few positions per shingle are enough to find a shared run;

@@ -5,23 +5,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/framediff/framediff/corpus"
-	"github.com/framediff/framediff/seeds"
+	"github.com/framediff/framediff/internal/seedtest"
 	"github.com/google/go-cmp/cmp"
 )
 
-func readSeeds(t testing.TB) []corpus.Article {
-	t.Helper()
-	arts, warns := corpus.NewReader().ReadFS(seeds.FS)
-	if len(arts) != 5 {
-		t.Fatalf("read %d seed articles, want 5 (warnings: %v)", len(arts), warns)
-	}
-	return arts
-}
-
 func buildSeeds(t testing.TB) *Result {
 	t.Helper()
-	res, err := Build(context.Background(), readSeeds(t), Options{Workers: 2})
+	res, err := Build(context.Background(), seedtest.Read(t), Options{Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -196,7 +196,7 @@ func (t *speakerTracker) genderOf(name string) gender {
 // mayBePerson reports whether name can be a person's: not a month, a
 // state or an organisation ("Florida", "the Post", "Restaurant
 // Association").
-func mayBePerson(name string) bool {
+func mayBePerson(g *Entities, name string) bool {
 	ws := words(name)
 	if len(ws) == 0 {
 		return false
@@ -205,7 +205,7 @@ func mayBePerson(name string) bool {
 	if notPeople()[last] || nonNames()[last] {
 		return false
 	}
-	if m, ok := entities().names[keyOf(name)]; ok && m.Kind != kindPerson {
+	if m, ok := g.names[keyOf(name)]; ok && m.Kind != kindPerson {
 		return false
 	}
 	// "D.C", "U.S": initials alone.
@@ -230,7 +230,7 @@ func (t *speakerTracker) fits(name, pronoun string) bool {
 	}
 	f, ok := t.facts[name]
 	if !ok {
-		f = personFacts{person: mayBePerson(name)}
+		f = personFacts{person: mayBePerson(t.g, name)}
 		if f.person {
 			f.gender = t.genderOf(name)
 		}

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -126,21 +127,12 @@ var unnamedPronouns = map[string]bool{"i": true, "we": true, "they": true, "you"
 
 // skippable words may stand between a speaker and the verb ("he also
 // said", "Trump has said", "she later told").
-var skippable = map[string]bool{
-	"also": true, "has": true, "had": true, "have": true, "would": true, "will": true, "later": true,
-	"then": true, "again": true, "once": true, "previously": true, "recently": true, "earlier": true,
-	"further": true, "simply": true, "just": true, "repeatedly": true, "publicly": true, "privately": true,
-	"reportedly": true, "famously": true, "flatly": true, "bluntly": true, "quickly": true, "often": true,
-	"frequently": true, "always": true, "never": true, "even": true, "only": true, "still": true,
-	"himself": true, "herself": true, "themselves": true, "itself": true, "allegedly": true, "was": true,
-	"is": true, "were": true, "did": true, "does": true, "could": true, "may": true, "might": true,
-	"should": true, "can": true, "not": true, "be": true, "been": true, "being": true, "going": true, "to": true,
-	"subsequently": true, "first": true, "finally": true, "immediately": true, "angrily": true,
-}
+var skippable = loadSet("data/speakerskip.txt")
 
 // speakerTracker attributes the quotations of one article in order,
 // keeping the people it has named for pronouns and surnames.
 type speakerTracker struct {
+	g  *Entities
 	a  *corpus.Article
 	ws []word
 	ms []mention
@@ -170,6 +162,11 @@ type speakerTracker struct {
 	facts map[string]personFacts
 	// subjectEnd is where the subject clauseSubject last found ends.
 	subjectEnd int
+	// breaks holds, in order, every offset of "\n\n" in the text, so that
+	// a paragraph's ends are found without scanning the text;
+	// titleCases caches titleCase by paragraph start.
+	breaks     []int
+	titleCases map[int]bool
 }
 
 type personAt struct {
@@ -183,12 +180,27 @@ type attribution struct {
 	speaker, verb string
 }
 
-func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention, quoted [][2]int) *speakerTracker {
-	t := &speakerTracker{a: a, ws: ws, ms: ms, lowerSeen: map[string]bool{}, places: map[int]bool{},
+// newSpeakerTracker returns a tracker of a's speakers. lowerSeen, when not
+// nil, is the set mentionsSeen returned with ms, read and not changed.
+func newSpeakerTracker(g *Entities, a *corpus.Article, ws []word, ms []mention, quoted [][2]int, lowerSeen map[string]bool) *speakerTracker {
+	t := &speakerTracker{g: g, a: a, ws: ws, ms: ms, lowerSeen: lowerSeen, places: map[int]bool{},
 		quoted: quoted, fullNames: map[string][]personAt{}, capsMid: map[string]bool{}}
+	if lowerSeen == nil {
+		t.lowerSeen = make(map[string]bool, len(ws)/2)
+	}
+	for i := 0; ; i++ {
+		k := strings.Index(a.Text[i:], "\n\n")
+		if k < 0 {
+			break
+		}
+		i += k
+		t.breaks = append(t.breaks, i)
+	}
 	for _, w := range ws {
 		if !isCapitalised(w.Text) {
-			t.lowerSeen[w.Lower] = true
+			if lowerSeen == nil {
+				t.lowerSeen[w.Lower] = true
+			}
 		} else if !sentenceInitial(a.Text, w) {
 			t.capsMid[w.Lower] = true
 		}
@@ -219,7 +231,10 @@ func newSpeakerTracker(a *corpus.Article, ws []word, ms []mention, quoted [][2]i
 // titleCase reports whether the paragraph holding off is a headline
 // written in title case, whose capitalised runs are not names.
 func (t *speakerTracker) titleCase(off int) bool {
-	ps, pe := paragraphStart(t.a.Text, off), paragraphEnd(t.a.Text, off)
+	ps, pe := t.paraStart(off), t.paraEnd(off)
+	if tc, ok := t.titleCases[ps]; ok {
+		return tc
+	}
 	caps, all := 0, 0
 	for k := firstWordAt(t.ws, ps); k < len(t.ws) && t.ws[k].End <= pe; k++ {
 		all++
@@ -227,7 +242,33 @@ func (t *speakerTracker) titleCase(off int) bool {
 			caps++
 		}
 	}
-	return all >= 4 && caps*10 >= all*7
+	tc := all >= 4 && caps*10 >= all*7
+	if t.titleCases == nil {
+		t.titleCases = map[int]bool{}
+	}
+	t.titleCases[ps] = tc
+	return tc
+}
+
+// paraStart returns where the paragraph holding off starts: just after
+// the last blank line ("\n\n") that ends at or before off, else 0.
+func (t *speakerTracker) paraStart(off int) int {
+	off = min(off, len(t.a.Text))
+	// The last break ending at or before off.
+	if k, _ := slices.BinarySearch(t.breaks, off-1); k > 0 {
+		return t.breaks[k-1] + 2
+	}
+	return 0
+}
+
+// paraEnd returns where the paragraph holding off ends: at the first
+// blank line ("\n\n") at or after off, else at the text's end.
+func (t *speakerTracker) paraEnd(off int) int {
+	off = min(off, len(t.a.Text))
+	if k, _ := slices.BinarySearch(t.breaks, off); k < len(t.breaks) {
+		return t.breaks[k]
+	}
+	return len(t.a.Text)
 }
 
 // inQuote reports whether off falls inside a quotation.
@@ -288,7 +329,7 @@ func (t *speakerTracker) addPerson(pos int, name string) {
 	t.people = append(t.people, personAt{})
 	copy(t.people[k+1:], t.people[k:])
 	t.people[k] = personAt{pos: pos, name: name, title: t.titleBefore(pos)}
-	if mayBePerson(name) && !t.isPlace(firstWordAt(t.ws, pos)) {
+	if mayBePerson(t.g, name) && !t.isPlace(firstWordAt(t.ws, pos)) {
 		t.people[k].desc = t.appositionOf(pos)
 	}
 }
@@ -329,7 +370,7 @@ func (t *speakerTracker) appositionOf(pos int) string {
 // demonym taken for one ("Mexican officials conducted").
 func (t *speakerTracker) named(name string, off int) bool {
 	for _, p := range t.people {
-		if p.pos < off && p.name == name && mayBePerson(name) && !t.isPlace(firstWordAt(t.ws, p.pos)) {
+		if p.pos < off && p.name == name && mayBePerson(t.g, name) && !t.isPlace(firstWordAt(t.ws, p.pos)) {
 			return true
 		}
 	}
@@ -567,7 +608,7 @@ func (t *speakerTracker) nameRun(i int) (s, e int, titled bool) {
 	// "Soon after…": a sentence's first word, written capitalised nowhere
 	// else, is a name only when it acts ("Stovall said").
 	if sentenceInitial(text, ws[i]) && !t.capsMid[ws[i].Lower] && (i+1 >= len(ws) || !isNameToken(ws[i+1]) || !joinedName(text, ws[i], ws[i+1])) {
-		if _, known := entities().names[possessiveless(ws[i].Lower)]; !known && !t.actsAfter(i+1) && !(i+1 < len(ws) && strings.HasPrefix(text[ws[i].End:ws[i+1].Start], ",")) {
+		if _, known := t.g.names[possessiveless(ws[i].Lower)]; !known && !t.actsAfter(i+1) && !(i+1 < len(ws) && strings.HasPrefix(text[ws[i].End:ws[i+1].Start], ",")) {
 			return i, i, false
 		}
 	}
@@ -626,7 +667,7 @@ func (t *speakerTracker) isPlace(k int) bool {
 	if t.places[t.ws[k].Start] {
 		return true
 	}
-	m, ok := entities().names[possessiveless(t.ws[k].Lower)]
+	m, ok := t.g.names[possessiveless(t.ws[k].Lower)]
 	return ok && m.Kind == kindPlace
 }
 
@@ -639,7 +680,7 @@ func (t *speakerTracker) nameText(s, e int) string {
 	start, end := t.ws[s].Start, t.ws[e-1].End
 	for _, m := range t.ms {
 		if m.Start >= start && m.End <= end && m.Kind == kindPerson {
-			if g, ok := entities().names[keyOf(m.Key)]; ok && g.Kind == kindPerson {
+			if g, ok := t.g.names[keyOf(m.Key)]; ok && g.Kind == kindPerson {
 				return m.Key
 			}
 		}
@@ -807,7 +848,7 @@ func (t *speakerTracker) phraseSpeaker(s, e int) string {
 // resolveRole resolves a description ending in a role word to the gazetteer
 // person with that role, else the nearest person named before it.
 func resolveRole(t *speakerTracker, s, e int) string {
-	g := entities()
+	g := t.g
 	for k := s; k < e; k++ {
 		if p, ok := g.roles[phraseKey(t.ws[k:e])]; ok {
 			return p
@@ -950,13 +991,7 @@ func (t *speakerTracker) subjectBefore(v, lo int) string {
 // openingWords are the capitalised words that open a clause with a phrase
 // that is not its subject ("Like Makaeff, Roffman…", "After the debate,
 // Cruz…").
-var openingWords = map[string]bool{
-	"like": true, "unlike": true, "after": true, "before": true, "when": true, "while": true, "as": true,
-	"although": true, "though": true, "if": true, "despite": true, "since": true, "because": true,
-	"with": true, "without": true, "in": true, "on": true, "at": true, "for": true, "from": true,
-	"by": true, "during": true, "amid": true, "according": true, "asked": true, "speaking": true,
-	"following": true, "under": true, "over": true, "once": true, "unless": true, "until": true,
-}
+var openingWords = loadSet("data/openingwords.txt")
 
 // openingSubject finds, for a verb at ws[e] after a comma, the name that
 // opens the clause ws[lo:e] when only descriptions separated by commas
@@ -999,7 +1034,7 @@ func (t *speakerTracker) openingSubject(lo, e int) (s, c int, ok bool) {
 			return 0, 0, false
 		}
 	}
-	if !mayBePerson(t.nameText(start, c)) {
+	if !mayBePerson(t.g, t.nameText(start, c)) {
 		return 0, 0, false
 	}
 	return start, c, true
@@ -1098,7 +1133,7 @@ func (t *speakerTracker) find(open, close int, parts [][2]int) (attribution, boo
 	// quotation: afterClause stops at the sentence's end. A quotation that
 	// ends its own sentence ("…?” Sanders replied.) may still be followed
 	// by its attribution.
-	if pe := paragraphEnd(text, close); close < pe {
+	if pe := t.paraEnd(close); close < pe {
 		hi := pe
 		if next := nextQuoteStart(text, min(close+1, pe), pe); next >= 0 {
 			hi = next
@@ -1137,7 +1172,7 @@ func (t *speakerTracker) find(open, close int, parts [][2]int) (attribution, boo
 // mark starts, within its paragraph.
 func (t *speakerTracker) sentenceStart(open int) int {
 	sentStart, _ := sentenceBounds(t.a, open)
-	if ps := paragraphStart(t.a.Text, open); ps > sentStart || sentStart > open {
+	if ps := t.paraStart(open); ps > sentStart || sentStart > open {
 		sentStart = ps
 	}
 	return sentStart
@@ -1156,7 +1191,7 @@ func (t *speakerTracker) leadClause(open int) (attribution, bool) {
 	lead := strings.TrimRight(text[:sentStart], " \t\r\n\"“”")
 	if strings.HasSuffix(lead, ":") && len(lead) > 1 {
 		ls, _ := sentenceBounds(t.a, len(lead)-1)
-		if ps := paragraphStart(text, len(lead)-1); ps > ls {
+		if ps := t.paraStart(len(lead) - 1); ps > ls {
 			ls = ps
 		}
 		if at, ok := t.beforeClause(ls, len(lead)); ok {
@@ -1172,7 +1207,7 @@ func (t *speakerTracker) leadClause(open int) (attribution, bool) {
 func (t *speakerTracker) sentenceActor(lo, hi int) (attribution, bool) {
 	t.subjectEnd = -1
 	sp := t.clauseSubject(lo, hi)
-	if !isCapitalised(sp) || !mayBePerson(sp) || t.subjectEnd < 0 {
+	if !isCapitalised(sp) || !mayBePerson(t.g, sp) || t.subjectEnd < 0 {
 		return attribution{}, false
 	}
 	text := t.a.Text
@@ -1215,11 +1250,11 @@ func (t *speakerTracker) sentenceActor(lo, hi int) (attribution, bool) {
 // quotation fills.
 func (t *speakerTracker) signature(close int) (attribution, bool) {
 	text := t.a.Text
-	pe := paragraphEnd(text, close)
+	pe := t.paraEnd(close)
 	if strings.TrimSpace(strings.Trim(text[min(close+1, pe):pe], "\"”’ ")) != "" || pe+2 >= len(text) {
 		return attribution{}, false
 	}
-	next := text[pe+2 : paragraphEnd(text, pe+2)]
+	next := text[pe+2 : t.paraEnd(pe+2)]
 	body := strings.TrimLeft(next, " ")
 	dash := false
 	for _, d := range []string{"-", "—", "–", "--"} {
@@ -1296,25 +1331,9 @@ func (t *speakerTracker) continues(open int) bool {
 		// One sentence: ", said Murphy, who thinks often about the son."
 		before, after, _ := strings.Cut(gap, "\n\n")
 		body := strings.TrimRight(strings.TrimSpace(before), ".!?”\"")
-		return (len(words(before)) <= maxAttributionWords || len(words(before)) <= 30 && !strings.ContainsAny(body, ".!?")) && strings.TrimSpace(after) == ""
+		return (wordCount(before) <= maxAttributionWords || wordCount(before) <= 30 && !strings.ContainsAny(body, ".!?")) && strings.TrimSpace(after) == ""
 	}
 	return false
-}
-
-func paragraphStart(text string, off int) int {
-	off = min(off, len(text))
-	if i := strings.LastIndex(text[:off], "\n\n"); i >= 0 {
-		return i + 2
-	}
-	return 0
-}
-
-func paragraphEnd(text string, off int) int {
-	off = min(off, len(text))
-	if i := strings.Index(text[off:], "\n\n"); i >= 0 {
-		return off + i
-	}
-	return len(text)
 }
 
 // maxAttributionWords bounds how far from a quotation its verb may stand
@@ -1809,8 +1828,8 @@ func (t *speakerTracker) transcriptSpeaker(open, start int) string {
 		return ""
 	}
 	name := strings.Join(parts, " ")
-	if k := keyOf(name); entities().names[k].Kind == kindPerson && entities().names[k].Key != "" {
-		return entities().names[k].Key
+	if k := keyOf(name); t.g.names[k].Kind == kindPerson && t.g.names[k].Key != "" {
+		return t.g.names[k].Key
 	}
 	t.collect(open)
 	return t.fullName(name, open)

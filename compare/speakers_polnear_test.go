@@ -185,7 +185,7 @@ func scorePolNeAR(t testing.TB, artsPath, attrsPath string) [2]polnearScore {
 		text := raw[id]
 		a := polnearArticle(id, text)
 		ws := words(a.Text)
-		qs := extractQuotes(a, ws, entities().mentions(a.Text, ws))
+		qs := extractQuotes(DefaultEntities(), a, ws, DefaultEntities().mentions(a.Text, ws))
 		at := byArticle[id]
 		toByte := runeToByte(text)
 		for i := range at {

@@ -31,7 +31,7 @@ func TestSpeakersHandRead(t *testing.T) {
 		}
 		a := &as[0]
 		ws := words(a.Text)
-		quotes[strings.TrimSuffix(f.Name, ".md")] = extractQuotes(a, ws, entities().mentions(a.Text, ws))
+		quotes[strings.TrimSuffix(f.Name, ".md")] = extractQuotes(DefaultEntities(), a, ws, DefaultEntities().mentions(a.Text, ws))
 	}
 	n, speakers, verbs := 0, 0, 0
 	for _, line := range strings.Split(strings.TrimSpace(want), "\n") {
@@ -90,7 +90,7 @@ func TestRoleNounSpeakers(t *testing.T) {
 			}
 			a := &as[0]
 			ws := words(a.Text)
-			qs := extractQuotes(a, ws, entities().mentions(a.Text, ws))
+			qs := extractQuotes(DefaultEntities(), a, ws, DefaultEntities().mentions(a.Text, ws))
 			if len(qs) == 0 {
 				t.Fatal("no quotations")
 			}

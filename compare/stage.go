@@ -58,6 +58,9 @@ func NewPipeline(articles []corpus.Article, opts Options) (*Pipeline, error) {
 	if opts.Registry == nil {
 		opts.Registry = corpus.DefaultRegistry()
 	}
+	if opts.Entities == nil {
+		opts.Entities = DefaultEntities()
+	}
 	if opts.DateWindowDays == 0 {
 		opts.DateWindowDays = DefaultDateWindowDays
 	}
@@ -83,7 +86,7 @@ func NewPipeline(articles []corpus.Article, opts Options) (*Pipeline, error) {
 		res: &Result{
 			SchemaVersion: SchemaVersion,
 			Tool:          Tool{Name: "framediff", Version: Version},
-			Settings:      Settings{DateWindowDays: opts.DateWindowDays, EventThreshold: opts.EventThreshold},
+			Settings:      Settings{DateWindowDays: opts.DateWindowDays, EventThreshold: opts.EventThreshold, Entities: EntitiesInfo{Name: opts.Entities.Name, Digest: opts.Entities.Digest}},
 			Lexicon:       LexiconInfo{Name: lex.Name, Digest: lex.Digest},
 			Lex:           lex,
 			Articles:      arts,
@@ -179,18 +182,19 @@ func (p *Pipeline) Group(ctx context.Context) error {
 	err := parallel(ctx, len(p.arts), p.opts.Workers, p.opts.progress(StageArticles, len(p.arts), func(i int) {
 		a := &p.arts[i]
 		w := &p.work[i]
-		feats[i] = articleFeatures(a)
+		feats[i] = articleFeatures(p.opts.Entities, a)
 		// Tokens and entity mentions are needed here only to find
 		// quotations; tokens are made again per event when it is compared,
 		// so that the whole corpus's are never held at once.
 		ws := feats[i].words
 		feats[i].words = nil
-		ms := feats[i].mentions // found in the same text, unless a title was put before it
+		ms, seen := feats[i].mentions, feats[i].lowerSeen // found in the same text, unless a title was put before it
+		feats[i].lowerSeen = nil
 		if feats[i].text != a.Text {
 			ws = tailWords(feats[i].text, a.Text, ws)
-			ms = entities().mentions(a.Text, ws)
+			ms, seen = p.opts.Entities.mentionsSeen(a.Text, ws)
 		}
-		w.quotes = extractQuotes(a, ws, ms)
+		w.quotes = extractQuotesSeen(p.opts.Entities, a, ws, ms, seen)
 		if match {
 			w.hits = matcher.Match(a)
 			if !p.opts.NoMarkers {
@@ -210,7 +214,7 @@ func (p *Pipeline) Group(ctx context.Context) error {
 		p.opts.Progress(StageEvents, 0, 1)
 	}
 	p.ranStages = append(p.ranStages, StageEvents)
-	events, eventOf, err := groupEvents(ctx, feats, p.opts.DateWindowDays, p.opts.EventThreshold, p.opts.Workers)
+	events, eventOf, err := groupEvents(ctx, p.opts.Entities, feats, p.opts.DateWindowDays, p.opts.EventThreshold, p.opts.Workers)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/internal/seedtest"
 )
 
 func jsonOf(t *testing.T, v any) []byte {
@@ -26,7 +27,7 @@ func jsonOf(t *testing.T, v any) []byte {
 // only its part of the Result, equal to Build's, and that running them in
 // turn gives Build's Result byte for byte.
 func TestPipelineStages(t *testing.T) {
-	arts := readSeeds(t)
+	arts := seedtest.Read(t)
 	more, _ := readCorpus(t, "testdata/corpora/dam_and_strike.txt")
 	arts = append(arts, more...)
 	arts = append(arts, readSynth(t, 60).arts...)
@@ -170,7 +171,7 @@ func TestWorkersOnRealNews(t *testing.T) {
 // NoMarkers and NoDistinctive leave out markers and distinctive terms and
 // change nothing else.
 func TestPipelineWithoutMarkersOrDistinctive(t *testing.T) {
-	arts := readSeeds(t)
+	arts := seedtest.Read(t)
 	full, err := Build(context.Background(), arts, Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/cputime"
 	"github.com/framediff/framediff/internal/heapwatch"
 )
 
@@ -52,11 +53,11 @@ func BenchmarkStages(b *testing.B) {
 		for k, st := range stages {
 			runtime.GC()
 			stop := heapwatch.Start()
-			start := cpuTime()
+			start := cputime.Used()
 			if err := st.run(p); err != nil {
 				b.Fatal(err)
 			}
-			cpu[k] += cpuTime() - start
+			cpu[k] += cputime.Used() - start
 			peak[k] = max(peak[k], stop())
 		}
 	}

@@ -21,6 +21,9 @@ type word = framing.Token
 // words splits text into word tokens.
 func words(text string) []word { return framing.Tokenize(text) }
 
+// wordCount returns len(words(text)) without making the tokens.
+func wordCount(text string) int { return framing.CountWords(text) }
+
 // stem reduces a lower-case word to the key used to compare content.
 func stem(w string) string { return framing.Stem(w) }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/internal/cputime"
 	"github.com/framediff/framediff/internal/synth"
 )
 
@@ -67,7 +68,7 @@ func makeWireEvent(tb testing.TB, n, distinct int) *wireEvent {
 	for i := range w.arts {
 		a, wk := &w.arts[i], &w.work[i]
 		wk.words = words(a.Text)
-		wk.quotes = extractQuotes(a, wk.words, entities().mentions(a.Text, wk.words))
+		wk.quotes = extractQuotes(DefaultEntities(), a, wk.words, DefaultEntities().mentions(a.Text, wk.words))
 		wk.hits = matcher.Match(a)
 		w.ev.Articles = append(w.ev.Articles, a.ID)
 		w.members = append(w.members, i)
@@ -213,7 +214,7 @@ func BenchmarkWireCopyEvent(b *testing.B) {
 			runtime.GC()
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			start := cpuTime()
+			start := cputime.Used()
 			for b.Loop() {
 				compareEvent(context.Background(), w.ev, w.arts, w.work, w.members)
 			}
@@ -239,7 +240,7 @@ func BenchmarkWireCopyBuild(b *testing.B) {
 			runtime.GC()
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			start := cpuTime()
+			start := cputime.Used()
 			var events int
 			for b.Loop() {
 				res, err := Build(context.Background(), w.arts, Options{})

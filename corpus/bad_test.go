@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/golden"
 )
 
 // messages returns every warning about file: file-level warnings naming it
@@ -35,7 +36,7 @@ func messages(file string, arts []corpus.Article, ws []corpus.Warning) []string 
 // whatever their neighbours hold.
 func TestBadInputDirGolden(t *testing.T) {
 	arts, ws := testReader().ReadFS(os.DirFS(filepath.Join("testdata", "bad")), "bad")
-	golden(t, filepath.Join("testdata", "bad.golden"), summarize(arts, ws))
+	golden.Check(t, filepath.Join("testdata", "bad.golden"), []byte(summarize(arts, ws)), *update)
 }
 
 // Each bad file draws a warning that names it (and the line where there is

@@ -2,12 +2,12 @@ package corpus_test
 
 import (
 	"fmt"
-	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/cputime"
 	"github.com/framediff/framediff/internal/synth"
 )
 
@@ -48,22 +48,14 @@ type cpuClock struct {
 	start time.Duration
 }
 
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 func startCPU(b *testing.B) cpuClock {
 	b.ResetTimer()
-	return cpuClock{b, cpuTime()}
+	return cpuClock{b, cputime.Used()}
 }
 
 func (c cpuClock) report(bytesPerOp int64) {
 	c.b.StopTimer()
-	if d := cpuTime() - c.start; d > 0 {
+	if d := cputime.Used() - c.start; d > 0 {
 		c.b.ReportMetric(float64(bytesPerOp)*float64(c.b.N)/d.Seconds()/1e6, "MB/cpu-s")
 	}
 }

@@ -19,6 +19,7 @@ var instantLayouts = []string{
 	time.RFC3339Nano,
 	"2006-01-02T15:04:05Z0700",
 	"2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04Z0700",
 	"2006-01-02 15:04:05Z07:00",
 	"2006-01-02 15:04:05 -0700",
 	"2006-01-02 15:04:05 MST",
@@ -30,7 +31,7 @@ var instantLayouts = []string{
 	time.ANSIC,
 }
 
-// Layouts without a zone are read as UTC.
+// localInstantLayouts are instants written without a zone, read as UTC.
 var localInstantLayouts = []string{
 	"2006-01-02T15:04:05.999999999",
 	"2006-01-02T15:04:05",
@@ -42,6 +43,8 @@ var localInstantLayouts = []string{
 var dayLayouts = []string{
 	"2006-01-02",
 	"2006/01/02",
+	"02.01.2006",
+	"2.1.2006",
 	"02 January, 2006",
 	"2 January, 2006",
 	"02 January 2006",

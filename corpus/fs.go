@@ -19,7 +19,7 @@ const ManifestName = "manifest.yaml"
 // reading only files with an article format's extension (.txt, .md, .html,
 // .json, .jsonl and their variants; see DetectFormat) or none. A
 // manifest.yaml maps the file names of its directory to front-matter
-// fields (id, outlet, title, published, url, event, kind), which win over
+// fields (articleFields: id, outlet, title, published, …), which win over
 // both the file's own front matter and what the text suggests. Sources and
 // warnings name files as prefix/path (just path when prefix is empty);
 // pass "seeds" for the embedded corpus or the directory given on the

@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"time"
 	"unicode/utf8"
 
-	"github.com/markusmobius/go-htmldate"
-	"github.com/markusmobius/go-trafilatura"
+	"codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/unicode/norm"
@@ -18,8 +16,9 @@ import (
 // library; deeper pages are read by a simple walk over their text instead.
 const MaxHTMLDepth = 512
 
-// readHTML reads a saved web page: main text, title, author, date and site
-// name through go-trafilatura. Nothing the page references is fetched and
+// readHTML reads a saved web page: its main text through go-readability,
+// its title, author, date and site name from its meta tags and JSON-LD
+// (readPageMeta). Nothing the page references is fetched and
 // no script runs: the page is only parsed.
 func (r *Reader) readHTML(name, source string, data []byte, over *fields) ([]Article, []Warning) {
 	page, notes, err := decodeHTML(data)
@@ -43,25 +42,31 @@ func (r *Reader) readHTML(name, source string, data []byte, over *fields) ([]Art
 		d.warn("HTML nested %d elements deep (limit %d); read as plain text without extraction", htmlDepth(doc), MaxHTMLDepth)
 		text = htmlText(doc)
 	default:
-		res, err := trafilatura.ExtractDocument(doc, r.trafilaturaOptions())
-		if err != nil || res == nil {
-			// The library's own error ("text and comments are not long
-			// enough") says nothing more to a user.
+		meta := readPageMeta(doc)
+		dropAsides(doc)
+		parser := readability.NewParser()
+		res, err := parser.ParseAndMutate(doc, meta.pageURL())
+		if err == nil && res.Node != nil {
+			text = htmlText(res.Node)
+			meta.fillFrom(res)
+		} else if doc, err := html.Parse(strings.NewReader(page)); err == nil {
+			// The extractor found no block of text worth the name (its
+			// tree is changed by now, so the page is parsed again).
+			text = htmlText(pageBody(doc))
+		}
+		// A page that marks its article body is believed when the
+		// extractor found much less.
+		if bw := len(strings.Fields(meta.body)); bw > 2*len(strings.Fields(text)) {
+			text = meta.body
+		}
+		if strings.TrimSpace(text) == "" {
 			return nil, []Warning{{File: source, Reason: "no article text found in the page"}}
 		}
-		text = htmlText(res.ContentNode)
-		md := res.Metadata
-		f.Title = md.Title
-		f.URL = md.URL
-		if !md.Date.IsZero() {
-			if md.Date.Hour() != 0 || md.Date.Minute() != 0 || md.Date.Second() != 0 {
-				f.Published = md.Date.UTC().Format(time.RFC3339)
-			} else {
-				f.Published = md.Date.Format("2006-01-02")
-			}
-		}
-		d.author = md.Author
-		f.Outlet = r.htmlOutlet(md.Sitename, md.URL, md.Hostname)
+		f.Title = meta.title
+		f.URL = meta.url
+		f.Published = r.pageDate(meta.dates)
+		d.author = meta.author
+		f.Outlet = r.htmlOutlet(meta.site, meta.url, meta.host())
 	}
 	if fixed, n := repairMojibake(text); n > 0 {
 		text = fixed
@@ -99,25 +104,6 @@ func (r *Reader) htmlOutlet(site, pageURL, host string) string {
 		return site
 	}
 	return host
-}
-
-func (r *Reader) trafilaturaOptions() trafilatura.Options {
-	maxDate := time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
-	if !r.Now.IsZero() {
-		maxDate = r.Now.Add(24 * time.Hour)
-	}
-	return trafilatura.Options{
-		EnableFallback:  true,
-		ExcludeComments: true,
-		Deduplicate:     false,
-		HtmlDateOptions: &htmldate.Options{
-			ExtractTime:         true,
-			UseOriginalDate:     true,
-			SkipExtensiveSearch: true,
-			MinDate:             time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC),
-			MaxDate:             maxDate,
-		},
-	}
 }
 
 // decodeHTML turns a page's bytes into UTF-8: a byte-order mark decides,

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -40,18 +42,67 @@ func (v *jsonValue) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// jsonRecord is the JSON and JSONL article layout.
+// jsonRecord is a JSON article record: its text, and the value given for
+// each of articleFields by its key and by an alias.
 type jsonRecord struct {
-	ID        jsonValue `json:"id"`
-	Outlet    jsonValue `json:"outlet"`
-	Title     jsonValue `json:"title"`
-	Published jsonValue `json:"published"`
-	URL       jsonValue `json:"url"`
-	Text      jsonValue `json:"text"`
-	Event     jsonValue `json:"event"`
-	Kind      jsonValue `json:"kind"`
-	Language  jsonValue `json:"language"`
-	Lang      jsonValue `json:"lang"`
+	text      jsonValue
+	key       [len(articleFields)]jsonValue
+	alias     [len(articleFields)]jsonValue
+	aliasName [len(articleFields)]string // the alias that gave alias[i], if any
+}
+
+// set stores the value of the record's member name; false when name is
+// neither "text" nor a field's key or alias.
+func (r *jsonRecord) set(name string, v jsonValue) bool {
+	if name == "text" {
+		r.text = v
+		return true
+	}
+	n, ok := fieldNames[name]
+	switch {
+	case !ok:
+		return false
+	case n.alias:
+		r.alias[n.field], r.aliasName[n.field] = v, name
+	default:
+		r.key[n.field] = v
+	}
+	return true
+}
+
+// decodeRecord decodes one JSON object through encoding/json, matching
+// member names to fields regardless of case as encoding/json matches
+// struct fields; an exact name wins over another case of it.
+func decodeRecord(raw []byte) (jsonRecord, error) {
+	var rec jsonRecord
+	var obj map[string]jsonValue
+	if err := json.Unmarshal(raw, &obj); err != nil {
+		return rec, err
+	}
+	names := make([]string, 0, len(obj))
+	for name := range obj {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var exact []string
+	for _, name := range names {
+		if rec.set(name, jsonValue{}) {
+			exact = append(exact, name)
+			continue
+		}
+		for known := range fieldNames {
+			if strings.EqualFold(name, known) {
+				rec.set(known, obj[name])
+			}
+		}
+		if strings.EqualFold(name, "text") {
+			rec.set("text", obj[name])
+		}
+	}
+	for _, name := range exact {
+		rec.set(name, obj[name])
+	}
+	return rec, nil
 }
 
 // readJSON reads a JSON document (an array of article objects, one object,
@@ -74,7 +125,7 @@ func (r *Reader) readJSON(source string, data []byte, format Format, over *field
 	var arts []Article
 	var ws []Warning
 	if format == FormatJSONL {
-		arts, ws = r.readJSONL(source, bytes.NewReader(data), over)
+		arts, ws = r.readJSONLines(source, &byteLines{data: data, max: r.maxLine()}, over)
 	} else {
 		arts, ws = r.readJSONDocument(source, data, over)
 	}
@@ -96,8 +147,114 @@ func (r *Reader) ReadJSONL(name string, rd io.Reader) ([]Article, []Warning) {
 
 // readJSONL is ReadJSONL with manifest fields applied to every record.
 func (r *Reader) readJSONL(name string, rd io.Reader, over *fields) ([]Article, []Warning) {
-	br := bufio.NewReaderSize(rd, 64<<10)
-	maxLine := 2*r.maxArticle() + 64<<10
+	return r.readJSONLines(name, &readerLines{br: bufio.NewReaderSize(rd, 64<<10), max: r.maxLine()}, over)
+}
+
+// maxLine is the longest JSONL line read: room for an article of the
+// limit, escaped, and its other fields.
+func (r *Reader) maxLine() int { return 2*r.maxArticle() + 64<<10 }
+
+// jsonLines yields the lines of a JSONL input one at a time.
+type jsonLines interface {
+	// next returns the next line without its "\n"; tooLong when it is
+	// over the limit (line is then empty); owned when line stays valid
+	// after the following call; err (io.EOF at the end) after the last
+	// line, which may come with it.
+	next() (line []byte, tooLong, owned bool, err error)
+}
+
+// byteLines cuts lines from an input already in memory, without copying.
+type byteLines struct {
+	data []byte
+	max  int
+}
+
+func (b *byteLines) next() ([]byte, bool, bool, error) {
+	if len(b.data) == 0 {
+		return nil, false, true, io.EOF
+	}
+	line := b.data
+	var err error
+	if i := bytes.IndexByte(b.data, '\n'); i >= 0 {
+		line, b.data = b.data[:i+1], b.data[i+1:]
+	} else {
+		b.data = nil
+		err = io.EOF
+	}
+	if len(line) > b.max {
+		return nil, true, true, err
+	}
+	return line, false, true, err
+}
+
+// readerLines reads lines from a stream into one reused buffer.
+type readerLines struct {
+	br  *bufio.Reader
+	max int
+	buf []byte
+	// With strict set, the first byte-order mark, byte that is not UTF-8,
+	// NUL byte, read error, or byte past limit in all stops the reading
+	// (next reports io.EOF) and sets bad: the input needs Read's handling
+	// of the whole.
+	strict bool
+	limit  int64
+	total  int64
+	bad    bool
+}
+
+func (l *readerLines) next() ([]byte, bool, bool, error) {
+	l.buf = l.buf[:0]
+	tooLong := false
+	for {
+		chunk, err := l.br.ReadSlice('\n')
+		if l.strict {
+			if (l.total == 0 && bytes.HasPrefix(chunk, []byte{0xEF, 0xBB, 0xBF})) || !utf8.Valid(chunk) || bytes.IndexByte(chunk, 0) >= 0 ||
+				(err != nil && err != io.EOF && err != bufio.ErrBufferFull) || l.total+int64(len(chunk)) > l.limit {
+				l.bad = true
+				return nil, false, false, io.EOF
+			}
+			l.total += int64(len(chunk))
+		}
+		if !tooLong {
+			if len(l.buf)+len(chunk) > l.max {
+				tooLong = true
+				l.buf = l.buf[:0]
+			} else {
+				l.buf = append(l.buf, chunk...)
+			}
+		}
+		if err != bufio.ErrBufferFull {
+			return l.buf, tooLong, false, err
+		}
+	}
+}
+
+// ReadJSONLFile reads a JSONL input named name from rd as Read reads the
+// same bytes, but a line at a time, so that the whole input is never held
+// at once. It returns ok false, and nothing else, when the input needs
+// what Read does with an input as a whole: when name is not a JSONL name,
+// the input is empty, over the size limit, starts with a byte-order mark,
+// holds bytes that are not UTF-8 or a NUL byte, or cannot be read, and
+// whenever r has a Cache. The caller then reads it whole and calls Read.
+func (r *Reader) ReadJSONLFile(name string, rd io.Reader) (arts []Article, ws []Warning, ok bool) {
+	if r.Cache != nil || formatByExt[strings.ToLower(path.Ext(name))] != FormatJSONL {
+		return nil, nil, false
+	}
+	lines := &readerLines{br: bufio.NewReaderSize(rd, 64<<10), max: r.maxLine(), strict: true, limit: r.maxFile()}
+	arts, ws = r.readJSONLines(name, lines, nil)
+	if lines.bad || lines.total == 0 {
+		return nil, nil, false
+	}
+	if len(arts) == 0 && len(ws) == 0 {
+		ws = append(ws, Warning{File: name, Reason: "no article records"})
+	}
+	arts, ws = Dedupe(arts, ws)
+	return arts, ws, true
+}
+
+// readJSONLines reads the records of a JSONL input line by line.
+func (r *Reader) readJSONLines(name string, lines jsonLines, over *fields) ([]Article, []Warning) {
+	maxLine := r.maxLine()
 	var arts []Article
 	var ws []Warning
 	// Records are read in batches, each batch turned into articles by up to
@@ -125,26 +282,8 @@ func (r *Reader) readJSONL(name string, rd io.Reader, over *fields) ([]Article, 
 		}
 		batch, size = batch[:0], 0
 	}
-	var buf []byte
 	for line := 1; ; line++ {
-		buf = buf[:0]
-		tooLong := false
-		var err error
-		for {
-			var chunk []byte
-			chunk, err = br.ReadSlice('\n')
-			if !tooLong {
-				if len(buf)+len(chunk) > maxLine {
-					tooLong = true
-					buf = buf[:0]
-				} else {
-					buf = append(buf, chunk...)
-				}
-			}
-			if err != bufio.ErrBufferFull {
-				break
-			}
-		}
+		buf, tooLong, owned, err := lines.next()
 		if err != nil && err != io.EOF {
 			batch = append(batch, &record{line: line, ws: []Warning{{File: name, Line: line, Reason: fmt.Sprintf("read: %v", err)}}})
 			break
@@ -170,7 +309,10 @@ func (r *Reader) readJSONL(name string, rd io.Reader, over *fields) ([]Article, 
 				ws = append(ws, w...)
 				break
 			}
-			batch = append(batch, &record{line: line, raw: bytes.Clone(raw)})
+			if !owned {
+				raw = bytes.Clone(raw)
+			}
+			batch = append(batch, &record{line: line, raw: raw})
 			size += len(raw)
 		}
 		if size >= batchBytes {
@@ -279,44 +421,20 @@ func newLineIndex(data []byte) func(int) int {
 	}
 }
 
-// plainRecord is jsonRecord for the common case of string fields only:
-// decoding into it is about twice as fast.
-type plainRecord struct {
-	ID        string `json:"id"`
-	Outlet    string `json:"outlet"`
-	Title     string `json:"title"`
-	Published string `json:"published"`
-	URL       string `json:"url"`
-	Text      string `json:"text"`
-	Event     string `json:"event"`
-	Kind      string `json:"kind"`
-	Language  string `json:"language"`
-	Lang      string `json:"lang"`
-}
-
 // readRecord turns one JSON object into an article.
 func (r *Reader) readRecord(name string, line int, raw []byte, over *fields) ([]Article, []Warning) {
 	source := fmt.Sprintf("%s:%d", name, line)
-	var rec jsonRecord
-	plain, ok := scanFlatRecord(raw)
-	var err error
+	rec, ok := scanFlatRecord(raw)
 	if !ok {
-		err = json.Unmarshal(raw, &plain)
-	}
-	if err == nil {
-		rec = jsonRecord{
-			ID: jsonValue{s: plain.ID}, Outlet: jsonValue{s: plain.Outlet}, Title: jsonValue{s: plain.Title},
-			Published: jsonValue{s: plain.Published}, URL: jsonValue{s: plain.URL}, Text: jsonValue{s: plain.Text},
-			Event: jsonValue{s: plain.Event}, Kind: jsonValue{s: plain.Kind},
-			Language: jsonValue{s: plain.Language}, Lang: jsonValue{s: plain.Lang},
+		var err error
+		if rec, err = decodeRecord(raw); err != nil {
+			var te *json.UnmarshalTypeError
+			reason := fmt.Sprintf("not a JSON object: %v", jsonReason(err))
+			if errors.As(err, &te) && te.Field == "" {
+				reason = fmt.Sprintf("record is a JSON %s, want an object", te.Value)
+			}
+			return nil, []Warning{{File: name, Line: line, Reason: reason}}
 		}
-	} else if err := json.Unmarshal(raw, &rec); err != nil {
-		var te *json.UnmarshalTypeError
-		reason := fmt.Sprintf("not a JSON object: %v", jsonReason(err))
-		if errors.As(err, &te) && te.Field == "" {
-			reason = fmt.Sprintf("record is a JSON %s, want an object", te.Value)
-		}
-		return nil, []Warning{{File: name, Line: line, Reason: reason}}
 	}
 	var notes []string
 	get := func(key string, v jsonValue, numberOK bool) string {
@@ -336,20 +454,15 @@ func (r *Reader) readRecord(name string, line int, raw []byte, over *fields) ([]
 		}
 		return s
 	}
-	f := fields{
-		ID:        get("id", rec.ID, true),
-		Outlet:    get("outlet", rec.Outlet, false),
-		Title:     get("title", rec.Title, false),
-		Published: get("published", rec.Published, true),
-		URL:       get("url", rec.URL, false),
-		Event:     get("event", rec.Event, true),
-		Kind:      get("kind", rec.Kind, false),
-		Language:  get("language", rec.Language, false),
+	var f fields
+	for i, af := range articleFields {
+		v := get(af.key, rec.key[i], af.number)
+		if v == "" && rec.aliasName[i] != "" {
+			v = get(rec.aliasName[i], rec.alias[i], af.number)
+		}
+		*f.at(i) = v
 	}
-	if f.Language == "" {
-		f.Language = get("lang", rec.Lang, false)
-	}
-	text := get("text", rec.Text, false)
+	text := get("text", rec.text, false)
 	f = f.overlay(over)
 	if f.ID == "" {
 		f.ID = fmt.Sprintf("%s-%d", defaultID(name), line)

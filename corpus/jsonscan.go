@@ -10,7 +10,7 @@ import (
 // object whose values are all strings. ok is false for anything else
 // (numbers, nested values, odd keys, invalid JSON or UTF-8), and the caller
 // falls back to encoding/json, which also gives the precise error.
-func scanFlatRecord(raw []byte) (rec plainRecord, ok bool) {
+func scanFlatRecord(raw []byte) (rec jsonRecord, ok bool) {
 	if !utf8.Valid(raw) {
 		return rec, false
 	}
@@ -43,7 +43,8 @@ func scanFlatRecord(raw []byte) (rec plainRecord, ok bool) {
 		if !ok {
 			return rec, false
 		}
-		if !rec.set(key, value) {
+		if !rec.set(key, jsonValue{s: value}) && foldedRecordName(key) {
+			// encoding/json would match it to a field.
 			return rec, false
 		}
 		i = skipWS(s, next)
@@ -59,40 +60,6 @@ func scanFlatRecord(raw []byte) (rec plainRecord, ok bool) {
 			return rec, false
 		}
 	}
-}
-
-// set stores a field; false for a key encoding/json would match
-// differently (another case of a known key).
-func (r *plainRecord) set(key, value string) bool {
-	switch key {
-	case "id":
-		r.ID = value
-	case "outlet":
-		r.Outlet = value
-	case "title":
-		r.Title = value
-	case "published":
-		r.Published = value
-	case "url":
-		r.URL = value
-	case "text":
-		r.Text = value
-	case "event":
-		r.Event = value
-	case "kind":
-		r.Kind = value
-	case "language":
-		r.Language = value
-	case "lang":
-		r.Lang = value
-	default:
-		for _, k := range []string{"id", "outlet", "title", "published", "url", "text", "event", "kind", "language", "lang"} {
-			if strings.EqualFold(key, k) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 func skipWS(s []byte, i int) int {

@@ -85,11 +85,25 @@ func (d *draft) setLanguage(a *Article) {
 
 // englishFunctionWords are frequent English words that are rare as words
 // of other languages written in the Latin script.
-var englishFunctionWords = map[string]bool{
-	"the": true, "and": true, "of": true, "that": true, "with": true, "said": true,
-	"has": true, "have": true, "were": true, "from": true, "this": true, "which": true,
-	"its": true, "by": true, "would": true, "will": true, "been": true, "their": true,
-}
+var englishFunctionWords = func() map[string]bool {
+	data, err := dataFS.ReadFile("data/englishwords.txt")
+	if err != nil {
+		panic("corpus: embedded data/englishwords.txt: " + err.Error())
+	}
+	m := map[string]bool{}
+	for line := range strings.Lines(string(data)) {
+		w := strings.TrimSpace(line)
+		if w == "" || w[0] == '#' {
+			continue
+		}
+		if len(w) > 5 {
+			// plainlyEnglish looks up words of up to five letters only.
+			panic("corpus: embedded data/englishwords.txt: " + w + " is longer than five letters")
+		}
+		m[w] = true
+	}
+	return m
+}()
 
 // plainlyEnglish reports whether at least a twelfth of the first 20 or more
 // words of text are English function words (English prose has about a

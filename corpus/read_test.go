@@ -2,6 +2,7 @@ package corpus_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -83,7 +84,7 @@ func TestReadTxtar(t *testing.T) {
 					wantIdx = len(ar.Files) - 1
 				}
 				ar.Files[wantIdx].Data = []byte(got)
-				if err := writeFile(file, txtar.Format(ar)); err != nil {
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return

@@ -11,9 +11,11 @@ import (
 	"sync"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/framediff/framediff/internal/yamlkeys"
 )
 
-//go:embed data/outlets.yaml data/boilerplate.yaml data/abbreviations.txt
+//go:embed data/outlets.yaml data/boilerplate.yaml data/abbreviations.txt data/htmlmeta.txt data/englishwords.txt
 var dataFS embed.FS
 
 // Registry is the set of known outlets. Look outlets up with Lookup; build
@@ -70,8 +72,6 @@ func LoadRegistry(fsys fs.FS, name string) (*Registry, error) {
 	return ParseRegistry(name, data)
 }
 
-var outletKeys = []string{"name", "aliases", "domains", "country", "owner", "owner_source", "kind", "cues"}
-
 // ParseRegistry parses a registry YAML document: a top-level "outlets" list
 // of Outlet mappings. Errors name the file and line: an unknown field, a
 // missing name, an unknown kind, a cue with not exactly one of line, prefix
@@ -92,7 +92,7 @@ func ParseRegistry(name string, data []byte) (*Registry, error) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k := root.Content[i]
 		if k.Value != "outlets" {
-			return nil, fmt.Errorf("%s:%d: unknown key %q (want \"outlets\")", name, k.Line, k.Value)
+			return nil, fmt.Errorf("%s:%d: %s", name, k.Line, yamlkeys.Unknown(k.Value, []string{"outlets"}))
 		}
 		list = root.Content[i+1]
 	}
@@ -104,13 +104,10 @@ func ParseRegistry(name string, data []byte) (*Registry, error) {
 		if item.Kind != yaml.MappingNode {
 			return nil, fmt.Errorf("%s:%d: outlet must be a mapping", name, item.Line)
 		}
-		for i := 0; i+1 < len(item.Content); i += 2 {
-			k := item.Content[i]
-			if !slices.Contains(outletKeys, k.Value) {
-				return nil, fmt.Errorf("%s:%d: unknown outlet field %q", name, k.Line, k.Value)
-			}
-		}
 		var o Outlet
+		if err := yamlkeys.CheckIn(name, item, &o); err != nil {
+			return nil, err
+		}
 		if err := item.Decode(&o); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", name, item.Line, err)
 		}

@@ -67,14 +67,16 @@ func TestDefaultRegistryContents(t *testing.T) {
 
 func TestParseRegistryErrors(t *testing.T) {
 	tests := []struct{ name, in, want string }{
-		{"unknown field", "outlets:\n  - name: X\n    ownr: Y\n", `user.yaml:3: unknown outlet field "ownr"`},
+		{"unknown field", "outlets:\n  - name: X\n    ownr: Y\n", `user.yaml:3: unknown key "ownr" (did you mean "owner"?)`},
+		{"unknown cue field", "outlets:\n  - name: X\n    cues:\n      - line: a\n      - prefixx: b\n", `user.yaml:5: unknown key "prefixx" (did you mean "prefix"?)`},
 		{"no name", "outlets:\n  - country: X\n", "user.yaml:2: outlet without a name"},
 		{"bad kind", "outlets:\n  - name: X\n    kind: tabloid\n", `user.yaml:2: outlet "X": unknown kind "tabloid"`},
 		{"bad cue", "outlets:\n  - name: X\n    cues:\n      - line: a\n        prefix: b\n", `user.yaml:2: outlet "X": a cue needs exactly one`},
 		{"shared alias", "outlets:\n  - name: X\n    aliases: [Q]\n  - name: Y\n    aliases: [q]\n", `share the name or alias "q"`},
 		{"shared domain", "outlets:\n  - name: X\n    domains: [x.com]\n  - name: Y\n    domains: [www.x.com]\n", `share the domain "www.x.com"`},
 		{"not yaml", "outlets: [", "user.yaml: yaml:"},
-		{"top level", "sources: []\n", `user.yaml:1: unknown key "sources"`},
+		{"top level", "sources: []\n", `user.yaml:1: unknown key "sources" (known: outlets)`},
+		{"top level misspelt", "outlet: []\n", `user.yaml:1: unknown key "outlet" (did you mean "outlets"?)`},
 		{"wrong type", "outlets:\n  - name: X\n    aliases: 3\n", "user.yaml:2:"},
 	}
 	for _, tc := range tests {

@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/framediff/framediff/internal/yamlkeys"
 )
 
 // RuleAction says what a boilerplate Rule does with a line it matches.
@@ -93,14 +95,14 @@ func DefaultRules() *Rules {
 }
 
 // ParseRules parses a rules YAML document: a top-level "rules" list. Errors
-// name the file and the line of the bad rule: a missing name or pattern, an
-// unknown action or a pattern that does not compile.
+// name the file and the line of the bad rule: an unknown key, a missing
+// name or pattern, an unknown action or a pattern that does not compile.
 func ParseRules(name string, data []byte) (*Rules, error) {
 	var doc struct {
 		Rules yaml.Node `yaml:"rules"`
 	}
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	if err := yamlkeys.Decode(name, data, &doc); err != nil {
+		return nil, err
 	}
 	if doc.Rules.Kind != yaml.SequenceNode {
 		return nil, fmt.Errorf("%s: want a top-level \"rules\" list", name)
@@ -109,6 +111,9 @@ func ParseRules(name string, data []byte) (*Rules, error) {
 	seen := map[string]bool{}
 	for _, item := range doc.Rules.Content {
 		var r Rule
+		if err := yamlkeys.CheckIn(name, item, &r); err != nil {
+			return nil, err
+		}
 		if err := item.Decode(&r); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", name, item.Line, err)
 		}
@@ -330,7 +335,7 @@ func equalLowerASCII(s, h string) bool {
 	return true
 }
 
-// containsAnyGated is containsAnyFold for hints that all begin with one of
+// containsAnyGated is containsAnyRare for hints that all begin with one of
 // the punctuation bytes in gate: one scan per gate byte, comparing only
 // where it occurs.
 func containsAnyGated(s string, gate []byte, hints []string) bool {

@@ -68,6 +68,9 @@ func TestParseRulesErrors(t *testing.T) {
 		{"bad action", "rules:\n  - name: x\n    action: erase\n    pattern: a\n", "r.yaml:2: rule \"x\": unknown action"},
 		{"no name", "rules:\n  - action: line\n    pattern: a\n", "r.yaml:2: rule without a name"},
 		{"not a list", "rules: 3\n", "want a top-level"},
+		{"unknown rule key", "rules:\n  - name: x\n    action: line\n    patern: a\n", `r.yaml:4: unknown key "patern" (did you mean "pattern"?)`},
+		{"unknown test key", "rules:\n  - name: x\n    action: line\n    pattern: a\n    tests:\n      - {in: a, outt: ''}\n", `r.yaml:6: unknown key "outt" (did you mean "out"?)`},
+		{"unknown top-level key", "rule:\n  - name: x\n", `r.yaml:1: unknown key "rule" (did you mean "rules"?)`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

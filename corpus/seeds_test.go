@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,22 +12,12 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/golden"
+	"github.com/framediff/framediff/internal/seedtest"
 	"github.com/framediff/framediff/seeds"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
-
-func readSeeds(t *testing.T) []corpus.Article {
-	t.Helper()
-	arts, ws := corpus.NewReader().ReadFS(seeds.FS, "seeds")
-	if len(ws) > 0 {
-		t.Errorf("ReadFS(seeds) warnings: %v", ws)
-	}
-	if len(arts) != 5 {
-		t.Fatalf("ReadFS(seeds) = %d articles, want 5", len(arts))
-	}
-	return arts
-}
 
 // The seeds' metadata as a careful reader finds it (seeds/README.md and the
 // text itself).
@@ -42,7 +31,7 @@ func TestSeedsMetadata(t *testing.T) {
 		{"004_dd6029a0ad11cc80", "seeds/004_dd6029a0ad11cc80.txt", "The Globe Post", "Erdogan and Putin Clash Over Idlib ‘Ceasefire’", "2018-09-07", "https://turkey.theglobepost.com/erdogan-putin-idlib-ceasefire/"},
 	}
 	var got []meta
-	for _, a := range readSeeds(t) {
+	for _, a := range seedtest.Read(t, "seeds") {
 		got = append(got, meta{a.ID, a.Source, a.Outlet, a.Title, a.Published.String(), a.URL})
 		if len(a.Warnings) > 0 {
 			t.Errorf("%s: warnings %v", a.ID, a.Warnings)
@@ -63,7 +52,7 @@ func TestSeedsBoilerplateRemoved(t *testing.T) {
 		"[Getty]", "Sahar News Monitoring Desk", "Tehran (IP) -", "Iran Press/Iran news:",
 		"@The_NewArab", "1536344194000", "07 September, 2018",
 	}
-	for _, a := range readSeeds(t) {
+	for _, a := range seedtest.Read(t, "seeds") {
 		for _, b := range banned {
 			if strings.Contains(a.Text, b) {
 				t.Errorf("%s: cleaned text contains %q", a.ID, b)
@@ -121,7 +110,7 @@ func TestSeedsHeuristicsOnly(t *testing.T) {
 // The cleaned seeds, paragraph by paragraph and sentence by sentence, are
 // golden files read by a person: testdata/seeds/*.golden.
 func TestSeedsGolden(t *testing.T) {
-	for _, a := range readSeeds(t) {
+	for _, a := range seedtest.Read(t, "seeds") {
 		t.Run(a.ID, func(t *testing.T) {
 			var b strings.Builder
 			fmt.Fprintf(&b, "id: %s\noutlet: %s\ntitle: %s\npublished: %s\nurl: %s\nwords: %d\nparagraphs: %d\nsentences: %d\n",
@@ -132,31 +121,14 @@ func TestSeedsGolden(t *testing.T) {
 			for i := range a.Sentences {
 				fmt.Fprintf(&b, "%d\t%s\n", i+1, a.Sentence(i))
 			}
-			golden(t, filepath.Join("testdata", "seeds", a.ID+".golden"), b.String())
+			golden.Check(t, filepath.Join("testdata", "seeds", a.ID+".golden"), []byte(b.String()), *update)
 		})
-	}
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := writeFile(path, []byte(got)); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", path, diff)
 	}
 }
 
 // Spans must cover Text exactly as documented.
 func TestSeedsSpans(t *testing.T) {
-	for _, a := range readSeeds(t) {
+	for _, a := range seedtest.Read(t, "seeds") {
 		checkSpans(t, a)
 	}
 }
@@ -187,8 +159,4 @@ func checkSpans(t *testing.T, a corpus.Article) {
 		}
 		last = s.End
 	}
-}
-
-func writeFile(path string, data []byte) error {
-	return os.WriteFile(path, data, 0o644)
 }

@@ -8,59 +8,9 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/framediff/framediff/internal/yamlkeys"
 )
-
-// fields is what front matter, a JSON record or the manifest says about an
-// article; empty means not given.
-type fields struct {
-	ID, Outlet, Title, Published, URL, Event, Kind string
-	Language                                       string
-}
-
-// overlay returns f with every field set in over replacing f's.
-func (f fields) overlay(over *fields) fields {
-	if over == nil {
-		return f
-	}
-	set := func(dst *string, v string) {
-		if v != "" {
-			*dst = v
-		}
-	}
-	set(&f.ID, over.ID)
-	set(&f.Outlet, over.Outlet)
-	set(&f.Title, over.Title)
-	set(&f.Published, over.Published)
-	set(&f.URL, over.URL)
-	set(&f.Event, over.Event)
-	set(&f.Kind, over.Kind)
-	set(&f.Language, over.Language)
-	return f
-}
-
-func (f *fields) set(key, value string) bool {
-	switch key {
-	case "id":
-		f.ID = value
-	case "outlet":
-		f.Outlet = value
-	case "title":
-		f.Title = value
-	case "published", "date":
-		f.Published = value
-	case "url":
-		f.URL = value
-	case "event":
-		f.Event = value
-	case "kind":
-		f.Kind = value
-	case "language", "lang":
-		f.Language = value
-	default:
-		return false
-	}
-	return true
-}
 
 // parseFields reads a YAML mapping of article fields. lineBase is added to
 // node lines so that warnings give the line in the file.
@@ -93,6 +43,7 @@ func parseFieldsYAML(data []byte, lineBase int) (fields, []lineWarning) {
 // the cost of a YAML parser. ok is false when anything else appears; the
 // caller then parses the YAML properly.
 func parseSimpleFields(data string, lineBase int) (f fields, ws []lineWarning, ok bool) {
+	var s fieldSetter
 	line := lineBase
 	for data != "" {
 		var l string
@@ -140,11 +91,22 @@ func parseSimpleFields(data string, lineBase int) (f fields, ws []lineWarning, o
 				return f, nil, false
 			}
 		}
-		if !f.set(key, value) {
-			ws = append(ws, lineWarning{line, fmt.Sprintf("unknown field %q ignored", key)})
+		if !s.set(key, value) {
+			ws = append(ws, lineWarning{line, unknownField(key)})
 		}
 	}
-	return f, ws, true
+	return s.fields(), ws, true
+}
+
+// unknownField is the warning for a front-matter or manifest key that is
+// no article field: a warning, not an error, because people keep notes of
+// their own (tags, an author) beside the fields, and the article still
+// reads. A likely misspelling of a field is named.
+func unknownField(key string) string {
+	if s := yamlkeys.Closest(key, fieldKeys()); s != "" {
+		return fmt.Sprintf("unknown field %q ignored (did you mean %q?)", key, s)
+	}
+	return fmt.Sprintf("unknown field %q ignored", key)
 }
 
 type lineWarning struct {
@@ -152,8 +114,9 @@ type lineWarning struct {
 	reason string
 }
 
+// fieldsFromNode reads the article fields of a YAML mapping.
 func fieldsFromNode(m *yaml.Node, lineBase int) (fields, []lineWarning) {
-	var f fields
+	var s fieldSetter
 	var ws []lineWarning
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
@@ -161,11 +124,11 @@ func fieldsFromNode(m *yaml.Node, lineBase int) (fields, []lineWarning) {
 			ws = append(ws, lineWarning{lineBase + k.Line, fmt.Sprintf("field %q is not a single value; ignored", k.Value)})
 			continue
 		}
-		if !f.set(k.Value, strings.TrimSpace(v.Value)) {
-			ws = append(ws, lineWarning{lineBase + k.Line, fmt.Sprintf("unknown field %q ignored", k.Value)})
+		if !s.set(k.Value, strings.TrimSpace(v.Value)) {
+			ws = append(ws, lineWarning{lineBase + k.Line, unknownField(k.Value)})
 		}
 	}
-	return f, ws
+	return s.fields(), ws
 }
 
 // splitFrontMatter separates a leading "---" YAML block from the body. It

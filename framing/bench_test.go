@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/cputime"
+	"github.com/framediff/framediff/internal/seedtest"
 	"github.com/framediff/framediff/internal/synth"
 )
 
@@ -24,7 +24,7 @@ type paragraph struct {
 func benchCorpus(b *testing.B, n int) ([]corpus.Article, int64) {
 	b.Helper()
 	var paras []paragraph
-	for _, a := range readSeeds(b) {
+	for _, a := range seedtest.Read(b) {
 		for _, p := range a.Paragraphs {
 			para := paragraph{text: a.Text[p.Start:p.End]}
 			for _, s := range a.Sentences {
@@ -99,7 +99,7 @@ func benchMatch(b *testing.B, arts []corpus.Article, total int64) {
 	m := NewMatcher(DefaultLexicon())
 	b.SetBytes(total)
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	n := 0
 	for b.Loop() {
 		for i := range arts {
@@ -109,18 +109,9 @@ func benchMatch(b *testing.B, arts []corpus.Article, total int64) {
 	}
 	// On a shared machine wall time includes waiting for a core; the
 	// process's CPU time (all threads, GC included) does not.
-	if d := cpuTime() - cpu0; d > 0 {
+	if d := cputime.Used() - cpu0; d > 0 {
 		b.ReportMetric(float64(total)*float64(n)/d.Seconds()/1e6, "cpu-MB/s")
 	}
-}
-
-// cpuTime returns the user and system CPU time of the process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkScan times the two scans other packages build on, over 1,000
@@ -150,7 +141,7 @@ func BenchmarkScan(b *testing.B) {
 func BenchmarkScanWords(b *testing.B) {
 	arts, total := benchCorpus(b, 1000)
 	b.SetBytes(total)
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	n := 0
 	for b.Loop() {
 		for i := range arts {
@@ -158,7 +149,7 @@ func BenchmarkScanWords(b *testing.B) {
 		}
 		n++
 	}
-	if d := cpuTime() - cpu0; d > 0 {
+	if d := cputime.Used() - cpu0; d > 0 {
 		b.ReportMetric(float64(total)*float64(n)/d.Seconds()/1e6, "cpu-MB/s")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/seedtest"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
@@ -198,7 +199,7 @@ func TestDistinctive(t *testing.T) {
 }
 
 func TestDistinctiveSeedsDeterministic(t *testing.T) {
-	arts := readSeeds(t)
+	arts := seedtest.Read(t)
 	a := Distinctive(arts, DefaultLexicon(), nil)
 	if len(a) == 0 || len(a) > 5*20 {
 		t.Fatalf("%d terms, want 1..100", len(a))

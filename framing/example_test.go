@@ -66,5 +66,5 @@ func ExampleParseLexicon() {
 `))
 	fmt.Println(err)
 	// Output:
-	// my.yaml:7: pole: unknown key "colour" (known: id, name, color, terms)
+	// my.yaml:7: pole: unknown key "colour" (did you mean "color"?)
 }

@@ -1,13 +1,11 @@
 package framing
 
 import (
-	"bytes"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/framediff/framediff/internal/golden"
+	"github.com/framediff/framediff/internal/seedtest"
 )
 
 // seedEvents groups the seeds as the compare package's events should: the
@@ -20,41 +18,15 @@ var seedEvents = map[string]string{
 	"002_04e7ac960a2816e0": "rouhani-erdogan-call",
 }
 
-// golden compares got, as indented JSON, with testdata/NAME, rewriting the
-// file under -update.
-func golden(t *testing.T, name string, got any) {
-	t.Helper()
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(got); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create)", err)
-	}
-	if diff := cmp.Diff(string(want), b.String()); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", path, diff)
-	}
-}
-
 func TestSeedsGolden(t *testing.T) {
-	arts := readSeeds(t)
+	arts := seedtest.Read(t)
 	m := NewMatcher(DefaultLexicon())
 	var hits []Hit
 	for i := range arts {
 		hits = append(hits, m.Match(&arts[i])...)
 	}
 	counts := CountHits(arts, hits, seedEvents)
-	golden(t, "seeds_counts.golden.json", counts)
-	golden(t, "seeds_poles.golden.json", PoleTotals(CountHits(arts, hits, nil)))
-	golden(t, "seeds_distinctive.golden.json", Distinctive(arts, DefaultLexicon(), seedEvents))
+	golden.JSON(t, filepath.Join("testdata", "seeds_counts.golden.json"), counts, *update)
+	golden.JSON(t, filepath.Join("testdata", "seeds_poles.golden.json"), PoleTotals(CountHits(arts, hits, nil)), *update)
+	golden.JSON(t, filepath.Join("testdata", "seeds_distinctive.golden.json"), Distinctive(arts, DefaultLexicon(), seedEvents), *update)
 }

@@ -1,7 +1,6 @@
 package framing
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -15,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/yamlkeys"
 )
 
 //go:embed data/lang/*.yaml
@@ -75,11 +75,9 @@ type langTermYAML struct {
 // term with text, gloss and note, no term twice in one pole. Whether its
 // axes and poles exist is checked against a lexicon by Languages.
 func ParseLanguage(name string, data []byte) (*Language, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
 	var f langFile
-	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	if err := yamlkeys.Decode(name, data, &f); err != nil {
+		return nil, err
 	}
 	if f.Language == "" || f.Name == "" {
 		return nil, fmt.Errorf("%s: language and name are required", name)
@@ -114,6 +112,9 @@ func ParseLanguage(name string, data []byte) (*Language, error) {
 			seen := map[string]bool{}
 			for _, tn := range terms.Content {
 				var t langTermYAML
+				if err := yamlkeys.CheckIn(name, tn, &t); err != nil {
+					return nil, err
+				}
 				if err := tn.Decode(&t); err != nil {
 					return nil, fmt.Errorf("%s:%d: %w", name, tn.Line, err)
 				}

@@ -53,7 +53,9 @@ func TestLanguagesOnDefaultAxes(t *testing.T) {
 
 func TestParseLanguageErrors(t *testing.T) {
 	tests := []struct{ name, data, want string }{
-		{"unknown key", "language: xx\nname: X\nstemming: none\ncolour: red\naxes: {}\n", "colour"},
+		{"unknown key", "language: xx\nname: X\nstemming: none\ncolour: red\naxes: {}\n", `x.yaml:4: unknown key "colour" (known: language, name, stemming`},
+		{"misspelt key", "language: xx\nname: X\nstemmign: none\naxes: {}\n", `x.yaml:3: unknown key "stemmign" (did you mean "stemming"?)`},
+		{"unknown term key", "language: xx\nname: X\nstemming: none\naxes:\n  state:\n    regime:\n      - {text: a, gloss: b, not: c}\n", `x.yaml:7: unknown key "not" (did you mean "note"?)`},
 		{"bad stemming", "language: xx\nname: X\nstemming: porter\naxes: {}\n", `bad stemming "porter"`},
 		{"no snowball", "language: xx\nname: X\nstemming: snowball\naxes: {}\n", "no Snowball stemmer"},
 		{"no gloss", "language: xx\nname: X\nstemming: none\naxes:\n  state:\n    regime:\n      - text: a\n        note: b\n", "x.yaml:7: a term needs text, gloss and note"},

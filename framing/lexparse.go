@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/framediff/framediff/internal/yamlkeys"
 )
 
 //go:embed data/default.yaml
@@ -153,7 +155,7 @@ func (p *lexParser) mapping(n *yaml.Node, what string, known []string, fn func(k
 			}
 		}
 		if !ok {
-			p.errf(k.Line, "%s: unknown key %q (known: %s)", what, k.Value, strings.Join(known, ", "))
+			p.errf(k.Line, "%s: %s", what, yamlkeys.Unknown(k.Value, known))
 			continue
 		}
 		fn(k.Value, v)

@@ -10,19 +10,9 @@ import (
 	"unicode"
 
 	"github.com/framediff/framediff/corpus"
-	"github.com/framediff/framediff/seeds"
+	"github.com/framediff/framediff/internal/seedtest"
 	"github.com/google/go-cmp/cmp"
 )
-
-// readSeeds returns the seed articles as the corpus reader gives them.
-func readSeeds(t testing.TB) []corpus.Article {
-	t.Helper()
-	arts, warns := corpus.NewReader().ReadFS(seeds.FS)
-	if len(arts) != 5 {
-		t.Fatalf("read %d seed articles (warnings %v), want 5", len(arts), warns)
-	}
-	return arts
-}
 
 // truthLine renders a hit in the format of testdata/seeds_truth.txt.
 func truthLine(h Hit) string {
@@ -59,7 +49,7 @@ func TestSeedsTruth(t *testing.T) {
 	want := readTruth(t, "testdata/seeds_truth.txt")
 	m := NewMatcher(DefaultLexicon())
 	var got []string
-	for _, a := range readSeeds(t) {
+	for _, a := range seedtest.Read(t) {
 		checkVoices(t, a.Text, m.Match(&a))
 		for _, h := range m.Match(&a) {
 			got = append(got, strings.TrimRight(truthLine(h), " "))
@@ -78,7 +68,7 @@ func TestSeedsTruth(t *testing.T) {
 
 // TestSeedsFacts checks the counts a careful reader sees in the seeds.
 func TestSeedsFacts(t *testing.T) {
-	arts := readSeeds(t)
+	arts := seedtest.Read(t)
 	m := NewMatcher(DefaultLexicon())
 	var hits []Hit
 	for i := range arts {
@@ -347,7 +337,7 @@ func senseless(lex *Lexicon) *Lexicon {
 func TestMatchAgreesWithNaive(t *testing.T) {
 	m := NewMatcher(senseless(DefaultLexicon()))
 	checkWords(t, m, "a.B c:d E'f x.y 3,000 U.S. it's IS_x __ _a é’s café")
-	for _, a := range readSeeds(t) {
+	for _, a := range seedtest.Read(t) {
 		checkWords(t, m, a.Text)
 		if diff := cmp.Diff(naiveMatch(m, a.Text), hitKeys(m.Match(&a))); diff != "" {
 			t.Errorf("%s (-naive +matcher):\n%s", a.ID, diff)
@@ -356,7 +346,7 @@ func TestMatchAgreesWithNaive(t *testing.T) {
 }
 
 func TestMatchConcurrent(t *testing.T) {
-	arts := readSeeds(t)
+	arts := seedtest.Read(t)
 	m := NewMatcher(DefaultLexicon())
 	want := make([][]Hit, len(arts))
 	for i := range arts {

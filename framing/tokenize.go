@@ -71,6 +71,13 @@ func Tokenize(text string) []Token {
 	return toks
 }
 
+// CountWords returns len(Tokenize(text)) without making the tokens.
+func CountWords(text string) int {
+	n := 0
+	scanWords(text, func(int, int) { n++ })
+	return n
+}
+
 // scanWords calls fn with the byte span of every word of text: every UAX #29
 // segment holding a letter or a digit.
 //

@@ -126,8 +126,8 @@ recursively, or - for JSONL on standard input. No PATH reads the embedded
 sample corpus of five articles on the 2018-2020 Idlib diplomacy.
 
 Exit codes: 0 success, 1 failure (including warnings under --strict and
-internal errors), 2 usage error (bad flag or flag value, bad lexicon or
-registry file), 130 interrupted (Ctrl-C or SIGTERM). A crash of the Go
+internal errors), 2 usage error (bad flag or flag value, bad lexicon,
+gazetteer or registry file), 130 interrupted (Ctrl-C or SIGTERM). A crash of the Go
 runtime itself (out of memory, a fault in a worker goroutine) exits 2 with a
 "fatal error:" or "panic:" trace on standard error.
 
@@ -179,6 +179,7 @@ runtime itself (out of memory, a fault in a worker goroutine) exits 2 with a
 		a.eventsCommand(),
 		a.alignCommand(),
 		a.lexiconCommand(),
+		a.entitiesCommand(),
 		a.diffCommand(),
 	)
 	return root

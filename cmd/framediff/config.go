@@ -13,6 +13,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/framediff/framediff/internal/yamlkeys"
 )
 
 // configName is the config file read from the working directory when
@@ -30,6 +32,7 @@ var configKeys = map[string]struct {
 	"out":       {"out", true},
 	"format":    {"format", false},
 	"lexicon":   {"lexicon", true},
+	"entities":  {"entities", true},
 	"registry":  {"registry", true},
 	"rules":     {"rules", true},
 	"window":    {"window", false},
@@ -87,7 +90,10 @@ func loadConfig(path string) (*config, error) {
 		k, v := root.Content[i], root.Content[i+1]
 		key, ok := configKeys[k.Value]
 		if !ok {
-			return nil, usageErrorf("%s:%d: unknown key %q; known keys: %s", path, k.Line, k.Value, knownConfigKeys())
+			if s := yamlkeys.Closest(k.Value, sortedConfigKeys()); s != "" {
+				return nil, usageErrorf("%s:%d: unknown key %q (did you mean %q?)", path, k.Line, k.Value, s)
+			}
+			return nil, usageErrorf("%s:%d: unknown key %q; known keys: %s", path, k.Line, k.Value, strings.Join(sortedConfigKeys(), ", "))
 		}
 		values, err := scalars(v)
 		if err != nil {
@@ -110,13 +116,14 @@ func loadConfig(path string) (*config, error) {
 	return c, nil
 }
 
-func knownConfigKeys() string {
+// sortedConfigKeys returns the config keys in order.
+func sortedConfigKeys() []string {
 	keys := make([]string, 0, len(configKeys))
 	for k := range configKeys {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	return strings.Join(keys, ", ")
+	return keys
 }
 
 // scalars returns a scalar's value, or a list of scalars' values.

@@ -21,7 +21,8 @@ func TestConfigMistakesNameTheLine(t *testing.T) {
 	tests := []struct {
 		name, text, want string
 	}{
-		{"unknown key", "out: x\nformat: json\ntitel: Idlib\n", `framediff.yaml:3: unknown key "titel"`},
+		{"unknown key", "out: x\nformat: json\ntitel: Idlib\n", `framediff.yaml:3: unknown key "titel" (did you mean "title"?)`},
+		{"unknown key far from all", "colour: red\n", `framediff.yaml:1: unknown key "colour"; known keys: blind, cache,`},
 		{"not a number", "window: four\n", `framediff.yaml:1: window: "four" is not a number`},
 		{"nested", "format:\n  - [json]\n", "framediff.yaml:2:"},
 		{"not a mapping", "- out\n", "framediff.yaml:1: want a mapping"},

@@ -23,6 +23,7 @@ import (
 type inputOptions struct {
 	strict    bool
 	lexicon   string
+	entities  string
 	registry  string
 	rules     string
 	window    int
@@ -41,6 +42,7 @@ func (o *inputOptions) register(cmd *cobra.Command) {
 	f.BoolVar(&o.verbose, "verbose", false, "print every warning, not one line per kind")
 	f.StringVar(&o.cache, "cache", "", "keep what reading each input file produced in `DIR`, so that unchanged files are not read again")
 	f.StringVar(&o.lexicon, "lexicon", "", "framing lexicon: a YAML `FILE`, an embedded one (default, politics), or several joined by commas (default,politics); see 'framediff lexicon show'")
+	f.StringVar(&o.entities, "entities", "", "gazetteer YAML `FILE` of people, places, organisations, titles and event nouns, merged over the embedded one (or replacing it: replace: true); see 'framediff entities show'")
 	f.StringVar(&o.registry, "registry", "", "outlet registry YAML `FILE` merged over the embedded one")
 	f.StringVar(&o.rules, "rules", "", "boilerplate rules YAML `FILE` added to the embedded ones")
 	f.IntVar(&o.window, "window", compare.DefaultDateWindowDays, "days two articles' dates may differ and still report one event")
@@ -58,6 +60,7 @@ type loaded struct {
 	// (see sourceName) to its absolute path.
 	roots    map[string]string
 	lexicon  *framing.Lexicon
+	entities *compare.Entities // nil: the embedded gazetteer
 	registry *corpus.Registry
 }
 
@@ -75,6 +78,18 @@ func (a *App) load(ctx context.Context, o *inputOptions, paths []string) (*loade
 		for _, f := range files {
 			l.inputs = append(l.inputs, absPath(f))
 		}
+	}
+	if o.entities != "" {
+		data, err := os.ReadFile(o.entities)
+		if err != nil {
+			return nil, &UsageError{Err: fmt.Errorf("entities: %w", err)}
+		}
+		ents, err := compare.ParseEntities(o.entities, data)
+		if err != nil {
+			return nil, &UsageError{Err: err}
+		}
+		l.entities = ents
+		l.inputs = append(l.inputs, absPath(o.entities))
 	}
 	if o.registry != "" {
 		data, err := os.ReadFile(o.registry)
@@ -159,6 +174,12 @@ func (a *App) load(ctx context.Context, o *inputOptions, paths []string) (*loade
 			l.add(arts, warns)
 			continue
 		}
+		// A JSONL file is read a line at a time when it can be, so that it
+		// is never held whole beside the articles made from it.
+		if arts, warns, ok := readJSONLFile(r, p, name, info); ok {
+			l.add(arts, warns)
+			continue
+		}
 		data, err := readFile(p, info)
 		if err != nil {
 			l.warnings = append(l.warnings, corpus.Warning{File: name, Reason: describe(err)})
@@ -174,6 +195,21 @@ func (a *App) load(ctx context.Context, o *inputOptions, paths []string) (*loade
 func (l *loaded) add(arts []corpus.Article, warns []corpus.Warning) {
 	l.articles = append(l.articles, arts...)
 	l.warnings = append(l.warnings, warns...)
+}
+
+// readJSONLFile reads the regular JSONL file at path through
+// corpus.Reader.ReadJSONLFile; ok is false when the file is not one, or
+// needs reading whole (see ReadJSONLFile), or cannot be opened.
+func readJSONLFile(r *corpus.Reader, path, name string, info fs.FileInfo) ([]corpus.Article, []corpus.Warning, bool) {
+	if !info.Mode().IsRegular() || info.Size() == 0 || info.Size() > corpus.MaxFileBytes || corpus.DetectFormat(name, nil) != corpus.FormatJSONL {
+		return nil, nil, false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, false
+	}
+	defer f.Close()
+	return r.ReadJSONLFile(name, f)
 }
 
 // readFile reads a regular file of at most corpus.MaxFileBytes.
@@ -313,6 +349,7 @@ func (a *App) buildStages(ctx context.Context, o *inputOptions, paths []string, 
 	}
 	opts := compare.Options{
 		Lexicon:        l.lexicon,
+		Entities:       l.entities,
 		Registry:       l.registry,
 		DateWindowDays: o.window,
 		EventThreshold: o.threshold,

@@ -288,6 +288,9 @@ func settingsLine(o *reportOptions) string {
 	if o.input.lexicon != "" {
 		parts = append(parts, "lexicon file "+filepath.Base(o.input.lexicon))
 	}
+	if o.input.entities != "" {
+		parts = append(parts, "entities file "+filepath.Base(o.input.entities))
+	}
 	if o.input.threshold != 0 {
 		parts = append(parts, fmt.Sprintf("event threshold %.2f", o.input.threshold))
 	}

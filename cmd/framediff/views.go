@@ -304,6 +304,54 @@ func (a *App) lexiconCommand() *cobra.Command {
 	return cmd
 }
 
+func (a *App) entitiesCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "entities",
+		Short: "Print the embedded gazetteer, or check a gazetteer file",
+		Example: `  framediff entities show > my-entities.yaml
+  framediff entities check my-entities.yaml
+  framediff report news/ --entities my-entities.yaml`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return cmd.Help()
+		},
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:     "show",
+		Short:   "Print the embedded gazetteer (YAML): people, places, titles, ignored words, event nouns",
+		Example: `  framediff entities show`,
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			_, err := a.Stdout.Write(compare.EmbeddedEntitiesYAML())
+			return err
+		},
+	}, &cobra.Command{
+		Use:     "check FILE",
+		Short:   "Validate a gazetteer file merged over the embedded one; errors name the line",
+		Example: `  framediff entities check my-entities.yaml`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageErrorf("entities check takes one FILE")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			data, err := os.ReadFile(args[0])
+			if err != nil {
+				return &UsageError{Err: fmt.Errorf("entities: %w", err)}
+			}
+			g, err := compare.ParseEntities(args[0], data)
+			if err != nil {
+				return &UsageError{Err: err}
+			}
+			people, places, orgs, events := g.Counts()
+			fmt.Fprintf(a.Stdout, "%s: ok: %s: %d people, %d places, %d organisations, %d events\n", args[0], g.Name, people, places, orgs, events)
+			return nil
+		},
+	})
+	return cmd
+}
+
 func (a *App) checkLexicon(path string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
