@@ -309,7 +309,7 @@ type candidate struct {
 	aw, bw     [2]int
 	aWords     []word
 	bWords     []word
-	kind       string
+	kind       AlignKind
 	similarity float64
 	diff       []DiffOp
 	score      float64
@@ -538,7 +538,7 @@ func comparePair(a, b *sentence) (candidate, bool) {
 		return c, false
 	}
 	c.similarity = d
-	if c.kind == "paraphrase" {
+	if c.kind == AlignParaphrase {
 		c.similarity = cos
 	}
 	c.diff = ops
@@ -546,14 +546,14 @@ func comparePair(a, b *sentence) (candidate, bool) {
 	return c, true
 }
 
-func kindOf(d, cos float64) string {
+func kindOf(d, cos float64) AlignKind {
 	switch {
 	case d >= 1:
-		return "verbatim"
+		return AlignVerbatim
 	case d >= NearDice:
-		return "near"
+		return AlignNear
 	case cos >= ParaphraseCosine:
-		return "paraphrase"
+		return AlignParaphrase
 	}
 	return ""
 }

@@ -18,12 +18,12 @@ import (
 type corpusWant struct {
 	Events     [][]string `json:"events"`
 	Alignments []struct {
-		A          string `json:"a"`
-		AHas       string `json:"a_has"`
-		ASentences int    `json:"a_sentences"`
-		B          string `json:"b"`
-		BHas       string `json:"b_has"`
-		Kind       string `json:"kind"`
+		A          string    `json:"a"`
+		AHas       string    `json:"a_has"`
+		ASentences int       `json:"a_sentences"`
+		B          string    `json:"b"`
+		BHas       string    `json:"b_has"`
+		Kind       AlignKind `json:"kind"`
 	} `json:"alignments"`
 	Substitutions []struct {
 		TermA   string `json:"term_a"`
@@ -33,11 +33,11 @@ type corpusWant struct {
 		Framing bool   `json:"framing"`
 	} `json:"substitutions"`
 	Quotes []struct {
-		Article  string `json:"article"`
-		Has      string `json:"has"`
-		Speaker  string `json:"speaker"`
-		Verb     string `json:"verb"`
-		Fidelity string `json:"fidelity"`
+		Article  string   `json:"article"`
+		Has      string   `json:"has"`
+		Speaker  string   `json:"speaker"`
+		Verb     string   `json:"verb"`
+		Fidelity Fidelity `json:"fidelity"`
 	} `json:"quotes"`
 	QuoteGroups []struct {
 		Has      string            `json:"has"`
@@ -139,7 +139,7 @@ func checkCorpus(t *testing.T, res *Result, want *corpusWant) {
 			if al.A.Article != w.A || al.B.Article != w.B || !strings.Contains(al.A.Text, w.AHas) {
 				continue
 			}
-			got = append(got, al.Kind+": "+al.B.Text)
+			got = append(got, al.Kind.String()+": "+al.B.Text)
 			if strings.Contains(al.B.Text, w.BHas) && al.Kind == w.Kind && (w.ASentences == 0 || len(al.A.Sentences) == w.ASentences) {
 				ok = true
 			}
@@ -166,7 +166,7 @@ func checkCorpus(t *testing.T, res *Result, want *corpusWant) {
 			if q.Article != w.Article || !strings.Contains(q.Text, w.Has) {
 				continue
 			}
-			got = append(got, q.Speaker+"/"+q.Verb+"/"+q.Fidelity)
+			got = append(got, q.Speaker+"/"+q.Verb+"/"+q.Fidelity.String())
 			if q.Speaker == w.Speaker && q.Verb == w.Verb && q.Fidelity == w.Fidelity {
 				ok = true
 			}
@@ -187,7 +187,7 @@ func checkCorpus(t *testing.T, res *Result, want *corpusWant) {
 			}
 			got := map[string]string{}
 			for _, v := range g.Versions {
-				got[v.Outlet] = v.Fidelity
+				got[v.Outlet] = v.Fidelity.String()
 			}
 			if diff := cmp.Diff(w.Versions, got); diff != "" {
 				t.Errorf("quote group %q versions (-want +got):\n%s", w.Has, diff)

@@ -114,12 +114,12 @@ func coverage(ev Event, arts []*corpus.Article, als []Alignment) ([]Claim, []Pri
 			for _, o := range carriers[n] {
 				outlets[o] = true
 			}
-			if a.Kind == "primary" {
+			if a.Primary() {
 				c.Primary = true
 			}
 			sp := a.Sentences[nd.sent]
 			c.Sentences = append(c.Sentences, SentenceRef{Article: a.ID, Outlet: a.Outlet, Sentence: nd.sent, Text: a.Text[sp.Start:sp.End], Start: sp.Start, End: sp.End})
-			if textFrom < 0 || (a.Kind == "primary" && arts[nodes[textFrom].art].Kind != "primary") {
+			if textFrom < 0 || (a.Primary() && !arts[nodes[textFrom].art].Primary()) {
 				textFrom = n
 			}
 		}
@@ -170,7 +170,7 @@ func isWhole(a *corpus.Article, r SentenceRef) bool {
 func primaryCoverage(ev Event, arts []*corpus.Article, claims []Claim, outlets []string) []PrimaryCoverage {
 	var out []PrimaryCoverage
 	for _, p := range arts {
-		if p.Kind != "primary" {
+		if !p.Primary() {
 			continue
 		}
 		var points []Claim

@@ -7,7 +7,7 @@ import (
 // diffRun is one run of a word diff as index ranges into both sides: an
 // equal run covers a[A0:A1] and b[B0:B1]; a delete only a, an insert only b.
 type diffRun struct {
-	Op     string
+	Op     Op
 	A0, A1 int
 	B0, B1 int
 }
@@ -52,14 +52,14 @@ func diffRuns(a, b []word, semantic bool) []diffRun {
 		r := diffRun{A0: i, A1: i, B0: j, B1: j}
 		switch d.Type {
 		case diffmatchpatch.DiffEqual:
-			r.Op = "equal"
+			r.Op = OpEqual
 			i += n
 			j += n
 		case diffmatchpatch.DiffDelete:
-			r.Op = "delete"
+			r.Op = OpDelete
 			i += n
 		case diffmatchpatch.DiffInsert:
-			r.Op = "insert"
+			r.Op = OpInsert
 			j += n
 		}
 		r.A1, r.B1 = i, j
@@ -80,12 +80,12 @@ func wordDiff(textA string, a []word, textB string, b []word) (ops []DiffOp, equ
 	ops = make([]DiffOp, 0, len(runs))
 	for _, r := range runs {
 		switch r.Op {
-		case "equal":
+		case OpEqual:
 			equal += r.A1 - r.A0
 			ops = append(ops, DiffOp{Op: r.Op, Text: span(textA, a[r.A0:r.A1])})
-		case "delete":
+		case OpDelete:
 			ops = append(ops, DiffOp{Op: r.Op, Text: span(textA, a[r.A0:r.A1])})
-		case "insert":
+		case OpInsert:
 			ops = append(ops, DiffOp{Op: r.Op, Text: span(textB, b[r.B0:r.B1])})
 		}
 	}

@@ -20,21 +20,21 @@ type seedSummary struct {
 }
 
 type summaryAlignment struct {
-	Pair    string   `json:"pair"`
-	Kind    string   `json:"kind"`
-	Sim     float64  `json:"similarity"`
-	A       string   `json:"a"`
-	B       string   `json:"b"`
-	Speaker string   `json:"speaker,omitempty"`
-	Diff    []DiffOp `json:"diff"`
+	Pair    string    `json:"pair"`
+	Kind    AlignKind `json:"kind"`
+	Sim     float64   `json:"similarity"`
+	A       string    `json:"a"`
+	B       string    `json:"b"`
+	Speaker string    `json:"speaker,omitempty"`
+	Diff    []DiffOp  `json:"diff"`
 }
 
 type summaryQuote struct {
-	ID       string `json:"id"`
-	Speaker  string `json:"speaker"`
-	Verb     string `json:"verb"`
-	Fidelity string `json:"fidelity"`
-	Text     string `json:"text"`
+	ID       string   `json:"id"`
+	Speaker  string   `json:"speaker"`
+	Verb     string   `json:"verb"`
+	Fidelity Fidelity `json:"fidelity"`
+	Text     string   `json:"text"`
 }
 
 type summarySubstitution struct {

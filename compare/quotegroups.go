@@ -28,7 +28,7 @@ func groupQuotes(ev Event, arts []*corpus.Article, all [][]word, qs []quote) ([]
 	for i := range qs {
 		perArticle[qs[i].Article]++
 		qs[i].ID = fmt.Sprintf("%s#q%d", qs[i].Article, perArticle[qs[i].Article])
-		qs[i].Fidelity = "unique"
+		qs[i].Fidelity = FidelityUnique
 	}
 	// Union-find over matching pairs from different articles.
 	sets := newUnionFind(len(qs))
@@ -127,15 +127,15 @@ func groupQuotes(ev Event, arts []*corpus.Article, all [][]word, qs []quote) ([]
 				ss = prepareSentences(a, ws, v)
 				prepared[a.ID] = ss
 			}
-			v := QuoteVersion{Outlet: a.Outlet, Article: a.ID, Fidelity: "absent"}
+			v := QuoteVersion{Outlet: a.Outlet, Article: a.ID, Fidelity: FidelityAbsent}
 			best := 0.0
 			for _, s := range ss {
 				if c := stemCosine(refStems, s.stems); c >= ParaphraseCosine && c > best {
 					best = c
-					v.Fidelity, v.Sentence = "reported", s.index
+					v.Fidelity, v.Sentence = FidelityReported, s.index
 				}
 			}
-			if v.Fidelity == "absent" {
+			if v.Fidelity == FidelityAbsent {
 				v.Article = ""
 			}
 			g.Versions = append(g.Versions, v)
@@ -231,7 +231,7 @@ func buildGroup(ev Event, qs []quote, m []int, ref int) QuoteGroup {
 			speakers[q.Speaker]++
 		}
 		if i == ref {
-			q.Fidelity = "verbatim"
+			q.Fidelity = FidelityVerbatim
 		} else {
 			q.Fidelity = fidelity(r.words, q.words)
 		}
@@ -259,19 +259,19 @@ func buildGroup(ev Event, qs []quote, m []int, ref int) QuoteGroup {
 }
 
 // fidelity grades version v against reference ref.
-func fidelity(ref, v []word) string {
+func fidelity(ref, v []word) Fidelity {
 	ref, v = headWords(ref), headWords(v)
 	_, eq := wordDiff("", stripOffsets(ref), "", stripOffsets(v))
 	lr, lv := len(ref), len(v)
 	switch {
 	case eq == lr && eq == lv:
-		return "verbatim"
+		return FidelityVerbatim
 	case lv < lr && float64(eq) >= 0.9*float64(lv):
-		return "trimmed"
+		return FidelityTrimmed
 	case lv > lr && float64(eq) >= 0.9*float64(lr):
-		return "extended"
+		return FidelityExtended
 	}
-	return "paraphrased"
+	return FidelityParaphrased
 }
 
 func stemsOf(ws []word) map[string]bool {

@@ -77,7 +77,7 @@ func extractQuotesSeen(g *Entities, a *corpus.Article, ws []word, ms []mention, 
 		}
 		cur.Text = strings.Join(texts, " ")
 		cur.Article, cur.Outlet = a.ID, a.Outlet
-		cur.primary, cur.published = a.Kind == "primary", a.Published
+		cur.primary, cur.published = a.Primary(), a.Published
 		cur.Sentence = sentenceAt(a, cur.Start)
 		for _, p := range cur.parts {
 			// Words are in text order: start at the first one inside the

@@ -25,6 +25,10 @@
 //     across the outlets of an event, and each outlet's voice share.
 //   - Reuse and coverage: long shared narrative runs between articles, and
 //     which outlets carry each claim, measured against primary sources.
+//   - Findings: what a handout states about the largest events (tallies
+//     per outlet, pole and term, shared quotations, swaps, voices and the
+//     facts of each discussion question), so that every writer states the
+//     same facts and only words them (FindingsFor for other events).
 //
 // The result depends only on the articles and options: not on their order,
 // the number of workers or the machine.
@@ -70,6 +74,10 @@ type Result struct {
 	// PrimaryCoverage says, for each primary-source article, how many of
 	// its points each outlet of the event reports.
 	PrimaryCoverage []PrimaryCoverage `json:"primary_coverage,omitempty"`
+	// Findings are what a handout states about the largest events
+	// (DefaultFindingEvents): set once every event is compared. A writer
+	// covering other events gets theirs from FindingsOf.
+	Findings *Findings `json:"findings,omitempty"`
 }
 
 // Tool names the program that wrote a Result.
@@ -137,7 +145,7 @@ type SentenceRef struct {
 
 // DiffOp is one run of a word diff.
 type DiffOp struct {
-	Op   string `json:"op"` // "equal", "insert" or "delete"
+	Op   Op     `json:"op"`
 	Text string `json:"text"`
 }
 
@@ -147,7 +155,7 @@ type Alignment struct {
 	Event      string      `json:"event"`
 	A          SentenceRef `json:"a"`
 	B          SentenceRef `json:"b"`
-	Kind       string      `json:"kind"` // "verbatim", "near" or "paraphrase"
+	Kind       AlignKind   `json:"kind"`
 	Similarity float64     `json:"similarity"`
 	Diff       []DiffOp    `json:"diff"`
 	// Speaker is set when the aligned words are a direct quotation: whose
@@ -194,16 +202,18 @@ type Quote struct {
 	Headline bool `json:"headline,omitempty"`
 	// Fidelity compares this version with its group's reference version
 	// (the primary source's, else the earliest published, else the first by
-	// article id): "verbatim" (same words; the reference itself), "trimmed"
-	// (a part of it), "extended" (more than it), "paraphrased" (the same
-	// quotation in different words) or "unique" (no other outlet quotes it).
-	Fidelity string `json:"fidelity"`
+	// article id): FidelityVerbatim, FidelityTrimmed, FidelityExtended,
+	// FidelityParaphrased or FidelityUnique.
+	Fidelity Fidelity `json:"fidelity"`
 }
 
 // QuoteGroup is one quotation followed across the outlets of its event.
 type QuoteGroup struct {
-	ID      string `json:"id"`
-	Event   string `json:"event"`
+	ID    string `json:"id"`
+	Event string `json:"event"`
+	// Speaker is the name most of its versions give; a name beats a
+	// description ("union leader"), and the versions that gave the
+	// description are given the name.
 	Speaker string `json:"speaker"`
 	// Text is the reference version's text.
 	Text     string         `json:"text"`
@@ -211,14 +221,14 @@ type QuoteGroup struct {
 }
 
 // QuoteVersion is how one outlet carries a quotation: Fidelity is a Quote's
-// fidelity, "reported" when the outlet gives the words in reported speech
-// (a sentence of its own, not quoted), or "absent".
+// fidelity, FidelityReported when the outlet gives the words in reported
+// speech (a sentence of its own, not quoted), or FidelityAbsent.
 type QuoteVersion struct {
-	Outlet   string `json:"outlet"`
-	Article  string `json:"article,omitempty"`
-	Sentence int    `json:"sentence"`
-	Fidelity string `json:"fidelity"`
-	Quote    string `json:"quote,omitempty"` // the Quote's id
+	Outlet   string   `json:"outlet"`
+	Article  string   `json:"article,omitempty"`
+	Sentence int      `json:"sentence"`
+	Fidelity Fidelity `json:"fidelity"`
+	Quote    string   `json:"quote,omitempty"` // the Quote's id
 }
 
 // PrimaryCoverage is how many of a primary source's points one outlet

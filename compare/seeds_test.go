@@ -91,7 +91,7 @@ func TestSeedErdoganQuoteAlignedVerbatim(t *testing.T) {
 	var versions []string
 	for _, q := range res.Quotes {
 		if strings.HasPrefix(q.Text, "If we can ensure a ceasefire here") {
-			versions = append(versions, q.Article[:3]+" "+q.Speaker+" "+q.Fidelity)
+			versions = append(versions, q.Article[:3]+" "+q.Speaker+" "+q.Fidelity.String())
 			if q.Group == "" {
 				t.Errorf("%s: quote has no group", q.ID)
 			}

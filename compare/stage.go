@@ -25,7 +25,8 @@ import (
 //     counts per event and the distinctive terms.
 //   - Compare adds alignments, quotations followed across outlets,
 //     substitutions, reuse and coverage, for every event or for the events
-//     named.
+//     named; once every event is compared, the findings a handout states
+//     about the largest events (Findings).
 //
 // After Compare of every event, Result is the Result Build returns. A
 // Pipeline is not safe for concurrent use.
@@ -357,6 +358,8 @@ func (p *Pipeline) Compare(ctx context.Context, events ...string) error {
 	res.Substitutions = substitutions(res.Alignments, p.lex)
 	res.VoiceShare = voiceShare(res.Quotes)
 	if len(events) == 0 {
+		// The findings stage reads every stage before it.
+		res.Findings = FindingsFor(res, LargestEvents(res, DefaultFindingEvents))
 		// Every event is compared: nothing per article is needed again.
 		p.work = nil
 	}

@@ -95,13 +95,13 @@ func findSwaps(textA, textB string, poles *poleIndex) []swapPair {
 	runs := rawWordDiffRuns(wa, wb)
 	var out []swapPair
 	for i := 0; i < len(runs); {
-		if runs[i].Op == "equal" {
+		if runs[i].Op == OpEqual {
 			i++
 			continue
 		}
 		j := i
 		a0, a1, b0, b1 := runs[i].A0, runs[i].A0, runs[i].B0, runs[i].B0
-		for ; j < len(runs) && runs[j].Op != "equal"; j++ {
+		for ; j < len(runs) && runs[j].Op != OpEqual; j++ {
 			a1, b1 = runs[j].A1, runs[j].B1
 		}
 		first, last := i, j

@@ -30,9 +30,9 @@ type Article struct {
 	URL       string `json:"url"`
 	// Event, when the input sets it, overrides automatic event grouping.
 	Event string `json:"event,omitempty"`
-	// Kind is "primary" for a reference document (statement, transcript);
-	// empty for ordinary reporting.
-	Kind string `json:"kind,omitempty"`
+	// Kind is KindPrimary for a reference document (statement,
+	// transcript); empty (KindReport) for ordinary reporting.
+	Kind ArticleKind `json:"kind,omitempty"`
 	// Language is the ISO 639-1 code of the language of Text ("en", "ar",
 	// "zh"): the input's language (or lang) field when given, else detected;
 	// empty when it cannot be told.
@@ -107,3 +107,33 @@ func SplitParagraphs(text string) []Span {
 	}
 	return out
 }
+
+// ArticleKind says what sort of document an Article is. It is written to
+// report.json as its string, and left out when empty.
+type ArticleKind string
+
+// The kinds of article an input may declare (its kind field).
+const (
+	// KindReport is ordinary reporting: the input declares no kind.
+	KindReport ArticleKind = ""
+	// KindPrimary is a reference document (a statement, a transcript)
+	// that outlets report on: quotations and claims are measured against it.
+	KindPrimary ArticleKind = "primary"
+)
+
+// String returns the kind as inputs and report.json write it.
+func (k ArticleKind) String() string { return string(k) }
+
+// Label returns the kind as a reader sees it: "primary source" or "report".
+func (k ArticleKind) Label() string {
+	switch k {
+	case KindPrimary:
+		return "primary source"
+	case KindReport:
+		return "report"
+	}
+	return string(k)
+}
+
+// Primary reports whether the article is a primary source.
+func (a *Article) Primary() bool { return a.Kind == KindPrimary }

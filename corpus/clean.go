@@ -245,7 +245,7 @@ func (d *draft) finishMeta() Article {
 		Title:  normLine(f.Title),
 		URL:    strings.TrimSpace(f.URL),
 		Event:  strings.TrimSpace(f.Event),
-		Kind:   strings.TrimSpace(f.Kind),
+		Kind:   ArticleKind(strings.TrimSpace(f.Kind)),
 		Source: d.source,
 	}
 	if a.Title == "" {
@@ -286,9 +286,9 @@ func (d *draft) finishMeta() Article {
 		d.warn("published %s lies in the future; ignored", a.Published)
 		a.Published = Date{}
 	}
-	if a.Kind != "" && a.Kind != "primary" {
-		d.warn("kind %q is not \"primary\"; ignored", clip(a.Kind, 40))
-		a.Kind = ""
+	if a.Kind != KindReport && a.Kind != KindPrimary {
+		d.warn("kind %q is not %q; ignored", clip(string(a.Kind), 40), KindPrimary)
+		a.Kind = KindReport
 	}
 	for _, v := range []struct{ what, s string }{{"title", a.Title}, {"outlet", a.Outlet}, {"id", a.ID}} {
 		if isFormula(v.s) {

@@ -40,7 +40,7 @@ func TestFieldsSameInEveryReader(t *testing.T) {
 		t.Fatalf("ReadJSONL: %d articles, warnings %v", len(arts), jws)
 	}
 	for i, a := range arts {
-		got := fields{ID: strings.TrimSuffix(a.ID, "#2"), Outlet: a.Outlet, Title: a.Title, Published: a.Published.String(), URL: a.URL, Event: a.Event, Kind: a.Kind, Language: a.Language}
+		got := fields{ID: strings.TrimSuffix(a.ID, "#2"), Outlet: a.Outlet, Title: a.Title, Published: a.Published.String(), URL: a.URL, Event: a.Event, Kind: a.Kind.String(), Language: a.Language}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("JSONL line %d (-want +got):\n%s", i+1, diff)
 		}

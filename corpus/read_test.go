@@ -29,7 +29,7 @@ func summarize(arts []corpus.Article, ws []corpus.Warning) string {
 	var b strings.Builder
 	for _, a := range arts {
 		fmt.Fprintf(&b, "article %s (%s)\n", a.ID, a.Source)
-		for _, kv := range [][2]string{{"outlet", a.Outlet}, {"title", a.Title}, {"author", a.Author}, {"published", a.Published.String()}, {"url", a.URL}, {"event", a.Event}, {"kind", a.Kind}} {
+		for _, kv := range [][2]string{{"outlet", a.Outlet}, {"title", a.Title}, {"author", a.Author}, {"published", a.Published.String()}, {"url", a.URL}, {"event", a.Event}, {"kind", a.Kind.String()}} {
 			if kv[1] != "" {
 				fmt.Fprintf(&b, "  %s: %s\n", kv[0], kv[1])
 			}

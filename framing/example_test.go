@@ -51,7 +51,7 @@ func ExampleKWIC() {
 	left, match, right := framing.KWIC(a, h, 20)
 	fmt.Printf("%s[%s]%s distanced=%v\n", left, match, right, h.Distanced)
 	// Output:
-	// …of the so-called “[de-escalation]” zones set up… distanced=true
+	// …of the so-called “[de-escalation]” zones set up last… distanced=true
 }
 
 func ExampleParseLexicon() {

@@ -36,8 +36,12 @@
 // too (Quotation.Headline). Distanced marks a hit right after a distancing
 // marker such as "so-called", quotation marks between them allowed.
 //
-// For the command line: KWIC gives a hit's sentence context for `terms
-// --kwic`; CountHits and PoleTotals give the outlets × poles table;
+// A hit's context, the words of its sentence either side of it, is cut by
+// one rule (ContextSpan) and kept as offsets in the Hit, so that `terms
+// --kwic`, the workbook's Hits sheet and the page show the same words
+// (HitContext); KWIC cuts it to another width.
+//
+// For the command line: CountHits and PoleTotals give the outlets × poles table;
 // DefaultLexiconYAML is `lexicon show`; ParseLexicon is `lexicon check`.
 //
 // # Counts and distinctive words
@@ -77,6 +81,12 @@ type Hit struct {
 	Speaker     string `json:"speaker,omitempty"`
 	ScareQuoted bool   `json:"scare_quoted"`
 	Distanced   bool   `json:"distanced"`
+	// ContextStart and ContextEnd are byte offsets into the article's Text
+	// of the hit's context: its sentence cut to DefaultContextChars either
+	// side (ContextSpan). HitContext turns them into the words every
+	// output shows.
+	ContextStart int `json:"context_start"`
+	ContextEnd   int `json:"context_end"`
 }
 
 // Count is how often a term occurs in one outlet's articles, in one voice.

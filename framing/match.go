@@ -169,6 +169,7 @@ type word struct {
 // term that holds may match in its place.
 func (m *Matcher) Match(a *corpus.Article) []Hit {
 	hits, _ := m.match(a, nil, false)
+	setContexts(a, hits)
 	return hits
 }
 
@@ -176,6 +177,7 @@ func (m *Matcher) Match(a *corpus.Article) []Hit {
 // a.Text, instead of tokenising it again.
 func (m *Matcher) MatchTable(a *corpus.Article, t *Table) []Hit {
 	hits, _ := m.match(a, t, false)
+	setContexts(a, hits)
 	return hits
 }
 
@@ -183,7 +185,13 @@ func (m *Matcher) MatchTable(a *corpus.Article, t *Table) []Hit {
 // its terms' Sense conditions rejected, each with the reason, in text
 // order. A rejection is reported where no term matched at all.
 func (m *Matcher) Candidates(a *corpus.Article) ([]Hit, []Rejection) {
-	return m.match(a, nil, true)
+	hits, rejected := m.match(a, nil, true)
+	setContexts(a, hits)
+	for i := range rejected {
+		h := &rejected[i].Hit
+		h.ContextStart, h.ContextEnd = ContextSpan(a, *h, DefaultContextChars)
+	}
+	return hits, rejected
 }
 
 func (m *Matcher) match(a *corpus.Article, t *Table, wantRejected bool) ([]Hit, []Rejection) {
@@ -872,35 +880,6 @@ func sentenceOf(ss []corpus.Span, off int) int {
 	return i - 1
 }
 
-// KWIC returns a hit in its context: the words of its sentence before and
-// after it, each cut to at most width characters at a word boundary (with
-// "…" where cut), white space runs shown as one space. match is the hit's
-// surface text.
-func KWIC(a *corpus.Article, h Hit, width int) (left, match, right string) {
-	if h.Start < 0 || h.End > len(a.Text) || h.Start > h.End {
-		return "", "", ""
-	}
-	lo, hi := 0, len(a.Text)
-	if h.Sentence >= 0 && h.Sentence < len(a.Sentences) {
-		s := a.Sentences[h.Sentence]
-		if s.Start <= h.Start && h.End <= s.End {
-			lo, hi = s.Start, s.End
-		}
-	}
-	if lo == 0 && hi == len(a.Text) {
-		// no usable sentence: stay within the paragraph
-		if p := strings.LastIndex(a.Text[:h.Start], "\n\n"); p >= 0 {
-			lo = p + 2
-		}
-		if p := strings.Index(a.Text[h.End:], "\n\n"); p >= 0 {
-			hi = h.End + p
-		}
-	}
-	left = squeeze(a.Text[lo:h.Start])
-	right = squeeze(a.Text[h.End:hi])
-	return cutLeft(left, width), squeeze(a.Text[h.Start:h.End]), cutRight(right, width)
-}
-
 func squeeze(s string) string {
 	var b strings.Builder
 	space := false
@@ -919,50 +898,4 @@ func squeeze(s string) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
-}
-
-// cutLeft keeps the last width characters of s, starting at a word.
-func cutLeft(s string, width int) string {
-	if width <= 0 {
-		return ""
-	}
-	n := utf8.RuneCountInString(s)
-	if n <= width {
-		return s
-	}
-	rs := []rune(s)
-	cut := rs[n-width+1:]
-	if i := indexRune(cut, ' '); i >= 0 && i < len(cut)-1 {
-		cut = cut[i+1:]
-	}
-	return "…" + string(cut)
-}
-
-// cutRight keeps the first width characters of s, ending at a word.
-func cutRight(s string, width int) string {
-	if width <= 0 {
-		return ""
-	}
-	n := utf8.RuneCountInString(s)
-	if n <= width {
-		return s
-	}
-	rs := []rune(s)
-	cut := rs[:width-1]
-	for i := len(cut) - 1; i > 0; i-- {
-		if cut[i] == ' ' {
-			cut = cut[:i]
-			break
-		}
-	}
-	return string(cut) + "…"
-}
-
-func indexRune(rs []rune, r rune) int {
-	for i, x := range rs {
-		if x == r {
-			return i
-		}
-	}
-	return -1
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/internal/seedtest"
@@ -473,5 +474,55 @@ func TestStemFilter(t *testing.T) {
 	}
 	if diff := cmp.Diff(naiveMatch(m, text), got); diff != "" {
 		t.Errorf("(-naive +matcher):\n%s", diff)
+	}
+}
+
+// TestContextSpan checks the one cutting rule every output shows a hit's
+// context by: the stored span is the default width's, HitContext reads it
+// back as KWIC cuts it, and a cut keeps whole words only.
+func TestContextSpan(t *testing.T) {
+	text := "First line.\nThe presidents agreed to work within a spirit of cooperation to stabilize the situation in Syria's Idlib after the trilateral summit.\n\nA   spaced\tout  war   ends here."
+	a := article("a", text)
+	lex, _ := ParseLexicon("t", []byte("axes:\n- id: x\n  poles:\n  - id: a\n    terms: [stabilize]\n  - id: b\n    terms: [war]\n"))
+	hits := NewMatcher(lex).Match(a)
+	if len(hits) != 2 {
+		t.Fatalf("got %d hits", len(hits))
+	}
+	for _, h := range hits {
+		start, end := ContextSpan(a, h, DefaultContextChars)
+		if h.ContextStart != start || h.ContextEnd != end {
+			t.Errorf("%s: stored context [%d,%d), want [%d,%d)", h.Match, h.ContextStart, h.ContextEnd, start, end)
+		}
+		l1, m1, r1 := HitContext(a, h)
+		l2, m2, r2 := KWIC(a, h, DefaultContextChars)
+		if l1 != l2 || m1 != m2 || r1 != r2 {
+			t.Errorf("%s: HitContext %q %q %q, KWIC %q %q %q", h.Match, l1, m1, r1, l2, m2, r2)
+		}
+	}
+	tests := []struct {
+		hit, width         int
+		left, match, right string
+	}{
+		{0, 20, "…of cooperation to ", "stabilize", " the situation in…"},
+		{0, 12, "…to ", "stabilize", " the…"},
+		{1, 100, "A spaced out ", "war", " ends here."},
+		{1, 8, "…out ", "war", " ends…"},
+	}
+	// Offsets that do not fit the text give no context.
+	for _, h := range []Hit{{Start: 5, End: 5000}, {Start: 10, End: 5}, {Start: -1, End: 3}} {
+		h.Sentence = -1
+		if l, m, r := KWIC(a, h, 20); l != "" || m != "" || r != "" {
+			t.Errorf("KWIC of %d:%d = %q %q %q, want nothing", h.Start, h.End, l, m, r)
+		}
+	}
+	for _, tt := range tests {
+		l, m, r := KWIC(a, hits[tt.hit], tt.width)
+		if diff := cmp.Diff([]string{tt.left, tt.match, tt.right}, []string{l, m, r}); diff != "" {
+			t.Errorf("KWIC(%s, %d) (-want +got):\n%s", hits[tt.hit].Match, tt.width, diff)
+		}
+		start, end := ContextSpan(a, hits[tt.hit], tt.width)
+		if start > 0 && !unicode.IsSpace(rune(text[start-1])) || end < len(text) && !unicode.IsSpace(rune(text[end])) && text[end] != '.' {
+			t.Errorf("KWIC(%s, %d): span [%d,%d) cuts a word: %q", hits[tt.hit].Match, tt.width, start, end, text[start:end])
+		}
 	}
 }

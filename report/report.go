@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
 )
 
@@ -35,10 +36,9 @@ func PoleColorFor(color string, i int) string {
 }
 
 // OutletName names an article's outlet for the handout and the web page:
-// the name without surrounding space, or "Unknown outlet", never empty.
-func OutletName(name string) string {
-	return cmp.Or(strings.TrimSpace(name), "Unknown outlet")
-}
+// the name without surrounding space, or "Unknown outlet", never empty;
+// the name compare.Findings give it.
+func OutletName(name string) string { return compare.OutletName(name) }
 
 // ByDate orders articles by publication date, undated first, then by id:
 // the order in which blind mode hands out source labels.

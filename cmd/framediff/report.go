@@ -108,6 +108,9 @@ func (a *App) runReport(ctx context.Context, o *reportOptions, paths []string, o
 				return usageErrorf("--events: no event %q (see 'framediff events')", id)
 			}
 		}
+		// report.json states the findings of the events the handout
+		// covers.
+		res.Findings = res.FindingsOf(events)
 	}
 	writers := map[string]func(io.Writer) error{
 		"json": func(w io.Writer) error {

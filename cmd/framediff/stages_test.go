@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/framediff/framediff/compare"
+	"github.com/framediff/framediff/framing"
 	"github.com/framediff/framediff/report/text"
 )
 
@@ -49,7 +50,7 @@ func TestCommandsRunOnlyTheirStages(t *testing.T) {
 			}
 			var table, kwic, events, align bytes.Buffer
 			text.WritePoleTable(&table, full, 0)
-			if err := text.WriteKWIC(&kwic, full, "government", 50); err != nil {
+			if err := text.WriteKWIC(&kwic, full, "government", framing.DefaultContextChars); err != nil {
 				t.Fatal(err)
 			}
 			text.WriteEvents(&events, full)

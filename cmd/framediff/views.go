@@ -105,7 +105,7 @@ func (a *App) termsCommand() *cobra.Command {
 	}
 	o.register(cmd)
 	cmd.Flags().StringVar(&kwic, "kwic", "", "print every hit of `TERM` in its sentence: a lexicon term or a word of one, a pole, an axis, or axis/pole")
-	cmd.Flags().IntVar(&width, "width", 50, "characters of context on each side for --kwic")
+	cmd.Flags().IntVar(&width, "width", framing.DefaultContextChars, "characters of context on each side for --kwic (the default is the context report.json keeps, and the workbook and page show)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write the counts (or, with --kwic, the hits with their context) as JSON")
 	cmd.Flags().BoolVar(&rejected, "rejected", false, "with --kwic: print the candidates the term's sense conditions left out, with the reason, instead of the hits")
 	return cmd

@@ -78,9 +78,10 @@ type articleData struct {
 	Paras [][]int `json:"b"`
 	// Sentences are the sentences' bounds, two numbers each.
 	Sentences []int `json:"s"`
-	// Hits are the framing hits in text order, five numbers each: start,
+	// Hits are the framing hits in text order, seven numbers each: start,
 	// end, row of the terms table, flags (hitQuoted, hitDistanced,
-	// hitHidden) and sentence.
+	// hitHidden), sentence, and the start and end of the hit's context
+	// (framing.ContextOf).
 	Hits []int `json:"h"`
 }
 
@@ -221,7 +222,7 @@ func (b *builder) articleData(v *articleView, units []int, marked [][2]int) (art
 		ad.Sentences = append(ad.Sentences, units[s.Start], units[s.End])
 	}
 	hs := b.hits[v.ID]
-	ad.Hits = make([]int, 0, 5*len(hs))
+	ad.Hits = make([]int, 0, 7*len(hs))
 	shown := markedHits(hs)
 	for i, h := range hs {
 		flags, voice := 0, 0
@@ -238,7 +239,8 @@ func (b *builder) articleData(v *articleView, units []int, marked [][2]int) (art
 		} else {
 			flags |= hitHidden
 		}
-		ad.Hits = append(ad.Hits, units[h.Start], units[h.End], r.Idx, flags, h.Sentence)
+		cs, ce := framing.ContextOf(a, h)
+		ad.Hits = append(ad.Hits, units[h.Start], units[h.End], r.Idx, flags, h.Sentence, units[cs], units[ce])
 	}
 	return ad, units
 }

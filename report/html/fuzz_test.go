@@ -67,8 +67,8 @@ func FuzzWrite(f *testing.F) {
 			}
 			n := len(utf16.Encode([]rune(ad.Text)))
 			offsets := append([]int(nil), ad.Sentences...)
-			for k := 0; k+5 <= len(ad.Hits); k += 5 {
-				offsets = append(offsets, ad.Hits[k], ad.Hits[k+1])
+			for k := 0; k+7 <= len(ad.Hits); k += 7 {
+				offsets = append(offsets, ad.Hits[k], ad.Hits[k+1], ad.Hits[k+5], ad.Hits[k+6])
 			}
 			for _, p := range ad.Paras {
 				for k := 0; k+3 <= len(p); k += 3 {

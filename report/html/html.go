@@ -586,7 +586,7 @@ func (b *builder) buildArticles() {
 		v := &articleView{
 			Idx: i, Anchor: "a" + strconv.Itoa(i), Outlet: b.outlets[report.OutletName(a.Outlet)], ID: a.ID,
 			Title: a.Title, Author: a.Author, Date: compare.LongDate(a.Published.String()),
-			Primary: a.Kind == "primary", Words: a.Words, Hits: len(b.hits[a.ID]),
+			Primary: a.Primary(), Words: a.Words, Hits: len(b.hits[a.ID]),
 		}
 		if v.URL = safeURL(a.URL); v.URL == "" {
 			v.RawURL = a.URL

@@ -779,14 +779,17 @@ func TestWriteLarge(t *testing.T) {
 			t.Errorf("article %d %q: text differs from the Result's", i, a.Title)
 			continue
 		}
-		if len(a.Hits) != 5*len(hitsOf[want.ID]) {
-			t.Errorf("article %d: %d hits, want %d", i, len(a.Hits)/5, len(hitsOf[want.ID]))
+		if len(a.Hits) != 7*len(hitsOf[want.ID]) {
+			t.Errorf("article %d: %d hits, want %d", i, len(a.Hits)/7, len(hitsOf[want.ID]))
 		}
 		surfaces := map[string]int{}
 		for _, h := range hitsOf[want.ID] {
 			surfaces[want.Text[h.Start:h.End]]++
 		}
-		for k := 0; k+5 <= len(a.Hits); k += 5 {
+		for k := 0; k+7 <= len(a.Hits); k += 7 {
+			if a.Hits[k+5] > a.Hits[k] || a.Hits[k+6] < a.Hits[k+1] {
+				t.Errorf("article %d: context %d:%d does not hold the hit at %d:%d", i, a.Hits[k+5], a.Hits[k+6], a.Hits[k], a.Hits[k+1])
+			}
 			s := utf16Slice(a.Text, a.Hits[k], a.Hits[k+1])
 			if surfaces[s] == 0 {
 				t.Errorf("article %d: hit at %d:%d cuts %q, no hit of the Result", i, a.Hits[k], a.Hits[k+1], s)
@@ -832,7 +835,7 @@ func TestWriteLarge(t *testing.T) {
 		}
 		n, quoted := 0, 0
 		for _, a := range d.Articles {
-			for k := 0; a.Outlet == o && k+5 <= len(a.Hits); k += 5 {
+			for k := 0; a.Outlet == o && k+7 <= len(a.Hits); k += 7 {
 				if a.Hits[k+2] == row {
 					n++
 					quoted += a.Hits[k+3] & 1

@@ -22,7 +22,7 @@
   // and chunks of gzipped JSON in URL base64, each unpacked on first need.
   var indexEl = d.getElementById("index"), large = !!indexEl;
   var ix = large ? JSON.parse(indexEl.textContent) : null;
-  var QUOTED = 1, DISTANCED = 2, HIDDEN = 4, HIT = 5; // flags; numbers per hit
+  var QUOTED = 1, DISTANCED = 2, HIDDEN = 4, HIT = 7; // flags; numbers per hit
   var arts = [], sections = [], chunks = [];
   // chunk returns a promise of chunk c, unpacked into arts and sections.
   function chunk(c) {
@@ -167,29 +167,14 @@
     fold.addEventListener("toggle", function () { if (fold.open) build(-1); });
   }
 
-  // Hits in context, as framing.KWIC cuts them: the hit's sentence (or
-  // paragraph), white space squeezed, at most 60 characters each side,
-  // cut at a word.
+  // Hits in context, as framing.HitContext shows them: the context the
+  // report keeps (a.h[k + 5] to a.h[k + 6]), white space squeezed, "…"
+  // where the hit's sentence (or paragraph) goes on.
   var space = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
   function squeeze(s) { return s.replace(space, " "); }
-  function cutLeft(s) {
-    var rs = Array.from(s);
-    if (rs.length <= 60) return s;
-    var cut = rs.slice(rs.length - 59), i = cut.indexOf(" ");
-    if (i >= 0 && i < cut.length - 1) cut = cut.slice(i + 1);
-    return "\u2026" + cut.join("");
-  }
-  function cutRight(s) {
-    var rs = Array.from(s);
-    if (rs.length <= 60) return s;
-    var cut = rs.slice(0, 59);
-    for (var i = cut.length - 1; i > 0; i--) {
-      if (cut[i] === " ") { cut = cut.slice(0, i); break; }
-    }
-    return cut.join("") + "\u2026";
-  }
   function kwic(a, i, k) {
     var x = a.x, start = a.h[k], end = a.h[k + 1], s = a.h[k + 4], ss = a.s;
+    var cs = a.h[k + 5], ce = a.h[k + 6];
     var lo = 0, hi = x.length, known = s >= 0 && s < ss.length / 2;
     if (known && ss[2 * s] <= start && end <= ss[2 * s + 1]) { lo = ss[2 * s]; hi = ss[2 * s + 1]; }
     if (lo === 0 && hi === x.length) {
@@ -202,9 +187,12 @@
     var li = el("li", "q");
     li.setAttribute("data-vf", quoted ? "quoted" : "narrator");
     li.dir = "auto";
-    var c = add(li, el("span", "kwic", cutLeft(squeeze(x.slice(lo, start)))));
+    var left = squeeze(x.slice(cs, start)), right = squeeze(x.slice(end, ce));
+    if (cs > lo) left = "\u2026" + left;
+    if (ce < hi && x.slice(ce, hi).replace(space, "") !== "") right += "\u2026";
+    var c = add(li, el("span", "kwic", left));
     add(c, el("mark", "k", squeeze(x.slice(start, end))));
-    add(c, cutRight(squeeze(x.slice(end, hi))));
+    add(c, right);
     add(li, " ");
     var to = add(li, el("a", "", "sentence " + (s + 1) + (quoted ? ", quoted" : "")));
     to.href = "#a" + i + (known ? "s" + s : "");

@@ -195,7 +195,7 @@ func (b *builder) buildEvents() {
 		for _, al := range aligns[e.ID] {
 			ev.Alignments = append(ev.Alignments, &alignView{
 				A: b.link(al.A.Article, al.A.Sentence, al.A.Text), B: b.link(al.B.Article, al.B.Sentence, al.B.Text),
-				Kind: al.Kind, Similarity: fmt.Sprintf("%.2f", al.Similarity), Speaker: al.Speaker, Diff: al.Diff,
+				Kind: al.Kind.String(), Similarity: fmt.Sprintf("%.2f", al.Similarity), Speaker: al.Speaker, Diff: al.Diff,
 			})
 		}
 		ev.Quotes = b.quoteGroups(groups[e.ID], quotes)
@@ -215,16 +215,6 @@ func (b *builder) buildEvents() {
 	}
 }
 
-var fidelityNames = map[string]string{
-	"verbatim":    "word for word",
-	"trimmed":     "shortened",
-	"extended":    "longer",
-	"paraphrased": "paraphrased",
-	"reported":    "reported speech",
-	"unique":      "only here",
-	"absent":      "not quoted",
-}
-
 func (b *builder) quoteGroups(groups []compare.QuoteGroup, quotes map[string]compare.Quote) []*quoteGroupView {
 	var out []*quoteGroupView
 	for _, g := range groups {
@@ -235,11 +225,11 @@ func (b *builder) quoteGroups(groups []compare.QuoteGroup, quotes map[string]com
 			if o == nil {
 				continue
 			}
-			qv := quoteVersionView{Outlet: o, Fidelity: cmp.Or(fidelityNames[v.Fidelity], v.Fidelity)}
+			qv := quoteVersionView{Outlet: o, Fidelity: v.Fidelity.Label()}
 			if q, ok := quotes[v.Quote]; ok {
 				qv.Verb, qv.Text = q.Verb, q.Text
 			}
-			if v.Article != "" && v.Fidelity != "absent" {
+			if v.Article != "" && v.Fidelity != compare.FidelityAbsent {
 				l := b.link(v.Article, v.Sentence, "")
 				qv.Link = &l
 				carried++
@@ -430,7 +420,7 @@ func (b *builder) buildTerms() {
 			if b.p.Large {
 				continue
 			}
-			left, match, right := framing.KWIC(a, h, 60)
+			left, match, right := framing.HitContext(a, h)
 			th.Hits = append(th.Hits, kwic{Left: left, Match: match, Right: right, Voice: voiceClass(h.Voice),
 				Href: b.link(v.ID, h.Sentence, "").Href, Sentence: h.Sentence + 1})
 		}

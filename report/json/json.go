@@ -63,7 +63,7 @@ type jsonAlignment struct {
 }
 
 func alignmentOf(al *compare.Alignment) jsonAlignment {
-	return jsonAlignment{Event: al.Event, A: refOf(al.A), B: refOf(al.B), Kind: al.Kind, Similarity: al.Similarity, Diff: al.Diff, Speaker: al.Speaker}
+	return jsonAlignment{Event: al.Event, A: refOf(al.A), B: refOf(al.B), Kind: al.Kind.String(), Similarity: al.Similarity, Diff: al.Diff, Speaker: al.Speaker}
 }
 
 func alignmentsOf(als []compare.Alignment) []jsonAlignment {
@@ -347,6 +347,10 @@ func (j *jsonWriter) writeResult(res *compare.Result, opts Options) {
 	optionalList(j, "reuse", res.Reuse)
 	optionalList(j, "quote_groups", res.QuoteGroups)
 	optionalList(j, "primary_coverage", res.PrimaryCoverage)
+	if res.Findings != nil {
+		j.key(1, false, "findings")
+		j.value(1, res.Findings)
+	}
 
 	j.key(1, false, "articles")
 	var art jsonArticle

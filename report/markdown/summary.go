@@ -236,14 +236,14 @@ func summarySwaps(w *writer, res *compare.Result) {
 }
 
 // fidelities are the quote fidelities in the order the summary shows them.
-var fidelities = []string{"verbatim", "trimmed", "extended", "paraphrased", "unique"}
+var fidelities = []compare.Fidelity{compare.FidelityVerbatim, compare.FidelityTrimmed, compare.FidelityExtended, compare.FidelityParaphrased, compare.FidelityUnique}
 
 func summaryQuotes(w *writer, res *compare.Result) {
 	if len(res.Quotes) == 0 {
 		return
 	}
 	type row struct {
-		counts   map[string]int
+		counts   map[compare.Fidelity]int
 		total    int
 		speakers map[string]int
 	}
@@ -254,7 +254,7 @@ func summaryQuotes(w *writer, res *compare.Result) {
 		}
 		r := rows[q.Outlet]
 		if r == nil {
-			r = &row{counts: map[string]int{}, speakers: map[string]int{}}
+			r = &row{counts: map[compare.Fidelity]int{}, speakers: map[string]int{}}
 			rows[q.Outlet] = r
 		}
 		r.counts[q.Fidelity]++
@@ -267,7 +267,11 @@ func summaryQuotes(w *writer, res *compare.Result) {
 	}
 	sort.Strings(outlets)
 	w.printf("\n### Quotations\n\nHow each outlet gives the quotations it shares with others (a unique quotation is one no other outlet gives), and whom it quotes most.\n\n")
-	w.printf("| outlet | quotations | %s | most quoted |\n|---|--:|%s---|\n", strings.Join(fidelities, " | "), strings.Repeat("--:|", len(fidelities)))
+	names := make([]string, len(fidelities))
+	for i, f := range fidelities {
+		names[i] = f.String()
+	}
+	w.printf("| outlet | quotations | %s | most quoted |\n|---|--:|%s---|\n", strings.Join(names, " | "), strings.Repeat("--:|", len(fidelities)))
 	for _, o := range firstRows(outlets) {
 		r := rows[o]
 		var cells []string

@@ -42,7 +42,8 @@ type Options struct {
 	// Events are the ids of the events to show, in order; empty means the
 	// largest MaxEvents events.
 	Events []string
-	// MaxEvents caps the events chosen when Events is empty; 0 means 3.
+	// MaxEvents caps the events chosen when Events is empty, the largest
+	// first (compare.LargestEvents); 0 means compare.DefaultFindingEvents.
 	MaxEvents int
 	// Settings is printed in every page's footer, to record how the
 	// handout was generated (for example the command line's options).
@@ -156,6 +157,9 @@ type pdfDoc struct {
 	axes  []framing.Axis
 	poles map[string]pdfPole // by axis+"\x00"+pole, ids and names both
 	hits  map[string][]framing.Hit
+	// find are the findings of the shown events: the counts, groupings
+	// and facts the handout states, from the Result.
+	find *compare.Findings
 
 	// ctx stops the layout when done; see checkCancel.
 	ctx context.Context
@@ -213,6 +217,11 @@ func newPDFDoc(res *compare.Result, opts Options) (*pdfDoc, error) {
 	if err := d.chooseEvents(); err != nil {
 		return nil, err
 	}
+	ids := make([]string, len(d.events))
+	for i, e := range d.events {
+		ids[i] = e.ID
+	}
+	d.find = res.FindingsOf(ids)
 	d.chooseOutlets()
 	d.indexLexicon()
 	d.indexHits()
@@ -273,15 +282,13 @@ func (d *pdfDoc) chooseEvents() error {
 			}
 		}
 	} else {
-		evs := slices.Clone(d.res.Events)
-		slices.SortStableFunc(evs, func(a, b compare.Event) int {
-			return cmp.Or(cmp.Compare(len(b.Articles), len(a.Articles)), cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
-		})
 		n := d.opts.MaxEvents
 		if n <= 0 {
-			n = 3
+			n = compare.DefaultFindingEvents
 		}
-		d.events = evs[:min(n, len(evs))]
+		for _, id := range compare.LargestEvents(d.res, n) {
+			d.events = append(d.events, byID[id])
+		}
 	}
 	d.selectedSet = map[string]bool{}
 	if len(d.res.Events) == 0 {
@@ -423,16 +430,6 @@ func (d *pdfDoc) indexHits() {
 		}
 		d.hits[id] = out
 	}
-}
-
-// selectedHits yields every valid hit of the shown articles, in article
-// date order.
-func (d *pdfDoc) selectedHits() []framing.Hit {
-	var out []framing.Hit
-	for _, a := range d.selected {
-		out = append(out, d.hits[a.ID]...)
-	}
-	return out
 }
 
 func (d *pdfDoc) pole(h framing.Hit) pdfPole {

@@ -3,6 +3,7 @@ package pdf
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -106,9 +107,33 @@ func pdfLoadFixture(name string) (*compare.Result, error) {
 			return nil, fmt.Errorf("quotes.txt: %s: %w", line, err)
 		}
 		q := compare.Quote{ID: fmt.Sprintf("q%02d", i+1), Event: eventOf[a.ID], Article: a.ID, Outlet: a.Outlet, Speaker: f[1], Verb: f[2],
-			Text: f[6], Start: start, End: start + len(f[6]), Sentence: pdfSentenceAt(a, start), Group: f[3], Fidelity: f[4]}
+			Text: f[6], Start: start, End: start + len(f[6]), Sentence: pdfSentenceAt(a, start), Group: f[3], Fidelity: compare.Fidelity(f[4])}
 		res.Quotes = append(res.Quotes, q)
 		words[[3]string{q.Event, q.Outlet, q.Speaker}] += len(strings.Fields(q.Text))
+	}
+	// The quotation groups, as Build makes them: each with the speaker
+	// most of its versions name.
+	byGroup := map[string][]compare.Quote{}
+	for _, q := range res.Quotes {
+		if q.Group != "" {
+			byGroup[q.Group] = append(byGroup[q.Group], q)
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(byGroup)) {
+		g := compare.QuoteGroup{ID: id, Event: byGroup[id][0].Event, Text: byGroup[id][0].Text}
+		n := map[string]int{}
+		for _, q := range byGroup[id] {
+			if q.Speaker != "" {
+				n[q.Speaker]++
+			}
+			g.Versions = append(g.Versions, compare.QuoteVersion{Outlet: q.Outlet, Article: q.Article, Sentence: q.Sentence, Fidelity: q.Fidelity, Quote: q.ID})
+		}
+		for _, s := range slices.Sorted(maps.Keys(n)) {
+			if g.Speaker == "" || n[s] > n[g.Speaker] {
+				g.Speaker = s
+			}
+		}
+		res.QuoteGroups = append(res.QuoteGroups, g)
 	}
 	totals := map[[2]string]int{}
 	for k, n := range words {

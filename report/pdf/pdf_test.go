@@ -506,7 +506,6 @@ func TestPDFTallyTruth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := d.tally()
 	b, err := os.ReadFile("testdata/tally.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -516,7 +515,7 @@ func TestPDFTallyTruth(t *testing.T) {
 		t.Run(strings.Join(f[:3], "/"), func(t *testing.T) {
 			narrator, _ := strconv.Atoi(f[3])
 			quoted, _ := strconv.Atoi(f[4])
-			v := got[f[0]+"\x00"+pdfKey(f[1], f[2])]
+			v := d.tally(f[0], f[1], f[2])
 			if v.narrator != narrator || v.quoted != quoted {
 				t.Errorf("narrator %d quoted %d, want %d and %d", v.narrator, v.quoted, narrator, quoted)
 			}
@@ -641,13 +640,16 @@ func TestWritePDFSparse(t *testing.T) {
 
 func TestPDFSpeakerColours(t *testing.T) {
 	ev := func(words map[string]map[string]int) pdfVoiceEvent {
-		ve := pdfVoiceEvent{words: words}
-		for _, bySpeaker := range words {
-			for sp := range bySpeaker {
-				if !slices.Contains(ve.speakers, sp) {
-					ve.speakers = append(ve.speakers, sp)
+		var ve pdfVoiceEvent
+		for _, o := range slices.Sorted(maps.Keys(words)) {
+			vo := compare.VoiceOutlet{Outlet: o}
+			for _, sp := range slices.Sorted(maps.Keys(words[o])) {
+				vo.Speakers = append(vo.Speakers, compare.SpeakerShare{Speaker: sp, Words: words[o][sp]})
+				if !slices.Contains(ve.Speakers, sp) {
+					ve.Speakers = append(ve.Speakers, sp)
 				}
 			}
+			ve.Outlets = append(ve.Outlets, vo)
 		}
 		return ve
 	}
@@ -673,7 +675,7 @@ func TestPDFSpeakerColours(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got := pdfSpeakerColours(tt.evs)
 			for _, ve := range tt.evs {
-				for _, sp := range ve.speakers {
+				for _, sp := range ve.Speakers {
 					if _, ok := got[sp]; !ok {
 						t.Errorf("speaker %q has no colour", sp)
 					}

@@ -28,54 +28,22 @@ func (d *pdfDoc) eventShown(id string) bool {
 type pdfQuoteGroup struct {
 	speaker  string
 	versions []compare.Quote
-	outlets  int
 }
 
-// quoteGroups are the quotations carried by two or more outlets of the
-// shown events, most widely carried first.
+// quoteGroups are the findings' quotations carried by two or more outlets
+// of the shown events, most widely carried first, each with its versions
+// in the order of the outlets' labels.
 func (d *pdfDoc) quoteGroups() []pdfQuoteGroup {
-	byGroup := map[string][]compare.Quote{}
-	for _, q := range d.res.Quotes {
-		if q.Group == "" || !d.selectedSet[q.Article] || !d.eventShown(q.Event) && q.Event != "" {
-			continue
-		}
-		byGroup[q.Group] = append(byGroup[q.Group], q)
-	}
 	var out []pdfQuoteGroup
-	for _, g := range slices.Sorted(maps.Keys(byGroup)) {
-		qs := byGroup[g]
-		outlets := map[string]bool{}
-		speakers := map[string]int{}
-		for _, q := range qs {
-			outlets[q.Outlet] = true
-			if q.Speaker != "" {
-				speakers[q.Speaker]++
-			}
-		}
-		if len(outlets) < 2 {
-			continue
-		}
+	for _, id := range d.find.QuoteGroups {
+		qs := d.find.GroupQuotes(d.res, id)
 		slices.SortFunc(qs, func(a, b compare.Quote) int {
 			return cmp.Or(cmp.Compare(d.label(a.Outlet), d.label(b.Outlet)), cmp.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start))
 		})
-		speaker := ""
-		for _, s := range slices.Sorted(maps.Keys(speakers)) {
-			if speaker == "" || speakers[s] > speakers[speaker] {
-				speaker = s
-			}
-		}
-		out = append(out, pdfQuoteGroup{speaker: speaker, versions: qs, outlets: len(outlets)})
+		g, _ := d.res.QuoteGroup(id)
+		out = append(out, pdfQuoteGroup{speaker: g.Speaker, versions: qs})
 	}
-	slices.SortStableFunc(out, func(a, b pdfQuoteGroup) int { return cmp.Compare(b.outlets, a.outlets) })
-	return out[:min(len(out), 6)]
-}
-
-var pdfFidelity = map[string]string{
-	"verbatim":    "word for word",
-	"trimmed":     "shortened",
-	"extended":    "longer",
-	"paraphrased": "reported speech",
-	"unique":      "only here",
+	return out
 }
 
 func (d *pdfDoc) quotes() {
@@ -98,7 +66,7 @@ func (d *pdfDoc) quotes() {
 			if i == 0 {
 				who = pdfText(d.t(cmp.Or(g.speaker, "Unnamed speaker")), lab)
 			}
-			how := cmp.Or(pdfFidelity[q.Fidelity], q.Fidelity)
+			how := q.Fidelity.Label()
 			if q.Verb != "" {
 				how = strings.TrimPrefix(how+" · “"+q.Verb+"”", " · ")
 			}
@@ -114,31 +82,22 @@ func (d *pdfDoc) quotes() {
 
 // Word swaps.
 
+// shownSwaps are the findings' word swaps, each with its examples from
+// the shown events.
 func (d *pdfDoc) shownSwaps() []compare.Substitution {
 	var out []compare.Substitution
-	for _, s := range d.res.Substitutions {
+	for _, i := range d.find.Swaps {
+		s := d.res.Substitutions[i]
 		var ex []compare.Alignment
 		for _, a := range s.Examples {
 			if d.eventShown(a.Event) || a.Event == "" {
 				ex = append(ex, a)
 			}
 		}
-		if len(ex) == 0 && len(s.Examples) > 0 {
-			continue
-		}
 		s.Examples = ex
 		out = append(out, s)
 	}
-	slices.SortStableFunc(out, func(a, b compare.Substitution) int {
-		if a.Framing != b.Framing {
-			if a.Framing {
-				return -1
-			}
-			return 1
-		}
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.TermA, b.TermA), cmp.Compare(a.TermB, b.TermB))
-	})
-	return out[:min(len(out), 8)]
+	return out
 }
 
 // termPole finds the lexicon pole holding term, if any.
@@ -266,66 +225,26 @@ func (d *pdfDoc) outletOfArticle(id string) string {
 
 // Who gets to speak.
 
+// pdfVoiceEvent is the findings' voices of one shown event, with its
+// outlets in the order of their labels.
 type pdfVoiceEvent struct {
-	event    compare.Event
-	speakers []string
-	words    map[string]map[string]int // outlet → speaker → words
-	shares   map[string]map[string]float64
-	outlets  []string
+	event compare.Event
+	compare.VoiceEvent
+	outlets []compare.VoiceOutlet
 }
 
 func (d *pdfDoc) voiceEvents() []pdfVoiceEvent {
-	var out []pdfVoiceEvent
+	byID := map[string]compare.Event{}
 	for _, e := range d.events {
-		ve := pdfVoiceEvent{event: e, words: map[string]map[string]int{}, shares: map[string]map[string]float64{}}
-		totals := map[string]int{}
-		shareTotals := map[string]float64{}
-		for _, v := range d.res.VoiceShare {
-			if v.Event != e.ID || v.Words <= 0 && v.Share <= 0 {
-				continue
-			}
-			if ve.words[v.Outlet] == nil {
-				ve.words[v.Outlet] = map[string]int{}
-				ve.shares[v.Outlet] = map[string]float64{}
-			}
-			sp := cmp.Or(strings.TrimSpace(v.Speaker), "unnamed")
-			ve.words[v.Outlet][sp] += v.Words
-			ve.shares[v.Outlet][sp] += v.Share
-			totals[sp] += v.Words
-			shareTotals[sp] += v.Share
-		}
-		if len(ve.words) == 0 {
-			continue
-		}
-		ve.speakers = slices.Sorted(maps.Keys(totals))
-		slices.SortStableFunc(ve.speakers, func(a, b string) int {
-			return cmp.Or(cmp.Compare(totals[b], totals[a]), cmp.Compare(shareTotals[b], shareTotals[a]))
-		})
-		ve.outlets = slices.Sorted(maps.Keys(ve.words))
-		slices.SortStableFunc(ve.outlets, func(a, b string) int { return cmp.Compare(d.label(a), d.label(b)) })
+		byID[e.ID] = e
+	}
+	var out []pdfVoiceEvent
+	for _, v := range d.find.Voices {
+		ve := pdfVoiceEvent{event: byID[v.Event], VoiceEvent: v, outlets: slices.Clone(v.Outlets)}
+		slices.SortStableFunc(ve.outlets, func(a, b compare.VoiceOutlet) int { return cmp.Compare(d.label(a.Outlet), d.label(b.Outlet)) })
 		out = append(out, ve)
 	}
 	return out
-}
-
-// share is speaker's part of outlet's quoted words, from the word counts
-// when there are any.
-func (ve pdfVoiceEvent) share(outlet, speaker string) float64 {
-	total := 0
-	for _, w := range ve.words[outlet] {
-		total += w
-	}
-	if total > 0 {
-		return float64(ve.words[outlet][speaker]) / float64(total)
-	}
-	sum := 0.0
-	for _, s := range ve.shares[outlet] {
-		sum += s
-	}
-	if sum == 0 {
-		return 0
-	}
-	return ve.shares[outlet][speaker] / sum
 }
 
 var pdfSpeakerPalette = []pdfRGB{
@@ -342,14 +261,15 @@ var pdfSpeakerGrey = pdfRGB{127, 140, 141}
 // with more quoted words claim their slot first, and a taken slot passes
 // to the next free one.
 func pdfSpeakerColours(evs []pdfVoiceEvent) map[string]pdfRGB {
+	// The speakers quoted most across the events claim colours first.
 	words := map[string]int{}
 	for _, ve := range evs {
-		for _, bySpeaker := range ve.words {
-			for sp, n := range bySpeaker {
-				words[sp] += n
+		for _, o := range ve.Outlets {
+			for _, s := range o.Speakers {
+				words[s.Speaker] += s.Words
 			}
 		}
-		for _, sp := range ve.speakers {
+		for _, sp := range ve.Speakers {
 			words[sp] += 0
 		}
 	}
@@ -392,7 +312,7 @@ func (d *pdfDoc) voices() {
 func (d *pdfDoc) voiceChart(ve pdfVoiceEvent, colour map[string]pdfRGB) {
 	st := pdfStyle{Size: 8, Color: pdfBlack}
 	var legend []pdfRun
-	for _, sp := range ve.speakers {
+	for _, sp := range ve.Speakers {
 		c := colour[sp]
 		legend = append(legend, pdfRun{Text: "■", Style: pdfStyle{Size: 8, Color: c}}, pdfRun{Text: d.t(" " + sp + "   "), Style: st})
 	}
@@ -405,17 +325,17 @@ func (d *pdfDoc) voiceChart(ve pdfVoiceEvent, colour map[string]pdfRGB) {
 	labelW, countW := 36.0, 26.0
 	barX := d.left + labelW + 2
 	barW := d.width - labelW - 2 - countW
-	for _, o := range ve.outlets {
+	for _, vo := range ve.outlets {
+		o := vo.Outlet
 		ls := pdfStyle{Font: "B", Size: 8, Color: pdfBlack}
 		label := d.fit(d.t(d.label(o)), ls, labelW)
 		d.f.SetFont(pdfFamily, "B", ls.Size)
 		d.f.SetTextColor(pdfBlack.R, pdfBlack.G, pdfBlack.B)
 		d.f.Text(d.left+labelW-d.f.GetStringWidth(label), d.y+row/2+1.1, label)
 		bx := barX
-		total := 0
-		for _, sp := range ve.speakers {
-			total += ve.words[o][sp]
-			sh := ve.share(o, sp)
+		total := vo.Words
+		for _, s := range vo.Speakers {
+			sp, sh := s.Speaker, s.Share
 			if sh <= 0 {
 				continue
 			}
@@ -472,33 +392,27 @@ func (d *pdfDoc) glossaryTerms() []pdfGlossTerm {
 			}
 		}
 	}
-	for _, a := range d.selected {
-		for _, h := range d.hits[a.ID] {
-			p := d.pole(h)
-			k := pdfKey(pdfKey(p.Axis, p.Pole), strings.ToLower(h.Term))
-			g := byKey[k]
-			if g == nil {
-				t, known := lex[k]
-				if !known {
-					t = framing.Term{Text: h.Term}
-				}
-				o, ok := order[k]
-				if !ok {
-					o = n + len(byKey)
-				}
-				g = &pdfGlossTerm{pole: p, term: t, known: known, uses: map[string]*pdfTally{}, order: o}
-				byKey[k] = g
+	for _, tl := range d.find.Tallies {
+		p := d.pole(framing.Hit{Axis: tl.Axis, Pole: tl.Pole})
+		k := pdfKey(pdfKey(p.Axis, p.Pole), strings.ToLower(tl.Term))
+		g := byKey[k]
+		if g == nil {
+			t, known := lex[k]
+			if !known {
+				t = framing.Term{Text: tl.Term}
 			}
-			o := report.OutletName(a.Outlet)
-			if g.uses[o] == nil {
-				g.uses[o] = &pdfTally{}
+			o, ok := order[k]
+			if !ok {
+				o = n + len(byKey)
 			}
-			if h.Voice == framing.Quoted {
-				g.uses[o].quoted++
-			} else {
-				g.uses[o].narrator++
-			}
+			g = &pdfGlossTerm{pole: p, term: t, known: known, uses: map[string]*pdfTally{}, order: o}
+			byKey[k] = g
 		}
+		if g.uses[tl.Outlet] == nil {
+			g.uses[tl.Outlet] = &pdfTally{}
+		}
+		g.uses[tl.Outlet].narrator += tl.Narrator
+		g.uses[tl.Outlet].quoted += tl.Quoted
 	}
 	var out []pdfGlossTerm
 	for _, k := range slices.Sorted(maps.Keys(byKey)) {
@@ -676,10 +590,7 @@ func (d *pdfDoc) questions() {
 func (d *pdfDoc) method() {
 	d.y += 2
 	d.heading("Method and limits", 30)
-	words := 0
-	for _, a := range d.selected {
-		words += a.Words
-	}
+	words := d.find.Words
 	terms := 0
 	for _, ax := range d.axes {
 		for _, p := range ax.Poles {

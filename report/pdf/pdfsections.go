@@ -45,16 +45,12 @@ func (d *pdfDoc) cover() {
 
 	if len(d.outlets) > 0 {
 		d.subheading("The outlets", 20)
-		counts := map[string]int{}
-		for _, a := range d.selected {
-			counts[report.OutletName(a.Outlet)]++
-		}
 		cell := pdfStyle{Size: 8.5, Color: pdfBlack}
 		bold := pdfStyle{Font: "B", Size: 8.5, Color: pdfBlack}
 		var rows [][]pdfCell
 		for _, o := range d.outlets {
 			if d.opts.Blind {
-				rows = append(rows, []pdfCell{pdfText(d.label(o), bold), pdfText(pdfItoa(counts[o]), cell)})
+				rows = append(rows, []pdfCell{pdfText(d.label(o), bold), pdfText(pdfItoa(d.find.ArticlesOf(o)), cell)})
 				continue
 			}
 			in := d.info[o]
@@ -63,7 +59,7 @@ func (d *pdfDoc) cover() {
 				pdfText(pdfClean(d.g, cmp.Or(in.Country, "—")), cell),
 				pdfText(pdfClean(d.g, cmp.Or(in.Owner, "—")), cell),
 				pdfText(pdfClean(d.g, cmp.Or(in.Kind, "—")), cell),
-				pdfText(pdfItoa(counts[o]), cell),
+				pdfText(pdfItoa(d.find.ArticlesOf(o)), cell),
 			})
 		}
 		if d.opts.Blind {
@@ -204,8 +200,8 @@ type pdfTally struct{ narrator, quoted int }
 // articles.
 func (d *pdfDoc) glanceAxes() []framing.Axis {
 	used := map[string]bool{}
-	for _, h := range d.selectedHits() {
-		used[d.pole(h).Axis] = true
+	for _, t := range d.find.PoleTallies {
+		used[d.pole(framing.Hit{Axis: t.Axis, Pole: t.Pole}).Axis] = true
 	}
 	var out []framing.Axis
 	for _, ax := range d.axes {
@@ -216,23 +212,10 @@ func (d *pdfDoc) glanceAxes() []framing.Axis {
 	return out
 }
 
-// tally counts the shown hits by outlet, axis and pole.
-func (d *pdfDoc) tally() map[string]pdfTally {
-	t := map[string]pdfTally{}
-	for _, a := range d.selected {
-		for _, h := range d.hits[a.ID] {
-			p := d.pole(h)
-			k := report.OutletName(a.Outlet) + "\x00" + pdfKey(p.Axis, p.Pole)
-			v := t[k]
-			if h.Voice == framing.Quoted {
-				v.quoted++
-			} else {
-				v.narrator++
-			}
-			t[k] = v
-		}
-	}
-	return t
+// tally is the findings' tally of outlet's uses of one pole.
+func (d *pdfDoc) tally(outlet, axis, pole string) pdfTally {
+	n, q := d.find.Pole(outlet, axis, pole)
+	return pdfTally{narrator: n, quoted: q}
 }
 
 func (d *pdfDoc) glance() {
@@ -244,7 +227,6 @@ func (d *pdfDoc) glance() {
 	d.heading("At a glance: which words each outlet chooses", 60)
 	d.para("Each bar splits an outlet's own uses of one axis's terms between its poles: how often it chose each way of naming the same thing. Words inside quotations are someone else's choice; they are left out of the bars and shown as \"+ n quoted\". Counts are small: read them as a starting point for close reading, not as statistics.")
 	d.y += 1
-	tally := d.tally()
 	const colGap = 8
 	colW := (d.width - colGap) / 2
 	for i := 0; i < len(axes); i += 2 {
@@ -255,7 +237,7 @@ func (d *pdfDoc) glance() {
 		}
 		d.need(h)
 		for j, ax := range pair {
-			d.chart(ax, tally, d.left+float64(j)*(colW+colGap), d.y, colW)
+			d.chart(ax, d.left+float64(j)*(colW+colGap), d.y, colW)
 		}
 		d.y += h + 2
 	}
@@ -290,7 +272,7 @@ func (d *pdfDoc) chartHeight(ax framing.Axis, w float64) float64 {
 }
 
 // chart draws one axis's horizontal stacked bars, one per outlet.
-func (d *pdfDoc) chart(ax framing.Axis, tally map[string]pdfTally, x, y, w float64) {
+func (d *pdfDoc) chart(ax framing.Axis, x, y, w float64) {
 	y = d.drawLines(d.chartTitle(ax, w), x, y) + 1
 	labelSt := pdfStyle{Size: 7.5, Color: pdfBlack}
 	small := pdfStyle{Size: 6.5, Color: pdfGrey}
@@ -304,7 +286,7 @@ func (d *pdfDoc) chart(ax framing.Axis, tally map[string]pdfTally, x, y, w float
 		d.label1(x+pdfChartLabelW-lw, mid+1.0, label, labelSt)
 		total, quoted := 0, 0
 		for _, p := range ax.Poles {
-			v := tally[o+"\x00"+pdfKey(ax.ID, p.ID)]
+			v := d.tally(o, ax.ID, p.ID)
 			total += v.narrator
 			quoted += v.quoted
 		}
@@ -321,7 +303,7 @@ func (d *pdfDoc) chart(ax framing.Axis, tally map[string]pdfTally, x, y, w float
 		} else {
 			bx := barX
 			for _, p := range ax.Poles {
-				v := tally[o+"\x00"+pdfKey(ax.ID, p.ID)]
+				v := d.tally(o, ax.ID, p.ID)
 				if v.narrator == 0 {
 					continue
 				}

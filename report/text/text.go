@@ -330,13 +330,13 @@ func WriteAlignments(w io.Writer, res *compare.Result, event string, color bool)
 				b.WriteByte(' ') // runs hold words without the space between runs
 			}
 			switch {
-			case op.Op == "equal":
+			case op.Op == compare.OpEqual:
 				b.WriteString(op.Text)
-			case color && op.Op == "delete":
+			case color && op.Op == compare.OpDelete:
 				b.WriteString(ansiDelete + op.Text + ansiReset)
-			case color && op.Op == "insert":
+			case color && op.Op == compare.OpInsert:
 				b.WriteString(ansiInsert + op.Text + ansiReset)
-			case op.Op == "delete":
+			case op.Op == compare.OpDelete:
 				b.WriteString("[-" + op.Text + "-]")
 			default:
 				b.WriteString("{+" + op.Text + "+}")

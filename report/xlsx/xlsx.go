@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/framediff/framediff/compare"
+	"github.com/framediff/framediff/framing"
 	"github.com/framediff/framediff/report"
 	"github.com/xuri/excelize/v2"
 )
@@ -19,7 +20,8 @@ import (
 // Excel's own limits.
 type Options struct {
 	// ContextChars is how many characters of context the Hits sheet shows
-	// either side of a match; 0 means 60.
+	// either side of a match, cut as framing.KWIC cuts; 0 means
+	// framing.DefaultContextChars, the context report.json keeps.
 	ContextChars int
 	// MaxRows is the most rows, header included, that one sheet holds before
 	// its table continues on a further sheet ("Hits 2", …); 0 or anything
@@ -36,7 +38,7 @@ type Options struct {
 
 func (o Options) withDefaults() Options {
 	if o.ContextChars <= 0 {
-		o.ContextChars = 60
+		o.ContextChars = framing.DefaultContextChars
 	}
 	if o.MaxRows <= 0 || o.MaxRows > excelMaxRows {
 		o.MaxRows = excelMaxRows

@@ -208,81 +208,8 @@ func finite(v float64) any {
 	return v
 }
 
-// kwic returns up to n characters of context either side of text[start:end],
-// cut at word boundaries and with runs of white space shown as one space.
-// ok is false when the offsets do not fit text.
-func kwic(text string, start, end, n int) (left, match, right string, ok bool) {
-	if start < 0 || end < start || end > len(text) ||
-		!boundary(text, start) || !boundary(text, end) {
-		return "", "", "", false
-	}
-	left = text[:start]
-	if i := backRunes(left, n); i > 0 {
-		left = left[i:]
-		// Drop the partial word the cut left behind.
-		if j := strings.IndexFunc(left, isSpace); j >= 0 {
-			left = left[j:]
-		}
-		left = "…" + strings.TrimLeftFunc(left, isSpace)
-	}
-	right = text[end:]
-	if i := forwardRunes(right, n); i < len(right) {
-		right = right[:i]
-		if j := strings.LastIndexFunc(right, isSpace); j >= 0 {
-			right = right[:j]
-		}
-		right = strings.TrimRightFunc(right, isSpace) + "…"
-	}
-	return squeeze(left), squeeze(text[start:end]), squeeze(right), true
-}
-
-func boundary(s string, i int) bool { return i == len(s) || utf8.RuneStart(s[i]) }
-
 func isSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0'
-}
-
-// backRunes returns the byte index n runes before the end of s, or 0.
-func backRunes(s string, n int) int {
-	i := len(s)
-	for ; n > 0 && i > 0; n-- {
-		_, size := utf8.DecodeLastRuneInString(s[:i])
-		i -= size
-	}
-	return i
-}
-
-// forwardRunes returns the byte index n runes into s, or len(s).
-func forwardRunes(s string, n int) int {
-	i := 0
-	for ; n > 0 && i < len(s); n-- {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return i
-}
-
-// squeeze replaces every run of white space in s with one space.
-func squeeze(s string) string {
-	if strings.IndexFunc(s, func(r rune) bool { return isSpace(r) && r != ' ' }) < 0 &&
-		!strings.Contains(s, "  ") {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if isSpace(r) {
-			if !space {
-				b.WriteByte(' ')
-			}
-			space = true
-			continue
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // headerText makes s usable as a table column name: one line, no control

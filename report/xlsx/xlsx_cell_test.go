@@ -72,31 +72,6 @@ func TestCleanRich(t *testing.T) {
 	}
 }
 
-func TestKWIC(t *testing.T) {
-	text := "Russia and Iran are key allies of President Bashar al-Assad‘s regime.\n\nTurkey, however, backs opposition fighters."
-	start := strings.Index(text, "regime")
-	for _, tc := range []struct {
-		name               string
-		start, end, n      int
-		left, match, right string
-		ok                 bool
-	}{
-		{"whole", start, start + 6, 200, "Russia and Iran are key allies of President Bashar al-Assad‘s ", "regime", ". Turkey, however, backs opposition fighters.", true},
-		{"cut at words", start, start + 6, 20, "…Bashar al-Assad‘s ", "regime", ". Turkey, however,…", true},
-		{"at start", 0, 6, 10, "", "Russia", " and Iran…", true},
-		{"out of range", 5, 500, 10, "", "", "", false},
-		{"inside a rune", strings.Index(text, "‘") + 1, start, 10, "", "", "", false},
-		{"reversed", 10, 5, 10, "", "", "", false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			l, m, r, ok := kwic(text, tc.start, tc.end, tc.n)
-			if ok != tc.ok || l != tc.left || m != tc.match || r != tc.right {
-				t.Errorf("kwic = %q, %q, %q, %v; want %q, %q, %q, %v", l, m, r, ok, tc.left, tc.match, tc.right, tc.ok)
-			}
-		})
-	}
-}
-
 func TestDateCellSerial(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -160,30 +135,6 @@ func FuzzCleanText(f *testing.F) {
 		runs := cleanRich(richText{{Text: s, Font: boldFont}, {Text: s}}, max)
 		if n := utf16Len(richPlain(runs)); n > max {
 			t.Fatalf("cleanRich is %d units, limit %d", n, max)
-		}
-	})
-}
-
-// FuzzKWIC checks that contexts never panic and rebuild the text they cut.
-func FuzzKWIC(f *testing.F) {
-	seedTexts(f, func(s string) { f.Add(s, len(s)/3, len(s)/2, 60) })
-	f.Add("a\u00a0b  c", 1, 3, 1)
-	f.Fuzz(func(t *testing.T, text string, start, end, n int) {
-		if n <= 0 || n > 1000 {
-			return
-		}
-		l, m, r, ok := kwic(text, start, end, n)
-		if !ok {
-			return
-		}
-		if m != squeeze(text[start:end]) {
-			t.Fatalf("match %q, want %q", m, squeeze(text[start:end]))
-		}
-		if !strings.HasPrefix(l, "…") && !strings.HasSuffix(squeeze(text[:start]), l) {
-			t.Fatalf("left %q is not the end of %q", l, text[:start])
-		}
-		if !strings.HasSuffix(r, "…") && !strings.HasPrefix(squeeze(text[end:]), r) {
-			t.Fatalf("right %q is not the start of %q", r, text[end:])
 		}
 	})
 }

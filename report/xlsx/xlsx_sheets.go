@@ -222,7 +222,7 @@ func (x *xlsxWriter) articlesTable() *table {
 			a := &arts[i]
 			o := registry[a.Outlet]
 			r[0], r[1], r[2], r[3], r[4] = a.ID, outletName(a.Outlet), o.Owner, o.Kind, o.Country
-			r[5], r[6], r[7], r[8], r[9] = a.Title, dateValue(a.Published), events[a.ID], a.Kind, a.Words
+			r[5], r[6], r[7], r[8], r[9] = a.Title, dateValue(a.Published), events[a.ID], a.Kind.String(), a.Words
 			if a.URL != "" {
 				r[10] = link{text: a.URL, url: a.URL}
 			}
@@ -567,7 +567,9 @@ func (x *xlsxWriter) hitsTable() *table {
 			a := arts[h.Article]
 			if a != nil {
 				r[0] = outletName(a.Outlet)
-				if l, m, rt, ok := kwic(a.Text, h.Start, h.End, n); ok {
+				// The hit's context as report.json keeps it, or cut
+				// to another width by the same rule.
+				if l, m, rt := framing.KWIC(a, *h, n); m != "" {
 					left, match, right = l, m, rt
 				}
 			}
@@ -627,9 +629,9 @@ func diffText(ops []compare.DiffOp) richText {
 		}
 		prev = op.Text
 		switch op.Op {
-		case "delete":
+		case compare.OpDelete:
 			runs = append(runs, excelize.RichTextRun{Font: deleteFont, Text: op.Text})
-		case "insert":
+		case compare.OpInsert:
 			runs = append(runs, excelize.RichTextRun{Font: insertFont, Text: op.Text})
 		default:
 			runs = append(runs, excelize.RichTextRun{Text: op.Text})
@@ -688,7 +690,7 @@ func (x *xlsxWriter) alignmentsTable() *table {
 			al := &als[i]
 			r[0], r[1], r[2], r[3], r[4] = al.Event, sentenceOutlet(al.A, arts), al.A.Article, al.A.Sentence+1, al.A.Text
 			r[5], r[6], r[7], r[8] = sentenceOutlet(al.B, arts), al.B.Article, al.B.Sentence+1, al.B.Text
-			r[9], r[10], r[11] = al.Kind, al.Similarity, diffText(al.Diff)
+			r[9], r[10], r[11] = al.Kind.String(), al.Similarity, diffText(al.Diff)
 		},
 	}
 }
@@ -757,8 +759,8 @@ func (x *xlsxWriter) quotesTable() *table {
 			m := map[string][]string{}
 			for _, v := range g.Versions {
 				o := outletName(v.Outlet)
-				if !containsString(m[o], v.Fidelity) {
-					m[o] = append(m[o], v.Fidelity)
+				if f := v.Fidelity.String(); !containsString(m[o], f) {
+					m[o] = append(m[o], f)
 				}
 			}
 			across[g.ID] = m
@@ -772,7 +774,7 @@ func (x *xlsxWriter) quotesTable() *table {
 		row: func(i int, r []any) {
 			q := &qs[i]
 			r[0], r[1], r[2], r[3], r[4] = q.Event, outletName(q.Outlet), q.Article, q.Speaker, q.Verb
-			r[5], r[6], r[7], r[8] = q.Text, q.Fidelity, q.Group, q.Sentence+1
+			r[5], r[6], r[7], r[8] = q.Text, q.Fidelity.String(), q.Group, q.Sentence+1
 			if g := across[q.Group]; g != nil {
 				for j, o := range outlets {
 					r[9+j] = strings.Join(g[o], ", ")

@@ -1,0 +1,42 @@
+package xlsx
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// TestHitsSheetReadsStoredContext checks that the Hits sheet shows each
+// hit's context as the Result stores it (Hit.ContextStart, ContextEnd),
+// not one it cuts itself: with every context narrowed to the hit alone,
+// every row shows nothing but "…" either side.
+func TestHitsSheetReadsStoredContext(t *testing.T) {
+	res := seedPipeline(t)
+	hits := res.Framing.Hits
+	for i := range hits {
+		hits[i].ContextStart, hits[i].ContextEnd = hits[i].Start, hits[i].End
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(writeXLSX(t, res, Options{})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Hits")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows)-1 != len(hits) {
+		t.Fatalf("%d rows, want one per hit (%d)", len(rows)-1, len(hits))
+	}
+	for _, r := range rows[1:] {
+		for len(r) < 9 {
+			r = append(r, "")
+		}
+		left, right := r[6], r[8]
+		if strings.Trim(left, "…") != "" || strings.Trim(right, "…") != "" {
+			t.Errorf("%s %q: context %q … %q, want none beyond the stored one", r[1], r[7], left, right)
+		}
+	}
+}
