@@ -59,8 +59,11 @@ type sentence struct {
 // distinct word once. Equal words get equal numbers; so do equal stems.
 type vocab struct {
 	words map[string]vocabWord
-	stems map[string]int32
-	cache stemCache // from the pool until release
+	// stems holds, by the cache's number of each stem, one more than its
+	// number in the vocab (0: not yet numbered).
+	stems []int32
+	nStem int32
+	cache *stemCache // from the pool until release
 }
 
 type vocabWord struct {
@@ -70,7 +73,7 @@ type vocabWord struct {
 // newVocab returns an empty vocab with room for about n words.
 // Its stem cache comes from the pool: call release when done with it.
 func newVocab(n int) *vocab {
-	return &vocab{words: make(map[string]vocabWord, n), stems: make(map[string]int32, n), cache: getStemCache()}
+	return &vocab{words: make(map[string]vocabWord, n), cache: getStemCache()}
 }
 
 // release gives v's stem cache back to the pool.
@@ -85,13 +88,14 @@ func (v *vocab) word(lower string) vocabWord {
 	}
 	w := vocabWord{id: int32(len(v.words)), stem: -1}
 	if e := v.cache.lookup(lower); !e.stop {
-		st := e.stem
-		id, ok := v.stems[st]
-		if !ok {
-			id = int32(len(v.stems))
-			v.stems[st] = id
+		if int(e.id) >= len(v.stems) {
+			v.stems = append(v.stems, make([]int32, len(v.cache.stems)-len(v.stems))...)
 		}
-		w.stem = id
+		if v.stems[e.id] == 0 {
+			v.nStem++
+			v.stems[e.id] = v.nStem
+		}
+		w.stem = v.stems[e.id] - 1
 	}
 	v.words[lower] = w
 	return w
