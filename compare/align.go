@@ -59,10 +59,10 @@ type sentence struct {
 // distinct word once. Equal words get equal numbers; so do equal stems.
 type vocab struct {
 	words map[string]vocabWord
-	// stems holds, by the cache's number of each stem, one more than its
-	// number in the vocab (0: not yet numbered).
+	// stems holds the cache's numbers of the vocab's stems, by the vocab's;
+	// the cache's scratch counts hold, by the cache's number, one more than
+	// the vocab's (0: not yet numbered) until release.
 	stems []int32
-	nStem int32
 	cache *stemCache // from the pool until release
 }
 
@@ -78,6 +78,9 @@ func newVocab(n int) *vocab {
 
 // release gives v's stem cache back to the pool.
 func (v *vocab) release() {
+	for _, id := range v.stems {
+		v.cache.counts[id] = 0
+	}
 	putStemCache(v.cache)
 	v.cache = nil
 }
@@ -88,14 +91,15 @@ func (v *vocab) word(lower string) vocabWord {
 	}
 	w := vocabWord{id: int32(len(v.words)), stem: -1}
 	if e := v.cache.lookup(lower); !e.stop {
-		if int(e.id) >= len(v.stems) {
-			v.stems = append(v.stems, make([]int32, len(v.cache.stems)-len(v.stems))...)
+		c := v.cache
+		if int(e.id) >= len(c.counts) {
+			c.counts = append(c.counts, make([]int32, len(c.stems)-len(c.counts))...)
 		}
-		if v.stems[e.id] == 0 {
-			v.nStem++
-			v.stems[e.id] = v.nStem
+		if c.counts[e.id] == 0 {
+			v.stems = append(v.stems, e.id)
+			c.counts[e.id] = int32(len(v.stems))
 		}
-		w.stem = v.stems[e.id] - 1
+		w.stem = c.counts[e.id] - 1
 	}
 	v.words[lower] = w
 	return w

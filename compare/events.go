@@ -133,7 +133,8 @@ type stemCache struct {
 	words map[string]stemEntry
 	ids   map[string]int32
 	stems []string // by number
-	// counts is scratch space by stem number, all zero between uses.
+	// counts is scratch space by stem number, all zero between uses (an
+	// article's stem counts, or a vocab's numbering).
 	counts []int32
 }
 
