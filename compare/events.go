@@ -70,7 +70,7 @@ const (
 // docFeatures is what event grouping knows about one article.
 type docFeatures struct {
 	art      *corpus.Article
-	stems    []string
+	stems    []uint64     // fnv64 of each content word's stem, in order
 	tf       []stemCount  // each stem once, in the order first used
 	vec      []termWeight // sorted by term
 	ents     map[string]int
@@ -112,6 +112,7 @@ type termWeight struct {
 // stemCount is a stem and how many times an article uses it.
 type stemCount struct {
 	stem string
+	hash uint64 // fnv64(stem)
 	n    int
 }
 
@@ -119,6 +120,7 @@ type stemCount struct {
 // (isStop), else its stem and the stem's number in the cache.
 type stemEntry struct {
 	stem string
+	hash uint64 // fnv64(stem)
 	id   int32
 	stop bool
 }
@@ -164,6 +166,7 @@ func (c *stemCache) lookup(lower string) stemEntry {
 	e := stemEntry{stop: isStop(lower)}
 	if !e.stop {
 		e.stem = stem(lower)
+		e.hash = fnv64(e.stem)
 		id, ok := c.ids[e.stem]
 		if !ok {
 			id = int32(len(c.stems))
@@ -199,14 +202,14 @@ func tableFeatures(g *Entities, a *corpus.Article, t *framing.Table) docFeatures
 		ws = words(text)
 	}
 	f := docFeatures{art: a, text: text, words: ws, ents: map[string]int{}}
-	f.stems = make([]string, 0, len(ws))
+	f.stems = make([]uint64, 0, len(ws))
 	var used []int32 // stem numbers in the order first used
 	for _, w := range ws {
 		e := cache.lookup(w.Lower)
 		if e.stop {
 			continue
 		}
-		f.stems = append(f.stems, e.stem)
+		f.stems = append(f.stems, e.hash)
 		if int(e.id) >= len(cache.counts) {
 			cache.counts = append(cache.counts, make([]int32, len(cache.stems)-len(cache.counts))...)
 		}
@@ -217,7 +220,8 @@ func tableFeatures(g *Entities, a *corpus.Article, t *framing.Table) docFeatures
 	}
 	f.tf = make([]stemCount, len(used))
 	for k, id := range used {
-		f.tf[k] = stemCount{cache.stems[id], int(cache.counts[id])}
+		st := cache.stems[id]
+		f.tf[k] = stemCount{st, fnv64(st), int(cache.counts[id])}
 		cache.counts[id] = 0
 	}
 	if joined {
@@ -381,7 +385,7 @@ func (g *eventGrouper) weigh() {
 		vec := make([]termWeight, 0, len(d.tf))
 		for _, t := range d.tf {
 			w := (1 + math.Log(float64(t.n))) * math.Log((n+1)/(float64(df[t.stem])+0.5))
-			vec = append(vec, termWeight{fnv64(t.stem), w})
+			vec = append(vec, termWeight{t.hash, w})
 		}
 		sortWeights(vec)
 		// Sum in sorted order, so the norm is the same bits on every run.
