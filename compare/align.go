@@ -59,8 +59,11 @@ type sentence struct {
 // distinct word once. Equal words get equal numbers; so do equal stems.
 type vocab struct {
 	words map[string]vocabWord
-	stems map[string]int32
-	cache stemCache // from the pool until release
+	// stems holds the cache's numbers of the vocab's stems, by the vocab's;
+	// the cache's scratch counts hold, by the cache's number, one more than
+	// the vocab's (0: not yet numbered) until release.
+	stems []int32
+	cache *stemCache // from the pool until release
 }
 
 type vocabWord struct {
@@ -70,11 +73,14 @@ type vocabWord struct {
 // newVocab returns an empty vocab with room for about n words.
 // Its stem cache comes from the pool: call release when done with it.
 func newVocab(n int) *vocab {
-	return &vocab{words: make(map[string]vocabWord, n), stems: make(map[string]int32, n), cache: getStemCache()}
+	return &vocab{words: make(map[string]vocabWord, n), cache: getStemCache()}
 }
 
 // release gives v's stem cache back to the pool.
 func (v *vocab) release() {
+	for _, id := range v.stems {
+		v.cache.counts[id] = 0
+	}
 	putStemCache(v.cache)
 	v.cache = nil
 }
@@ -85,13 +91,15 @@ func (v *vocab) word(lower string) vocabWord {
 	}
 	w := vocabWord{id: int32(len(v.words)), stem: -1}
 	if e := v.cache.lookup(lower); !e.stop {
-		st := e.stem
-		id, ok := v.stems[st]
-		if !ok {
-			id = int32(len(v.stems))
-			v.stems[st] = id
+		c := v.cache
+		if int(e.id) >= len(c.counts) {
+			c.counts = append(c.counts, make([]int32, len(c.stems)-len(c.counts))...)
 		}
-		w.stem = id
+		if c.counts[e.id] == 0 {
+			v.stems = append(v.stems, e.id)
+			c.counts[e.id] = int32(len(v.stems))
+		}
+		w.stem = c.counts[e.id] - 1
 	}
 	v.words[lower] = w
 	return w

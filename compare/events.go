@@ -70,8 +70,8 @@ const (
 // docFeatures is what event grouping knows about one article.
 type docFeatures struct {
 	art      *corpus.Article
-	stems    []string
-	tf       map[string]int
+	stems    []uint64     // fnv64 of each content word's stem, in order
+	tf       []stemCount  // each stem once, in the order first used
 	vec      []termWeight // sorted by term
 	ents     map[string]int
 	entVec   []termWeight // entity hashes with IDF weights, sorted
@@ -109,42 +109,73 @@ type termWeight struct {
 	w    float64
 }
 
+// stemCount is a stem and how many times an article uses it.
+type stemCount struct {
+	stem string
+	hash uint64 // fnv64(stem)
+	n    int
+}
+
 // stemEntry is what stemCache keeps of a word: whether it is a stop word
-// (isStop), else its stem.
+// (isStop), else its stem and the stem's number in the cache.
 type stemEntry struct {
 	stem string
+	hash uint64 // fnv64(stem)
+	id   int32
 	stop bool
 }
 
 // stemCache memoises isStop and stem by lower-case word for one goroutine
 // at a time: one lookup per word instead of a stop-word lookup and a stem
-// lookup in the shared, locked cache of framing.Stem.
-type stemCache map[string]stemEntry
+// lookup in the shared, locked cache of framing.Stem. It numbers the stems
+// it has seen, so that its user can count stems in slices rather than in
+// maps keyed by string; the numbers hold until the cache is emptied, which
+// only getStemCache does, and never reach any output.
+type stemCache struct {
+	words map[string]stemEntry
+	ids   map[string]int32
+	stems []string // by number
+	// counts is scratch space by stem number, all zero between uses (an
+	// article's stem counts, or a vocab's numbering).
+	counts []int32
+}
 
 // stemCaches recycles stem caches between articles and events.
-var stemCaches = sync.Pool{New: func() any { return stemCache{} }}
+var stemCaches = sync.Pool{New: func() any {
+	return &stemCache{words: map[string]stemEntry{}, ids: map[string]int32{}}
+}}
 
 // getStemCache returns a stem cache from the pool, emptied when it has
 // grown past 1<<16 words; putStemCache gives it back.
-func getStemCache() stemCache {
-	c := stemCaches.Get().(stemCache)
-	if len(c) > 1<<16 {
-		clear(c)
+func getStemCache() *stemCache {
+	c := stemCaches.Get().(*stemCache)
+	if len(c.words) > 1<<16 {
+		clear(c.words)
+		clear(c.ids)
+		c.stems = c.stems[:0]
 	}
 	return c
 }
 
-func putStemCache(c stemCache) { stemCaches.Put(c) }
+func putStemCache(c *stemCache) { stemCaches.Put(c) }
 
-func (c stemCache) lookup(lower string) stemEntry {
-	if e, ok := c[lower]; ok {
+func (c *stemCache) lookup(lower string) stemEntry {
+	if e, ok := c.words[lower]; ok {
 		return e
 	}
 	e := stemEntry{stop: isStop(lower)}
 	if !e.stop {
 		e.stem = stem(lower)
+		e.hash = fnv64(e.stem)
+		id, ok := c.ids[e.stem]
+		if !ok {
+			id = int32(len(c.stems))
+			c.ids[e.stem] = id
+			c.stems = append(c.stems, e.stem)
+		}
+		e.id = id
 	}
-	c[lower] = e
+	c.words[lower] = e
 	return e
 }
 
@@ -170,15 +201,28 @@ func tableFeatures(g *Entities, a *corpus.Article, t *framing.Table) docFeatures
 	if ws == nil {
 		ws = words(text)
 	}
-	f := docFeatures{art: a, text: text, words: ws, tf: map[string]int{}, ents: map[string]int{}}
-	f.stems = make([]string, 0, len(ws))
+	f := docFeatures{art: a, text: text, words: ws, ents: map[string]int{}}
+	f.stems = make([]uint64, 0, len(ws))
+	var used []int32 // stem numbers in the order first used
 	for _, w := range ws {
 		e := cache.lookup(w.Lower)
 		if e.stop {
 			continue
 		}
-		f.stems = append(f.stems, e.stem)
-		f.tf[e.stem]++
+		f.stems = append(f.stems, e.hash)
+		if int(e.id) >= len(cache.counts) {
+			cache.counts = append(cache.counts, make([]int32, len(cache.stems)-len(cache.counts))...)
+		}
+		if cache.counts[e.id] == 0 {
+			used = append(used, e.id)
+		}
+		cache.counts[e.id]++
+	}
+	f.tf = make([]stemCount, len(used))
+	for k, id := range used {
+		st := cache.stems[id]
+		f.tf[k] = stemCount{st, fnv64(st), int(cache.counts[id])}
+		cache.counts[id] = 0
 	}
 	if joined {
 		f.mentions, f.bodyMentions, f.bodySeen = g.joinedMentions(text, ws, len(ws)-t.Len(), len(text)-len(a.Text))
@@ -321,8 +365,8 @@ func (g *eventGrouper) weigh() {
 	df := map[string]int{}
 	edf := map[string]int{}
 	for _, d := range g.docs {
-		for t := range d.tf {
-			df[t]++
+		for _, t := range d.tf {
+			df[t.stem]++
 		}
 		for e := range d.ents {
 			edf[e]++
@@ -339,9 +383,9 @@ func (g *eventGrouper) weigh() {
 	for i := range g.docs {
 		d := &g.docs[i]
 		vec := make([]termWeight, 0, len(d.tf))
-		for t, c := range d.tf {
-			w := (1 + math.Log(float64(c))) * math.Log((n+1)/(float64(df[t])+0.5))
-			vec = append(vec, termWeight{fnv64(t), w})
+		for _, t := range d.tf {
+			w := (1 + math.Log(float64(t.n))) * math.Log((n+1)/(float64(df[t.stem])+0.5))
+			vec = append(vec, termWeight{t.hash, w})
 		}
 		sortWeights(vec)
 		// Sum in sorted order, so the norm is the same bits on every run.

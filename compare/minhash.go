@@ -67,17 +67,13 @@ func signature(shingles []uint64) [minhashSize]uint64 {
 }
 
 // trigramShingles returns the distinct hashed word trigrams of a
-// document's content stems: near-copies share many, reports of one event in
-// their own words few.
-func trigramShingles(stems []string) []uint64 {
-	if len(stems) < 3 {
+// document's content stems, given as their fnv64 hashes in order:
+// near-copies share many, reports of one event in their own words few.
+func trigramShingles(hs []uint64) []uint64 {
+	if len(hs) < 3 {
 		return nil
 	}
-	hs := make([]uint64, len(stems))
-	for i, s := range stems {
-		hs[i] = fnv64(s)
-	}
-	out := make([]uint64, 0, len(stems)-2)
+	out := make([]uint64, 0, len(hs)-2)
 	for i := 2; i < len(hs); i++ {
 		out = append(out, mix64(mix64(hs[i-2]^0x2545f4914f6cdd1d)^hs[i-1])^hs[i])
 	}

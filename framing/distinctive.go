@@ -116,24 +116,31 @@ func DistinctiveWith(articles []corpus.Article, lex *Lexicon, eventOf map[string
 	opt = opt.withDefaults()
 	stop := Stopwords()
 	abbr := Abbreviations()
-	capital, uses := map[string]int{}, map[string]int{}
-	// scope → outlet → word → count
-	counts := map[string]map[string]map[string]int{}
-	add := func(scope, outlet string, ws []string) {
+	capital := map[string]int{}
+	// Words are numbered in the order first read (articles are read in
+	// order, so the numbers are the same every run) and counted by number:
+	// one string lookup a word instead of one for each count it adds to.
+	dict := map[string]int32{}
+	var words []string
+	var uses []int
+	// scope → outlet → counts by word number
+	counts := map[string]map[string]*wordCounts{}
+	add := func(scope, outlet string, ids []int32) {
 		byOutlet := counts[scope]
 		if byOutlet == nil {
-			byOutlet = map[string]map[string]int{}
+			byOutlet = map[string]*wordCounts{}
 			counts[scope] = byOutlet
 		}
 		c := byOutlet[outlet]
 		if c == nil {
-			c = map[string]int{}
+			// The corpus scopes hold most words: dense counts; an event's
+			// words are few.
+			c = &wordCounts{dense: strings.HasPrefix(scope, "corpus")}
 			byOutlet[outlet] = c
 		}
-		for _, w := range ws {
-			c[w]++
-		}
+		c.add(ids)
 	}
+	var ids []int32
 	for i := range articles {
 		a := &articles[i]
 		if a.Outlet == "" {
@@ -144,20 +151,29 @@ func DistinctiveWith(articles []corpus.Article, lex *Lexicon, eventOf map[string
 			t = opt.Tables[i]
 		}
 		ws := articleContentWords(a, t, stop, abbr, capital)
+		ids = ids[:0]
 		for _, w := range ws {
-			uses[w]++
+			id, ok := dict[w]
+			if !ok {
+				id = int32(len(words))
+				dict[w] = id
+				words = append(words, w)
+				uses = append(uses, 0)
+			}
+			uses[id]++
+			ids = append(ids, id)
 		}
 		sfx := languageScope(a)
-		add("corpus"+sfx, a.Outlet, ws)
+		add("corpus"+sfx, a.Outlet, ids)
 		if ev := eventOf[a.ID]; ev != "" {
-			add(ev+sfx, a.Outlet, ws)
+			add(ev+sfx, a.Outlet, ids)
 		}
 	}
 	lexWord := func(string) bool { return false }
 	if lex != nil {
 		lexWord = lexiconWords(lex)
 	}
-	known := func(w string) bool { return lexWord(w) || capital[w]*5 >= uses[w]*4 }
+	known := func(w string) bool { return lexWord(w) || capital[w]*5 >= uses[dict[w]]*4 }
 	scopes := make([]string, 0, len(counts))
 	for s := range counts {
 		if s != "corpus" {
@@ -170,7 +186,7 @@ func DistinctiveWith(articles []corpus.Article, lex *Lexicon, eventOf map[string
 	}
 	var out []DistinctiveTerm
 	for _, scope := range scopes {
-		out = append(out, scoreScope(scope, counts[scope], opt, known)...)
+		out = append(out, scoreScope(scope, counts[scope], words, opt, known)...)
 	}
 	return out
 }
@@ -264,35 +280,80 @@ func lexiconWords(lex *Lexicon) func(string) bool {
 	return func(w string) bool { return exact[w] || stems[Stem(w)] }
 }
 
-func scoreScope(scope string, byOutlet map[string]map[string]int, opt DistinctiveOptions, known func(string) bool) []DistinctiveTerm {
+// wordCounts counts words by number (DistinctiveWith's numbering): in a
+// slice indexed by number when dense, else in a map.
+type wordCounts struct {
+	dense  bool
+	counts []int32
+	sparse map[int32]int32
+}
+
+func (c *wordCounts) add(ids []int32) {
+	if c.dense {
+		for _, id := range ids {
+			if int(id) >= len(c.counts) {
+				c.counts = append(c.counts, make([]int32, int(id)+1-len(c.counts))...)
+			}
+			c.counts[id]++
+		}
+		return
+	}
+	if c.sparse == nil {
+		c.sparse = make(map[int32]int32, len(ids))
+	}
+	for _, id := range ids {
+		c.sparse[id]++
+	}
+}
+
+// each calls fn with every counted word's number and count.
+func (c *wordCounts) each(fn func(id, k int32)) {
+	if c.dense {
+		for id, k := range c.counts {
+			if k > 0 {
+				fn(int32(id), k)
+			}
+		}
+		return
+	}
+	for id, k := range c.sparse {
+		fn(id, k)
+	}
+}
+
+// scoreScope scores the words of one scope, counted by outlet; words
+// names each word number.
+func scoreScope(scope string, byOutlet map[string]*wordCounts, words []string, opt DistinctiveOptions, known func(string) bool) []DistinctiveTerm {
 	if len(byOutlet) < 2 {
 		return nil
 	}
 	outlets := make([]string, 0, len(byOutlet))
-	total := map[string]int{}
+	total := map[int32]int{}
 	n := 0
 	nOf := map[string]int{}
 	for o, c := range byOutlet {
 		outlets = append(outlets, o)
-		for w, k := range c {
-			total[w] += k
-			n += k
-			nOf[o] += k
-		}
+		c.each(func(id, k int32) {
+			total[id] += int(k)
+			n += int(k)
+			nOf[o] += int(k)
+		})
 	}
 	slices.Sort(outlets)
-	vocab := make([]string, 0, len(total))
-	for w, k := range total {
+	vocabIDs := make([]int32, 0, len(total))
+	for id, k := range total {
 		if k >= opt.MinCount {
-			vocab = append(vocab, w)
+			vocabIDs = append(vocabIDs, id)
 		}
 	}
-	slices.Sort(vocab)
-	index := make(map[string]int32, len(vocab))
+	slices.SortFunc(vocabIDs, func(a, b int32) int { return strings.Compare(words[a], words[b]) })
+	vocab := make([]string, len(vocabIDs))
+	index := make(map[int32]int32, len(vocab))
 	tot := make([]float64, len(vocab))
-	for v, w := range vocab {
-		index[w] = int32(v)
-		tot[v] = float64(total[w])
+	for v, id := range vocabIDs {
+		vocab[v] = words[id]
+		index[id] = int32(v)
+		tot[v] = float64(total[id])
 	}
 	// Every word of the vocabulary is scored for every outlet, but only
 	// TopN are kept: the outlet's counts are spread into a dense array
@@ -305,12 +366,12 @@ func scoreScope(scope string, byOutlet map[string]map[string]int, opt Distinctiv
 	var out []DistinctiveTerm
 	for _, o := range outlets {
 		used = used[:0]
-		for w, k := range byOutlet[o] {
-			if v, ok := index[w]; ok {
-				yOf[v] = int32(k)
+		byOutlet[o].each(func(id, k int32) {
+			if v, ok := index[id]; ok {
+				yOf[v] = k
 				used = append(used, v)
 			}
-		}
+		})
 		ni := float64(nOf[o])
 		nj := float64(n) - ni
 		top = top[:0]
