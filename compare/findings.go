@@ -30,6 +30,12 @@ type Findings struct {
 	OutletArticles []OutletArticles `json:"outlet_articles"`
 	// Words are the covered articles' words (corpus.Article.Words).
 	Words int `json:"words"`
+	// Undated is how many covered articles carry no publication date.
+	Undated int `json:"undated"`
+	// EventDates are, per covered event in Events order, how many of its
+	// articles the Result holds and how many of those carry no date: they
+	// were placed in the event by their content alone.
+	EventDates []EventDates `json:"event_dates"`
 	// Tallies count the covered articles' hits per outlet, axis, pole and
 	// term, split by voice: framing.Counts of the covered events, summed
 	// over those events. They are in the order each first appears in the
@@ -94,6 +100,24 @@ func (f *Findings) ArticlesOf(outlet string) int {
 		}
 	}
 	return 0
+}
+
+// EventDates counts one event's articles and its undated ones.
+type EventDates struct {
+	Event    string `json:"event"`
+	Articles int    `json:"articles"`
+	Undated  int    `json:"undated"`
+}
+
+// DatesOf returns the counts of one covered event (EventDates); zero
+// counts for an event not covered.
+func (f *Findings) DatesOf(event string) EventDates {
+	for _, d := range f.EventDates {
+		if d.Event == event {
+			return d
+		}
+	}
+	return EventDates{Event: event}
 }
 
 // Tally is how often one outlet used one term in the covered articles.
@@ -386,11 +410,17 @@ func (f *finder) cover(events []string) {
 		}
 		f.shown[id] = true
 		f.out.Events = append(f.out.Events, id)
+		ed := EventDates{Event: id}
 		for _, a := range e.Articles {
-			if _, ok := f.articles[a]; ok {
+			if art, ok := f.articles[a]; ok {
 				f.inCover[a] = true
+				ed.Articles++
+				if art.Published.IsZero() {
+					ed.Undated++
+				}
 			}
 		}
+		f.out.EventDates = append(f.out.EventDates, ed)
 	}
 	if len(res.Events) == 0 {
 		for id := range f.articles {
@@ -405,9 +435,15 @@ func (f *finder) cover(events []string) {
 	})
 	seen := map[string]int{}
 	f.out.Articles, f.out.Outlets, f.out.OutletArticles = []string{}, []string{}, []OutletArticles{}
+	if f.out.EventDates == nil {
+		f.out.EventDates = []EventDates{}
+	}
 	for _, a := range f.covered {
 		f.out.Articles = append(f.out.Articles, a.ID)
 		f.out.Words += a.Words
+		if a.Published.IsZero() {
+			f.out.Undated++
+		}
 		o := OutletName(a.Outlet)
 		i, ok := seen[o]
 		if !ok {
