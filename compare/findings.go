@@ -1156,3 +1156,95 @@ func (f *finder) qHeadlines(n int) []Question {
 	}
 	return out
 }
+
+// OutletFigures are one outlet's figures over the whole corpus, for
+// summaries that cover every article rather than a handout's events.
+type OutletFigures struct {
+	// Outlet is the articles' outlet as given ("" for none).
+	Outlet   string `json:"outlet"`
+	Articles int    `json:"articles"`
+	// Words are its articles' words (corpus.Article.Words).
+	Words int `json:"words"`
+	// Quotes are its quotations outside headlines.
+	Quotes int `json:"quotes"`
+	// Fidelities count those quotations per fidelity, in QuoteFidelities
+	// order, zeros included.
+	Fidelities []FidelityCount `json:"fidelities"`
+	// Speakers count those quotations per named speaker, the most quoted
+	// first, then by name.
+	Speakers []SpeakerCount `json:"speakers"`
+}
+
+// FidelityCount is how many quotations carry one fidelity.
+type FidelityCount struct {
+	Fidelity Fidelity `json:"fidelity"`
+	Quotes   int      `json:"quotes"`
+}
+
+// SpeakerCount is how many quotations one speaker has.
+type SpeakerCount struct {
+	Speaker string `json:"speaker"`
+	Quotes  int    `json:"quotes"`
+}
+
+// QuoteFidelities are the fidelities a Quote may have, in the order
+// summaries list them.
+var QuoteFidelities = []Fidelity{FidelityVerbatim, FidelityTrimmed, FidelityExtended, FidelityParaphrased, FidelityUnique}
+
+// FiguresOfOutlets returns every outlet's figures (OutletFigures), sorted
+// by outlet.
+func FiguresOfOutlets(res *Result) []OutletFigures {
+	by := map[string]*OutletFigures{}
+	speakers := map[string]map[string]int{}
+	get := func(o string) *OutletFigures {
+		f := by[o]
+		if f == nil {
+			f = &OutletFigures{Outlet: o, Fidelities: make([]FidelityCount, len(QuoteFidelities)), Speakers: []SpeakerCount{}}
+			for i, fd := range QuoteFidelities {
+				f.Fidelities[i].Fidelity = fd
+			}
+			by[o] = f
+			speakers[o] = map[string]int{}
+		}
+		return f
+	}
+	for _, a := range res.Articles {
+		f := get(a.Outlet)
+		f.Articles++
+		f.Words += a.Words
+	}
+	for _, q := range res.Quotes {
+		if q.Headline {
+			continue
+		}
+		f := get(q.Outlet)
+		f.Quotes++
+		if i := slices.Index(QuoteFidelities, q.Fidelity); i >= 0 {
+			f.Fidelities[i].Quotes++
+		}
+		if q.Speaker != "" {
+			speakers[q.Outlet][q.Speaker]++
+		}
+	}
+	out := make([]OutletFigures, 0, len(by))
+	for _, o := range slices.Sorted(maps.Keys(by)) {
+		f := by[o]
+		for s, n := range speakers[o] {
+			f.Speakers = append(f.Speakers, SpeakerCount{Speaker: s, Quotes: n})
+		}
+		slices.SortFunc(f.Speakers, func(a, b SpeakerCount) int {
+			return cmp.Or(cmp.Compare(b.Quotes, a.Quotes), cmp.Compare(a.Speaker, b.Speaker))
+		})
+		out = append(out, *f)
+	}
+	return out
+}
+
+// OutletFiguresOf returns the Result's stored outlet figures, else
+// computes them (FiguresOfOutlets).
+func (r *Result) OutletFiguresOf() []OutletFigures {
+	if r.OutletFigures != nil {
+		return r.OutletFigures
+	}
+	return FiguresOfOutlets(r)
+}
