@@ -334,8 +334,9 @@ func (b *builder) voices(shares []compare.VoiceShare) *voiceView {
 	return vv
 }
 
-// buildBars counts, per axis and outlet, the hits in the outlet's own words
-// by pole; quoted hits are counted apart.
+// buildBars shows, per axis and outlet, the hits in the outlet's own words
+// by pole, with its quoted hits apart: the corpus-wide pole totals of
+// framing.Counts, summed per outlet as shown.
 func (b *builder) buildBars() {
 	type key struct {
 		o    *outletView
@@ -344,15 +345,21 @@ func (b *builder) buildBars() {
 	own := map[key]int{}
 	quoted := map[key]int{}
 	used := map[*axisView]bool{}
-	for id, hs := range b.hits {
-		o := b.views[id].Outlet
-		for _, h := range hs {
-			p := b.pole(h.Axis, h.Pole)
+	if b.res.Framing != nil {
+		for _, c := range framing.PoleTotals(b.res.Framing.Counts) {
+			o := b.outlets[report.OutletName(c.Outlet)]
+			if c.Event != "" || c.Article != "" || o == nil || c.Count <= 0 {
+				continue
+			}
+			p := b.pole(c.Axis, c.Pole)
+			if p == nil {
+				continue
+			}
 			used[p.Axis] = true
-			if h.Voice == framing.Quoted {
-				quoted[key{o, p}]++
+			if c.Voice == framing.Quoted {
+				quoted[key{o, p}] += c.Count
 			} else {
-				own[key{o, p}]++
+				own[key{o, p}] += c.Count
 			}
 		}
 	}

@@ -1,0 +1,41 @@
+package html_test
+
+import (
+	"testing"
+
+	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/report/html"
+)
+
+// TestBarsReadFramingCounts checks that the bars of own and quoted words
+// state the Result's framing.Counts rather than counting hits: counts
+// changed by hand change the bars.
+func TestBarsReadFramingCounts(t *testing.T) {
+	res := fixtureResult(t)
+	own, quoted, err := html.BarTotals(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if own == 0 || quoted == 0 {
+		t.Fatalf("the fixture's bars show %d own and %d quoted hits, want some of each", own, quoted)
+	}
+	wantOwn, wantQuoted := own, quoted
+	for i, c := range res.Framing.Counts {
+		if c.Event != "" || c.Article != "" {
+			continue
+		}
+		res.Framing.Counts[i].Count += 5
+		if c.Voice == framing.Quoted {
+			wantQuoted += 5
+		} else {
+			wantOwn += 5
+		}
+	}
+	own, quoted, err = html.BarTotals(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if own != wantOwn || quoted != wantQuoted {
+		t.Errorf("bars show %d own and %d quoted hits, want the counts' %d and %d", own, quoted, wantOwn, wantQuoted)
+	}
+}
