@@ -39,3 +39,34 @@ func TestBarsReadFramingCounts(t *testing.T) {
 		t.Errorf("bars show %d own and %d quoted hits, want the counts' %d and %d", own, quoted, wantOwn, wantQuoted)
 	}
 }
+
+// TestTermsReadFramingCounts checks that the terms table states the
+// Result's framing.Counts: counts changed by hand change its cells.
+func TestTermsReadFramingCounts(t *testing.T) {
+	res := fixtureResult(t)
+	all, quoted, err := html.TermTotals(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all == 0 || quoted == 0 {
+		t.Fatalf("the fixture's terms table shows %d hits, %d quoted, want some of each", all, quoted)
+	}
+	wantAll, wantQuoted := all, quoted
+	for i, c := range res.Framing.Counts {
+		if c.Event != "" || c.Article != "" {
+			continue
+		}
+		res.Framing.Counts[i].Count += 3
+		wantAll += 3
+		if c.Voice == framing.Quoted {
+			wantQuoted += 3
+		}
+	}
+	all, quoted, err = html.TermTotals(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all != wantAll || quoted != wantQuoted {
+		t.Errorf("terms table shows %d hits, %d quoted, want the counts' %d and %d", all, quoted, wantAll, wantQuoted)
+	}
+}

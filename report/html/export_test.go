@@ -17,3 +17,19 @@ func BarTotals(res *compare.Result) (own, quoted int, err error) {
 	}
 	return own, quoted, nil
 }
+
+// TermTotals returns the counts the page's terms table states, summed over
+// every row and outlet: all hits, and quoted ones.
+func TermTotals(res *compare.Result) (all, quoted int, err error) {
+	p, err := build(res, Options{})
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, r := range p.Terms {
+		for _, th := range r.byOutlet {
+			all += th.N
+			quoted += th.Quoted
+		}
+	}
+	return all, quoted, nil
+}

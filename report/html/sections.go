@@ -383,6 +383,31 @@ func (b *builder) buildBars() {
 	}
 }
 
+// countTerms gives each cell of the terms table its outlet's corpus-wide
+// count of the term, and of it quoted, from framing.Counts; terms matched
+// regardless of case share a row.
+func (b *builder) countTerms() {
+	if b.res.Framing == nil {
+		return
+	}
+	for _, c := range b.res.Framing.Counts {
+		o := b.outlets[report.OutletName(c.Outlet)]
+		if c.Event != "" || c.Article != "" || o == nil || c.Count <= 0 || b.pole(c.Axis, c.Pole) == nil {
+			continue
+		}
+		r := b.row(framing.Hit{Axis: c.Axis, Pole: c.Pole, Term: c.Term})
+		th := r.byOutlet[o]
+		if th == nil {
+			th = &termHits{Outlet: o}
+			r.byOutlet[o] = th
+		}
+		th.N += c.Count
+		if c.Voice == framing.Quoted {
+			th.Quoted += c.Count
+		}
+	}
+}
+
 // termKey identifies a row of the terms table.
 type termKey struct {
 	pole *poleView
@@ -405,8 +430,9 @@ func (b *builder) row(h framing.Hit) *termRow {
 	return r
 }
 
-// buildTerms makes the terms table from the hits: one row per axis, pole
-// and term, one cell per outlet, each linking to its hits in context. In a
+// buildTerms makes the terms table: one row per axis, pole and term, one
+// cell per outlet, each linking to its hits in context and stating the
+// counts of framing.Counts (countTerms). In a
 // large report the lists of hits are left for the page's script to build
 // from the data when one is opened.
 func (b *builder) buildTerms() {
@@ -420,10 +446,6 @@ func (b *builder) buildTerms() {
 				th = &termHits{Outlet: v.Outlet}
 				r.byOutlet[v.Outlet] = th
 			}
-			th.N++
-			if h.Voice == framing.Quoted {
-				th.Quoted++
-			}
 			if b.p.Large {
 				continue
 			}
@@ -432,6 +454,7 @@ func (b *builder) buildTerms() {
 				Href: b.link(v.ID, h.Sentence, "").Href, Sentence: h.Sentence + 1})
 		}
 	}
+	b.countTerms()
 	order := map[termKey]int{}
 	n := 0
 	for _, ax := range b.p.Axes {
