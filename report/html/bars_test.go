@@ -3,6 +3,7 @@ package html_test
 import (
 	"testing"
 
+	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/framing"
 	"github.com/framediff/framediff/report/html"
 )
@@ -68,5 +69,34 @@ func TestTermsReadFramingCounts(t *testing.T) {
 	}
 	if all != wantAll || quoted != wantQuoted {
 		t.Errorf("terms table shows %d hits, %d quoted, want the counts' %d and %d", all, quoted, wantAll, wantQuoted)
+	}
+}
+
+// TestOutletsReadOutletFigures checks that the outlet table states the
+// Result's stored outlet figures rather than counting articles.
+func TestOutletsReadOutletFigures(t *testing.T) {
+	res := fixtureResult(t)
+	before, err := html.OutletArticles(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.OutletFigures = compare.FiguresOfOutlets(res)
+	want := map[string]int{}
+	for i := range res.OutletFigures {
+		f := &res.OutletFigures[i]
+		if before[f.Outlet] != f.Articles {
+			t.Fatalf("outlet %q: the page counts %d articles, the figures %d", f.Outlet, before[f.Outlet], f.Articles)
+		}
+		f.Articles += 10
+		want[f.Outlet] = f.Articles
+	}
+	got, err := html.OutletArticles(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for o, n := range want {
+		if got[o] != n {
+			t.Errorf("outlet %q: page states %d articles, want the figures' %d", o, got[o], n)
+		}
 	}
 }

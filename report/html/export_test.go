@@ -33,3 +33,17 @@ func TermTotals(res *compare.Result) (all, quoted int, err error) {
 	}
 	return all, quoted, nil
 }
+
+// OutletArticles returns the articles the page's outlet table states per
+// outlet name.
+func OutletArticles(res *compare.Result) (map[string]int, error) {
+	p, err := build(res, Options{})
+	if err != nil {
+		return nil, err
+	}
+	n := map[string]int{}
+	for _, o := range p.Outlets {
+		n[o.Name] = o.Articles
+	}
+	return n, nil
+}
