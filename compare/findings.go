@@ -30,6 +30,12 @@ type Findings struct {
 	OutletArticles []OutletArticles `json:"outlet_articles"`
 	// Words are the covered articles' words (corpus.Article.Words).
 	Words int `json:"words"`
+	// Undated is how many covered articles carry no publication date.
+	Undated int `json:"undated"`
+	// EventDates are, per covered event in Events order, how many of its
+	// articles the Result holds and how many of those carry no date: they
+	// were placed in the event by their content alone.
+	EventDates []EventDates `json:"event_dates"`
 	// Tallies count the covered articles' hits per outlet, axis, pole and
 	// term, split by voice: framing.Counts of the covered events, summed
 	// over those events. They are in the order each first appears in the
@@ -94,6 +100,24 @@ func (f *Findings) ArticlesOf(outlet string) int {
 		}
 	}
 	return 0
+}
+
+// EventDates counts one event's articles and its undated ones.
+type EventDates struct {
+	Event    string `json:"event"`
+	Articles int    `json:"articles"`
+	Undated  int    `json:"undated"`
+}
+
+// DatesOf returns the counts of one covered event (EventDates); zero
+// counts for an event not covered.
+func (f *Findings) DatesOf(event string) EventDates {
+	for _, d := range f.EventDates {
+		if d.Event == event {
+			return d
+		}
+	}
+	return EventDates{Event: event}
 }
 
 // Tally is how often one outlet used one term in the covered articles.
@@ -386,11 +410,17 @@ func (f *finder) cover(events []string) {
 		}
 		f.shown[id] = true
 		f.out.Events = append(f.out.Events, id)
+		ed := EventDates{Event: id}
 		for _, a := range e.Articles {
-			if _, ok := f.articles[a]; ok {
+			if art, ok := f.articles[a]; ok {
 				f.inCover[a] = true
+				ed.Articles++
+				if art.Published.IsZero() {
+					ed.Undated++
+				}
 			}
 		}
+		f.out.EventDates = append(f.out.EventDates, ed)
 	}
 	if len(res.Events) == 0 {
 		for id := range f.articles {
@@ -405,9 +435,15 @@ func (f *finder) cover(events []string) {
 	})
 	seen := map[string]int{}
 	f.out.Articles, f.out.Outlets, f.out.OutletArticles = []string{}, []string{}, []OutletArticles{}
+	if f.out.EventDates == nil {
+		f.out.EventDates = []EventDates{}
+	}
 	for _, a := range f.covered {
 		f.out.Articles = append(f.out.Articles, a.ID)
 		f.out.Words += a.Words
+		if a.Published.IsZero() {
+			f.out.Undated++
+		}
 		o := OutletName(a.Outlet)
 		i, ok := seen[o]
 		if !ok {
@@ -1119,4 +1155,96 @@ func (f *finder) qHeadlines(n int) []Question {
 		}
 	}
 	return out
+}
+
+// OutletFigures are one outlet's figures over the whole corpus, for
+// summaries that cover every article rather than a handout's events.
+type OutletFigures struct {
+	// Outlet is the articles' outlet as given ("" for none).
+	Outlet   string `json:"outlet"`
+	Articles int    `json:"articles"`
+	// Words are its articles' words (corpus.Article.Words).
+	Words int `json:"words"`
+	// Quotes are its quotations outside headlines.
+	Quotes int `json:"quotes"`
+	// Fidelities count those quotations per fidelity, in QuoteFidelities
+	// order, zeros included.
+	Fidelities []FidelityCount `json:"fidelities"`
+	// Speakers count those quotations per named speaker, the most quoted
+	// first, then by name.
+	Speakers []SpeakerCount `json:"speakers"`
+}
+
+// FidelityCount is how many quotations carry one fidelity.
+type FidelityCount struct {
+	Fidelity Fidelity `json:"fidelity"`
+	Quotes   int      `json:"quotes"`
+}
+
+// SpeakerCount is how many quotations one speaker has.
+type SpeakerCount struct {
+	Speaker string `json:"speaker"`
+	Quotes  int    `json:"quotes"`
+}
+
+// QuoteFidelities are the fidelities a Quote may have, in the order
+// summaries list them.
+var QuoteFidelities = []Fidelity{FidelityVerbatim, FidelityTrimmed, FidelityExtended, FidelityParaphrased, FidelityUnique}
+
+// FiguresOfOutlets returns every outlet's figures (OutletFigures), sorted
+// by outlet.
+func FiguresOfOutlets(res *Result) []OutletFigures {
+	by := map[string]*OutletFigures{}
+	speakers := map[string]map[string]int{}
+	get := func(o string) *OutletFigures {
+		f := by[o]
+		if f == nil {
+			f = &OutletFigures{Outlet: o, Fidelities: make([]FidelityCount, len(QuoteFidelities)), Speakers: []SpeakerCount{}}
+			for i, fd := range QuoteFidelities {
+				f.Fidelities[i].Fidelity = fd
+			}
+			by[o] = f
+			speakers[o] = map[string]int{}
+		}
+		return f
+	}
+	for _, a := range res.Articles {
+		f := get(a.Outlet)
+		f.Articles++
+		f.Words += a.Words
+	}
+	for _, q := range res.Quotes {
+		if q.Headline {
+			continue
+		}
+		f := get(q.Outlet)
+		f.Quotes++
+		if i := slices.Index(QuoteFidelities, q.Fidelity); i >= 0 {
+			f.Fidelities[i].Quotes++
+		}
+		if q.Speaker != "" {
+			speakers[q.Outlet][q.Speaker]++
+		}
+	}
+	out := make([]OutletFigures, 0, len(by))
+	for _, o := range slices.Sorted(maps.Keys(by)) {
+		f := by[o]
+		for s, n := range speakers[o] {
+			f.Speakers = append(f.Speakers, SpeakerCount{Speaker: s, Quotes: n})
+		}
+		slices.SortFunc(f.Speakers, func(a, b SpeakerCount) int {
+			return cmp.Or(cmp.Compare(b.Quotes, a.Quotes), cmp.Compare(a.Speaker, b.Speaker))
+		})
+		out = append(out, *f)
+	}
+	return out
+}
+
+// OutletFiguresOf returns the Result's stored outlet figures, else
+// computes them (FiguresOfOutlets).
+func (r *Result) OutletFiguresOf() []OutletFigures {
+	if r.OutletFigures != nil {
+		return r.OutletFigures
+	}
+	return FiguresOfOutlets(r)
 }

@@ -78,6 +78,9 @@ type Result struct {
 	// (DefaultFindingEvents): set once every event is compared. A writer
 	// covering other events gets theirs from FindingsOf.
 	Findings *Findings `json:"findings,omitempty"`
+	// OutletFigures are every outlet's articles, words and quotation
+	// counts over the whole corpus, sorted by outlet: set with Findings.
+	OutletFigures []OutletFigures `json:"outlet_figures,omitempty"`
 }
 
 // Tool names the program that wrote a Result.

@@ -360,6 +360,7 @@ func (p *Pipeline) Compare(ctx context.Context, events ...string) error {
 	if len(events) == 0 {
 		// The findings stage reads every stage before it.
 		res.Findings = FindingsFor(res, LargestEvents(res, DefaultFindingEvents))
+		res.OutletFigures = FiguresOfOutlets(res)
 		// Every event is compared: nothing per article is needed again.
 		p.work = nil
 	}

@@ -20,6 +20,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/framediff/framediff/compare"
+	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
 	"github.com/framediff/framediff/report/html"
 )
@@ -269,12 +270,15 @@ func TestBrowserLargeMatchesSmall(t *testing.T) {
 		{"Terrorists? 𝒯he regime 🙂 denied it."},
 	}}.article(t)
 	odd.Articles = append(odd.Articles, c)
-	odd.Framing.Hits = append(odd.Framing.Hits,
+	hits := []framing.Hit{
 		hitAt(t, &c, "state", "regime", "regime", "regime", 0, framing.Narrator),
 		hitAt(t, &c, "armed", "rebels", "rebels", "rebels", 0, framing.Quoted),
 		hitAt(t, &c, "armed", "terrorists", "terrorists", "Terrorists", 0, framing.Narrator),
 		hitAt(t, &c, "state", "regime", "regime", "regime", 1, framing.Narrator),
-	)
+	}
+	odd.Framing.Hits = append(odd.Framing.Hits, hits...)
+	// The article's outlet is new: its counts are its own.
+	odd.Framing.Counts = append(odd.Framing.Counts, framing.CountHits([]corpus.Article{c}, hits, nil)...)
 	for name, res := range map[string]*compare.Result{"seeds": seedResult(t), "unplaced and astral": odd} {
 		t.Run(name, func(t *testing.T) { largeMatchesSmall(t, bin, res) })
 	}

@@ -425,7 +425,8 @@ func build(res *compare.Result, opts Options) (*page, error) {
 }
 
 // indexOutlets lists the outlets in the order of their first article, so
-// that the blind labels Source A, B, C… say nothing of the names.
+// that the blind labels Source A, B, C… say nothing of the names, with
+// their articles counted in compare.OutletFigures.
 func (b *builder) indexOutlets() {
 	arts := slices.Collect(maps.Values(b.articles))
 	slices.SortFunc(arts, report.ByDate)
@@ -437,7 +438,13 @@ func (b *builder) indexOutlets() {
 			b.outlets[name] = o
 			b.p.Outlets = append(b.p.Outlets, o)
 		}
-		o.Articles++
+	}
+	// The articles per outlet are the Result's figures, summed over the
+	// outlets shown under one name.
+	for _, f := range b.res.OutletFiguresOf() {
+		if o := b.outlets[report.OutletName(f.Outlet)]; o != nil {
+			o.Articles += f.Articles
+		}
 	}
 	for _, reg := range b.res.Outlets {
 		for _, o := range b.p.Outlets {

@@ -334,8 +334,9 @@ func (b *builder) voices(shares []compare.VoiceShare) *voiceView {
 	return vv
 }
 
-// buildBars counts, per axis and outlet, the hits in the outlet's own words
-// by pole; quoted hits are counted apart.
+// buildBars shows, per axis and outlet, the hits in the outlet's own words
+// by pole, with its quoted hits apart: the corpus-wide pole totals of
+// framing.Counts, summed per outlet as shown.
 func (b *builder) buildBars() {
 	type key struct {
 		o    *outletView
@@ -344,15 +345,21 @@ func (b *builder) buildBars() {
 	own := map[key]int{}
 	quoted := map[key]int{}
 	used := map[*axisView]bool{}
-	for id, hs := range b.hits {
-		o := b.views[id].Outlet
-		for _, h := range hs {
-			p := b.pole(h.Axis, h.Pole)
+	if b.res.Framing != nil {
+		for _, c := range framing.PoleTotals(b.res.Framing.Counts) {
+			o := b.outlets[report.OutletName(c.Outlet)]
+			if c.Event != "" || c.Article != "" || o == nil || c.Count <= 0 {
+				continue
+			}
+			p := b.pole(c.Axis, c.Pole)
+			if p == nil {
+				continue
+			}
 			used[p.Axis] = true
-			if h.Voice == framing.Quoted {
-				quoted[key{o, p}]++
+			if c.Voice == framing.Quoted {
+				quoted[key{o, p}] += c.Count
 			} else {
-				own[key{o, p}]++
+				own[key{o, p}] += c.Count
 			}
 		}
 	}
@@ -372,6 +379,31 @@ func (b *builder) buildBars() {
 				}
 			}
 			ax.Bars = append(ax.Bars, row)
+		}
+	}
+}
+
+// countTerms gives each cell of the terms table its outlet's corpus-wide
+// count of the term, and of it quoted, from framing.Counts; terms matched
+// regardless of case share a row.
+func (b *builder) countTerms() {
+	if b.res.Framing == nil {
+		return
+	}
+	for _, c := range b.res.Framing.Counts {
+		o := b.outlets[report.OutletName(c.Outlet)]
+		if c.Event != "" || c.Article != "" || o == nil || c.Count <= 0 || b.pole(c.Axis, c.Pole) == nil {
+			continue
+		}
+		r := b.row(framing.Hit{Axis: c.Axis, Pole: c.Pole, Term: c.Term})
+		th := r.byOutlet[o]
+		if th == nil {
+			th = &termHits{Outlet: o}
+			r.byOutlet[o] = th
+		}
+		th.N += c.Count
+		if c.Voice == framing.Quoted {
+			th.Quoted += c.Count
 		}
 	}
 }
@@ -398,8 +430,9 @@ func (b *builder) row(h framing.Hit) *termRow {
 	return r
 }
 
-// buildTerms makes the terms table from the hits: one row per axis, pole
-// and term, one cell per outlet, each linking to its hits in context. In a
+// buildTerms makes the terms table: one row per axis, pole and term, one
+// cell per outlet, each linking to its hits in context and stating the
+// counts of framing.Counts (countTerms). In a
 // large report the lists of hits are left for the page's script to build
 // from the data when one is opened.
 func (b *builder) buildTerms() {
@@ -413,10 +446,6 @@ func (b *builder) buildTerms() {
 				th = &termHits{Outlet: v.Outlet}
 				r.byOutlet[v.Outlet] = th
 			}
-			th.N++
-			if h.Voice == framing.Quoted {
-				th.Quoted++
-			}
 			if b.p.Large {
 				continue
 			}
@@ -425,6 +454,7 @@ func (b *builder) buildTerms() {
 				Href: b.link(v.ID, h.Sentence, "").Href, Sentence: h.Sentence + 1})
 		}
 	}
+	b.countTerms()
 	order := map[termKey]int{}
 	n := 0
 	for _, ax := range b.p.Axes {

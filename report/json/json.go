@@ -351,6 +351,7 @@ func (j *jsonWriter) writeResult(res *compare.Result, opts Options) {
 		j.key(1, false, "findings")
 		j.value(1, res.Findings)
 	}
+	optionalList(j, "outlet_figures", res.OutletFigures)
 
 	j.key(1, false, "articles")
 	var art jsonArticle

@@ -15,7 +15,7 @@ import (
 // faithfully each outlet quotes. It reads only what res holds.
 func WriteSummary(out io.Writer, res *compare.Result) error {
 	w := &writer{w: out}
-	outlets := outletStats(res)
+	outlets := res.OutletFiguresOf()
 	w.printf("## framediff summary\n\n")
 	w.printf("%d articles from %d outlets, %d events", len(res.Articles), len(outlets), len(res.Events))
 	if res.Lexicon.Name != "" {
@@ -30,31 +30,7 @@ func WriteSummary(out io.Writer, res *compare.Result) error {
 	return w.err
 }
 
-type outletStat struct {
-	name            string
-	articles, words int
-}
-
-func outletStats(res *compare.Result) []outletStat {
-	by := map[string]*outletStat{}
-	for _, a := range res.Articles {
-		s := by[a.Outlet]
-		if s == nil {
-			s = &outletStat{name: a.Outlet}
-			by[a.Outlet] = s
-		}
-		s.articles++
-		s.words += a.Words
-	}
-	out := make([]outletStat, 0, len(by))
-	for _, s := range by {
-		out = append(out, *s)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
-	return out
-}
-
-func summaryOutlets(w *writer, res *compare.Result, outlets []outletStat) {
+func summaryOutlets(w *writer, res *compare.Result, outlets []compare.OutletFigures) {
 	reg := map[string]int{}
 	for i, o := range res.Outlets {
 		reg[o.Name] = i
@@ -62,14 +38,14 @@ func summaryOutlets(w *writer, res *compare.Result, outlets []outletStat) {
 	w.printf("\n### Outlets\n\n| outlet | country | owner | articles | words |\n|---|---|---|--:|--:|\n")
 	for _, s := range firstRows(outlets) {
 		country, owner := "", ""
-		if i, ok := reg[s.name]; ok {
+		if i, ok := reg[s.Outlet]; ok {
 			country, owner = res.Outlets[i].Country, res.Outlets[i].Owner
 		}
-		name := s.name
+		name := s.Outlet
 		if name == "" {
 			name = "(unknown outlet)"
 		}
-		w.printf("| %s | %s | %s | %d | %d |\n", Escape(name), Escape(country), Escape(owner), s.articles, s.words)
+		w.printf("| %s | %s | %s | %d | %d |\n", Escape(name), Escape(country), Escape(owner), s.Articles, s.Words)
 	}
 	w.more(len(outlets), len(firstRows(outlets)))
 }
@@ -235,78 +211,38 @@ func summarySwaps(w *writer, res *compare.Result) {
 	w.more(len(swaps), len(firstRows(swaps)))
 }
 
-// fidelities are the quote fidelities in the order the summary shows them.
-var fidelities = []compare.Fidelity{compare.FidelityVerbatim, compare.FidelityTrimmed, compare.FidelityExtended, compare.FidelityParaphrased, compare.FidelityUnique}
-
 func summaryQuotes(w *writer, res *compare.Result) {
 	if len(res.Quotes) == 0 {
 		return
 	}
-	type row struct {
-		counts   map[compare.Fidelity]int
-		total    int
-		speakers map[string]int
-	}
-	rows := map[string]*row{}
-	for _, q := range res.Quotes {
-		if q.Headline {
-			continue
+	var rows []compare.OutletFigures
+	for _, f := range res.OutletFiguresOf() {
+		if f.Quotes > 0 {
+			rows = append(rows, f)
 		}
-		r := rows[q.Outlet]
-		if r == nil {
-			r = &row{counts: map[compare.Fidelity]int{}, speakers: map[string]int{}}
-			rows[q.Outlet] = r
-		}
-		r.counts[q.Fidelity]++
-		r.total++
-		r.speakers[q.Speaker]++
 	}
-	outlets := make([]string, 0, len(rows))
-	for o := range rows {
-		outlets = append(outlets, o)
-	}
-	sort.Strings(outlets)
 	w.printf("\n### Quotations\n\nHow each outlet gives the quotations it shares with others (a unique quotation is one no other outlet gives), and whom it quotes most.\n\n")
-	names := make([]string, len(fidelities))
-	for i, f := range fidelities {
+	names := make([]string, len(compare.QuoteFidelities))
+	for i, f := range compare.QuoteFidelities {
 		names[i] = f.String()
 	}
-	w.printf("| outlet | quotations | %s | most quoted |\n|---|--:|%s---|\n", strings.Join(names, " | "), strings.Repeat("--:|", len(fidelities)))
-	for _, o := range firstRows(outlets) {
-		r := rows[o]
+	w.printf("| outlet | quotations | %s | most quoted |\n|---|--:|%s---|\n", strings.Join(names, " | "), strings.Repeat("--:|", len(compare.QuoteFidelities)))
+	for _, r := range firstRows(rows) {
 		var cells []string
-		for _, f := range fidelities {
-			cells = append(cells, fmt.Sprint(r.counts[f]))
+		for _, f := range r.Fidelities {
+			cells = append(cells, fmt.Sprint(f.Quotes))
 		}
-		w.printf("| %s | %d | %s | %s |\n", Escape(o), r.total, strings.Join(cells, " | "), Escape(topSpeakers(r.speakers, 3)))
+		w.printf("| %s | %d | %s | %s |\n", Escape(r.Outlet), r.Quotes, strings.Join(cells, " | "), Escape(topSpeakers(r.Speakers, 3)))
 	}
-	w.more(len(outlets), len(firstRows(outlets)))
+	w.more(len(rows), len(firstRows(rows)))
 }
 
-// topSpeakers names the n most quoted speakers with their counts.
-func topSpeakers(by map[string]int, n int) string {
-	type sc struct {
-		name  string
-		count int
-	}
-	var list []sc
-	for s, c := range by {
-		if s != "" {
-			list = append(list, sc{s, c})
-		}
-	}
-	sort.Slice(list, func(i, j int) bool {
-		if list[i].count != list[j].count {
-			return list[i].count > list[j].count
-		}
-		return list[i].name < list[j].name
-	})
+// topSpeakers names the first n speakers (the most quoted) with their
+// counts.
+func topSpeakers(by []compare.SpeakerCount, n int) string {
 	var parts []string
-	for i, s := range list {
-		if i == n {
-			break
-		}
-		parts = append(parts, fmt.Sprintf("%s (%d)", s.name, s.count))
+	for _, s := range by[:min(n, len(by))] {
+		parts = append(parts, fmt.Sprintf("%s (%d)", s.Speaker, s.Quotes))
 	}
 	return strings.Join(parts, ", ")
 }

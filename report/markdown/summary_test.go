@@ -61,3 +61,31 @@ func TestSummary(t *testing.T) {
 		t.Errorf("summary has unescaped HTML")
 	}
 }
+
+// TestSummaryReadsOutletFigures checks that the summary states the
+// Result's stored outlet figures rather than counting articles and
+// quotations itself.
+func TestSummaryReadsOutletFigures(t *testing.T) {
+	res := &compare.Result{
+		Articles: []corpus.Article{{ID: "a1", Outlet: "Outlet A", Words: 1000}},
+		Quotes:   []compare.Quote{{Outlet: "Outlet A", Speaker: "Putin", Fidelity: "verbatim"}},
+	}
+	figs := compare.FiguresOfOutlets(res)
+	if len(figs) != 1 || figs[0].Articles != 1 || figs[0].Quotes != 1 || figs[0].Fidelities[0].Quotes != 1 {
+		t.Fatalf("figures %+v, want one outlet with one article and one verbatim quotation", figs)
+	}
+	figs[0].Articles, figs[0].Words, figs[0].Quotes = 7, 4321, 12
+	figs[0].Fidelities[1].Quotes = 11
+	figs[0].Speakers = []compare.SpeakerCount{{Speaker: "Stored Speaker", Quotes: 12}}
+	res.OutletFigures = figs
+	var b bytes.Buffer
+	if err := WriteSummary(&b, res); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"| Outlet A |  |  | 7 | 4321 |", "| Outlet A | 12 | 1 | 11 | 0 | 0 | 0 | Stored Speaker (12) |"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks the stored figures %q:\n%s", want, out)
+		}
+	}
+}

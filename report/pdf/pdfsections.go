@@ -373,19 +373,26 @@ func (d *pdfDoc) eventPages() {
 		if len(d.events) == 1 {
 			title = e.Name()
 		}
-		intro := fmt.Sprintf("%s, %s. ", pdfCount(len(arts), "article"), compare.DateRange(e.Start, e.End))
-		intro += pdfUndatedNote(arts)
-		if len(arts) > 1 {
-			intro += "Each box holds one outlet's headline and opening paragraphs, as published. Read across: what does each put first, and which words does it choose?"
-		} else {
-			intro += "Only one outlet in this corpus reported this event: read its framing on its own terms, and ask what another outlet might have written."
-		}
-		d.eventSection(title, intro, arts, nil)
+		d.eventSection(title, d.eventIntro(e, len(arts)), arts, nil)
 	}
 	if len(singles) > 0 {
 		intro := "Each of these events appears in one article only in this corpus. Read each framing on its own terms, and ask what another outlet might have written."
 		d.eventSection("Reported by one outlet only", intro, singles, kickers)
 	}
+}
+
+// eventIntro introduces one event's section of n articles; its undated
+// count is the findings'.
+func (d *pdfDoc) eventIntro(e compare.Event, n int) string {
+	intro := fmt.Sprintf("%s, %s. ", pdfCount(n, "article"), compare.DateRange(e.Start, e.End))
+	dates := d.find.DatesOf(e.ID)
+	intro += pdfUndatedNote(dates.Articles, dates.Undated)
+	if n > 1 {
+		intro += "Each box holds one outlet's headline and opening paragraphs, as published. Read across: what does each put first, and which words does it choose?"
+	} else {
+		intro += "Only one outlet in this corpus reported this event: read its framing on its own terms, and ask what another outlet might have written."
+	}
+	return intro
 }
 
 func (d *pdfDoc) eventSection(title, intro string, arts []*corpus.Article, kickers map[string]string) {
@@ -650,21 +657,16 @@ func (d *pdfDoc) drawBox(b pdfBox, x, y, w, h float64) {
 	d.drawLines(b.foot, x+pdfBoxPad, y+h-pdfBoxPad-pdfLinesHeight(b.foot))
 }
 
-// pdfUndatedNote says how many of an event's articles carry no date, and
-// so were placed in the event by their content alone; "" when all are dated.
-func pdfUndatedNote(arts []*corpus.Article) string {
-	n := 0
-	for _, a := range arts {
-		if a.Published.IsZero() {
-			n++
-		}
-	}
+// pdfUndatedNote says how many of an event's articles (of total) carry no
+// date, and so were placed in the event by their content alone; "" when all
+// are dated. The counts are the findings' (compare.EventDates).
+func pdfUndatedNote(total, n int) string {
 	switch {
 	case n == 0:
 		return ""
-	case n == len(arts) && n == 1:
+	case n == total && n == 1:
 		return "The article is undated. "
-	case n == len(arts):
+	case n == total:
 		return "None of the articles is dated: they were grouped by their content alone. "
 	case n == 1:
 		return "One article is undated: it was grouped by its content alone. "

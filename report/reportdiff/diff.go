@@ -1,6 +1,7 @@
 package reportdiff
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -32,16 +33,58 @@ type ArticleRef struct {
 	Title  string `json:"title"`
 }
 
+// ChangeKind is how an event changed between two reports. Its order is the
+// order changes are listed in.
+type ChangeKind int
+
+// The kinds of event change.
+const (
+	// Formed: an event of only new articles.
+	Formed ChangeKind = iota
+	// Merged: articles of several old events now in one.
+	Merged
+	// Split: an old event's articles now in several.
+	Split
+	// Changed: articles added to or removed from one event.
+	Changed
+	// Gone: every article of an old event removed.
+	Gone
+)
+
+// ChangeKinds are the kinds of event change, in listing order.
+var ChangeKinds = []ChangeKind{Formed, Merged, Split, Changed, Gone}
+
+var changeKindNames = [...]string{Formed: "formed", Merged: "merged", Split: "split", Changed: "changed", Gone: "gone"}
+
+// String returns the kind's name: "formed", "merged", "split", "changed"
+// or "gone", as written in every output and rule.
+func (k ChangeKind) String() string {
+	if k < 0 || int(k) >= len(changeKindNames) {
+		return fmt.Sprintf("ChangeKind(%d)", int(k))
+	}
+	return changeKindNames[k]
+}
+
+// MarshalText writes the kind as its name, so that JSON states it as text.
+func (k ChangeKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText reads a kind's name.
+func (k *ChangeKind) UnmarshalText(b []byte) error {
+	for _, c := range ChangeKinds {
+		if c.String() == string(b) {
+			*k = c
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown event change %q", b)
+}
+
 // EventChange is one event that formed, merged, split, changed its
 // articles or disappeared.
 type EventChange struct {
-	// Kind is "formed" (only new articles), "merged" (articles of several
-	// old events now in one), "split" (an old event's articles now in
-	// several), "changed" (articles added to or removed from one event) or
-	// "gone" (every article removed).
-	Kind  string `json:"kind"`
-	ID    string `json:"id"`
-	Label string `json:"label"`
+	Kind  ChangeKind `json:"kind"`
+	ID    string     `json:"id"`
+	Label string     `json:"label"`
 	// From are the old events of a merged or changed event; To are the new
 	// events of a split one.
 	From            []string `json:"from,omitempty"`
@@ -170,7 +213,7 @@ func (d *Diff) events(old, new *Report) {
 		sort.Strings(added)
 		switch len(from) {
 		case 0:
-			d.Events = append(d.Events, EventChange{Kind: "formed", ID: e.ID, Label: e.Label, ArticlesAdded: added})
+			d.Events = append(d.Events, EventChange{Kind: Formed, ID: e.ID, Label: e.Label, ArticlesAdded: added})
 		case 1:
 			var o string
 			for k := range from {
@@ -182,11 +225,11 @@ func (d *Diff) events(old, new *Report) {
 					// Reported once, as the split of the old event.
 					continue
 				}
-				d.Events = append(d.Events, EventChange{Kind: "changed", ID: e.ID, Label: e.Label,
+				d.Events = append(d.Events, EventChange{Kind: Changed, ID: e.ID, Label: e.Label,
 					From: []string{o}, ArticlesAdded: added, ArticlesRemoved: removed})
 			}
 		default:
-			d.Events = append(d.Events, EventChange{Kind: "merged", ID: e.ID, Label: e.Label,
+			d.Events = append(d.Events, EventChange{Kind: Merged, ID: e.ID, Label: e.Label,
 				From: sortedKeys(from), ArticlesAdded: added})
 		}
 	}
@@ -199,17 +242,16 @@ func (d *Diff) events(old, new *Report) {
 		}
 		switch {
 		case len(to) == 0:
-			d.Events = append(d.Events, EventChange{Kind: "gone", ID: e.ID, Label: e.Label,
+			d.Events = append(d.Events, EventChange{Kind: Gone, ID: e.ID, Label: e.Label,
 				ArticlesRemoved: append([]string(nil), e.Articles...)})
 		case len(to) > 1:
-			d.Events = append(d.Events, EventChange{Kind: "split", ID: e.ID, Label: e.Label, To: sortedKeys(to)})
+			d.Events = append(d.Events, EventChange{Kind: Split, ID: e.ID, Label: e.Label, To: sortedKeys(to)})
 		}
 	}
-	order := map[string]int{"formed": 0, "merged": 1, "split": 2, "changed": 3, "gone": 4}
 	sort.SliceStable(d.Events, func(i, j int) bool {
 		a, b := d.Events[i], d.Events[j]
-		if order[a.Kind] != order[b.Kind] {
-			return order[a.Kind] < order[b.Kind]
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
 		}
 		return a.ID < b.ID
 	})

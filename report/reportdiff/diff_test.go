@@ -1,6 +1,7 @@
 package reportdiff
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -35,7 +36,7 @@ func TestEventChanges(t *testing.T) {
 			d := Compare(report(tt.old), report(tt.new))
 			var got []string
 			for _, e := range d.Events {
-				got = append(got, e.Kind+":"+e.ID)
+				got = append(got, e.Kind.String()+":"+e.ID)
 			}
 			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
 				t.Errorf("events = %v, want %v", got, tt.want)
@@ -86,5 +87,36 @@ func TestParseRule(t *testing.T) {
 		if _, err := ParseRule(s); err == nil {
 			t.Errorf("ParseRule(%q) accepted", s)
 		}
+	}
+}
+
+func TestChangeKindNames(t *testing.T) {
+	want := []string{"formed", "merged", "split", "changed", "gone"}
+	if len(ChangeKinds) != len(want) {
+		t.Fatalf("%d kinds, want %d", len(ChangeKinds), len(want))
+	}
+	for i, k := range ChangeKinds {
+		if k.String() != want[i] {
+			t.Errorf("kind %d is %q, want %q", i, k, want[i])
+		}
+		b, err := json.Marshal(EventChange{Kind: k})
+		if err != nil || !strings.Contains(string(b), `"kind":"`+want[i]+`"`) {
+			t.Errorf("kind %s marshals as %s (%v)", k, b, err)
+		}
+		var e EventChange
+		if err := json.Unmarshal(b, &e); err != nil || e.Kind != k {
+			t.Errorf("kind %s reads back as %s (%v)", k, e.Kind, err)
+		}
+	}
+	var k ChangeKind
+	if err := k.UnmarshalText([]byte("vanished")); err == nil {
+		t.Error("an unknown kind was read without error")
+	}
+	d := &Diff{Events: []EventChange{{Kind: Split}, {Kind: Gone}, {Kind: Gone}}}
+	if got, want := d.EventCounts(), "0 formed, 0 merged, 1 split, 0 changed, 2 gone"; got != want {
+		t.Errorf("EventCounts = %q, want %q", got, want)
+	}
+	if n, _ := d.measure("events.gone"); n != 2 {
+		t.Errorf("events.gone = %v, want 2", n)
 	}
 }

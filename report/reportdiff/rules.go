@@ -134,6 +134,16 @@ func compareValue(v float64, op string, limit float64) bool {
 // measure returns a measure's value and, for the largest-change measures,
 // which change it is.
 func (d *Diff) measure(name string) (float64, string) {
+	var kind ChangeKind
+	if k, ok := strings.CutPrefix(name, "events."); ok && kind.UnmarshalText([]byte(k)) == nil {
+		n := 0
+		for _, e := range d.Events {
+			if e.Kind == kind {
+				n++
+			}
+		}
+		return float64(n), ""
+	}
 	switch name {
 	case "articles.added":
 		return float64(len(d.ArticlesAdded)), ""
@@ -143,15 +153,6 @@ func (d *Diff) measure(name string) (float64, string) {
 		return float64(len(d.OutletsAdded)), strings.Join(d.OutletsAdded, ", ")
 	case "outlets.removed":
 		return float64(len(d.OutletsRemoved)), strings.Join(d.OutletsRemoved, ", ")
-	case "events.formed", "events.merged", "events.split", "events.changed", "events.gone":
-		n := 0
-		kind := strings.TrimPrefix(name, "events.")
-		for _, e := range d.Events {
-			if e.Kind == kind {
-				n++
-			}
-		}
-		return float64(n), ""
 	case "terms.delta", "terms.narrator.delta", "terms.quoted.delta":
 		voice := strings.TrimSuffix(strings.TrimPrefix(name, "terms."), "delta")
 		voice = strings.TrimSuffix(voice, ".")

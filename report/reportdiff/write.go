@@ -162,12 +162,15 @@ func (d *Diff) WriteText(w io.Writer) error {
 
 // EventCounts says how many events of each kind of change there are.
 func (d *Diff) EventCounts() string {
-	n := map[string]int{}
+	n := make([]int, len(ChangeKinds))
 	for _, e := range d.Events {
 		n[e.Kind]++
 	}
-	return fmt.Sprintf("%d formed, %d merged, %d split, %d changed, %d gone",
-		n["formed"], n["merged"], n["split"], n["changed"], n["gone"])
+	parts := make([]string, len(ChangeKinds))
+	for i, k := range ChangeKinds {
+		parts[i] = fmt.Sprintf("%d %s", n[i], k)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Detail describes an event change in one line.
@@ -177,11 +180,11 @@ func (e EventChange) Detail() string {
 		parts = append(parts, e.Label)
 	}
 	switch e.Kind {
-	case "merged":
+	case Merged:
 		parts = append(parts, "from "+strings.Join(e.From, " + "))
-	case "split":
+	case Split:
 		parts = append(parts, "into "+strings.Join(e.To, " + "))
-	case "changed":
+	case Changed:
 		if len(e.From) == 1 && e.From[0] != e.ID {
 			parts = append(parts, "was "+e.From[0])
 		}
@@ -189,7 +192,7 @@ func (e EventChange) Detail() string {
 	if len(e.ArticlesAdded) > 0 {
 		parts = append(parts, "+"+strings.Join(e.ArticlesAdded, " +"))
 	}
-	if len(e.ArticlesRemoved) > 0 && e.Kind != "gone" {
+	if len(e.ArticlesRemoved) > 0 && e.Kind != Gone {
 		parts = append(parts, "-"+strings.Join(e.ArticlesRemoved, " -"))
 	}
 	return strings.Join(parts, "; ")
