@@ -464,24 +464,31 @@ func (f *finder) eventShown(id string) bool {
 	return f.shown[id] || len(f.res.Events) == 0
 }
 
-// indexHits keeps, per covered article, the hits whose offsets fit its
-// text, in text order and without overlaps.
+// indexHits keeps, per covered article, the hits a page marks in it.
 func (f *finder) indexHits() {
-	f.hits = map[string][]framing.Hit{}
-	if f.res.Framing == nil {
-		return
+	f.hits = MarkedHits(f.res, f.articles, func(id string) bool { return f.inCover[id] })
+}
+
+// MarkedHits returns, per article of articles that keep accepts, the hits
+// of res whose offsets fit its text, in text order and without overlaps
+// (of two overlapping hits the earlier, then the longer, is kept): the
+// hits a page marks in the article's text.
+func MarkedHits(res *Result, articles map[string]*corpus.Article, keep func(id string) bool) map[string][]framing.Hit {
+	hits := map[string][]framing.Hit{}
+	if res.Framing == nil {
+		return hits
 	}
-	for _, h := range f.res.Framing.Hits {
-		a, ok := f.articles[h.Article]
-		if !ok || !f.inCover[h.Article] {
+	for _, h := range res.Framing.Hits {
+		a, ok := articles[h.Article]
+		if !ok || !keep(h.Article) {
 			continue
 		}
 		if h.Start < 0 || h.End <= h.Start || h.End > len(a.Text) || !utf8.RuneStart(a.Text[h.Start]) || h.End < len(a.Text) && !utf8.RuneStart(a.Text[h.End]) {
 			continue
 		}
-		f.hits[h.Article] = append(f.hits[h.Article], h)
+		hits[h.Article] = append(hits[h.Article], h)
 	}
-	for id, hs := range f.hits {
+	for id, hs := range hits {
 		slices.SortStableFunc(hs, func(a, b framing.Hit) int {
 			return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End))
 		})
@@ -493,8 +500,9 @@ func (f *finder) indexHits() {
 				end = h.End
 			}
 		}
-		f.hits[id] = out
+		hits[id] = out
 	}
+	return hits
 }
 
 // indexAxes lists the lexicon's axes, then axes hits name that the

@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
@@ -399,37 +398,9 @@ func (d *pdfDoc) indexLexicon() {
 	}
 }
 
-// indexHits keeps, per selected article, the hits whose offsets are valid
-// for its text, in text order and without overlaps.
+// indexHits keeps, per selected article, the hits its text marks.
 func (d *pdfDoc) indexHits() {
-	d.hits = map[string][]framing.Hit{}
-	if d.res.Framing == nil {
-		return
-	}
-	for _, h := range d.res.Framing.Hits {
-		a, ok := d.articles[h.Article]
-		if !ok || !d.selectedSet[h.Article] {
-			continue
-		}
-		if h.Start < 0 || h.End <= h.Start || h.End > len(a.Text) || !utf8.RuneStart(a.Text[h.Start]) || h.End < len(a.Text) && !utf8.RuneStart(a.Text[h.End]) {
-			continue
-		}
-		d.hits[h.Article] = append(d.hits[h.Article], h)
-	}
-	for id, hs := range d.hits {
-		slices.SortStableFunc(hs, func(a, b framing.Hit) int {
-			return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End))
-		})
-		out := hs[:0]
-		end := -1
-		for _, h := range hs {
-			if h.Start >= end {
-				out = append(out, h)
-				end = h.End
-			}
-		}
-		d.hits[id] = out
-	}
+	d.hits = compare.MarkedHits(d.res, d.articles, func(id string) bool { return d.selectedSet[id] })
 }
 
 func (d *pdfDoc) pole(h framing.Hit) pdfPole {
