@@ -2,7 +2,9 @@ package reportdiff
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -230,7 +232,7 @@ func (d *Diff) events(old, new *Report) {
 			}
 		default:
 			d.Events = append(d.Events, EventChange{Kind: Merged, ID: e.ID, Label: e.Label,
-				From: sortedKeys(from), ArticlesAdded: added})
+				From: slices.Sorted(maps.Keys(from)), ArticlesAdded: added})
 		}
 	}
 	for _, e := range old.Events {
@@ -245,7 +247,7 @@ func (d *Diff) events(old, new *Report) {
 			d.Events = append(d.Events, EventChange{Kind: Gone, ID: e.ID, Label: e.Label,
 				ArticlesRemoved: append([]string(nil), e.Articles...)})
 		case len(to) > 1:
-			d.Events = append(d.Events, EventChange{Kind: Split, ID: e.ID, Label: e.Label, To: sortedKeys(to)})
+			d.Events = append(d.Events, EventChange{Kind: Split, ID: e.ID, Label: e.Label, To: slices.Sorted(maps.Keys(to))})
 		}
 	}
 	sort.SliceStable(d.Events, func(i, j int) bool {
@@ -296,15 +298,6 @@ func eventsByID(r *Report) map[string]Event {
 		m[e.ID] = e
 	}
 	return m
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 type termKey struct{ outlet, axis, pole, term, voice string }

@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -116,7 +118,7 @@ func WritePoleTable(w io.Writer, res *compare.Result, width int) {
 	for _, art := range res.Articles {
 		outlets[art.Outlet] = true
 	}
-	names := sortedKeys(outlets)
+	names := slices.Sorted(maps.Keys(outlets))
 	value := func(n, axis, pole string) string {
 		k := key{n, axis, pole}
 		v := fmt.Sprint(narr[k])
@@ -256,15 +258,6 @@ func kwicMatches(h framing.Hit, q string) bool {
 		}
 	}
 	return false
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // WriteEvents prints each event with its date span and articles, each with
