@@ -22,6 +22,7 @@ import (
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/internal/reporttest"
 	"github.com/framediff/framediff/report/html"
 )
 
@@ -89,7 +90,7 @@ func classOf(n *xhtml.Node) string { v, _ := attr(n, "class"); return v }
 // set through the query string and checks what the script hid.
 func TestBrowserFilters(t *testing.T) {
 	bin := chromium(t)
-	url := saveReport(t, seedResult(t), html.Options{})
+	url := saveReport(t, reporttest.Seeds(t), html.Options{})
 	cases := []struct {
 		name, query string
 		check       func(t *testing.T, doc *xhtml.Node)
@@ -279,7 +280,7 @@ func TestBrowserLargeMatchesSmall(t *testing.T) {
 	odd.Framing.Hits = append(odd.Framing.Hits, hits...)
 	// The article's outlet is new: its counts are its own.
 	odd.Framing.Counts = append(odd.Framing.Counts, framing.CountHits([]corpus.Article{c}, hits, nil)...)
-	for name, res := range map[string]*compare.Result{"seeds": seedResult(t), "unplaced and astral": odd} {
+	for name, res := range map[string]*compare.Result{"seeds": reporttest.Seeds(t), "unplaced and astral": odd} {
 		t.Run(name, func(t *testing.T) { largeMatchesSmall(t, bin, res) })
 	}
 }
@@ -340,7 +341,7 @@ func largeMatchesSmall(t *testing.T, bin string, res *compare.Result) {
 // events with an article that holds the words, and counts those articles.
 func TestBrowserLargeSearch(t *testing.T) {
 	bin := chromium(t)
-	res := seedResult(t)
+	res := reporttest.Seeds(t)
 	word := "hmeimim"
 	want := map[string]bool{}
 	articles := 0

@@ -21,8 +21,8 @@ import (
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/internal/reporttest"
 	"github.com/framediff/framediff/report/html"
-	"github.com/framediff/framediff/seeds"
 )
 
 func write(t testing.TB, res *compare.Result, opts html.Options) []byte {
@@ -122,19 +122,6 @@ func outletName(n *xhtml.Node) string {
 		return text(e)
 	}
 	return ""
-}
-
-func seedResult(t testing.TB) *compare.Result {
-	t.Helper()
-	arts, _ := corpus.NewReader().ReadFS(seeds.FS)
-	if len(arts) == 0 {
-		t.Fatal("no seed articles")
-	}
-	res, err := compare.Build(context.Background(), arts, compare.Options{})
-	if err != nil {
-		t.Fatalf("Build: %v", err)
-	}
-	return res
 }
 
 // termCells reads the terms table: outlet → axis/pole/term → {count,
@@ -255,7 +242,7 @@ func checkHitsList(t *testing.T, doc *xhtml.Node, href string, n, quoted int) {
 // the seeds, that every count of the terms table equals the Result's
 // corpus-wide counts, and that the page holds every event and article.
 func TestWriteSeedsCountsMatchResult(t *testing.T) {
-	res := seedResult(t)
+	res := reporttest.Seeds(t)
 	b := write(t, res, html.Options{})
 	doc := parse(t, b)
 	got, hrefs := termCells(t, doc)
@@ -330,7 +317,7 @@ func TestWriteSeedsCountsMatchResult(t *testing.T) {
 }
 
 func TestWriteStructure(t *testing.T) {
-	doc := parse(t, write(t, seedResult(t), html.Options{}))
+	doc := parse(t, write(t, reporttest.Seeds(t), html.Options{}))
 	htmlEl := find(doc, byTag(atom.Html))
 	if lang, _ := attr(htmlEl[0], "lang"); lang != "en" {
 		t.Errorf("html lang = %q", lang)
@@ -536,7 +523,7 @@ func TestWriteHostileInput(t *testing.T) {
 }
 
 func TestWriteDeterministic(t *testing.T) {
-	res := seedResult(t)
+	res := reporttest.Seeds(t)
 	// the order of the Result's articles and hits does not matter
 	r := rand.New(rand.NewPCG(1, 2))
 	shuffled := *res
@@ -755,7 +742,7 @@ func utf16Slice(s string, from, to int) string {
 // every count leads to a list the script builds, with exactly that many
 // hits of the term by the outlet in the data; every event has its section.
 func TestWriteLarge(t *testing.T) {
-	res := seedResult(t)
+	res := reporttest.Seeds(t)
 	page := write(t, res, html.Options{InlineHits: -1})
 	doc := parse(t, page)
 	if n := len(find(doc, byTag(atom.Article))); n != 0 {

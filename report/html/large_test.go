@@ -16,6 +16,7 @@ import (
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/internal/reporttest"
 	"github.com/framediff/framediff/report/html"
 )
 
@@ -27,7 +28,7 @@ import (
 // repeated text would compress far better than a real corpus.
 func largeResult(t testing.TB, n int) *compare.Result {
 	t.Helper()
-	seed := seedResult(t)
+	seed := reporttest.Seeds(t)
 	vary := newVarier(seed)
 	out := *seed
 	out.Articles, out.Events, out.Alignments, out.Quotes, out.QuoteGroups, out.VoiceShare = nil, nil, nil, nil, nil, nil
@@ -243,7 +244,7 @@ func TestBrowserLargeReport(t *testing.T) {
 
 // BenchmarkWriteSeeds writes the seeds' report.
 func BenchmarkWriteSeeds(b *testing.B) {
-	res := seedResult(b)
+	res := reporttest.Seeds(b)
 	for b.Loop() {
 		if err := html.Write(context.Background(), io.Discard, res, html.Options{}); err != nil {
 			b.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
+	"github.com/framediff/framediff/internal/reporttest"
 )
 
 // wholeJSON encodes res as one value with encoding/json, as report.json
@@ -71,7 +72,7 @@ func wholeJSON(t *testing.T, res *compare.Result, opts Options) []byte {
 // makes of the whole Result, indented or compact, for a full Result, one
 // with texts left out, and Results with sections missing or empty.
 func TestWriteJSONStreamsSameBytes(t *testing.T) {
-	seeds := seedPipeline(t)
+	seeds := reporttest.Seeds(t)
 	sparse := &compare.Result{
 		SchemaVersion: compare.SchemaVersion,
 		Articles:      []corpus.Article{{ID: "a<&>", Text: "Quote \"x\" \u2028 <b>", Warnings: []string{"w"}}},
@@ -113,7 +114,7 @@ func TestWriteJSONStreamsSameBytes(t *testing.T) {
 
 // Gzip writes the same document compressed, the same bytes each time.
 func TestWriteJSONGzip(t *testing.T) {
-	res := seedPipeline(t)
+	res := reporttest.Seeds(t)
 	var plain, gz, again bytes.Buffer
 	if err := Write(&plain, res); err != nil {
 		t.Fatal(err)
@@ -147,7 +148,7 @@ func TestWriteJSONGzip(t *testing.T) {
 
 // A failing writer's error is returned, not lost in the buffer.
 func TestWriteJSONReturnsWriteError(t *testing.T) {
-	res := seedPipeline(t)
+	res := reporttest.Seeds(t)
 	if err := Write(&failWriter{n: 1000}, res); err == nil {
 		t.Fatal("no error from a failing writer")
 	}

@@ -6,12 +6,13 @@ import (
 	"testing"
 
 	"github.com/framediff/framediff/compare"
+	"github.com/framediff/framediff/internal/reporttest"
 )
 
 // Passages are written as offsets into their article's text, once, and a
 // reader rebuilds each from them; OmitTexts leaves the texts out.
 func TestWriteJSONPassagesAsOffsets(t *testing.T) {
-	res := seedPipeline(t)
+	res := reporttest.Seeds(t)
 	if len(res.Alignments) == 0 || len(res.Coverage) == 0 {
 		t.Fatal("seed fixture has no alignments or coverage")
 	}

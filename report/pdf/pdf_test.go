@@ -22,6 +22,7 @@ import (
 
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/reporttest"
 )
 
 var pdfOut = flag.String("pdfout", "", "also write the test handouts to this directory, to look at")
@@ -56,7 +57,7 @@ func pdfSave(t testing.TB, name string, b []byte) string {
 func pdfNeedTool(t testing.TB, name string) {
 	t.Helper()
 	if _, err := exec.LookPath(name); err != nil {
-		missingReader(t, fmt.Sprintf("%s not installed (poppler-utils / qpdf)", name))
+		reporttest.MissingReader(t, fmt.Sprintf("%s not installed (poppler-utils / qpdf)", name))
 	}
 }
 

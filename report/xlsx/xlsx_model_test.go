@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/framediff/framediff/internal/reporttest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -13,7 +14,7 @@ import (
 // not one it cuts itself: with every context narrowed to the hit alone,
 // every row shows nothing but "…" either side.
 func TestHitsSheetReadsStoredContext(t *testing.T) {
-	res := seedPipeline(t)
+	res := reporttest.Seeds(t)
 	hits := res.Framing.Hits
 	for i := range hits {
 		hits[i].ContextStart, hits[i].ContextEnd = hits[i].Start, hits[i].End

@@ -1,33 +1,16 @@
 package xlsx
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
 
-	"github.com/framediff/framediff/compare"
-	"github.com/framediff/framediff/corpus"
-	"github.com/framediff/framediff/seeds"
+	"github.com/framediff/framediff/internal/reporttest"
 	"github.com/google/go-cmp/cmp"
 )
 
-// seedPipeline runs the real pipeline over the embedded seed corpus.
-func seedPipeline(t *testing.T) *compare.Result {
-	t.Helper()
-	arts, warns := corpus.NewReader().ReadFS(seeds.FS)
-	if len(arts) != 5 {
-		t.Fatalf("read %d seed articles, want 5 (warnings: %v)", len(arts), warns)
-	}
-	res, err := compare.Build(context.Background(), arts, compare.Options{})
-	if err != nil {
-		t.Fatalf("Build: %v", err)
-	}
-	return res
-}
-
 func TestWriteXLSXSeedPipeline(t *testing.T) {
-	res := seedPipeline(t)
+	res := reporttest.Seeds(t)
 	data := writeXLSX(t, res, Options{})
 	d := checkReadBack(t, res, Options{}, data)
 

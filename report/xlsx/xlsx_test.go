@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/framediff/framediff/compare"
+	"github.com/framediff/framediff/internal/reporttest"
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 )
@@ -128,7 +129,7 @@ type dumpCellFormat struct {
 func readWithOpenpyxl(t *testing.T, data []byte) *dump {
 	t.Helper()
 	if err := exec.Command(systemPython, "-c", "import openpyxl").Run(); err != nil {
-		missingReader(t, fmt.Sprintf("second reader unavailable: %s cannot import openpyxl (install python3-openpyxl): %v", systemPython, err))
+		reporttest.MissingReader(t, fmt.Sprintf("second reader unavailable: %s cannot import openpyxl (install python3-openpyxl): %v", systemPython, err))
 	}
 	path := filepath.Join(t.TempDir(), "report.xlsx")
 	if err := os.WriteFile(path, data, 0o644); err != nil {
