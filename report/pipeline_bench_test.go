@@ -8,12 +8,12 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/cputime"
 	"github.com/framediff/framediff/internal/heapwatch"
 	"github.com/framediff/framediff/internal/synth"
 	jsonreport "github.com/framediff/framediff/report/json"
@@ -79,14 +79,6 @@ func liveHeap() uint64 {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	return ms.HeapAlloc
-}
-
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 var pipelineCorpora = struct {
@@ -241,9 +233,9 @@ func BenchmarkPipeline(b *testing.B) {
 					base = max(base, liveHeap())
 					b.StartTimer()
 					stop := heapwatch.Start()
-					start := processCPU()
+					start := cputime.Used()
 					size = st.run(b, c, in)
-					cpu += processCPU() - start
+					cpu += cputime.Used() - start
 					peak = max(peak, stop())
 				}
 				b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
