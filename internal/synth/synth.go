@@ -46,8 +46,8 @@ type outlet struct {
 	wire                 bool
 }
 
-// campOf places the registry's outlets: state media of the governments
-// fighting in the conflicts below on one side, the rest on the other.
+// statistOutlets are the registry's outlets on one side: state media of the
+// governments fighting in the conflicts below. The rest are on the other.
 var statistOutlets = map[string]bool{
 	"CGTN": true, "Sahar News": true, "Iran Press": true, "Press TV": true, "TASS": true,
 	"RT": true, "Sputnik": true, "Xinhua": true, "Fars News Agency": true,
