@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -488,7 +489,17 @@ func TestContextSpan(t *testing.T) {
 	if len(hits) != 2 {
 		t.Fatalf("got %d hits", len(hits))
 	}
-	for _, h := range hits {
+	// At the default width the left side of the first hit is cut to whole
+	// words and the right side reaches the sentence's end; the second
+	// hit's sentence fits whole, its spaces squeezed.
+	stored := [][]string{
+		{"…agreed to work within a spirit of cooperation to ", "stabilize", " the situation in Syria's Idlib after the trilateral summit."},
+		{"A spaced out ", "war", " ends here."},
+	}
+	for i, h := range hits {
+		if l, m, r := HitContext(a, h); !slices.Equal([]string{l, m, r}, stored[i]) {
+			t.Errorf("%s: stored context %q %q %q, want %q", h.Match, l, m, r, stored[i])
+		}
 		start, end := ContextSpan(a, h, DefaultContextChars)
 		if h.ContextStart != start || h.ContextEnd != end {
 			t.Errorf("%s: stored context [%d,%d), want [%d,%d)", h.Match, h.ContextStart, h.ContextEnd, start, end)
