@@ -369,7 +369,7 @@ func (g *Entities) segment(run []word, titled bool) []mention {
 		m := mention{Start: buf[0].Start, End: buf[len(buf)-1].End, Kind: kindOther}
 		parts := make([]string, len(buf))
 		for k, w := range buf {
-			parts[k] = possessivelessText(w.Text)
+			parts[k] = possessiveless(w.Text)
 		}
 		m.Key = strings.Join(parts, " ")
 		if titled && len(buf) <= 4 {
@@ -410,11 +410,6 @@ func (g *Entities) segment(run []word, titled bool) []mention {
 	}
 	flush()
 	return out
-}
-
-func possessivelessText(s string) string {
-	s = strings.TrimSuffix(s, "'s")
-	return strings.TrimSuffix(s, "’s")
 }
 
 // normaliseMentions gives every mention of one person in a text one key:

@@ -999,8 +999,9 @@ func (f *finder) qQuote() []Question {
 	for _, id := range ids {
 		versions := f.groups[id]
 		// Each outlet's verb is the one of its fullest version.
+		sorted := f.sortedVersions(versions)
 		full := map[string]Quote{}
-		for _, q := range f.sortedVersions(versions) {
+		for _, q := range sorted {
 			if g, ok := full[q.Outlet]; !ok || len(q.Text) > len(g.Text) {
 				full[q.Outlet] = q
 			}
@@ -1017,7 +1018,7 @@ func (f *finder) qQuote() []Question {
 			}
 		}
 		g, _ := f.res.QuoteGroup(id)
-		qf := &QuoteFinding{Group: id, Speaker: g.Speaker, Text: fullest(f.sortedVersions(versions)).Text}
+		qf := &QuoteFinding{Group: id, Speaker: g.Speaker, Text: fullest(sorted).Text}
 		if len(verbs) >= 2 {
 			for _, v := range slices.Sorted(maps.Keys(verbs)) {
 				outs := verbs[v]

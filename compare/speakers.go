@@ -692,7 +692,7 @@ func (t *speakerTracker) nameText(s, e int) string {
 	for k := s; k < e; k++ {
 		w := t.ws[k].Text
 		if k == e-1 {
-			w = possessivelessText(w)
+			w = possessiveless(w)
 		}
 		if k > s && t.a.Text[t.ws[k-1].End:t.ws[k].Start] == "-" {
 			parts[len(parts)-1] += "-" + w

@@ -338,12 +338,12 @@ func (p *Pipeline) Compare(ctx context.Context, events ...string) error {
 		counts[4] += len(w.claims)
 		counts[5] += len(w.primary)
 	}
-	res.Alignments = grow(res.Alignments, counts[0])
-	res.Quotes = grow(res.Quotes, counts[1])
-	res.QuoteGroups = grow(res.QuoteGroups, counts[2])
-	res.Reuse = grow(res.Reuse, counts[3])
-	res.Coverage = grow(res.Coverage, counts[4])
-	res.PrimaryCoverage = grow(res.PrimaryCoverage, counts[5])
+	res.Alignments = slices.Grow(res.Alignments, counts[0])
+	res.Quotes = slices.Grow(res.Quotes, counts[1])
+	res.QuoteGroups = slices.Grow(res.QuoteGroups, counts[2])
+	res.Reuse = slices.Grow(res.Reuse, counts[3])
+	res.Coverage = slices.Grow(res.Coverage, counts[4])
+	res.PrimaryCoverage = slices.Grow(res.PrimaryCoverage, counts[5])
 	for k := range per {
 		w := &per[k]
 		res.Alignments = append(res.Alignments, w.alignments...)
@@ -375,15 +375,6 @@ func (p *Pipeline) table(i int) *framing.Table {
 		w.table = framing.NewTable(p.arts[i].Text)
 	}
 	return w.table
-}
-
-// grow returns s with room for n more elements, keeping nil when n is 0
-// so that an empty section is omitted from JSON as before.
-func grow[T any](s []T, n int) []T {
-	if n == 0 {
-		return s
-	}
-	return slices.Grow(s, n)
 }
 
 // bodyWords returns the words of a.Text, given ws, the words of text
