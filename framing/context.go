@@ -67,8 +67,13 @@ func KWIC(a *corpus.Article, h Hit, width int) (left, match, right string) {
 // setContexts stores each hit's default context.
 func setContexts(a *corpus.Article, hits []Hit) {
 	for i := range hits {
-		hits[i].ContextStart, hits[i].ContextEnd = ContextSpan(a, hits[i], DefaultContextChars)
+		setContext(a, &hits[i])
 	}
+}
+
+// setContext stores h's default context.
+func setContext(a *corpus.Article, h *Hit) {
+	h.ContextStart, h.ContextEnd = ContextSpan(a, *h, DefaultContextChars)
 }
 
 func contextText(a *corpus.Article, h Hit, start, end int) (left, match, right string) {

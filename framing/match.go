@@ -188,8 +188,7 @@ func (m *Matcher) Candidates(a *corpus.Article) ([]Hit, []Rejection) {
 	hits, rejected := m.match(a, nil, true)
 	setContexts(a, hits)
 	for i := range rejected {
-		h := &rejected[i].Hit
-		h.ContextStart, h.ContextEnd = ContextSpan(a, *h, DefaultContextChars)
+		setContext(a, &rejected[i].Hit)
 	}
 	return hits, rejected
 }
