@@ -124,8 +124,9 @@ func readPageMeta(doc *html.Node) pageMeta {
 					t = stripDatePrefix(t)
 					classDates = append(classDates, t)
 					// "12.10.2015, 19:16 Uhr", "April 21, 2015, at 11:29 a.m."
+					f := strings.Fields(t)
 					for _, k := range []int{1, 3} {
-						if f := strings.Fields(t); len(f) > k {
+						if len(f) > k {
 							classDates = append(classDates, strings.TrimRight(strings.Join(f[:k], " "), ",."))
 						}
 					}
