@@ -454,7 +454,7 @@ func (d *pdfDoc) label(outlet string) string {
 	if d.opts.Blind {
 		return "another source"
 	}
-	return cmp.Or(outlet, "Unknown outlet")
+	return cmp.Or(outlet, compare.UnknownOutlet)
 }
 
 func (d *pdfDoc) labelOf(a *corpus.Article) string { return d.label(report.OutletName(a.Outlet)) }

@@ -14,13 +14,10 @@ import (
 	"github.com/framediff/framediff/report"
 )
 
+// eventShown reports whether event id is one the handout covers; with no
+// events in the Result, everything is.
 func (d *pdfDoc) eventShown(id string) bool {
-	for _, e := range d.events {
-		if e.ID == id {
-			return true
-		}
-	}
-	return len(d.res.Events) == 0
+	return len(d.res.Events) == 0 || slices.Contains(d.find.Events, id)
 }
 
 // Same quote, different outlets.
