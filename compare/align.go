@@ -90,16 +90,13 @@ func (v *vocab) word(lower string) vocabWord {
 		return w
 	}
 	w := vocabWord{id: int32(len(v.words)), stem: -1}
-	if e := v.cache.lookup(lower); !e.stop {
+	if id := v.cache.lookup(lower); id != noStem {
 		c := v.cache
-		if int(e.id) >= len(c.counts) {
-			c.counts = append(c.counts, make([]int32, len(c.stems)-len(c.counts))...)
+		if c.counts[id] == 0 {
+			v.stems = append(v.stems, id)
+			c.counts[id] = int32(len(v.stems))
 		}
-		if c.counts[e.id] == 0 {
-			v.stems = append(v.stems, e.id)
-			c.counts[e.id] = int32(len(v.stems))
-		}
-		w.stem = c.counts[e.id] - 1
+		w.stem = c.counts[id] - 1
 	}
 	v.words[lower] = w
 	return w

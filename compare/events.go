@@ -116,75 +116,76 @@ type stemCount struct {
 	n    int
 }
 
-// stemEntry is what stemCache keeps of a word: whether it is a stop word
-// (isStop), else its stem and the stem's number in the cache.
-type stemEntry struct {
-	stem string
-	hash uint64 // fnv64(stem)
-	id   int32
-	stop bool
-}
-
 // stemCache memoises isStop and stem by lower-case word for one goroutine
 // at a time: one lookup per word instead of a stop-word lookup and a stem
 // lookup in the shared, locked cache of framing.Stem. It numbers the stems
 // it has seen, so that its user can count stems in slices rather than in
 // maps keyed by string; the numbers hold until the cache is emptied, which
-// only getStemCache does, and never reach any output.
+// only getStemCache does, and never reach any output. A word's entry is
+// only its stem's number, to keep the map small for the processor's caches.
 type stemCache struct {
-	words map[string]stemEntry
-	ids   map[string]int32
-	stems []string // by number
-	// counts is scratch space by stem number, all zero between uses (an
-	// article's stem counts, or a vocab's numbering).
+	words  map[string]int32 // stem number, or noStem for a stop word
+	ids    map[string]int32
+	stems  []string // by number
+	hashes []uint64 // fnv64 of each stem, by number
+	// counts is scratch space by stem number, as long as stems and all
+	// zero between uses (an article's stem counts, or a vocab's
+	// numbering).
 	counts []int32
 }
 
+// noStem is stemCache's number for a stop word.
+const noStem = -1
+
 // stemCaches recycles stem caches between articles and events.
 var stemCaches = sync.Pool{New: func() any {
-	return &stemCache{words: map[string]stemEntry{}, ids: map[string]int32{}}
+	return &stemCache{words: map[string]int32{}, ids: map[string]int32{}}
 }}
 
 // getStemCache returns a stem cache from the pool, emptied when it has
-// grown past 1<<16 words; putStemCache gives it back.
+// grown past 1<<17 words; putStemCache gives it back.
 func getStemCache() *stemCache {
 	c := stemCaches.Get().(*stemCache)
-	if len(c.words) > 1<<16 {
+	if len(c.words) > 1<<17 {
 		clear(c.words)
 		clear(c.ids)
-		c.stems = c.stems[:0]
+		c.stems, c.hashes, c.counts = c.stems[:0], c.hashes[:0], c.counts[:0]
 	}
 	return c
 }
 
 func putStemCache(c *stemCache) { stemCaches.Put(c) }
 
-func (c *stemCache) lookup(lower string) stemEntry {
-	if e, ok := c.words[lower]; ok {
-		return e
+// lookup returns the number of lower's stem, or noStem for a stop word.
+func (c *stemCache) lookup(lower string) int32 {
+	if id, ok := c.words[lower]; ok {
+		return id
 	}
-	e := stemEntry{stop: isStop(lower)}
-	if !e.stop {
-		e.stem = stem(lower)
-		e.hash = fnv64(e.stem)
-		id, ok := c.ids[e.stem]
-		if !ok {
+	id := int32(noStem)
+	if !isStop(lower) {
+		st := stem(lower)
+		var ok bool
+		if id, ok = c.ids[st]; !ok {
 			id = int32(len(c.stems))
-			c.ids[e.stem] = id
-			c.stems = append(c.stems, e.stem)
+			c.ids[st] = id
+			c.stems = append(c.stems, st)
+			c.hashes = append(c.hashes, fnv64(st))
+			c.counts = append(c.counts, 0)
 		}
-		e.id = id
 	}
-	c.words[lower] = e
-	return e
+	c.words[lower] = id
+	return id
 }
 
 // articleFeatures computes the per-article part of docFeatures.
-func articleFeatures(g *Entities, a *corpus.Article) docFeatures { return tableFeatures(g, a, nil) }
+func articleFeatures(g *Entities, a *corpus.Article) docFeatures {
+	return tableFeatures(g, a, nil, nil)
+}
 
 // tableFeatures returns articleFeatures(a), reading the words of a.Text
-// from t, a table made of it, when t is not nil.
-func tableFeatures(g *Entities, a *corpus.Article, t *framing.Table) docFeatures {
+// from t, a table made of it, when t is not nil. The words are appended to
+// buf[:0] when the table gives them.
+func tableFeatures(g *Entities, a *corpus.Article, t *framing.Table, buf []word) docFeatures {
 	cache := getStemCache()
 	defer putStemCache(cache)
 	text := a.Text
@@ -193,10 +194,13 @@ func tableFeatures(g *Entities, a *corpus.Article, t *framing.Table) docFeatures
 	if a.Title != "" && !strings.HasPrefix(a.Text, a.Title) {
 		text = a.Title + "\n\n" + a.Text
 		if t != nil {
-			ws, joined = t.JoinedTokens(a.Title, "\n\n", a.Text)
+			ws, joined = t.AppendJoinedTokens(buf[:0], a.Title, "\n\n", a.Text)
+			if !joined {
+				ws = nil
+			}
 		}
 	} else if t != nil {
-		ws = t.Tokens(text)
+		ws = t.AppendTokens(buf[:0], text, 0)
 	}
 	if ws == nil {
 		ws = words(text)
@@ -205,23 +209,19 @@ func tableFeatures(g *Entities, a *corpus.Article, t *framing.Table) docFeatures
 	f.stems = make([]uint64, 0, len(ws))
 	var used []int32 // stem numbers in the order first used
 	for _, w := range ws {
-		e := cache.lookup(w.Lower)
-		if e.stop {
+		id := cache.lookup(w.Lower)
+		if id == noStem {
 			continue
 		}
-		f.stems = append(f.stems, e.hash)
-		if int(e.id) >= len(cache.counts) {
-			cache.counts = append(cache.counts, make([]int32, len(cache.stems)-len(cache.counts))...)
+		f.stems = append(f.stems, cache.hashes[id])
+		if cache.counts[id] == 0 {
+			used = append(used, id)
 		}
-		if cache.counts[e.id] == 0 {
-			used = append(used, e.id)
-		}
-		cache.counts[e.id]++
+		cache.counts[id]++
 	}
 	f.tf = make([]stemCount, len(used))
 	for k, id := range used {
-		st := cache.stems[id]
-		f.tf[k] = stemCount{st, fnv64(st), int(cache.counts[id])}
+		f.tf[k] = stemCount{cache.stems[id], cache.hashes[id], int(cache.counts[id])}
 		cache.counts[id] = 0
 	}
 	if joined {

@@ -37,7 +37,7 @@ func TestTableFeaturesAgree(t *testing.T) {
 	for k := range all {
 		a := &all[k]
 		tb := framing.NewTable(a.Text)
-		got, want := tableFeatures(g, a, tb), articleFeatures(g, a)
+		got, want := tableFeatures(g, a, tb, nil), articleFeatures(g, a)
 		if !reflect.DeepEqual(got.mentions, want.mentions) || !reflect.DeepEqual(got.words, want.words) ||
 			!reflect.DeepEqual(got.tf, want.tf) || !reflect.DeepEqual(got.nouns, want.nouns) || !reflect.DeepEqual(got.subjects, want.subjects) {
 			t.Fatalf("%s (title %q): features from the table differ", a.ID, a.Title)

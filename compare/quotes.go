@@ -79,14 +79,21 @@ func extractQuotesSeen(g *Entities, a *corpus.Article, ws []word, ms []mention, 
 		cur.Article, cur.Outlet = a.ID, a.Outlet
 		cur.primary, cur.published = a.Primary(), a.Published
 		cur.Sentence = sentenceAt(a, cur.Start)
+		// Words are in text order: a part's are a run of ws, found by
+		// binary search rather than by scanning the article for every
+		// quotation, and counted before they are copied.
+		var runs [][2]int
+		n := 0
 		for _, p := range cur.parts {
-			// Words are in text order: start at the first one inside the
-			// part rather than scanning the article for every quotation.
 			k := sort.Search(len(ws), func(k int) bool { return ws[k].Start >= p[0] })
-			for ; k < len(ws) && ws[k].Start < p[1]; k++ {
-				if ws[k].End <= p[1] {
-					cur.words = append(cur.words, ws[k])
-				}
+			e := k + sort.Search(len(ws)-k, func(j int) bool { return ws[k+j].End > p[1] })
+			runs = append(runs, [2]int{k, e})
+			n += e - k
+		}
+		if n > 0 {
+			cur.words = make([]word, 0, n)
+			for _, r := range runs {
+				cur.words = append(cur.words, ws[r[0]:r[1]]...)
 			}
 		}
 		if len(cur.words) == 0 {

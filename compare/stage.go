@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/framediff/framediff/corpus"
@@ -162,6 +163,9 @@ func (p *Pipeline) collectHits() {
 	p.res.Framing = &Framing{Hits: hits, Markers: marks}
 }
 
+// wordBufs recycles the token slices Group makes per article.
+var wordBufs = sync.Pool{New: func() any { return new([]word) }}
+
 // Group finds quotations and events, gives quoted hits their speakers
 // (one name per speaker within an event) and counts hits per event. It
 // runs Match first when Match has not run. It returns ctx.Err() when ctx
@@ -186,12 +190,17 @@ func (p *Pipeline) Group(ctx context.Context) error {
 		a := &p.arts[i]
 		w := &p.work[i]
 		t := p.table(i)
-		feats[i] = tableFeatures(p.opts.Entities, a, t)
+		buf := wordBufs.Get().(*[]word)
+		defer wordBufs.Put(buf)
+		feats[i] = tableFeatures(p.opts.Entities, a, t, *buf)
 		// Tokens and entity mentions are needed here only to find
 		// quotations; tokens are made again from the table per event when
 		// it is compared, so that the whole corpus's are never held at once.
+		// Quotations copy the words they keep, so the tokens' slice is
+		// reused for the next article.
 		ws := feats[i].words
 		feats[i].words = nil
+		*buf = ws
 		ms, seen := feats[i].mentions, feats[i].lowerSeen // found in the same text, unless a title was put before it
 		feats[i].lowerSeen = nil
 		if feats[i].text != a.Text {

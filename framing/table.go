@@ -158,15 +158,20 @@ func (t *Table) AppendTokens(dst []Token, text string, off int) []Token {
 // white space. ok is false when head is not valid UTF-8 (an invalid byte
 // can join the white space after it), or the offsets would not fit.
 func (t *Table) JoinedTokens(head, sep, text string) (toks []Token, ok bool) {
+	return t.AppendJoinedTokens(nil, head, sep, text)
+}
+
+// AppendJoinedTokens is JoinedTokens appending to dst: when ok is false,
+// dst is returned as it was.
+func (t *Table) AppendJoinedTokens(dst []Token, head, sep, text string) (toks []Token, ok bool) {
 	if !utf8.ValidString(head) || len(head)+len(sep)+len(text) > math.MaxInt32 {
-		return nil, false
+		return dst, false
 	}
 	for i := 0; i < len(sep); i++ {
 		if !asciiSpace[sep[i]] {
-			return nil, false
+			return dst, false
 		}
 	}
-	toks = Tokenize(head)
-	toks = append(make([]Token, 0, len(toks)+t.Len()), toks...)
-	return t.AppendTokens(toks, text, len(head)+len(sep)), true
+	dst = append(dst, Tokenize(head)...)
+	return t.AppendTokens(dst, text, len(head)+len(sep)), true
 }
