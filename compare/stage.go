@@ -323,10 +323,22 @@ func (p *Pipeline) Compare(ctx context.Context, events ...string) error {
 			members = append(members, p.byID[id])
 		}
 		// An article belongs to one event, so its slot of p.work is
-		// written by this goroutine alone.
+		// written by this goroutine alone. The event's tokens share one
+		// slice, reused for the next event: nothing compareEvent returns
+		// holds them.
+		buf := wordBufs.Get().(*[]word)
+		defer wordBufs.Put(buf)
+		size := 0
 		for _, i := range members {
-			p.work[i].words = p.table(i).Tokens(p.arts[i].Text)
+			size += p.table(i).Len()
 		}
+		toks := slices.Grow((*buf)[:0], size)
+		for _, i := range members {
+			start := len(toks)
+			toks = p.table(i).AppendTokens(toks, p.arts[i].Text, 0)
+			p.work[i].words = toks[start:len(toks):len(toks)]
+		}
+		*buf = toks
 		per[k] = compareEvent(ctx, ev, p.arts, p.work, members)
 		for _, i := range members {
 			p.work[i].words = nil
