@@ -325,28 +325,57 @@ func alignPair(eventID string, x, y []sentence) []Alignment {
 	if len(x) == 0 || len(y) == 0 {
 		return nil
 	}
-	// Pairs sharing at least two content stems are compared.
-	index := map[int32][]int{}
+	// Pairs sharing at least two content stems are compared. Stems are
+	// numbered densely in the event's vocab: y's sentences are indexed by
+	// stem in one slice, those with stem st at at[start[st]:start[st+1]],
+	// in order.
+	top := int32(-1)
+	for _, s := range y {
+		for _, st := range s.stems {
+			top = max(top, st)
+		}
+	}
+	start := make([]int32, top+2)
+	for _, s := range y {
+		for _, st := range s.stems {
+			start[st+1]++
+		}
+	}
+	for st := 1; st < len(start); st++ {
+		start[st] += start[st-1]
+	}
+	at := make([]int32, start[len(start)-1])
+	next := slices.Clone(start[:len(start)-1])
 	for j, s := range y {
 		for _, st := range s.stems {
-			index[st] = append(index[st], j)
+			at[next[st]] = int32(j)
+			next[st]++
 		}
 	}
 	var cands []candidate
 	related := map[[2]int]bool{}
+	shared := make([]int32, len(y)) // by sentence of y, zero between sentences of x
+	var touched, js []int
 	for i := range x {
-		shared := map[int]int{}
+		touched = touched[:0]
 		for _, st := range x[i].stems {
-			for _, j := range index[st] {
+			if st > top {
+				continue
+			}
+			for _, j := range at[start[st]:start[st+1]] {
+				if shared[j] == 0 {
+					touched = append(touched, int(j))
+				}
 				shared[j]++
 			}
 		}
-		js := make([]int, 0, len(shared))
-		for j, n := range shared {
-			if n >= 2 {
+		js = js[:0]
+		for _, j := range touched {
+			if shared[j] >= 2 {
 				js = append(js, j)
 				related[[2]int{i, j}] = true
 			}
+			shared[j] = 0
 		}
 		slices.Sort(js)
 		for _, j := range js {

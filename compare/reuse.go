@@ -41,26 +41,11 @@ func narrative(ws []word, qs []quote) []word {
 // aligned representatives pairwise. It stops early when ctx is done; the
 // caller reports ctx's error.
 func findReuse(ctx context.Context, arts []*corpus.Article, work []articleWork, members []int, copies []int) []Reuse {
-	type doc struct {
-		art   *corpus.Article
-		words []word
-		grams map[uint64][]int
-	}
-	docs := make([]doc, len(members))
-	prepare := func(k int) *doc {
+	docs := make([]reuseDoc, len(members))
+	prepare := func(k int) *reuseDoc {
 		d := &docs[k]
-		if d.art != nil {
-			return d
-		}
-		ws := narrative(work[members[k]].words, work[members[k]].quotes)
-		*d = doc{art: arts[k], words: ws, grams: make(map[uint64][]int, len(ws))}
-		for p := 0; p+reuseShingle <= len(ws); p++ {
-			h := gramHash(ws[p : p+reuseShingle])
-			// A few positions per shingle are enough to find a shared run;
-			// more only repeat the work on repetitive text.
-			if len(d.grams[h]) < maxGramPositions {
-				d.grams[h] = append(d.grams[h], p)
-			}
+		if d.art == nil {
+			*d = newReuseDoc(arts[k], narrative(work[members[k]].words, work[members[k]].quotes))
 		}
 		return d
 	}
@@ -101,7 +86,7 @@ func findReuse(ctx context.Context, arts []*corpus.Article, work []articleWork, 
 			return out
 		}
 		dx, dy := prepare(p[0]), prepare(p[1])
-		if r, ok := compareReuse(&dx.words, dx.grams, dx.art, &dy.words, dy.art); ok {
+		if r, ok := compareReuse(dx, dy); ok {
 			out = append(out, r)
 		}
 	}
@@ -116,17 +101,80 @@ func gramHash(ws []word) uint64 {
 	return h
 }
 
+// reuseDoc is an article's narrative words with the hash of the shingle
+// starting at each word, and an index of where each shingle occurs.
+type reuseDoc struct {
+	art   *corpus.Article
+	words []word
+	grams []uint64 // gramHash(words[p : p+reuseShingle]) by position p
+	// index holds each shingle's hash and position, sorted by hash then
+	// position; a few positions per shingle are enough to find a shared
+	// run (more only repeat the work on repetitive text), so only the
+	// first maxGramPositions of each are kept.
+	index []gramAt
+}
+
+type gramAt struct {
+	h uint64
+	p int32
+}
+
+func newReuseDoc(art *corpus.Article, ws []word) reuseDoc {
+	d := reuseDoc{art: art, words: ws}
+	if len(ws) < reuseShingle {
+		return d
+	}
+	wh := make([]uint64, len(ws))
+	for i, w := range ws {
+		wh[i] = fnv64(w.Lower)
+	}
+	d.grams = make([]uint64, len(ws)-reuseShingle+1)
+	d.index = make([]gramAt, len(d.grams))
+	for p := range d.grams {
+		h := uint64(14695981039346656037) // as gramHash
+		for _, x := range wh[p : p+reuseShingle] {
+			h = mix64(h ^ x)
+		}
+		d.grams[p] = h
+		d.index[p] = gramAt{h, int32(p)}
+	}
+	slices.SortFunc(d.index, func(x, y gramAt) int { return cmp.Or(cmp.Compare(x.h, y.h), cmp.Compare(x.p, y.p)) })
+	kept := d.index[:0]
+	n := 0 // positions of g.h seen so far
+	for i, g := range d.index {
+		if i == 0 || g.h != kept[len(kept)-1].h {
+			n = 0
+		}
+		if n++; n <= maxGramPositions {
+			kept = append(kept, g)
+		}
+	}
+	d.index = kept
+	return d
+}
+
+// positions returns where the shingle hashed h occurs in d, in order.
+func (d *reuseDoc) positions(h uint64) []gramAt {
+	i, _ := slices.BinarySearchFunc(d.index, h, func(g gramAt, h uint64) int { return cmp.Compare(g.h, h) })
+	j := i
+	for j < len(d.index) && d.index[j].h == h {
+		j++
+	}
+	return d.index[i:j]
+}
+
 // compareReuse finds the maximal runs of words b shares with a.
-func compareReuse(aw *[]word, agrams map[uint64][]int, a *corpus.Article, bw *[]word, b *corpus.Article) (Reuse, bool) {
-	A, B := *aw, *bw
+func compareReuse(da, db *reuseDoc) (Reuse, bool) {
+	A, B := da.words, db.words
+	a, b := da.art, db.art
 	coverA := make([]bool, len(A))
 	coverB := make([]bool, len(B))
 	type run struct{ a0, b0, n int }
 	var runs []run
 	for q := 0; q+reuseShingle <= len(B); {
-		h := gramHash(B[q : q+reuseShingle])
 		best := run{}
-		for _, p := range agrams[h] {
+		for _, g := range da.positions(db.grams[q]) {
+			p := int(g.p)
 			n := 0
 			for p+n < len(A) && q+n < len(B) && A[p+n].Lower == B[q+n].Lower {
 				n++
