@@ -137,15 +137,29 @@ type stemCache struct {
 // noStem is stemCache's number for a stop word.
 const noStem = -1
 
-// stemCaches recycles stem caches between articles and events.
-var stemCaches = sync.Pool{New: func() any {
-	return &stemCache{words: map[string]int32{}, ids: map[string]int32{}}
-}}
+// stemCaches holds the stem caches not in use. A cache learns a corpus's
+// words as it goes, so caches are kept for the next article or event
+// rather than left to a sync.Pool, which drops them at every collection
+// and makes each new one stem the same words again; there are never more
+// than the goroutines that have used one at once.
+var stemCaches struct {
+	sync.Mutex
+	free []*stemCache
+}
 
-// getStemCache returns a stem cache from the pool, emptied when it has
-// grown past 1<<17 words; putStemCache gives it back.
+// getStemCache returns a stem cache not in use, emptied when it has grown
+// past 1<<17 words; putStemCache gives it back.
 func getStemCache() *stemCache {
-	c := stemCaches.Get().(*stemCache)
+	stemCaches.Lock()
+	var c *stemCache
+	if n := len(stemCaches.free); n > 0 {
+		c = stemCaches.free[n-1]
+		stemCaches.free = stemCaches.free[:n-1]
+	}
+	stemCaches.Unlock()
+	if c == nil {
+		return &stemCache{words: map[string]int32{}, ids: map[string]int32{}}
+	}
 	if len(c.words) > 1<<17 {
 		clear(c.words)
 		clear(c.ids)
@@ -154,7 +168,11 @@ func getStemCache() *stemCache {
 	return c
 }
 
-func putStemCache(c *stemCache) { stemCaches.Put(c) }
+func putStemCache(c *stemCache) {
+	stemCaches.Lock()
+	stemCaches.free = append(stemCaches.free, c)
+	stemCaches.Unlock()
+}
 
 // lookup returns the number of lower's stem, or noStem for a stop word.
 func (c *stemCache) lookup(lower string) int32 {
