@@ -58,7 +58,7 @@ func events(tb testing.TB, arts []corpus.Article) ([]Event, map[string]string) {
 	for i := range arts {
 		feats[i] = articleFeatures(DefaultEntities(), &arts[i])
 	}
-	evs, eventOf, err := groupEvents(context.Background(), DefaultEntities(), feats, DefaultDateWindowDays, DefaultEventThreshold, 1)
+	evs, eventOf, err := groupEvents(context.Background(), DefaultEntities(), feats, DefaultDateWindowDays, DefaultEventThreshold)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -47,7 +47,7 @@ const (
 
 // candidates returns the pairs of documents to score, sorted and without
 // repeats.
-func (g *eventGrouper) candidates(ctx context.Context, workers int) ([]pair, error) {
+func (g *eventGrouper) candidates(ctx context.Context) ([]pair, error) {
 	n := len(g.docs)
 	order := g.byDay()
 	var ps []pair
@@ -59,10 +59,7 @@ func (g *eventGrouper) candidates(ctx context.Context, workers int) ([]pair, err
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	sigs, empty, err := g.signatures(ctx, workers)
-	if err != nil {
-		return nil, err
-	}
+	sigs, empty := g.signatures()
 	ps = append(ps, lshCandidates(sigs, empty, g.inWindow)...)
 	return sortPairs(ps, n), nil
 }
@@ -245,16 +242,18 @@ func byWeightDesc(a, b termWeight) int {
 	return 0
 }
 
-// signatures computes every document's MinHash signature over the word
-// trigrams of its content stems, in parallel.
-func (g *eventGrouper) signatures(ctx context.Context, workers int) ([][minhashSize]uint64, []bool, error) {
-	n := len(g.docs)
-	sigs := make([][minhashSize]uint64, n)
-	empty := make([]bool, n)
-	err := parallel(ctx, n, workers, func(i int) {
-		sh := trigramShingles(g.docs[i].stems)
-		empty[i] = len(sh) == 0
-		sigs[i] = signature(sh)
-	})
-	return sigs, empty, err
+// signatures returns every document's MinHash signature over the word
+// trigrams of its content stems, and whether it has none.
+func (g *eventGrouper) signatures() ([][minhashSize]uint64, []bool) {
+	sigs := make([][minhashSize]uint64, len(g.docs))
+	empty := make([]bool, len(g.docs))
+	for i := range g.docs {
+		if sig := g.docs[i].sig; sig != nil {
+			sigs[i] = *sig
+		} else {
+			empty[i] = true
+			sigs[i] = signature(nil)
+		}
+	}
+	return sigs, empty
 }

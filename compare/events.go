@@ -69,8 +69,10 @@ const (
 
 // docFeatures is what event grouping knows about one article.
 type docFeatures struct {
-	art      *corpus.Article
-	stems    []uint64     // fnv64 of each content word's stem, in order
+	art *corpus.Article
+	// sig is the MinHash signature of the trigrams of the content words'
+	// stems (trigramShingles), nil when the article has none.
+	sig      *[minhashSize]uint64
 	tf       []stemCount  // each stem once, in the order first used
 	vec      []termWeight // sorted by term
 	ents     map[string]int
@@ -109,11 +111,11 @@ type termWeight struct {
 	w    float64
 }
 
-// stemCount is a stem and how many times an article uses it.
+// stemCount is a stem, as its fnv64 hash, and how many times an article
+// uses it.
 type stemCount struct {
-	stem string
-	hash uint64 // fnv64(stem)
-	n    int
+	hash uint64
+	n    int32
 }
 
 // stemCache memoises isStop and stem by lower-case word for one goroutine
@@ -132,6 +134,8 @@ type stemCache struct {
 	// zero between uses (an article's stem counts, or a vocab's
 	// numbering).
 	counts []int32
+	// scratch holds an article's stem hashes while its features are made.
+	scratch []uint64
 }
 
 // noStem is stemCache's number for a stop word.
@@ -224,14 +228,14 @@ func tableFeatures(g *Entities, a *corpus.Article, t *framing.Table, buf []word)
 		ws = words(text)
 	}
 	f := docFeatures{art: a, text: text, words: ws, ents: map[string]int{}}
-	f.stems = make([]uint64, 0, len(ws))
-	var used []int32 // stem numbers in the order first used
+	stems := cache.scratch[:0] // fnv64 of each content word's stem, in order
+	var used []int32           // stem numbers in the order first used
 	for _, w := range ws {
 		id := cache.lookup(w.Lower)
 		if id == noStem {
 			continue
 		}
-		f.stems = append(f.stems, cache.hashes[id])
+		stems = append(stems, cache.hashes[id])
 		if cache.counts[id] == 0 {
 			used = append(used, id)
 		}
@@ -239,9 +243,14 @@ func tableFeatures(g *Entities, a *corpus.Article, t *framing.Table, buf []word)
 	}
 	f.tf = make([]stemCount, len(used))
 	for k, id := range used {
-		f.tf[k] = stemCount{cache.stems[id], cache.hashes[id], int(cache.counts[id])}
+		f.tf[k] = stemCount{cache.hashes[id], cache.counts[id]}
 		cache.counts[id] = 0
 	}
+	if sh := trigramShingles(stems); len(sh) > 0 {
+		sig := signature(sh)
+		f.sig = &sig
+	}
+	cache.scratch = stems
 	if joined {
 		f.mentions, f.bodyMentions, f.bodySeen = g.joinedMentions(text, ws, len(ws)-t.Len(), len(text)-len(a.Text))
 	} else {
@@ -374,23 +383,21 @@ type eventGrouper struct {
 	threshold float64
 	docs      []docFeatures
 	entIDF    map[string]float64
-	df        map[string]int
 	days      []int // day numbers of the documents' dates
 	scores    map[pair]float64
 }
 
 func (g *eventGrouper) weigh() {
-	df := map[string]int{}
+	df := map[uint64]int{}
 	edf := map[string]int{}
 	for _, d := range g.docs {
 		for _, t := range d.tf {
-			df[t.stem]++
+			df[t.hash]++
 		}
 		for e := range d.ents {
 			edf[e]++
 		}
 	}
-	g.df = df
 	g.days = make([]int, len(g.docs))
 	for i := range g.docs {
 		if !g.docs[i].art.Published.IsZero() {
@@ -402,7 +409,7 @@ func (g *eventGrouper) weigh() {
 		d := &g.docs[i]
 		vec := make([]termWeight, 0, len(d.tf))
 		for _, t := range d.tf {
-			w := (1 + math.Log(float64(t.n))) * math.Log((n+1)/(float64(df[t.stem])+0.5))
+			w := (1 + math.Log(float64(t.n))) * math.Log((n+1)/(float64(df[t.hash])+0.5))
 			vec = append(vec, termWeight{t.hash, w})
 		}
 		sortWeights(vec)
@@ -697,7 +704,7 @@ func spread(m []int, k int) []int {
 
 // groupEvents assigns every article to an event. Articles must be sorted by
 // ID; feats holds their features in the same order.
-func groupEvents(ctx context.Context, ents *Entities, feats []docFeatures, window int, threshold float64, workers int) ([]Event, map[string]string, error) {
+func groupEvents(ctx context.Context, ents *Entities, feats []docFeatures, window int, threshold float64) ([]Event, map[string]string, error) {
 	var auto []int
 	given := map[string][]int{}
 	var givenKeys []string
@@ -717,7 +724,7 @@ func groupEvents(ctx context.Context, ents *Entities, feats []docFeatures, windo
 		g.docs[k] = feats[i]
 	}
 	g.weigh()
-	cands, err := g.candidates(ctx, workers)
+	cands, err := g.candidates(ctx)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -232,7 +232,7 @@ func (p *Pipeline) Group(ctx context.Context) error {
 		p.opts.Progress(StageEvents, 0, 1)
 	}
 	p.ranStages = append(p.ranStages, StageEvents)
-	events, eventOf, err := groupEvents(ctx, p.opts.Entities, feats, p.opts.DateWindowDays, p.opts.EventThreshold, p.opts.Workers)
+	events, eventOf, err := groupEvents(ctx, p.opts.Entities, feats, p.opts.DateWindowDays, p.opts.EventThreshold)
 	if err != nil {
 		return err
 	}
