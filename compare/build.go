@@ -160,9 +160,10 @@ func compareEvent(ctx context.Context, ev Event, arts []corpus.Article, work []a
 		}
 	}
 	var qs []quote
-	for _, i := range members {
+	for k, i := range members {
 		for _, q := range work[i].quotes {
 			q.Event = ev.ID
+			q.words = q.wordsIn(all[k])
 			qs = append(qs, q)
 		}
 	}

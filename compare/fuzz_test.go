@@ -49,10 +49,11 @@ func FuzzQuotes(f *testing.F) {
 				if len(a.Sentences) > 0 && (q.Sentence < 0 || q.Sentence >= len(a.Sentences)) {
 					t.Fatalf("sentence %d of %d", q.Sentence, len(a.Sentences))
 				}
-				if len(q.words) == 0 || q.Text == "" {
+				qw := q.wordsIn(ws)
+				if len(qw) == 0 || q.Text == "" {
 					t.Fatalf("empty quotation %+v", q.Quote)
 				}
-				for _, w := range q.words {
+				for _, w := range qw {
 					if quoteIn([]quote{q}, w.Start, w.End) == nil {
 						t.Fatalf("word %q at %d is outside its quotation", w.Text, w.Start)
 					}

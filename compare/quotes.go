@@ -12,7 +12,11 @@ import (
 // quote is a direct quotation found in one article before it is compared.
 type quote struct {
 	Quote
-	parts     [][2]int // content spans: more than one for an interrupted quote
+	parts [][2]int // content spans: more than one for an interrupted quote
+	// runs are the quotation's words, one run of word indexes [from, to)
+	// into the words of its article's text per part; words holds them
+	// while its event is compared (see wordsIn).
+	runs      [][2]int32
 	words     []word
 	primary   bool
 	published corpus.Date
@@ -81,22 +85,15 @@ func extractQuotesSeen(g *Entities, a *corpus.Article, ws []word, ms []mention, 
 		cur.Sentence = sentenceAt(a, cur.Start)
 		// Words are in text order: a part's are a run of ws, found by
 		// binary search rather than by scanning the article for every
-		// quotation, and counted before they are copied.
-		var runs [][2]int
+		// quotation.
 		n := 0
 		for _, p := range cur.parts {
 			k := sort.Search(len(ws), func(k int) bool { return ws[k].Start >= p[0] })
 			e := k + sort.Search(len(ws)-k, func(j int) bool { return ws[k+j].End > p[1] })
-			runs = append(runs, [2]int{k, e})
+			cur.runs = append(cur.runs, [2]int32{int32(k), int32(e)})
 			n += e - k
 		}
-		if n > 0 {
-			cur.words = make([]word, 0, n)
-			for _, r := range runs {
-				cur.words = append(cur.words, ws[r[0]:r[1]]...)
-			}
-		}
-		if len(cur.words) == 0 {
+		if n == 0 {
 			continue
 		}
 		switch {
@@ -111,6 +108,20 @@ func extractQuotesSeen(g *Entities, a *corpus.Article, ws []word, ms []mention, 
 			cur.Speaker, cur.Verb = at.speaker, at.verb
 		}
 		out = append(out, cur)
+	}
+	return out
+}
+
+// wordsIn returns the quotation's words, ws being the words of its
+// article's text.
+func (q *quote) wordsIn(ws []word) []word {
+	n := 0
+	for _, r := range q.runs {
+		n += int(r[1] - r[0])
+	}
+	out := make([]word, 0, n)
+	for _, r := range q.runs {
+		out = append(out, ws[r[0]:r[1]]...)
 	}
 	return out
 }
