@@ -123,14 +123,14 @@ type stemCount struct {
 // lookup in the shared, locked cache of framing.Stem. It numbers the stems
 // it has seen, so that its user can count stems in slices rather than in
 // maps keyed by string; the numbers hold until the cache is emptied, which
-// only getStemCache does, and never reach any output. A word's entry is
-// only its stem's number, to keep the map small for the processor's caches.
+// only getStemCache does, and never reach any output. Words and stems are
+// keyed by their fnv64 hashes, as stems are told apart everywhere in
+// grouping, so that a lookup neither compares nor holds strings.
 type stemCache struct {
-	words  map[string]int32 // stem number, or noStem for a stop word
-	ids    map[string]int32
-	stems  []string // by number
-	hashes []uint64 // fnv64 of each stem, by number
-	// counts is scratch space by stem number, as long as stems and all
+	words  map[uint64]int32 // by fnv64 of the word: its stem's number, or noStem for a stop word
+	ids    map[uint64]int32 // by fnv64 of the stem: its number
+	hashes []uint64         // fnv64 of each stem, by number
+	// counts is scratch space by stem number, as long as hashes and all
 	// zero between uses (an article's stem counts, or a vocab's
 	// numbering).
 	counts []int32
@@ -162,12 +162,12 @@ func getStemCache() *stemCache {
 	}
 	stemCaches.Unlock()
 	if c == nil {
-		return &stemCache{words: map[string]int32{}, ids: map[string]int32{}}
+		return &stemCache{words: map[uint64]int32{}, ids: map[uint64]int32{}}
 	}
 	if len(c.words) > 1<<17 {
 		clear(c.words)
 		clear(c.ids)
-		c.stems, c.hashes, c.counts = c.stems[:0], c.hashes[:0], c.counts[:0]
+		c.hashes, c.counts = c.hashes[:0], c.counts[:0]
 	}
 	return c
 }
@@ -180,22 +180,22 @@ func putStemCache(c *stemCache) {
 
 // lookup returns the number of lower's stem, or noStem for a stop word.
 func (c *stemCache) lookup(lower string) int32 {
-	if id, ok := c.words[lower]; ok {
+	wh := fnv64(lower)
+	if id, ok := c.words[wh]; ok {
 		return id
 	}
 	id := int32(noStem)
 	if !isStop(lower) {
-		st := stem(lower)
+		sh := fnv64(stem(lower))
 		var ok bool
-		if id, ok = c.ids[st]; !ok {
-			id = int32(len(c.stems))
-			c.ids[st] = id
-			c.stems = append(c.stems, st)
-			c.hashes = append(c.hashes, fnv64(st))
+		if id, ok = c.ids[sh]; !ok {
+			id = int32(len(c.hashes))
+			c.ids[sh] = id
+			c.hashes = append(c.hashes, sh)
 			c.counts = append(c.counts, 0)
 		}
 	}
-	c.words[lower] = id
+	c.words[wh] = id
 	return id
 }
 
