@@ -178,6 +178,19 @@ func putStemCache(c *stemCache) {
 	stemCaches.Unlock()
 }
 
+// stemSet returns the numbers of the stems of the content words of ws,
+// sorted, once each.
+func (c *stemCache) stemSet(ws []word) []int32 {
+	var out []int32
+	for _, w := range ws {
+		if id := c.lookup(w.Lower); id != noStem {
+			out = append(out, id)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // lookup returns the number of lower's stem, or noStem for a stop word.
 func (c *stemCache) lookup(lower string) int32 {
 	wh := fnv64(lower)

@@ -62,9 +62,11 @@ func groupQuotes(ev Event, arts []*corpus.Article, all [][]word, qs []quote) ([]
 		sets.union(t.first, i)
 		t.several = t.several || qs[i].Article != t.article
 	}
-	stems := make([]map[string]bool, len(texts))
+	v := newVocab(0)
+	defer v.release()
+	stems := make([][]int32, len(texts))
 	for k, t := range texts {
-		stems[k] = stemsOf(headWords(qs[t.first].words))
+		stems[k] = v.cache.stemSet(headWords(qs[t.first].words))
 	}
 	for k, a := range texts {
 		for l := k + 1; l < len(texts); l++ {
@@ -105,8 +107,6 @@ func groupQuotes(ev Event, arts []*corpus.Article, all [][]word, qs []quote) ([]
 	}
 	// Outlets without a version: reported speech or absent.
 	prepared := map[string][]sentence{}
-	v := newVocab(0)
-	defer v.release()
 	for gi := range groups {
 		g := &groups[gi]
 		has := map[string]bool{}
@@ -178,18 +178,23 @@ func earlier(a, b *quote) bool {
 }
 
 // mayBeSame is a cheap test before diffing two quotations: they share at
-// least a third of the smaller one's content words.
-func mayBeSame(a, b map[string]bool) bool {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
+// least a third of the smaller one's content stems, a and b being their
+// sorted sets of stem numbers (stemCache.stemSet).
+func mayBeSame(a, b []int32) bool {
 	n := 0
-	for s := range a {
-		if b[s] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			n++
+			i++
+			j++
 		}
 	}
-	return 3*n >= len(a)
+	return 3*n >= min(len(a), len(b))
 }
 
 // maxQuoteCompare bounds the words of a quotation compared with another.
@@ -272,16 +277,6 @@ func fidelity(ref, v []word) Fidelity {
 		return FidelityExtended
 	}
 	return FidelityParaphrased
-}
-
-func stemsOf(ws []word) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range ws {
-		if !isStop(w.Lower) {
-			m[stem(w.Lower)] = true
-		}
-	}
-	return m
 }
 
 // voiceShare counts the quoted words each speaker gets per event and
