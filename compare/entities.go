@@ -251,21 +251,33 @@ func (g *Entities) mentions(text string, ws []word) []mention {
 // text also uses in lower case (the Lower keys of the words not
 // capitalised), so that a capitalised sentence-initial common word is not
 // taken for a name. The speaker tracker reads the same set.
-func (g *Entities) mentionsSeen(text string, ws []word) ([]mention, map[string]bool) {
+func (g *Entities) mentionsSeen(text string, ws []word) ([]mention, wordSet) {
 	lowerSeen := lowerSeenOf(ws)
 	out := g.rawMentions(text, ws, lowerSeen, nil, nil)
 	return normaliseMentions(g, text, out), lowerSeen
 }
 
 // lowerSeenOf returns the Lower keys of the words of ws not capitalised.
-func lowerSeenOf(ws []word) map[string]bool {
-	lowerSeen := make(map[string]bool, len(ws)/2)
+func lowerSeenOf(ws []word) wordSet {
+	lowerSeen := make(wordSet, len(ws)/2)
 	for _, w := range ws {
 		if !isCapitalised(w.Text) {
-			lowerSeen[w.Lower] = true
+			lowerSeen.add(w.Lower)
 		}
 	}
 	return lowerSeen
+}
+
+// wordSet is a set of words, held as their fnv64 hashes: adding and
+// finding a word neither compares nor keeps strings. The nil set is
+// empty.
+type wordSet map[uint64]struct{}
+
+func (s wordSet) add(w string) { s[fnv64(w)] = struct{}{} }
+
+func (s wordSet) has(w string) bool {
+	_, ok := s[fnv64(w)]
+	return ok
 }
 
 // joinedMentions returns mentionsSeen(text, ws) and mentionsSeen of the
@@ -277,7 +289,7 @@ func lowerSeenOf(ws []word) map[string]bool {
 // joins across the white space, so the tail's names read alike in both
 // unless the head's words in lower case change whether a sentence-initial
 // word is a name; then text is read again.
-func (g *Entities) joinedMentions(text string, ws []word, k, off int) (ms []mention, tailMs []mention, tailSeen map[string]bool) {
+func (g *Entities) joinedMentions(text string, ws []word, k, off int) (ms []mention, tailMs []mention, tailSeen wordSet) {
 	head, tail := ws[:k], ws[k:]
 	tailSeen = lowerSeenOf(tail)
 	headSeen := lowerSeenOf(head)
@@ -285,7 +297,7 @@ func (g *Entities) joinedMentions(text string, ws []word, k, off int) (ms []ment
 	tailRaw := g.rawMentions(text, tail, tailSeen, nil, &pivots)
 	flips := false
 	for _, l := range pivots {
-		if headSeen[l] && !tailSeen[l] {
+		if headSeen.has(l) && !tailSeen.has(l) {
 			flips = true
 			break
 		}
@@ -310,7 +322,7 @@ func (g *Entities) joinedMentions(text string, ws []word, k, off int) (ms []ment
 // it appends there the first words of the runs whose reading depends on
 // that: sentence-initial words, not stop words or known names, dropped
 // from their run when seen in lower case.
-func (g *Entities) rawMentions(text string, ws []word, seen, seen2 map[string]bool, pivots *[]string) []mention {
+func (g *Entities) rawMentions(text string, ws []word, seen, seen2 wordSet, pivots *[]string) []mention {
 	var out []mention
 	for i := 0; i < len(ws); {
 		if !isNameToken(ws[i]) {
@@ -342,7 +354,7 @@ func (g *Entities) rawMentions(text string, ws []word, seen, seen2 map[string]bo
 			if pivots != nil && !isStop(l) {
 				*pivots = append(*pivots, l)
 			}
-			if isStop(l) || seen[l] || seen2[l] {
+			if isStop(l) || seen.has(l) || seen2.has(l) {
 				run = run[1:]
 			}
 		}

@@ -92,12 +92,12 @@ type docFeatures struct {
 	words    []word // words(text), until Pipeline.Group has found quotations
 	// lowerSeen is the word set mentions read (see mentionsSeen), kept
 	// with words for finding quotations.
-	lowerSeen map[string]bool
+	lowerSeen wordSet
 	// bodyMentions and bodySeen, when a title was put before the text and
 	// its words were taken from a table (tableFeatures), are mentionsSeen
 	// of the article's own text, found with mentions; lowerSeen is then nil.
 	bodyMentions []mention
-	bodySeen     map[string]bool
+	bodySeen     wordSet
 }
 
 // eventNoun is an occurrence of a word naming a kind of event.

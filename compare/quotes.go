@@ -34,7 +34,7 @@ func extractQuotes(g *Entities, a *corpus.Article, ws []word, ms []mention) []qu
 
 // extractQuotesSeen is extractQuotes given lowerSeen, the word set
 // mentionsSeen returned with ms (nil to make it again).
-func extractQuotesSeen(g *Entities, a *corpus.Article, ws []word, ms []mention, lowerSeen map[string]bool) []quote {
+func extractQuotesSeen(g *Entities, a *corpus.Article, ws []word, ms []mention, lowerSeen wordSet) []quote {
 	qs := framing.FindQuotations(a.Text)
 	var quoted [][2]int
 	for _, q := range qs {

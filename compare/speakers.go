@@ -145,7 +145,7 @@ type speakerTracker struct {
 	open      int // the opening mark of the quotation being attributed
 	mentionAt int // people are collected up to here
 	depth     int // pronoun resolutions under way
-	lowerSeen map[string]bool
+	lowerSeen wordSet
 	capsMid   map[string]bool // words written capitalised inside a sentence
 	places    map[int]bool    // starts of the words inside place names
 	quoted    [][2]int        // the quotations' spans, in order
@@ -182,11 +182,11 @@ type attribution struct {
 
 // newSpeakerTracker returns a tracker of a's speakers. lowerSeen, when not
 // nil, is the set mentionsSeen returned with ms, read and not changed.
-func newSpeakerTracker(g *Entities, a *corpus.Article, ws []word, ms []mention, quoted [][2]int, lowerSeen map[string]bool) *speakerTracker {
+func newSpeakerTracker(g *Entities, a *corpus.Article, ws []word, ms []mention, quoted [][2]int, lowerSeen wordSet) *speakerTracker {
 	t := &speakerTracker{g: g, a: a, ws: ws, ms: ms, lowerSeen: lowerSeen, places: map[int]bool{},
 		quoted: quoted, fullNames: map[string][]personAt{}, capsMid: map[string]bool{}}
 	if lowerSeen == nil {
-		t.lowerSeen = make(map[string]bool, len(ws)/2)
+		t.lowerSeen = make(wordSet, len(ws)/2)
 	}
 	for i := 0; ; i++ {
 		k := strings.Index(a.Text[i:], "\n\n")
@@ -199,7 +199,7 @@ func newSpeakerTracker(g *Entities, a *corpus.Article, ws []word, ms []mention, 
 	for _, w := range ws {
 		if !isCapitalised(w.Text) {
 			if lowerSeen == nil {
-				t.lowerSeen[w.Lower] = true
+				t.lowerSeen.add(w.Lower)
 			}
 		} else if !sentenceInitial(a.Text, w) {
 			t.capsMid[w.Lower] = true
@@ -598,7 +598,7 @@ func (t *speakerTracker) nameRun(i int) (s, e int, titled bool) {
 	// text also writes in lower case, or a participle or adverb.
 	// "Husted", "Ted": the text writing the word capitalised inside a
 	// sentence too makes it a name.
-	if l := ws[i].Lower; sentenceInitial(text, ws[i]) && (t.lowerSeen[l] || !t.capsMid[l] && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly") || strings.HasSuffix(l, "ed"))) {
+	if l := ws[i].Lower; sentenceInitial(text, ws[i]) && (t.lowerSeen.has(l) || !t.capsMid[l] && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly") || strings.HasSuffix(l, "ed"))) {
 		if i+1 < len(ws) && isNameToken(ws[i+1]) && joinedName(text, ws[i], ws[i+1]) {
 			i++
 		} else {
