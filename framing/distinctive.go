@@ -140,6 +140,22 @@ func DistinctiveWith(articles []corpus.Article, lex *Lexicon, eventOf map[string
 		}
 		c.add(ids)
 	}
+	number := func(w string) int32 {
+		id, ok := dict[w]
+		if !ok {
+			id = int32(len(words))
+			dict[w] = id
+			words = append(words, w)
+			uses = append(uses, 0)
+		}
+		return id
+	}
+	// A word's number, or -1 when it is no content word, by its key as a
+	// table gives it (Tokenize's Lower): whether a word counts, and as
+	// which, depends on its key alone (contentWords), so each key is folded
+	// once; only the count of capitals reads the word as written.
+	byKey := map[string]int32{}
+	var capitalByNumber []int // as capital, for the words read through byKey
 	var ids []int32
 	for i := range articles {
 		a := &articles[i]
@@ -150,18 +166,35 @@ func DistinctiveWith(articles []corpus.Article, lex *Lexicon, eventOf map[string
 		if i < len(opt.Tables) {
 			t = opt.Tables[i]
 		}
-		ws := articleContentWords(a, t, stop, abbr, capital)
 		ids = ids[:0]
-		for _, w := range ws {
-			id, ok := dict[w]
-			if !ok {
-				id = int32(len(words))
-				dict[w] = id
-				words = append(words, w)
-				uses = append(uses, 0)
+		if t != nil && !hasLanguageStops(a) {
+			t.each(a.Text, func(start, end int, key string, _ bool) {
+				id, ok := byKey[key]
+				if !ok {
+					id = -1
+					if ws := appendContentWord(nil, key, key, abbr, stop, nil); len(ws) == 1 {
+						id = number(ws[0])
+					}
+					byKey[key] = id
+				}
+				if id < 0 {
+					return
+				}
+				if startsUpper(a.Text[start:end]) {
+					if int(id) >= len(capitalByNumber) {
+						capitalByNumber = append(capitalByNumber, make([]int, int(id)+1-len(capitalByNumber))...)
+					}
+					capitalByNumber[id]++
+				}
+				ids = append(ids, id)
+			})
+		} else {
+			for _, w := range articleContentWords(a, stop, abbr, capital) {
+				ids = append(ids, number(w))
 			}
+		}
+		for _, id := range ids {
 			uses[id]++
-			ids = append(ids, id)
 		}
 		sfx := languageScope(a)
 		add("corpus"+sfx, a.Outlet, ids)
@@ -173,7 +206,14 @@ func DistinctiveWith(articles []corpus.Article, lex *Lexicon, eventOf map[string
 	if lex != nil {
 		lexWord = lexiconWords(lex)
 	}
-	known := func(w string) bool { return lexWord(w) || capital[w]*5 >= uses[dict[w]]*4 }
+	known := func(w string) bool {
+		id := dict[w]
+		c := capital[w]
+		if int(id) < len(capitalByNumber) {
+			c += capitalByNumber[id]
+		}
+		return lexWord(w) || c*5 >= uses[id]*4
+	}
 	scopes := make([]string, 0, len(counts))
 	for s := range counts {
 		if s != "corpus" {
@@ -218,26 +258,6 @@ func contentWords(text string, stop map[string]bool, abbr map[string]string, cap
 	return ws
 }
 
-// tableContentWords returns contentWords(text, …), reading the words
-// and their keys from t, a table made of text.
-func tableContentWords(text string, tb *Table, stop map[string]bool, abbr map[string]string, capital map[string]int) []string {
-	ws := make([]string, 0, len(text)/12+1)
-	tb.each(text, func(start, end int, key string, differs bool) {
-		t := text[start:end]
-		w := t
-		if differs {
-			if stop[key] && !strings.Contains(key, ".") {
-				if _, ok := abbr[key]; !ok {
-					return // a stop word, kept out as below
-				}
-			}
-			w = key
-		}
-		ws = appendContentWord(ws, t, w, abbr, stop, capital)
-	})
-	return ws
-}
-
 // appendContentWord appends w, the key of the word t, to ws when it is a
 // content word, folded as contentWords says.
 func appendContentWord(ws []string, t, w string, abbr map[string]string, stop map[string]bool, capital map[string]int) []string {
@@ -253,10 +273,16 @@ func appendContentWord(ws []string, t, w string, abbr map[string]string, stop ma
 	if utf8.RuneCountInString(w) < 2 {
 		return ws
 	}
-	if r, _ := utf8.DecodeRuneInString(t); unicode.IsUpper(r) {
+	if capital != nil && startsUpper(t) {
 		capital[w]++
 	}
 	return append(ws, w)
+}
+
+// startsUpper reports whether t begins with an upper-case letter.
+func startsUpper(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r)
 }
 
 // lexiconWords returns a test for words that a single-word term matches.

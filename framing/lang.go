@@ -219,18 +219,25 @@ func languageStops(code string) map[string]bool {
 	return set
 }
 
+// articleLanguageStops returns the stop words of a's language when it is
+// not English and has embedded data, else nil.
+func articleLanguageStops(a *corpus.Article) map[string]bool {
+	if a.Language != "" && a.Language != "en" {
+		return languageStops(a.Language)
+	}
+	return nil
+}
+
+// hasLanguageStops reports whether articleContentWords reads a by its
+// language's data rather than as English.
+func hasLanguageStops(a *corpus.Article) bool { return articleLanguageStops(a) != nil }
+
 // articleContentWords returns a's content words: for a language with
 // embedded data, its words (Chinese split by the segmenter) as keys,
 // without that language's stop words; otherwise contentWords of its text.
-func articleContentWords(a *corpus.Article, t *Table, stop map[string]bool, abbr map[string]string, capital map[string]int) []string {
-	var ls map[string]bool
-	if a.Language != "" && a.Language != "en" {
-		ls = languageStops(a.Language)
-	}
+func articleContentWords(a *corpus.Article, stop map[string]bool, abbr map[string]string, capital map[string]int) []string {
+	ls := articleLanguageStops(a)
 	if ls == nil {
-		if t != nil {
-			return tableContentWords(a.Text, t, stop, abbr, capital)
-		}
 		return contentWords(a.Text, stop, abbr, capital)
 	}
 	var ws []string

@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -41,7 +42,6 @@ func tableTexts(t *testing.T) []string {
 func TestTableAgreesWithTokenize(t *testing.T) {
 	texts := tableTexts(t)
 	m := NewMatcher(DefaultLexicon())
-	stop, abbr := Stopwords(), Abbreviations()
 	for k, text := range texts {
 		tb := NewTable(text)
 		want := Tokenize(text)
@@ -61,10 +61,6 @@ func TestTableAgreesWithTokenize(t *testing.T) {
 		if _, ok := tb.JoinedTokens("bad\xff", "\n\n", text); ok {
 			t.Fatalf("text %d: JoinedTokens took a head that is not UTF-8", k)
 		}
-		c1, c2 := map[string]int{}, map[string]int{}
-		if a, b := contentWords(text, stop, abbr, c1), tableContentWords(text, tb, stop, abbr, c2); !reflect.DeepEqual(a, b) || !reflect.DeepEqual(c1, c2) {
-			t.Fatalf("text %d: content words differ", k)
-		}
 		a := &corpus.Article{ID: "a", Text: text}
 		if x, y := m.Match(a), m.MatchTable(a, tb); !reflect.DeepEqual(x, y) {
 			t.Fatalf("text %d: MatchTable differs from Match", k)
@@ -72,5 +68,52 @@ func TestTableAgreesWithTokenize(t *testing.T) {
 		if x, y := m.Markers(a), m.MarkersTable(a, tb); !reflect.DeepEqual(x, y) {
 			t.Fatalf("text %d: MarkersTable differs from Markers", k)
 		}
+	}
+}
+
+// TestDistinctiveWithTables checks that distinctive terms read through
+// the articles' tables, where each word key is folded once, are those read
+// from the texts: every word of every scope, its counts, z-score and mark.
+func TestDistinctiveWithTables(t *testing.T) {
+	texts := tableTexts(t)
+	var arts []corpus.Article
+	var tables []*Table
+	outlets := []string{"Alpha", "Beta", "Gamma"}
+	for round := range 2 {
+		for k, text := range texts {
+			id := fmt.Sprintf("a%d-%d", round, k)
+			arts = append(arts, corpus.Article{ID: id, Outlet: outlets[k%len(outlets)], Text: text})
+			tables = append(tables, NewTable(text))
+		}
+	}
+	eventOf := map[string]string{}
+	for i := range arts {
+		if i%2 == 0 {
+			eventOf[arts[i].ID] = "E1"
+		}
+	}
+	opt := DistinctiveOptions{TopN: 100000, MinCount: 1}
+	want := DistinctiveWith(arts, DefaultLexicon(), eventOf, opt)
+	opt.Tables = tables
+	got := DistinctiveWith(arts, DefaultLexicon(), eventOf, opt)
+	if len(want) < 100 {
+		t.Fatalf("only %d terms: the texts do not exercise the scoring", len(want))
+	}
+	suggested := 0
+	for _, d := range want {
+		if d.Suggested {
+			suggested++
+		}
+	}
+	if suggested == 0 || suggested == len(want) {
+		t.Fatalf("%d of %d terms suggested: the capital rule is not exercised", suggested, len(want))
+	}
+	if !reflect.DeepEqual(got, want) {
+		for k := range min(len(got), len(want)) {
+			if !reflect.DeepEqual(got[k], want[k]) {
+				t.Fatalf("term %d: with tables %+v, from texts %+v", k, got[k], want[k])
+			}
+		}
+		t.Fatalf("with tables %d terms, from texts %d", len(got), len(want))
 	}
 }
