@@ -22,13 +22,14 @@ const (
 	maxGramPositions = 8
 )
 
-// narrative returns the words of an article outside its quotations.
-func narrative(ws []word, qs []quote) []word {
-	out := make([]word, 0, len(ws))
+// narrative returns the indexes of the words of ws, an article's, outside
+// its quotations.
+func narrative(ws []word, qs []quote) []int32 {
+	out := make([]int32, 0, len(ws))
 	spans := newQuoteSpans(qs)
-	for _, w := range ws {
+	for i, w := range ws {
 		if spans.in(w.Start, w.End) == nil {
-			out = append(out, w)
+			out = append(out, int32(i))
 		}
 	}
 	return out
@@ -45,7 +46,8 @@ func findReuse(ctx context.Context, arts []*corpus.Article, work []articleWork, 
 	prepare := func(k int) *reuseDoc {
 		d := &docs[k]
 		if d.art == nil {
-			*d = newReuseDoc(arts[k], narrative(work[members[k]].words, work[members[k]].quotes))
+			ws := work[members[k]].words
+			*d = newReuseDoc(arts[k], ws, narrative(ws, work[members[k]].quotes))
 		}
 		return d
 	}
@@ -102,11 +104,14 @@ func gramHash(ws []word) uint64 {
 }
 
 // reuseDoc is an article's narrative words with the hash of the shingle
-// starting at each word, and an index of where each shingle occurs.
+// starting at each word, and an index of where each shingle occurs. Words
+// are compared by the fnv64 hashes of their Lower keys.
 type reuseDoc struct {
 	art   *corpus.Article
-	words []word
-	grams []uint64 // gramHash(words[p : p+reuseShingle]) by position p
+	ws    []word   // the article's words
+	at    []int32  // the narrative words, as indexes into ws
+	wh    []uint64 // fnv64 of each narrative word's Lower
+	grams []uint64 // gramHash of the narrative words at[p : p+reuseShingle] by position p
 	// index holds each shingle's hash and position, sorted by hash then
 	// position; a few positions per shingle are enough to find a shared
 	// run (more only repeat the work on repetitive text), so only the
@@ -119,16 +124,17 @@ type gramAt struct {
 	p int32
 }
 
-func newReuseDoc(art *corpus.Article, ws []word) reuseDoc {
-	d := reuseDoc{art: art, words: ws}
-	if len(ws) < reuseShingle {
+func newReuseDoc(art *corpus.Article, ws []word, at []int32) reuseDoc {
+	d := reuseDoc{art: art, ws: ws, at: at}
+	wh := make([]uint64, len(at))
+	for i, k := range at {
+		wh[i] = fnv64(ws[k].Lower)
+	}
+	d.wh = wh
+	if len(at) < reuseShingle {
 		return d
 	}
-	wh := make([]uint64, len(ws))
-	for i, w := range ws {
-		wh[i] = fnv64(w.Lower)
-	}
-	d.grams = make([]uint64, len(ws)-reuseShingle+1)
+	d.grams = make([]uint64, len(at)-reuseShingle+1)
 	d.index = make([]gramAt, len(d.grams))
 	for p := range d.grams {
 		h := uint64(14695981039346656037) // as gramHash
@@ -165,7 +171,7 @@ func (d *reuseDoc) positions(h uint64) []gramAt {
 
 // compareReuse finds the maximal runs of words b shares with a.
 func compareReuse(da, db *reuseDoc) (Reuse, bool) {
-	A, B := da.words, db.words
+	A, B := da.wh, db.wh
 	a, b := da.art, db.art
 	coverA := make([]bool, len(A))
 	coverB := make([]bool, len(B))
@@ -176,7 +182,7 @@ func compareReuse(da, db *reuseDoc) (Reuse, bool) {
 		for _, g := range da.positions(db.grams[q]) {
 			p := int(g.p)
 			n := 0
-			for p+n < len(A) && q+n < len(B) && A[p+n].Lower == B[q+n].Lower {
+			for p+n < len(A) && q+n < len(B) && A[p+n] == B[q+n] {
 				n++
 			}
 			if n > best.n {
@@ -219,7 +225,7 @@ func compareReuse(da, db *reuseDoc) (Reuse, bool) {
 	slices.SortStableFunc(runs, func(x, y run) int { return y.n - x.n })
 	r := Reuse{A: a.ID, B: b.ID, ShareA: round3(shareA), ShareB: round3(shareB), Words: ca, Longest: longest}
 	for _, rn := range runs[:min(5, len(runs))] {
-		r.Runs = append(r.Runs, a.Text[A[rn.a0].Start:A[rn.a0+rn.n-1].End])
+		r.Runs = append(r.Runs, a.Text[da.ws[da.at[rn.a0]].Start:da.ws[da.at[rn.a0+rn.n-1]].End])
 	}
 	r.First = firstOf(a, b)
 	return r, true
