@@ -58,7 +58,7 @@ type sentence struct {
 // that aligning compares integers rather than strings and stems each
 // distinct word once. Equal words get equal numbers; so do equal stems.
 type vocab struct {
-	words map[string]vocabWord
+	words map[uint64]vocabWord // by fnv64 of the word, as stemCache keys words
 	// stems holds the cache's numbers of the vocab's stems, by the vocab's;
 	// the cache's scratch counts hold, by the cache's number, one more than
 	// the vocab's (0: not yet numbered) until release.
@@ -73,7 +73,7 @@ type vocabWord struct {
 // newVocab returns an empty vocab with room for about n words.
 // Its stem cache comes from the pool: call release when done with it.
 func newVocab(n int) *vocab {
-	return &vocab{words: make(map[string]vocabWord, n), cache: getStemCache()}
+	return &vocab{words: make(map[uint64]vocabWord, n), cache: getStemCache()}
 }
 
 // release gives v's stem cache back to the pool.
@@ -86,11 +86,12 @@ func (v *vocab) release() {
 }
 
 func (v *vocab) word(lower string) vocabWord {
-	if w, ok := v.words[lower]; ok {
+	h := fnv64(lower)
+	if w, ok := v.words[h]; ok {
 		return w
 	}
 	w := vocabWord{id: int32(len(v.words)), stem: -1}
-	if id := v.cache.lookup(lower); id != noStem {
+	if id := v.cache.lookupHashed(h, lower); id != noStem {
 		c := v.cache
 		if c.counts[id] == 0 {
 			v.stems = append(v.stems, id)
@@ -98,7 +99,7 @@ func (v *vocab) word(lower string) vocabWord {
 		}
 		w.stem = c.counts[id] - 1
 	}
-	v.words[lower] = w
+	v.words[h] = w
 	return w
 }
 

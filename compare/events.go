@@ -192,8 +192,10 @@ func (c *stemCache) stemSet(ws []word) []int32 {
 }
 
 // lookup returns the number of lower's stem, or noStem for a stop word.
-func (c *stemCache) lookup(lower string) int32 {
-	wh := fnv64(lower)
+func (c *stemCache) lookup(lower string) int32 { return c.lookupHashed(fnv64(lower), lower) }
+
+// lookupHashed is lookup(lower), wh being fnv64(lower).
+func (c *stemCache) lookupHashed(wh uint64, lower string) int32 {
 	if id, ok := c.words[wh]; ok {
 		return id
 	}
