@@ -3,7 +3,6 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"encoding/xml"
 	"fmt"
 	"hash/crc32"
@@ -14,13 +13,15 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 )
 
-// partCompression is the deflate level of every package part. Level 3
-// makes a large workbook about a quarter larger than the default level 6
-// does, at about half its cost.
-const partCompression = 3
+// partCompression is the deflate level of every package part, compressed
+// by klauspost/compress: on the 89 MB of sheets of a 4,000-article
+// workbook its level 5 takes half the time of the standard library's level
+// 3 and writes 6% fewer bytes (BENCHMARKS.md).
+const partCompression = 5
 
 // contentTypesPart is the package part listing every part's media type.
 const contentTypesPart = "[Content_Types].xml"
