@@ -125,6 +125,9 @@ type xlsxWriter struct {
 	parts  *packageParts
 	// sheets are the written sheet names in order, pages included.
 	sheets []string
+	// extent is, by sheet written cell by cell, the largest column and
+	// row setCell has written, for the sheet's dimension.
+	extent map[string][2]int
 }
 
 // styleKind names a cell style; styleIDs are made on first use.
@@ -285,7 +288,9 @@ func (x *xlsxWriter) writeTable(t *table) error {
 			sheet += " " + strconv.Itoa(p+1)
 			name += "_" + strconv.Itoa(p+1)
 		}
-		sink, err := x.newSheet(sheet, t)
+		from, to := p*perPage, min((p+1)*perPage, t.n)
+		last := max(to-from+1, 2)
+		sink, err := x.newSheet(sheet, t, len(t.cols), last)
 		if err != nil {
 			return err
 		}
@@ -296,7 +301,6 @@ func (x *xlsxWriter) writeTable(t *table) error {
 		if err := sink.setRow(1, hv); err != nil {
 			return err
 		}
-		from, to := p*perPage, min((p+1)*perPage, t.n)
 		for i := from; i < to; i++ {
 			clear(vals)
 			t.row(i, vals)
@@ -304,7 +308,6 @@ func (x *xlsxWriter) writeTable(t *table) error {
 				return err
 			}
 		}
-		last := max(to-from+1, 2)
 		tbl := &excelize.Table{
 			Range:     "A1:" + lastCol + strconv.Itoa(last),
 			Name:      name,
@@ -317,6 +320,13 @@ func (x *xlsxWriter) writeTable(t *table) error {
 		}
 		if err := sink.finish(tbl); err != nil {
 			return err
+		}
+		if _, cells := sink.(*cellSink); cells {
+			// Charts' data may lie beyond the table.
+			e := x.extent[sheet]
+			if err := x.setDimension(sheet, max(e[0], len(t.cols)), max(e[1], last)); err != nil {
+				return err
+			}
 		}
 		x.sheets = append(x.sheets, sheet)
 	}
@@ -376,7 +386,21 @@ func cellWidth(v any) int {
 
 // newSheet makes sheet (the first one renames excelize's default sheet),
 // sets its column widths and freezes its header row.
-func (x *xlsxWriter) newSheet(sheet string, t *table) (rowSink, error) {
+// setDimension gives sheet the dimension A1 to (cols, rows), the range its
+// cells fill. Excel works it out when it opens a file, but streaming
+// readers (openpyxl's read-only mode among them) read only as far as it
+// says.
+func (x *xlsxWriter) setDimension(sheet string, cols, rows int) error {
+	end, err := excelize.CoordinatesToCellName(cols, rows)
+	if err != nil {
+		return err
+	}
+	return x.f.SetSheetDimension(sheet, "A1:"+end)
+}
+
+// newSheet makes sheet for a page of t of cols columns and rows rows, the
+// header included.
+func (x *xlsxWriter) newSheet(sheet string, t *table, cols, rows int) (rowSink, error) {
 	if len(x.sheets) == 0 {
 		if err := x.f.SetSheetName("Sheet1", sheet); err != nil {
 			return nil, err
@@ -399,6 +423,10 @@ func (x *xlsxWriter) newSheet(sheet string, t *table) (rowSink, error) {
 		}
 	}
 	if t.stream {
+		// A StreamWriter writes the dimension when it is made.
+		if err := x.setDimension(sheet, cols, rows); err != nil {
+			return nil, err
+		}
 		sw, err := x.f.NewStreamWriter(sheet)
 		if err != nil {
 			return nil, err
@@ -589,6 +617,11 @@ func (x *xlsxWriter) setCell(sheet string, col, row int, v any, k styleKind) err
 	if err != nil {
 		return err
 	}
+	if x.extent == nil {
+		x.extent = map[string][2]int{}
+	}
+	e := x.extent[sheet]
+	x.extent[sheet] = [2]int{max(e[0], col), max(e[1], row)}
 	switch val := val.(type) {
 	case string:
 		err = x.f.SetCellStr(sheet, ref, val)

@@ -117,6 +117,10 @@ type dumpSheet struct {
 	Widths map[string]float64 `json:"widths"`
 	Types  map[string]int     `json:"types"`
 	Charts int                `json:"charts"`
+	// Size is the sheet's rows and columns as read in full; ReadOnlySize
+	// as a streaming reader reads them, from the declared dimension.
+	Size         [2]int `json:"size"`
+	ReadOnlySize [2]int `json:"read_only_size"`
 }
 
 type dumpCellFormat struct {
@@ -229,6 +233,11 @@ func checkReadBack(t *testing.T, res *compare.Result, opts Options, data []byte)
 		got := gotTable(t, d, w.section, len(w.rows[0]), len(w.rows)-1, perPage)
 		if diff := cmp.Diff(w.rows, got); diff != "" {
 			t.Errorf("sheet %s read back differs (-want +got):\n%s", w.section, diff)
+		}
+	}
+	for _, s := range d.Sheets {
+		if s.ReadOnlySize != s.Size {
+			t.Errorf("sheet %s: a streaming reader sees %d rows and %d columns, a full read %d and %d", s.Name, s.ReadOnlySize[0], s.ReadOnlySize[1], s.Size[0], s.Size[1])
 		}
 	}
 	return d

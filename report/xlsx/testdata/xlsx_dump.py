@@ -5,7 +5,9 @@ Usage: /usr/bin/python3 xlsx_dump.py WORKBOOK.xlsx > dump.json
 For every sheet, in order: its cell values (dates as ISO text rounded to the
 second), the Excel tables, the frozen cell, the hyperlinks, the number
 format and data type of every cell of the first data row, column widths and
-the number of charts.
+the number of charts; and its size (rows, columns) as read in full and as
+openpyxl's read-only mode, which trusts the sheet's declared dimension,
+reads it.
 """
 import datetime
 import json
@@ -30,6 +32,9 @@ def value(v):
 
 
 def main(path):
+    ro = openpyxl.load_workbook(path, read_only=True)
+    declared = {ws.title: [ws.max_row, ws.max_column] for ws in ro.worksheets}
+    ro.close()
     wb = openpyxl.load_workbook(path)
     out = {"sheets": []}
     for ws in wb.worksheets:
@@ -58,6 +63,8 @@ def main(path):
             "widths": widths,
             "types": types,
             "charts": len(ws._charts),
+            "size": [ws.max_row, ws.max_column],
+            "read_only_size": declared[ws.title],
         })
     json.dump(out, sys.stdout, ensure_ascii=False, sort_keys=True)
 
