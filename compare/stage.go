@@ -196,7 +196,7 @@ func (p *Pipeline) Group(ctx context.Context) error {
 		// Tokens and entity mentions are needed here only to find
 		// quotations; tokens are made again from the table per event when
 		// it is compared, so that the whole corpus's are never held at once.
-		// Quotations copy the words they keep, so the tokens' slice is
+		// Quotations keep their words as indexes, so the tokens' slice is
 		// reused for the next article.
 		ws := feats[i].words
 		feats[i].words = nil
