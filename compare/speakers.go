@@ -146,9 +146,9 @@ type speakerTracker struct {
 	mentionAt int // people are collected up to here
 	depth     int // pronoun resolutions under way
 	lowerSeen wordSet
-	capsMid   map[string]bool // words written capitalised inside a sentence
-	places    map[int]bool    // starts of the words inside place names
-	quoted    [][2]int        // the quotations' spans, in order
+	capsMid   wordSet      // words written capitalised inside a sentence
+	places    map[int]bool // starts of the words inside place names
+	quoted    [][2]int     // the quotations' spans, in order
 	// fullNames holds, by last word, the names of two or more words the
 	// text writes, for surnames used alone.
 	fullNames map[string][]personAt
@@ -184,7 +184,7 @@ type attribution struct {
 // nil, is the set mentionsSeen returned with ms, read and not changed.
 func newSpeakerTracker(g *Entities, a *corpus.Article, ws []word, ms []mention, quoted [][2]int, lowerSeen wordSet) *speakerTracker {
 	t := &speakerTracker{g: g, a: a, ws: ws, ms: ms, lowerSeen: lowerSeen, places: map[int]bool{},
-		quoted: quoted, fullNames: map[string][]personAt{}, capsMid: map[string]bool{}}
+		quoted: quoted, fullNames: map[string][]personAt{}, capsMid: wordSet{}}
 	if lowerSeen == nil {
 		t.lowerSeen = make(wordSet, len(ws)/2)
 	}
@@ -202,7 +202,7 @@ func newSpeakerTracker(g *Entities, a *corpus.Article, ws []word, ms []mention, 
 				t.lowerSeen.add(w.Lower)
 			}
 		} else if !sentenceInitial(a.Text, w) {
-			t.capsMid[w.Lower] = true
+			t.capsMid.add(w.Lower)
 		}
 	}
 	for _, m := range ms {
@@ -598,7 +598,7 @@ func (t *speakerTracker) nameRun(i int) (s, e int, titled bool) {
 	// text also writes in lower case, or a participle or adverb.
 	// "Husted", "Ted": the text writing the word capitalised inside a
 	// sentence too makes it a name.
-	if l := ws[i].Lower; sentenceInitial(text, ws[i]) && (t.lowerSeen.has(l) || !t.capsMid[l] && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly") || strings.HasSuffix(l, "ed"))) {
+	if l := ws[i].Lower; sentenceInitial(text, ws[i]) && (t.lowerSeen.has(l) || !t.capsMid.has(l) && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly") || strings.HasSuffix(l, "ed"))) {
 		if i+1 < len(ws) && isNameToken(ws[i+1]) && joinedName(text, ws[i], ws[i+1]) {
 			i++
 		} else {
@@ -607,7 +607,7 @@ func (t *speakerTracker) nameRun(i int) (s, e int, titled bool) {
 	}
 	// "Soon after…": a sentence's first word, written capitalised nowhere
 	// else, is a name only when it acts ("Stovall said").
-	if sentenceInitial(text, ws[i]) && !t.capsMid[ws[i].Lower] && (i+1 >= len(ws) || !isNameToken(ws[i+1]) || !joinedName(text, ws[i], ws[i+1])) {
+	if sentenceInitial(text, ws[i]) && !t.capsMid.has(ws[i].Lower) && (i+1 >= len(ws) || !isNameToken(ws[i+1]) || !joinedName(text, ws[i], ws[i+1])) {
 		if _, known := t.g.names[possessiveless(ws[i].Lower)]; !known && !t.actsAfter(i+1) && !(i+1 < len(ws) && strings.HasPrefix(text[ws[i].End:ws[i+1].Start], ",")) {
 			return i, i, false
 		}
