@@ -367,7 +367,10 @@ func (g *Entities) rawMentions(text string, ws []word, seen, seen2 wordSet, pivo
 // names, left to right, longest known phrase first.
 func (g *Entities) segment(run []word, titled bool) []mention {
 	var out []mention
+	// buf holds the words not yet matched, always run[from:k]: a word
+	// joins it only when the one before it did too.
 	var buf []word
+	from := 0
 	flush := func() {
 		for len(buf) > 0 && (g.ignore[phraseKey(buf[:1])] || connectors[buf[0].Lower]) {
 			buf = buf[1:]
@@ -379,11 +382,15 @@ func (g *Entities) segment(run []word, titled bool) []mention {
 			return
 		}
 		m := mention{Start: buf[0].Start, End: buf[len(buf)-1].End, Kind: kindOther}
-		parts := make([]string, len(buf))
+		var key strings.Builder
+		key.Grow(m.End - m.Start)
 		for k, w := range buf {
-			parts[k] = possessiveless(w.Text)
+			if k > 0 {
+				key.WriteByte(' ')
+			}
+			key.WriteString(possessiveless(w.Text))
 		}
-		m.Key = strings.Join(parts, " ")
+		m.Key = key.String()
 		if titled && len(buf) <= 4 {
 			m.Kind = kindPerson
 		}
@@ -415,7 +422,10 @@ func (g *Entities) segment(run []word, titled bool) []mention {
 			}
 		}
 		if matched == 0 {
-			buf = append(buf, run[k])
+			if len(buf) == 0 {
+				from = k
+			}
+			buf = run[from : k+1]
 			matched = 1
 		}
 		k += matched
