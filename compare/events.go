@@ -71,7 +71,7 @@ const (
 type docFeatures struct {
 	art *corpus.Article
 	// sig is the MinHash signature of the trigrams of the content words'
-	// stems (trigramShingles), nil when the article has none.
+	// stems (trigramSignature), nil when the article has none.
 	sig      *[minhashSize]uint64
 	tf       []stemCount  // each stem once, in the order first used
 	vec      []termWeight // sorted by term
@@ -261,10 +261,7 @@ func tableFeatures(g *Entities, a *corpus.Article, t *framing.Table, buf []word)
 		f.tf[k] = stemCount{cache.hashes[id], cache.counts[id]}
 		cache.counts[id] = 0
 	}
-	if sh := trigramShingles(stems); len(sh) > 0 {
-		sig := signature(sh)
-		f.sig = &sig
-	}
+	f.sig = trigramSignature(stems)
 	cache.scratch = stems
 	if joined {
 		f.mentions, f.bodyMentions, f.bodySeen = g.joinedMentions(text, ws, len(ws)-t.Len(), len(text)-len(a.Text))

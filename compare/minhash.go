@@ -66,19 +66,34 @@ func signature(shingles []uint64) [minhashSize]uint64 {
 	return sig
 }
 
-// trigramShingles returns the distinct hashed word trigrams of a
-// document's content stems, given as their fnv64 hashes in order:
-// near-copies share many, reports of one event in their own words few.
-func trigramShingles(hs []uint64) []uint64 {
+// trigramSignature returns the MinHash signature of the hashed word
+// trigrams of a document's content stems, given as their fnv64 hashes in
+// order (near-copies share many trigrams, reports of one event in their
+// own words few), or nil when there are fewer than three. A trigram that
+// repeats changes no minimum, so the trigrams are hashed as they come
+// rather than made into a set first.
+func trigramSignature(hs []uint64) *[minhashSize]uint64 {
 	if len(hs) < 3 {
 		return nil
 	}
-	out := make([]uint64, 0, len(hs)-2)
-	for i := 2; i < len(hs); i++ {
-		out = append(out, mix64(mix64(hs[i-2]^0x2545f4914f6cdd1d)^hs[i-1])^hs[i])
+	sig := new([minhashSize]uint64)
+	for i := range sig {
+		sig[i] = ^uint64(0)
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	for i := 2; i < len(hs); i++ {
+		sh := trigramHash(hs[i-2], hs[i-1], hs[i])
+		for k, seed := range minhashSeeds {
+			if h := mix64(sh ^ seed); h < sig[k] {
+				sig[k] = h
+			}
+		}
+	}
+	return sig
+}
+
+// trigramHash is the hash of the trigram of stems hashed a, b and c.
+func trigramHash(a, b, c uint64) uint64 {
+	return mix64(mix64(a^0x2545f4914f6cdd1d)^b) ^ c
 }
 
 // pair is a candidate pair of document indexes, A < B.

@@ -3,6 +3,7 @@ package compare
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -49,4 +50,43 @@ func TestSortPairs(t *testing.T) {
 			t.Errorf("sortPairs (-want +got):\n%s", diff)
 		}
 	})
+}
+
+// TestTrigramSignatureIgnoresRepeats checks that hashing trigrams as they
+// come, repeats included, gives the signature of their set, and that fewer
+// than three stems give none.
+func TestTrigramSignatureIgnoresRepeats(t *testing.T) {
+	for _, words := range []string{
+		"talks resumed today talks resumed today in geneva talks resumed today",
+		"one two three",
+		"a b c a b c a b c a b c",
+	} {
+		var hs []uint64
+		for _, w := range strings.Fields(words) {
+			hs = append(hs, fnv64(w))
+		}
+		set := map[uint64]bool{}
+		for i := 2; i < len(hs); i++ {
+			set[trigramHash(hs[i-2], hs[i-1], hs[i])] = true
+		}
+		var want [minhashSize]uint64
+		for i := range want {
+			want[i] = ^uint64(0)
+		}
+		for sh := range set {
+			for k, seed := range minhashSeeds {
+				want[k] = min(want[k], mix64(sh^seed))
+			}
+		}
+		got := trigramSignature(hs)
+		if got == nil || *got != want {
+			t.Errorf("%q: signature differs from the signature of the set of %d trigrams", words, len(set))
+		}
+		if len(set) >= len(hs)-2 && words != "one two three" {
+			t.Errorf("%q: no trigram repeats", words)
+		}
+	}
+	if trigramSignature([]uint64{1, 2}) != nil {
+		t.Error("two stems gave a signature")
+	}
 }
