@@ -453,8 +453,8 @@ func chooseCandidates(eventID string, x, y []sentence, cands []candidate) []Alig
 		}
 		out = append(out, Alignment{
 			Event:      eventID,
-			A:          passageRef(ax, c.a, c.aWords),
-			B:          passageRef(ay, c.b, c.bWords),
+			A:          passageRef(ax, articleSentences(x, c.a), c.aWords),
+			B:          passageRef(ay, articleSentences(y, c.b), c.bWords),
 			Kind:       c.kind,
 			Similarity: round3(c.similarity),
 			Diff:       c.diff,
@@ -486,7 +486,9 @@ func splits(one, two []sentence, related map[[2]int]bool, swapped bool) []candid
 	var out []candidate
 	for i := range one {
 		for j := 0; j+1 < len(two); j++ {
-			if !related[[2]int{i, j}] || !related[[2]int{i, j + 1}] || !splitLikely(&one[i], &two[j], &two[j+1]) {
+			// Two sentences of two are adjacent in their article only when
+			// no sentence too long to align lies between them.
+			if two[j+1].index != two[j].index+1 || !related[[2]int{i, j}] || !related[[2]int{i, j + 1}] || !splitLikely(&one[i], &two[j], &two[j+1]) {
 				continue
 			}
 			joinedWords := append(append([]word(nil), two[j].words...), two[j+1].words...)
@@ -593,7 +595,18 @@ func kindOf(d, cos float64) AlignKind {
 	return ""
 }
 
-// passageRef describes the aligned passage of one side.
+// articleSentences returns the article's numbers of the sentences of ss
+// at idx: ss leaves out sentences too long to align.
+func articleSentences(ss []sentence, idx []int) []int {
+	out := make([]int, len(idx))
+	for k, i := range idx {
+		out[k] = ss[i].index
+	}
+	return out
+}
+
+// passageRef describes the aligned passage of one side, sents being the
+// article's numbers of its sentences.
 func passageRef(a *corpus.Article, sents []int, ws []word) SentenceRef {
 	r := SentenceRef{Article: a.ID, Outlet: a.Outlet, Sentence: sents[0]}
 	if len(ws) > 0 {

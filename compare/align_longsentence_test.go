@@ -1,0 +1,94 @@
+package compare
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/framediff/framediff/corpus"
+)
+
+// TestAlignmentAfterSkippedSentence checks that a sentence too long to
+// align does not shift the sentence numbers and spans of the alignments
+// after it: they name the article's own sentences.
+func TestAlignmentAfterSkippedSentence(t *testing.T) {
+	long := "Delegates listed " + strings.Repeat("item and ", MaxAlignWords) + "more."
+	shared := "The foreign ministers agreed on Tuesday to a ceasefire across the northern province of Idlib."
+	other := "Aid groups warned of a new displacement crisis along the border."
+	r := corpus.NewReader()
+	read := func(name, text string) *corpus.Article {
+		as, warns := r.Read(filepath.Join("t", name+".txt"), []byte(text))
+		if len(as) != 1 {
+			t.Fatalf("%s: %d articles, %v", name, len(as), warns)
+		}
+		return &as[0]
+	}
+	a := read("a", long+"\n\n"+other+" "+shared)
+	b := read("b", shared+" "+other)
+	if len(a.Sentences) != 3 || len(strings.Fields(a.Text[a.Sentences[0].Start:a.Sentences[0].End])) <= MaxAlignWords {
+		t.Fatalf("article a should open with one sentence of more than %d words, then two: %v", MaxAlignWords, a.Sentences)
+	}
+	als, _ := alignEvent(context.Background(), "e", []*corpus.Article{a, b}, nil, nil)
+	found := 0
+	for _, al := range als {
+		for _, ref := range []struct {
+			art *corpus.Article
+			r   SentenceRef
+		}{{a, al.A}, {b, al.B}} {
+			sp := ref.art.Sentences[ref.r.Sentence]
+			if ref.r.Start < sp.Start || ref.r.End > sp.End {
+				t.Errorf("%s: passage [%d,%d) %q lies outside its sentence %d [%d,%d)", ref.art.ID, ref.r.Start, ref.r.End, ref.r.Text, ref.r.Sentence, sp.Start, sp.End)
+			}
+		}
+		if al.A.Text == shared {
+			found++
+			if al.A.Sentence != 2 {
+				t.Errorf("shared sentence of a numbered %d, want 2", al.A.Sentence)
+			}
+		}
+	}
+	if found != 1 {
+		t.Errorf("the shared sentence was aligned %d times, want once: %+v", found, als)
+	}
+}
+
+// TestSplitNotAcrossSkippedSentence checks that one sentence is not
+// aligned with two sentences of the other article that a sentence too long
+// to align separates: they are not adjacent, and the passage would take in
+// the long one.
+func TestSplitNotAcrossSkippedSentence(t *testing.T) {
+	long := "Delegates listed " + strings.Repeat("item and ", MaxAlignWords) + "more."
+	whole := "The foreign ministers agreed on Tuesday to a ceasefire across the northern province of Idlib, and aid convoys will resume crossings from Turkey next week."
+	first := "The foreign ministers agreed on Tuesday to a ceasefire across the northern province of Idlib."
+	second := "Aid convoys will resume crossings from Turkey next week."
+	r := corpus.NewReader()
+	read := func(name, text string) *corpus.Article {
+		as, warns := r.Read(filepath.Join("t", name+".txt"), []byte(text))
+		if len(as) != 1 {
+			t.Fatalf("%s: %d articles, %v", name, len(as), warns)
+		}
+		return &as[0]
+	}
+	adjacent := read("a", first+" "+second)
+	apart := read("b", first+"\n\n"+long+"\n\n"+second)
+	one := read("c", whole)
+	if len(apart.Sentences) != 3 {
+		t.Fatalf("article b: %d sentences, want 3", len(apart.Sentences))
+	}
+	split := func(a *corpus.Article) *Alignment {
+		als, _ := alignEvent(context.Background(), "e", []*corpus.Article{one, a}, nil, nil)
+		for k := range als {
+			if len(als[k].B.Sentences) == 2 {
+				return &als[k]
+			}
+		}
+		return nil
+	}
+	if split(adjacent) == nil {
+		t.Fatal("one sentence was not aligned with two adjacent ones: the test does not exercise splits")
+	}
+	if al := split(apart); al != nil {
+		t.Errorf("one sentence aligned with sentences %v across a skipped one: %q", al.B.Sentences, al.B.Text)
+	}
+}
