@@ -453,8 +453,8 @@ func chooseCandidates(eventID string, x, y []sentence, cands []candidate) []Alig
 		}
 		out = append(out, Alignment{
 			Event:      eventID,
-			A:          passageRef(ax, articleSentences(x, c.a), c.aWords),
-			B:          passageRef(ay, articleSentences(y, c.b), c.bWords),
+			A:          passageRef(ax, articleSentences(x, c.a), c.aWords, c.aw == [2]int{0, la[0]}),
+			B:          passageRef(ay, articleSentences(y, c.b), c.bWords, c.bw == [2]int{0, lb[0]}),
 			Kind:       c.kind,
 			Similarity: round3(c.similarity),
 			Diff:       c.diff,
@@ -606,14 +606,16 @@ func articleSentences(ss []sentence, idx []int) []int {
 }
 
 // passageRef describes the aligned passage of one side, sents being the
-// article's numbers of its sentences.
-func passageRef(a *corpus.Article, sents []int, ws []word) SentenceRef {
+// article's numbers of its sentences and ws its words; whole, for one
+// sentence, says that ws are all the sentence's words, and the passage is
+// then the whole sentence, punctuation included.
+func passageRef(a *corpus.Article, sents []int, ws []word, whole bool) SentenceRef {
 	r := SentenceRef{Article: a.ID, Outlet: a.Outlet, Sentence: sents[0]}
 	if len(ws) > 0 {
 		r.Start, r.End = ws[0].Start, ws[len(ws)-1].End
 		if len(sents) == 1 {
-			sp := a.Sentences[sents[0]]
-			if isWholeSentence(a.Text, sp, r.Start, r.End) {
+			if whole {
+				sp := a.Sentences[sents[0]]
 				r.Start, r.End = sp.Start, sp.End
 			}
 		} else {
@@ -625,15 +627,6 @@ func passageRef(a *corpus.Article, sents []int, ws []word) SentenceRef {
 		r.Sentences = sents
 	}
 	return r
-}
-
-// isWholeSentence reports whether [start,end) covers every word of sp.
-func isWholeSentence(text string, sp corpus.Span, start, end int) bool {
-	ws := words(text[sp.Start:sp.End])
-	if len(ws) == 0 {
-		return true
-	}
-	return start <= sp.Start+ws[0].Start && end >= sp.Start+ws[len(ws)-1].End
 }
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
