@@ -121,6 +121,14 @@ func (v *vocab) stemSet(ws []word) []int32 {
 // text gives (see sentenceWords).
 func prepareSentences(a *corpus.Article, all []word, v *vocab) []sentence {
 	out := make([]sentence, 0, len(a.Sentences))
+	// The sentences' word numbers, content marks and stems share three
+	// slices, each sentence taking the next part of them.
+	var ids []int32
+	var isCon []bool
+	var stems []int32
+	if all != nil {
+		ids, isCon, stems = make([]int32, 0, len(all)), make([]bool, 0, len(all)), make([]int32, 0, len(all))
+	}
 	for i, sp := range a.Sentences {
 		ws, ok := sentenceWords(a.Text, sp, all)
 		if !ok {
@@ -135,17 +143,21 @@ func prepareSentences(a *corpus.Article, all []word, v *vocab) []sentence {
 		} else if len(ws) > MaxAlignWords {
 			continue
 		}
-		s := sentence{art: a, index: i, words: ws, ids: make([]int32, len(ws)), isCon: make([]bool, len(ws))}
-		for k, w := range ws {
+		s := sentence{art: a, index: i, words: ws}
+		from, stemsFrom := len(ids), len(stems)
+		for _, w := range ws {
 			vw := v.word(w.Lower)
-			s.ids[k] = vw.id
+			ids = append(ids, vw.id)
+			isCon = append(isCon, vw.stem >= 0)
 			if vw.stem >= 0 {
-				s.isCon[k] = true
-				s.stems = append(s.stems, vw.stem)
+				stems = append(stems, vw.stem)
 			}
 		}
-		slices.Sort(s.stems)
-		s.stems = slices.Compact(s.stems)
+		s.ids, s.isCon = ids[from:len(ids):len(ids)], isCon[from:len(isCon):len(isCon)]
+		st := stems[stemsFrom:]
+		slices.Sort(st)
+		stems = stems[:stemsFrom+len(slices.Compact(st))]
+		s.stems = stems[stemsFrom:len(stems):len(stems)]
 		out = append(out, s)
 	}
 	return out
