@@ -52,6 +52,9 @@ type sentence struct {
 	ids   []int32 // each word's number in the event's vocab
 	stems []int32 // the content words' stems, numbered by the vocab, sorted, once each
 	isCon []bool
+	// keys holds each word's number shifted left once, with the low bit
+	// set for a content word, sorted: the sentence's words as a multiset.
+	keys []int32
 }
 
 // vocab numbers the words and content stems of one event's sentences, so
@@ -123,11 +126,11 @@ func prepareSentences(a *corpus.Article, all []word, v *vocab) []sentence {
 	out := make([]sentence, 0, len(a.Sentences))
 	// The sentences' word numbers, content marks and stems share three
 	// slices, each sentence taking the next part of them.
-	var ids []int32
+	var ids, stems, keys []int32
 	var isCon []bool
-	var stems []int32
 	if all != nil {
-		ids, isCon, stems = make([]int32, 0, len(all)), make([]bool, 0, len(all)), make([]int32, 0, len(all))
+		ids, stems, keys = make([]int32, 0, len(all)), make([]int32, 0, len(all)), make([]int32, 0, len(all))
+		isCon = make([]bool, 0, len(all))
 	}
 	for i, sp := range a.Sentences {
 		ws, ok := sentenceWords(a.Text, sp, all)
@@ -149,11 +152,16 @@ func prepareSentences(a *corpus.Article, all []word, v *vocab) []sentence {
 			vw := v.word(w.Lower)
 			ids = append(ids, vw.id)
 			isCon = append(isCon, vw.stem >= 0)
+			key := vw.id << 1
 			if vw.stem >= 0 {
 				stems = append(stems, vw.stem)
+				key |= 1
 			}
+			keys = append(keys, key)
 		}
 		s.ids, s.isCon = ids[from:len(ids):len(ids)], isCon[from:len(isCon):len(isCon)]
+		s.keys = keys[from:len(keys):len(keys)]
+		slices.Sort(s.keys)
 		st := stems[stemsFrom:]
 		slices.Sort(st)
 		stems = stems[:stemsFrom+len(slices.Compact(st))]
@@ -202,6 +210,26 @@ func stemCosine(a, b []int32) float64 {
 		return 0
 	}
 	return float64(sharedStems(a, b)) / math.Sqrt(float64(len(a)*len(b)))
+}
+
+// commonWords counts the words two sentences have in common, each
+// occurrence once (the size of the intersection of their multisets of
+// words), and how many of those are content words, given their sorted
+// keys (sentence.keys).
+func commonWords(a, b []int32) (common, content int) {
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] < b[0]:
+			a = a[1:]
+		case a[0] > b[0]:
+			b = b[1:]
+		default:
+			common++
+			content += int(a[0] & 1)
+			a, b = a[1:], b[1:]
+		}
+	}
+	return common, content
 }
 
 // sharedStems counts the stems two sorted sets share.
@@ -556,12 +584,23 @@ func splitLikely(s, h1, h2 *sentence) bool {
 
 // comparePair decides whether and how two sentences align.
 func comparePair(a, b *sentence) (candidate, bool) {
-	l := localAlign(a, b)
 	na, nb := len(a.words), len(b.words)
+	cos := stemCosine(a.stems, b.stems)
+	if cos < ParaphraseCosine {
+		// Without a paraphrase's share of stems, only sentences close as a
+		// whole (dice at least NearDice) or a passage of MinPassageContent
+		// matched content words can be aligned. The words the two have in
+		// common bound both, so when neither can be reached the word
+		// alignment, the costliest step, is not run.
+		common, content := commonWords(a.keys, b.keys)
+		if content < MinPassageContent && dice(common, na, nb) < NearDice {
+			return candidate{}, false
+		}
+	}
+	l := localAlign(a, b)
 	edgeA := l.a0 + (na - l.a1)
 	edgeB := l.b0 + (nb - l.b1)
 	whole := l.content >= 1 && edgeA <= edgeSlack+na/4 && edgeB <= edgeSlack+nb/4
-	cos := stemCosine(a.stems, b.stems)
 	c := candidate{}
 	switch {
 	case whole || (l.content < MinPassageContent && cos >= ParaphraseCosine && 2*min(na, nb) >= max(na, nb)):
