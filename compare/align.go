@@ -584,19 +584,30 @@ func splitLikely(s, h1, h2 *sentence) bool {
 
 // comparePair decides whether and how two sentences align.
 func comparePair(a, b *sentence) (candidate, bool) {
-	na, nb := len(a.words), len(b.words)
 	cos := stemCosine(a.stems, b.stems)
-	if cos < ParaphraseCosine {
-		// Without a paraphrase's share of stems, only sentences close as a
-		// whole (dice at least NearDice) or a passage of MinPassageContent
-		// matched content words can be aligned. The words the two have in
-		// common bound both, so when neither can be reached the word
-		// alignment, the costliest step, is not run.
-		common, content := commonWords(a.keys, b.keys)
-		if content < MinPassageContent && dice(common, na, nb) < NearDice {
-			return candidate{}, false
-		}
+	if cannotAlign(a, b, cos) {
+		return candidate{}, false
 	}
+	return alignSentences(a, b, cos)
+}
+
+// cannotAlign reports whether two sentences whose stems have cosine cos
+// are sure not to align, without aligning their words. Without a
+// paraphrase's share of stems, only sentences close as a whole (dice at
+// least NearDice) or a passage of MinPassageContent matched content words
+// can be aligned, and the words the two have in common bound both.
+func cannotAlign(a, b *sentence, cos float64) bool {
+	if cos >= ParaphraseCosine {
+		return false
+	}
+	common, content := commonWords(a.keys, b.keys)
+	return content < MinPassageContent && dice(common, len(a.words), len(b.words)) < NearDice
+}
+
+// alignSentences is comparePair past cannotAlign: it aligns the words of
+// a and b, whose stems have cosine cos.
+func alignSentences(a, b *sentence, cos float64) (candidate, bool) {
+	na, nb := len(a.words), len(b.words)
 	l := localAlign(a, b)
 	edgeA := l.a0 + (na - l.a1)
 	edgeB := l.b0 + (nb - l.b1)

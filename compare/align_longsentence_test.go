@@ -2,11 +2,13 @@ package compare
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/framediff/framediff/corpus"
+	"github.com/framediff/framediff/internal/seedtest"
 )
 
 // TestAlignmentAfterSkippedSentence checks that a sentence too long to
@@ -90,5 +92,50 @@ func TestSplitNotAcrossSkippedSentence(t *testing.T) {
 	}
 	if al := split(apart); al != nil {
 		t.Errorf("one sentence aligned with sentences %v across a skipped one: %q", al.B.Sentences, al.B.Text)
+	}
+}
+
+// TestCannotAlignOnlySkipsFailures checks that the test run before
+// aligning two sentences' words skips only pairs the alignment would
+// reject: on pairs of sentences from consecutive articles of the seeds,
+// the generated corpus and, when present, the labelled real news.
+func TestCannotAlignOnlySkipsFailures(t *testing.T) {
+	arts := seedtest.Read(t)
+	arts = append(arts, readSynth(t, 120).arts...)
+	r := corpus.NewReader()
+	for _, name := range []string{"events-pac-dev.jsonl", "events-newswcl50.jsonl"} {
+		path := filepath.Join(labelledDir, name)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		as, _ := r.Read(path, data)
+		arts = append(arts, as[:min(len(as), 120)]...)
+	}
+	skipped, aligned := 0, 0
+	for k := 0; k+1 < len(arts); k++ {
+		v := newVocab(0)
+		x := prepareSentences(&arts[k], nil, v)
+		y := prepareSentences(&arts[k+1], nil, v)
+		for i := range x {
+			for j := range y {
+				cos := stemCosine(x[i].stems, y[j].stems)
+				_, ok := alignSentences(&x[i], &y[j], cos)
+				if ok {
+					aligned++
+				}
+				if cannotAlign(&x[i], &y[j], cos) {
+					skipped++
+					if ok {
+						t.Fatalf("%s sentence %d and %s sentence %d align, but were skipped", arts[k].ID, x[i].index, arts[k+1].ID, y[j].index)
+					}
+				}
+			}
+		}
+		v.release()
+	}
+	t.Logf("%d pairs skipped, %d aligned", skipped, aligned)
+	if skipped == 0 || aligned == 0 {
+		t.Fatalf("%d pairs skipped, %d aligned: the test does not exercise both", skipped, aligned)
 	}
 }
