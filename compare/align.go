@@ -212,29 +212,10 @@ func stemCosine(a, b []int32) float64 {
 	return float64(sharedStems(a, b)) / math.Sqrt(float64(len(a)*len(b)))
 }
 
-// commonWords counts the words two sentences have in common, each
-// occurrence once (the size of the intersection of their multisets of
-// words), and how many of those are content words, given their sorted
-// keys (sentence.keys).
-func commonWords(a, b []int32) (common, content int) {
-	for len(a) > 0 && len(b) > 0 {
-		switch {
-		case a[0] < b[0]:
-			a = a[1:]
-		case a[0] > b[0]:
-			b = b[1:]
-		default:
-			common++
-			content += int(a[0] & 1)
-			a, b = a[1:], b[1:]
-		}
-	}
-	return common, content
-}
-
-// sharedStems counts the stems two sorted sets share.
-func sharedStems(a, b []int32) int {
-	n := 0
+// sharedSorted counts the elements two sorted lists share, each
+// occurrence once (the size of the intersection of the multisets), and
+// how many of those are odd.
+func sharedSorted(a, b []int32) (n, odd int) {
 	for len(a) > 0 && len(b) > 0 {
 		switch {
 		case a[0] < b[0]:
@@ -243,11 +224,23 @@ func sharedStems(a, b []int32) int {
 			b = b[1:]
 		default:
 			n++
+			odd += int(a[0] & 1)
 			a, b = a[1:], b[1:]
 		}
 	}
+	return n, odd
+}
+
+// sharedStems counts the stems two sorted sets share.
+func sharedStems(a, b []int32) int {
+	n, _ := sharedSorted(a, b)
 	return n
 }
+
+// commonWords counts the words two sentences have in common, each
+// occurrence once, and how many of those are content words, given their
+// sorted keys (sentence.keys, whose low bit marks a content word).
+func commonWords(a, b []int32) (common, content int) { return sharedSorted(a, b) }
 
 // hasStem reports whether the sorted set ss holds st.
 func hasStem(ss []int32, st int32) bool {

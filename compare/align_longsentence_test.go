@@ -11,6 +11,16 @@ import (
 	"github.com/framediff/framediff/internal/seedtest"
 )
 
+// readArticle reads text as the one article of a file called name.
+func readArticle(t *testing.T, name, text string) *corpus.Article {
+	t.Helper()
+	as, warns := corpus.NewReader().Read(filepath.Join("t", name+".txt"), []byte(text))
+	if len(as) != 1 {
+		t.Fatalf("%s: %d articles, %v", name, len(as), warns)
+	}
+	return &as[0]
+}
+
 // TestAlignmentAfterSkippedSentence checks that a sentence too long to
 // align does not shift the sentence numbers and spans of the alignments
 // after it: they name the article's own sentences.
@@ -18,14 +28,7 @@ func TestAlignmentAfterSkippedSentence(t *testing.T) {
 	long := "Delegates listed " + strings.Repeat("item and ", MaxAlignWords) + "more."
 	shared := "The foreign ministers agreed on Tuesday to a ceasefire across the northern province of Idlib."
 	other := "Aid groups warned of a new displacement crisis along the border."
-	r := corpus.NewReader()
-	read := func(name, text string) *corpus.Article {
-		as, warns := r.Read(filepath.Join("t", name+".txt"), []byte(text))
-		if len(as) != 1 {
-			t.Fatalf("%s: %d articles, %v", name, len(as), warns)
-		}
-		return &as[0]
-	}
+	read := func(name, text string) *corpus.Article { return readArticle(t, name, text) }
 	a := read("a", long+"\n\n"+other+" "+shared)
 	b := read("b", shared+" "+other)
 	if len(a.Sentences) != 3 || len(strings.Fields(a.Text[a.Sentences[0].Start:a.Sentences[0].End])) <= MaxAlignWords {
@@ -64,14 +67,7 @@ func TestSplitNotAcrossSkippedSentence(t *testing.T) {
 	whole := "The foreign ministers agreed on Tuesday to a ceasefire across the northern province of Idlib, and aid convoys will resume crossings from Turkey next week."
 	first := "The foreign ministers agreed on Tuesday to a ceasefire across the northern province of Idlib."
 	second := "Aid convoys will resume crossings from Turkey next week."
-	r := corpus.NewReader()
-	read := func(name, text string) *corpus.Article {
-		as, warns := r.Read(filepath.Join("t", name+".txt"), []byte(text))
-		if len(as) != 1 {
-			t.Fatalf("%s: %d articles, %v", name, len(as), warns)
-		}
-		return &as[0]
-	}
+	read := func(name, text string) *corpus.Article { return readArticle(t, name, text) }
 	adjacent := read("a", first+" "+second)
 	apart := read("b", first+"\n\n"+long+"\n\n"+second)
 	one := read("c", whole)

@@ -181,20 +181,7 @@ func earlier(a, b *quote) bool {
 // least a third of the smaller one's content stems, a and b being their
 // sorted sets of stem numbers (stemCache.stemSet).
 func mayBeSame(a, b []int32) bool {
-	n := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return 3*n >= min(len(a), len(b))
+	return 3*sharedStems(a, b) >= min(len(a), len(b))
 }
 
 // maxQuoteCompare bounds the words of a quotation compared with another.
