@@ -41,10 +41,7 @@ func summaryOutlets(w *writer, res *compare.Result, outlets []compare.OutletFigu
 		if i, ok := reg[s.Outlet]; ok {
 			country, owner = res.Outlets[i].Country, res.Outlets[i].Owner
 		}
-		name := s.Outlet
-		if name == "" {
-			name = "(unknown outlet)"
-		}
+		name := compare.OutletName(s.Outlet)
 		w.printf("| %s | %s | %s | %d | %d |\n", Escape(name), Escape(country), Escape(owner), s.Articles, s.Words)
 	}
 	w.more(len(outlets), len(firstRows(outlets)))

@@ -16,6 +16,7 @@ func TestSummary(t *testing.T) {
 			{ID: "a1", Outlet: "Outlet A", Words: 1000},
 			{ID: "b1", Outlet: "B | <script>x</script>", Words: 500},
 			{ID: "b2", Outlet: "B | <script>x</script>", Words: 500},
+			{ID: "c1", Words: 200},
 		},
 		Events: []compare.Event{
 			{ID: "e1", Label: "Summit", Start: "2020-01-01", End: "2020-01-02", Articles: []string{"a1", "b1"}},
@@ -41,7 +42,9 @@ func TestSummary(t *testing.T) {
 	}
 	got := b.String()
 	for _, want := range []string{
-		"3 articles from 2 outlets, 2 events.",
+		"4 articles from 3 outlets, 2 events.",
+		// named as the handout and the workbook name it
+		"| Unknown outlet |  |  | 1 | 200 |",
 		"| B \\| \\<script\\>x\\</script\\> |  |  | 2 | 1000 |",
 		"| Summit | 2020-01-01 – 2020-01-02 | 2 | B \\| \\<script\\>x\\</script\\>, Outlet A |",
 		"| e2 | undated | 1 | B \\| \\<script\\>x\\</script\\> |",

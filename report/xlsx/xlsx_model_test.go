@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/framediff/framediff/compare"
 	"github.com/framediff/framediff/internal/reporttest"
 	"github.com/xuri/excelize/v2"
 )
@@ -40,4 +41,32 @@ func TestHitsSheetReadsStoredContext(t *testing.T) {
 			t.Errorf("%s %q: context %q … %q, want none beyond the stored one", r[1], r[7], left, right)
 		}
 	}
+}
+
+// TestArticleWithoutOutletNamedAsElsewhere checks that the workbook names
+// an article that gives no outlet as the handout, the web page and the
+// summary do (compare.UnknownOutlet), so that a reader can match rows
+// across the outputs.
+func TestArticleWithoutOutletNamedAsElsewhere(t *testing.T) {
+	res := reporttest.Seeds(t)
+	id := res.Articles[0].ID
+	res.Articles[0].Outlet = ""
+	f, err := excelize.OpenReader(bytes.NewReader(writeXLSX(t, res, Options{})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Articles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows[1:] {
+		if len(r) > 1 && r[0] == id {
+			if r[1] != compare.UnknownOutlet {
+				t.Errorf("article %s without outlet is named %q, want %q", id, r[1], compare.UnknownOutlet)
+			}
+			return
+		}
+	}
+	t.Fatalf("no row for article %s", id)
 }

@@ -25,9 +25,6 @@ var (
 // noVary keeps one colour per chart series (excelize varies by point).
 var noVary = false
 
-// unknownOutlet stands for an article whose outlet is not known.
-const unknownOutlet = "(unknown)"
-
 // sheetHelp says how to read each sheet; the Overview lists it.
 var sheetHelp = map[string]string{
 	"Overview":        "This sheet: what the workbook was made from and how to read each sheet. Sentence numbers count from 1; dates with a time are UTC.",
@@ -44,13 +41,8 @@ var sheetHelp = map[string]string{
 	"Distinctive":     "Words each outlet uses more (z > 0) or less (z < 0) than the other outlets, corpus-wide or within one event, by weighted log-odds with an informative Dirichlet prior; |z| > 1.96 is notable. Suggested marks words the lexicon lacks.",
 }
 
-// outletName returns name, or unknownOutlet when it is empty.
-func outletName(name string) string {
-	if name == "" {
-		return unknownOutlet
-	}
-	return name
-}
+// outletName names an outlet as every output does: compare.OutletName.
+func outletName(name string) string { return compare.OutletName(name) }
 
 // outlets returns the outlet names of the articles, sorted.
 func (x *xlsxWriter) outlets() []string {
