@@ -229,6 +229,40 @@ type articleView struct {
 	Paras   [][]sentView
 }
 
+// Body is the article's text as HTML: a paragraph per paragraph, each
+// sentence in a span carrying its anchor, each hit in a mark. It is built
+// here, not in the template, because it is most of a large report's
+// bytes: the template would evaluate every piece by reflection.
+func (v *articleView) Body() template.HTML {
+	var w strings.Builder
+	for _, p := range v.Paras {
+		w.WriteString(`<p dir="auto">`)
+		for _, s := range p {
+			if s.ID != "" {
+				w.WriteString(`<span class="s" id="`)
+				w.WriteString(template.HTMLEscapeString(s.ID))
+				w.WriteString(`">`)
+			}
+			for _, pt := range s.Parts {
+				if pt.Hit != nil {
+					w.WriteString(`<mark class="`)
+					w.WriteString(template.HTMLEscapeString(pt.Hit.Class()))
+					w.WriteString(`">`)
+					w.WriteString(template.HTMLEscapeString(pt.Text))
+					w.WriteString(`</mark>`)
+				} else {
+					w.WriteString(template.HTMLEscapeString(pt.Text))
+				}
+			}
+			if s.ID != "" {
+				w.WriteString(`</span>`)
+			}
+		}
+		w.WriteString("</p>\n")
+	}
+	return template.HTML(w.String())
+}
+
 type sentView struct {
 	ID    string // anchor of a sentence's first piece; empty for text between sentences
 	Parts []part
