@@ -925,33 +925,25 @@ func (x *xlsxWriter) coverageTable() *table {
 		{"Primary", 9, stText},
 		{"Carried by", 10, stInt},
 	}
-	for _, o := range outlets {
+	col := make(map[string]int, len(outlets))
+	for j, o := range outlets {
 		cols = append(cols, column{o, max(10, float64(min(utf16Len(o), 24))+2), stText})
+		col[o] = 5 + j
 	}
 	return &table{
 		sheet: "Coverage", name: "Coverage", stream: true, cols: cols, n: len(claims),
 		row: func(i int, r []any) {
 			c := &claims[i]
 			r[0], r[1], r[2], r[3], r[4] = c.Event, c.ID, c.Text, c.Primary, len(c.Outlets)
-			for j, o := range outlets {
-				switch {
-				case containsOutlet(c.Outlets, o):
-					r[5+j] = styled{"present", stPresent}
-				case containsOutlet(c.Missing, o):
-					r[5+j] = styled{"absent", stAbsent}
-				}
+			// present wins over absent for an outlet listed in both
+			for _, o := range c.Missing {
+				r[col[outletName(o)]] = styled{"absent", stAbsent}
+			}
+			for _, o := range c.Outlets {
+				r[col[outletName(o)]] = styled{"present", stPresent}
 			}
 		},
 	}
-}
-
-func containsOutlet(list []string, name string) bool {
-	for _, v := range list {
-		if outletName(v) == name {
-			return true
-		}
-	}
-	return false
 }
 
 func (x *xlsxWriter) distinctiveTable() *table {
