@@ -20,15 +20,7 @@ func TestHitsSheetReadsStoredContext(t *testing.T) {
 	for i := range hits {
 		hits[i].ContextStart, hits[i].ContextEnd = hits[i].Start, hits[i].End
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(writeXLSX(t, res, Options{})))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("Hits")
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, res, "Hits")
 	if len(rows)-1 != len(hits) {
 		t.Fatalf("%d rows, want one per hit (%d)", len(rows)-1, len(hits))
 	}
@@ -51,15 +43,7 @@ func TestArticleWithoutOutletNamedAsElsewhere(t *testing.T) {
 	res := reporttest.Seeds(t)
 	id := res.Articles[0].ID
 	res.Articles[0].Outlet = ""
-	f, err := excelize.OpenReader(bytes.NewReader(writeXLSX(t, res, Options{})))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("Articles")
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, res, "Articles")
 	for _, r := range rows[1:] {
 		if len(r) > 1 && r[0] == id {
 			if r[1] != compare.UnknownOutlet {
@@ -69,4 +53,20 @@ func TestArticleWithoutOutletNamedAsElsewhere(t *testing.T) {
 		}
 	}
 	t.Fatalf("no row for article %s", id)
+}
+
+// sheetRows writes res as a workbook and reads back the rows of sheet
+// with excelize.
+func sheetRows(t *testing.T, res *compare.Result, sheet string) [][]string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(writeXLSX(t, res, Options{})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }
