@@ -1,5 +1,7 @@
 package xlsx
 
+import "github.com/framediff/framediff/compare"
+
 // markersTable lists the lexicon's markers found (hedges, distancing
 // words, graded attribution verbs, scare quotes) per outlet, event and
 // voice, with a rate per 1,000 words.
@@ -27,7 +29,7 @@ func (x *xlsxWriter) markersTable() *table {
 			if scope == "" {
 				scope = "corpus"
 			}
-			r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] = scope, outletName(c.Outlet), c.Kind, c.Grade, c.Marker, string(c.Voice), c.Count, c.Per1000Words
+			r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] = scope, compare.OutletName(c.Outlet), c.Kind, c.Grade, c.Marker, string(c.Voice), c.Count, c.Per1000Words
 		},
 	}
 }

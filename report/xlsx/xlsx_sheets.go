@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -41,15 +42,12 @@ var sheetHelp = map[string]string{
 	"Distinctive":     "Words each outlet uses more (z > 0) or less (z < 0) than the other outlets, corpus-wide or within one event, by weighted log-odds with an informative Dirichlet prior; |z| > 1.96 is notable. Suggested marks words the lexicon lacks.",
 }
 
-// outletName names an outlet as every output does: compare.OutletName.
-func outletName(name string) string { return compare.OutletName(name) }
-
 // outlets returns the outlet names of the articles, sorted.
 func (x *xlsxWriter) outlets() []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, a := range x.res.Articles {
-		n := outletName(a.Outlet)
+		n := compare.OutletName(a.Outlet)
 		if !seen[n] {
 			seen[n] = true
 			out = append(out, n)
@@ -213,7 +211,7 @@ func (x *xlsxWriter) articlesTable() *table {
 		row: func(i int, r []any) {
 			a := &arts[i]
 			o := registry[a.Outlet]
-			r[0], r[1], r[2], r[3], r[4] = a.ID, outletName(a.Outlet), o.Owner, o.Kind, o.Country
+			r[0], r[1], r[2], r[3], r[4] = a.ID, compare.OutletName(a.Outlet), o.Owner, o.Kind, o.Country
 			r[5], r[6], r[7], r[8], r[9] = a.Title, dateValue(a.Published), events[a.ID], a.Kind.String(), a.Words
 			if a.URL != "" {
 				r[10] = link{text: a.URL, url: a.URL}
@@ -273,10 +271,10 @@ func (x *xlsxWriter) termsTable() *table {
 			byOutlet = map[string]*termCounts{}
 			counts[k] = byOutlet
 		}
-		tc := byOutlet[outletName(c.Outlet)]
+		tc := byOutlet[compare.OutletName(c.Outlet)]
 		if tc == nil {
 			tc = &termCounts{}
-			byOutlet[outletName(c.Outlet)] = tc
+			byOutlet[compare.OutletName(c.Outlet)] = tc
 		}
 		switch c.Voice {
 		case framing.Quoted:
@@ -558,7 +556,7 @@ func (x *xlsxWriter) hitsTable() *table {
 			left, match, right := "", h.Match, ""
 			a := arts[h.Article]
 			if a != nil {
-				r[0] = outletName(a.Outlet)
+				r[0] = compare.OutletName(a.Outlet)
 				// The hit's context as report.json keeps it, or cut
 				// to another width by the same rule.
 				if l, m, rt := framing.KWIC(a, *h, n); m != "" {
@@ -595,8 +593,8 @@ func (x *xlsxWriter) eventsTable() *table {
 			e := &evs[i]
 			var names []string
 			for _, id := range e.Articles {
-				if a := arts[id]; a != nil && !containsString(names, outletName(a.Outlet)) {
-					names = append(names, outletName(a.Outlet))
+				if a := arts[id]; a != nil && !containsString(names, compare.OutletName(a.Outlet)) {
+					names = append(names, compare.OutletName(a.Outlet))
 				}
 			}
 			sort.Strings(names)
@@ -650,7 +648,7 @@ func sentenceOutlet(ref compare.SentenceRef, arts map[string]*corpus.Article) st
 		return ref.Outlet
 	}
 	if a := arts[ref.Article]; a != nil {
-		return outletName(a.Outlet)
+		return compare.OutletName(a.Outlet)
 	}
 	return ""
 }
@@ -750,7 +748,7 @@ func (x *xlsxWriter) quotesTable() *table {
 		for _, g := range x.res.QuoteGroups {
 			m := map[string][]string{}
 			for _, v := range g.Versions {
-				o := outletName(v.Outlet)
+				o := compare.OutletName(v.Outlet)
 				if f := v.Fidelity.String(); !containsString(m[o], f) {
 					m[o] = append(m[o], f)
 				}
@@ -765,7 +763,7 @@ func (x *xlsxWriter) quotesTable() *table {
 		sheet: "Quotes", name: "Quotes", stream: true, cols: cols, n: len(qs),
 		row: func(i int, r []any) {
 			q := &qs[i]
-			r[0], r[1], r[2], r[3], r[4] = q.Event, outletName(q.Outlet), q.Article, q.Speaker, q.Verb
+			r[0], r[1], r[2], r[3], r[4] = q.Event, compare.OutletName(q.Outlet), q.Article, q.Speaker, q.Verb
 			r[5], r[6], r[7], r[8] = q.Text, q.Fidelity.String(), q.Group, q.Sentence+1
 			if g := across[q.Group]; g != nil {
 				for j, o := range outlets {
@@ -800,7 +798,7 @@ func (x *xlsxWriter) voiceShareTable() *table {
 		n: len(vs),
 		row: func(i int, r []any) {
 			v := &vs[i]
-			r[0], r[1], r[2], r[3], r[4] = v.Event, outletName(v.Outlet), v.Speaker, v.Words, v.Share
+			r[0], r[1], r[2], r[3], r[4] = v.Event, compare.OutletName(v.Outlet), v.Speaker, v.Words, v.Share
 		},
 	}
 }
@@ -817,7 +815,7 @@ func (x *xlsxWriter) voiceByOutletTable() *table {
 	perOutlet := map[string]map[string]int{}
 	for _, v := range vs {
 		perSpeaker[v.Speaker] += v.Words
-		o := outletName(v.Outlet)
+		o := compare.OutletName(v.Outlet)
 		if perOutlet[o] == nil {
 			perOutlet[o] = map[string]int{}
 		}
@@ -909,15 +907,19 @@ func (x *xlsxWriter) coverageTable() *table {
 	if len(claims) == 0 {
 		return nil
 	}
-	outlets := x.outlets()
+	// a column per outlet of the corpus or of any claim, by name
+	col := map[string]int{}
+	for _, o := range x.outlets() {
+		col[o] = 0
+	}
 	for _, c := range claims {
-		for _, o := range append(append([]string(nil), c.Outlets...), c.Missing...) {
-			if !containsString(outlets, outletName(o)) {
-				outlets = append(outlets, outletName(o))
+		for _, list := range [2][]string{c.Outlets, c.Missing} {
+			for _, o := range list {
+				col[compare.OutletName(o)] = 0
 			}
 		}
 	}
-	sort.Strings(outlets)
+	outlets := slices.Sorted(maps.Keys(col))
 	cols := []column{
 		{"Event", 24, stText},
 		{"Claim", 24, stText},
@@ -925,7 +927,6 @@ func (x *xlsxWriter) coverageTable() *table {
 		{"Primary", 9, stText},
 		{"Carried by", 10, stInt},
 	}
-	col := make(map[string]int, len(outlets))
 	for j, o := range outlets {
 		cols = append(cols, column{o, max(10, float64(min(utf16Len(o), 24))+2), stText})
 		col[o] = 5 + j
@@ -937,10 +938,10 @@ func (x *xlsxWriter) coverageTable() *table {
 			r[0], r[1], r[2], r[3], r[4] = c.Event, c.ID, c.Text, c.Primary, len(c.Outlets)
 			// present wins over absent for an outlet listed in both
 			for _, o := range c.Missing {
-				r[col[outletName(o)]] = styled{"absent", stAbsent}
+				r[col[compare.OutletName(o)]] = styled{"absent", stAbsent}
 			}
 			for _, o := range c.Outlets {
-				r[col[outletName(o)]] = styled{"present", stPresent}
+				r[col[compare.OutletName(o)]] = styled{"present", stPresent}
 			}
 		},
 	}
@@ -964,7 +965,7 @@ func (x *xlsxWriter) distinctiveTable() *table {
 		n: len(ds),
 		row: func(i int, r []any) {
 			d := &ds[i]
-			r[0], r[1], r[2], r[3], r[4], r[5] = d.Scope, outletName(d.Outlet), d.Term, d.Z, d.Count, d.Suggested
+			r[0], r[1], r[2], r[3], r[4], r[5] = d.Scope, compare.OutletName(d.Outlet), d.Term, d.Z, d.Count, d.Suggested
 		},
 	}
 }
