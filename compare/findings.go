@@ -327,16 +327,37 @@ type EventArticlesFound struct {
 	Outlet   string `json:"outlet,omitempty"`
 }
 
-// LargestEvents returns the ids of the n largest events (most articles,
-// then earliest, then by id): the events a handout covers unless told.
+// LargestEvents returns the ids of the n largest events: covered by the
+// most outlets (articles without one count as one outlet, as every output
+// names them alike), then with the most articles, then earliest, then by
+// id. These are the events a handout covers unless told: an event one
+// outlet reports, however often, shows no outlet beside another.
 func LargestEvents(res *Result, n int) []string {
-	evs := slices.Clone(res.Events)
-	slices.SortStableFunc(evs, func(a, b Event) int {
-		return cmp.Or(cmp.Compare(len(b.Articles), len(a.Articles)), cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
+	outletOf := make(map[string]string, len(res.Articles))
+	for _, a := range res.Articles {
+		outletOf[a.ID] = OutletName(a.Outlet)
+	}
+	type ranked struct {
+		ev      *Event
+		outlets int
+	}
+	evs := make([]ranked, len(res.Events))
+	for i := range res.Events {
+		e := &res.Events[i]
+		names := make([]string, 0, len(e.Articles))
+		for _, id := range e.Articles {
+			names = append(names, outletOf[id])
+		}
+		slices.Sort(names)
+		evs[i] = ranked{e, len(slices.Compact(names))}
+	}
+	slices.SortStableFunc(evs, func(a, b ranked) int {
+		return cmp.Or(cmp.Compare(b.outlets, a.outlets), cmp.Compare(len(b.ev.Articles), len(a.ev.Articles)),
+			cmp.Compare(a.ev.Start, b.ev.Start), cmp.Compare(a.ev.ID, b.ev.ID))
 	})
 	ids := make([]string, 0, min(n, len(evs)))
-	for _, e := range evs[:min(n, len(evs))] {
-		ids = append(ids, e.ID)
+	for _, r := range evs[:min(n, len(evs))] {
+		ids = append(ids, r.ev.ID)
 	}
 	return ids
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/framediff/framediff/corpus"
 	"github.com/framediff/framediff/framing"
 	"github.com/google/go-cmp/cmp"
 )
@@ -163,5 +164,37 @@ func TestQuoteGroupSpeakerIsMajority(t *testing.T) {
 				t.Errorf("group %s: speaker %q (%d versions), but %q has %d", g.ID, g.Speaker, n[g.Speaker], s, n[s])
 			}
 		}
+	}
+}
+
+// TestLargestEventsRanksOutletsFirst checks the events a handout covers
+// by default: the more outlets, the earlier, however many articles one
+// outlet wrote; then the more articles; then the earlier; articles
+// without an outlet count as one outlet.
+func TestLargestEventsRanksOutletsFirst(t *testing.T) {
+	res := &Result{
+		Articles: []corpus.Article{
+			{ID: "a1", Outlet: "A"}, {ID: "a2", Outlet: "A"}, {ID: "a3", Outlet: "A"}, {ID: "a4", Outlet: "A"},
+			{ID: "b1", Outlet: "A"}, {ID: "b2", Outlet: "B"},
+			{ID: "c1", Outlet: "A"}, {ID: "c2", Outlet: "B"}, {ID: "c3", Outlet: "B"},
+			{ID: "d1", Outlet: "A"}, {ID: "d2", Outlet: "B"}, {ID: "d3", Outlet: "C"},
+			{ID: "u1"}, {ID: "u2", Outlet: " "}, {ID: "u3"}, {ID: "u4"}, {ID: "u5"},
+			{ID: "e1", Outlet: "C"}, {ID: "e2", Outlet: "D"},
+		},
+		Events: []Event{
+			{ID: "one-outlet", Start: "2020-01-01", Articles: []string{"a1", "a2", "a3", "a4"}},
+			{ID: "two-late", Start: "2020-02-01", Articles: []string{"b1", "b2"}},
+			{ID: "two-more", Start: "2020-03-01", Articles: []string{"c1", "c2", "c3"}},
+			{ID: "three", Start: "2020-04-01", Articles: []string{"d1", "d2", "d3"}},
+			{ID: "unknown", Start: "2020-01-01", Articles: []string{"u1", "u2", "u3", "u4", "u5"}},
+			{ID: "two-early", Start: "2020-01-15", Articles: []string{"e1", "e2"}},
+		},
+	}
+	want := []string{"three", "two-more", "two-early", "two-late", "unknown", "one-outlet"}
+	if got := LargestEvents(res, 10); !slices.Equal(got, want) {
+		t.Errorf("LargestEvents = %v, want %v", got, want)
+	}
+	if got := LargestEvents(res, 2); !slices.Equal(got, want[:2]) {
+		t.Errorf("LargestEvents(2) = %v, want %v", got, want[:2])
 	}
 }

@@ -62,7 +62,7 @@ second run into the same DIR meanwhile fails with exit code 1.`,
 	f.StringVar(&o.title, "title", "", "handout title (default: from the events)")
 	f.BoolVar(&o.blind, "blind", false, "name outlets Source A, B, C… in the handout, with an answer key on the last page, and open report.html with outlets masked")
 	f.StringVar(&o.paper, "paper", "a4", "handout paper size: a4 or letter")
-	f.StringVar(&o.events, "events", "", "comma-separated event ids the handout covers (default: the largest few)")
+	f.StringVar(&o.events, "events", "", "comma-separated event ids the handout covers (default: the few covered by the most outlets, then with the most articles)")
 	f.BoolVar(&o.noTexts, "no-texts", false, "leave the articles' full texts out of report.json (passages stay as offsets into them)")
 	f.BoolVar(&o.compactJSON, "compact-json", false, "write report.json without line breaks and indentation (about a quarter smaller)")
 	f.BoolVar(&o.gzipJSON, "gzip-json", false, "write report.json.gz, report.json compressed with gzip (on news, smaller than the input), in place of report.json")
