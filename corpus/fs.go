@@ -223,9 +223,12 @@ func parseManifest(name string, data []byte) (map[string]fields, []Warning) {
 }
 
 // Dedupe makes article ids unique: the second article with id X becomes
-// "X#2" (the third "X#3", …), with a warning naming both sources. Articles
-// keep their order; ws is returned with the warnings appended.
+// "X#2" (the third "X#3", …), with a warning naming both sources. It also
+// gives each outlet name the registry lacks one spelling across the corpus
+// (see unifyOutletSpellings). Articles keep their order; ws is returned
+// with the warnings appended.
 func Dedupe(arts []Article, ws []Warning) ([]Article, []Warning) {
+	unifyOutletSpellings(arts)
 	first := make(map[string]string, len(arts))
 	count := map[string]int{}
 	taken := make(map[string]bool, len(arts))

@@ -1,5 +1,7 @@
 package corpus
 
+import "fmt"
+
 // Outlet is a news organisation as the registry describes it.
 type Outlet struct {
 	Name    string   `yaml:"name" json:"name"`
@@ -32,3 +34,39 @@ type Cue struct {
 
 // Kinds lists the values Outlet.Kind may take.
 var Kinds = []string{"state broadcaster", "wire service", "private", "public"}
+
+// unifyOutletSpellings gives every spelling of one outlet name (the same
+// words but for case and spacing: "USA TODAY", "USA Today") the spelling
+// most articles use, the first in byte order on a tie, so that one outlet
+// is counted and shown once whatever order the files come in. Registered
+// outlets already carry the registry's name; this joins the names the
+// registry lacks. Each article renamed gets a note.
+func unifyOutletSpellings(arts []Article) {
+	count := map[string]int{}
+	for _, a := range arts {
+		if a.Outlet != "" {
+			count[a.Outlet]++
+		}
+	}
+	best := map[string]string{} // normKey → spelling
+	for name, n := range count {
+		k := normKey(name)
+		b, ok := best[k]
+		if !ok || n > count[b] || n == count[b] && name < b {
+			best[k] = name
+		}
+	}
+	if len(best) == len(count) {
+		return
+	}
+	for i := range arts {
+		a := &arts[i]
+		if a.Outlet == "" {
+			continue
+		}
+		if b := best[normKey(a.Outlet)]; b != a.Outlet {
+			a.Warnings = append(a.Warnings, fmt.Sprintf("outlet spelled %q read as %q, its spelling in most articles", a.Outlet, b))
+			a.Outlet = b
+		}
+	}
+}

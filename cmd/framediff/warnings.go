@@ -29,9 +29,10 @@ func warningKind(reason string) string {
 
 // isNote reports whether a warning kind is a note: worth saying, but not a
 // problem with the input, so it does not fail --strict. An outlet missing
-// from the registry is still read and reported under its given name.
+// from the registry is still read and reported under its given name, or
+// under the spelling most articles give it.
 func isNote(kind string) bool {
-	return strings.Contains(kind, "is not in the registry")
+	return strings.Contains(kind, "is not in the registry") || strings.Contains(kind, "its spelling in most articles")
 }
 
 // inputProblem is one warning about one input: a file or an article.
