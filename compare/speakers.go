@@ -834,6 +834,9 @@ func (t *speakerTracker) phraseSpeaker(s, e int) string {
 		if ne > ns && ne == ns+1 && ne < e && !isNameToken(ws[ne]) && t.isPlace(ns) {
 			continue // "the Turkish president": a demonym
 		}
+		if ne > ns && (possessive(ws[ne-1]) || t.isPlace(ns)) && nameAfter(ws, ne, e) {
+			continue // "Clinton's pollster Joel Benenson", "NEW YORK - Donald Trump"
+		}
 		if ne > ns {
 			return t.person(ns, ne)
 		}
@@ -932,7 +935,7 @@ func (t *speakerTracker) subjectBefore(v, lo int) string {
 		}
 	}
 	e := v
-	for e > lo && skippable[ws[e-1].Lower] {
+	for e > lo && t.passable(e-1, false) {
 		e--
 	}
 	// "Sen. Ted Cruz (Tex.) has said": past the parentheses.
@@ -945,8 +948,14 @@ func (t *speakerTracker) subjectBefore(v, lo int) string {
 			e = k
 		}
 	}
-	for e > lo && (skippable[ws[e-1].Lower] || isAdverb(ws[e-1].Lower)) && !strings.ContainsAny(text[ws[e-1].End:ws[e].Start], ",;:") {
-		e--
+	e = t.pastAdverbs(e, lo)
+	// "Obama on Friday declared": past the time phrase; "a statement
+	// released Tuesday states": past the participle it dates too.
+	if k := t.timeBefore(e, lo); k < e {
+		if k-1 > lo && strings.HasSuffix(ws[k-1].Text, "ed") && !strings.ContainsAny(text[ws[k-1].End:ws[k].Start], ",;:") {
+			k--
+		}
+		e = t.pastAdverbs(k, lo)
 	}
 	if e <= lo {
 		return ""
@@ -973,7 +982,7 @@ func (t *speakerTracker) subjectBefore(v, lo int) string {
 		}
 		if k > lo && strings.Contains(text[ws[k-1].End:ws[k].Start], ",") && (isAside(ws[k]) || isNameToken(ws[k-1]) && (!isNameToken(ws[k]) || !isNameToken(ws[e-1]))) {
 			e = k
-			for e > lo && skippable[ws[e-1].Lower] {
+			for e > lo && t.passable(e-1, false) {
 				e--
 			}
 		}
@@ -986,6 +995,89 @@ func (t *speakerTracker) subjectBefore(v, lo int) string {
 		s--
 	}
 	return t.phraseSpeaker(s, e)
+}
+
+// passable reports whether ws[k] may stand between a speaker and the
+// verb without being part of the speaker's name: a skippable word ("also",
+// "has", "may") or, with adverbs, an adverb ("reportedly"). A word written
+// capitalised inside a sentence is a name ("Theresa May", "Megyn Kelly"),
+// but for a reflexive pronoun ("God Himself").
+func (t *speakerTracker) passable(k int, adverbs bool) bool {
+	w := t.ws[k]
+	if isNameToken(w) && !sentenceInitial(t.a.Text, w) && !strings.HasSuffix(w.Lower, "self") {
+		return false
+	}
+	return skippable[w.Lower] || adverbs && isAdverb(w.Lower)
+}
+
+// pastAdverbs returns where the run of skippable words and adverbs that
+// ends before ws[e] starts, within one clause and not before lo.
+func (t *speakerTracker) pastAdverbs(e, lo int) int {
+	for e > lo && t.passable(e-1, true) && !strings.ContainsAny(t.a.Text[t.ws[e-1].End:t.ws[e].Start], ",;:") {
+		e--
+	}
+	return e
+}
+
+// timeWords name a day or a part of one (data/timewords.txt); months
+// are matched apart, before a number only.
+var timeWords = loadSet("data/timewords.txt")
+
+// timeMonths are the months' names, lower case.
+var timeMonths = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// timeLeads are the words that may open a time phrase before a
+// speaker's verb ("on Friday", "late Tuesday", "last night").
+var timeLeads = map[string]bool{
+	"on": true, "in": true, "at": true, "during": true, "by": true, "early": true, "late": true,
+	"earlier": true, "later": true, "last": true, "this": true, "next": true,
+}
+
+// timeBefore returns where a time phrase that ends just before ws[e]
+// starts ("on Friday", "later Thursday", "on Tuesday night", "on April
+// 11"), or e when none does: its words run with no punctuation between
+// them, and a day, a part of one or a dated month must stand in it.
+func (t *speakerTracker) timeBefore(e, lo int) int {
+	ws, text := t.ws, t.a.Text
+	k, timed := e, false
+	for k > lo && !strings.ContainsAny(text[ws[k-1].End:ws[k].Start], ",;:.()") {
+		l := ws[k-1].Lower
+		switch {
+		case timeWords[l]:
+			timed = true
+		case timeMonths[l] && k < e && isDigits(ws[k].Lower):
+			timed = true
+		case isDigits(l) || timeLeads[l]:
+		default:
+			if timed {
+				return k
+			}
+			return e
+		}
+		k--
+	}
+	if timed {
+		return k
+	}
+	return e
+}
+
+// isDigits reports whether s is a number written in digits, with an
+// ordinal's ending ("11", "11th").
+func isDigits(s string) bool {
+	s = strings.TrimRight(s, "stndrh")
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // openingWords are the capitalised words that open a clause with a phrase
@@ -1627,6 +1719,21 @@ func (t *speakerTracker) nounLead(v int) bool {
 
 // possessive reports whether a word is written with a possessive ending
 // ("Trump's").
+// nameAfter reports whether a name follows ws[from] closely within
+// ws[from:to]: within four words, past words of one noun phrase only
+// ("'s chief pollster Joel Benenson", not "'s explanation for Iran's").
+func nameAfter(ws []word, from, to int) bool {
+	for k := from; k < to && k-from <= 4; k++ {
+		if isNameToken(ws[k]) {
+			return true
+		}
+		if !isNPWord(ws[k].Lower) || ws[k].Lower == "of" {
+			return false
+		}
+	}
+	return false
+}
+
 func possessive(w word) bool {
 	return strings.HasSuffix(w.Text, "'s") || strings.HasSuffix(w.Text, "’s")
 }

@@ -81,24 +81,57 @@ func TestRoleNounSpeakers(t *testing.T) {
 		{"apposition with the", "Tom Baker, the former governor, met the press.\n\n\"This will pass very soon, believe me,\" Trump said.\n\n\"We never had a chance to talk about it,\" the former governor told reporters.", "Tom Baker"},
 		{"named since the last quotation", "\"We are letting people in from everywhere,\" Trump said.\n\nSalceda, citing data, said that four million people live there. The lawmaker, who represents a district in Albay province, said Trump's remarks \"have had widespread dissemination and more of it.\"", "Salceda"},
 	}
-	r := corpus.NewReader()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			as, warns := r.Read("role.txt", []byte("A headline\n\n"+tt.text))
-			if len(as) != 1 {
-				t.Fatalf("%d articles: %v", len(as), warns)
-			}
-			a := &as[0]
-			ws := words(a.Text)
-			qs := extractQuotes(DefaultEntities(), a, ws, DefaultEntities().mentions(a.Text, ws))
-			if len(qs) == 0 {
-				t.Fatal("no quotations")
-			}
-			if got := qs[len(qs)-1].Speaker; got != tt.want {
+			if got := lastSpeaker(t, tt.text); got != tt.want {
 				t.Errorf("speaker %q, want %q", got, tt.want)
 			}
 		})
 	}
+}
+
+// TestTimePhraseNotSpeaker checks that a time phrase between the speaker
+// and the verb ("Obama on Friday declared") is passed over, not taken for
+// the speaker, nor is a possessive name before the speaker's ("Clinton's
+// pollster Joel Benenson"), and that a name that is also a month, a modal
+// or an adverb ("Theresa May", "Megyn Kelly") keeps its last word.
+func TestTimePhraseNotSpeaker(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"on a day", "Barack Obama visited the inn.\n\nObama on Friday declared the site a monument \"to tell the story of the struggle for rights.\"", "Barack Obama"},
+		{"later a day", "Reince Priebus later Thursday told Fox News: \"Both of them are meeting up next week to talk about these things.\"", "Reince Priebus"},
+		{"a day and its part", "An email sent out by Bernie Sanders on Tuesday night warned of the fight ahead: \"There are fourteen primaries over the next three weeks.\"", "Bernie Sanders"},
+		// the gazetteer's name for him
+		{"a dated month", "Donald Trump on April 11 said \"I did what he had asked me to do last time.\"", "Trump"},
+		{"a month in a name", "Theresa May said \"we will leave the union on time, whatever happens.\"", "Theresa May"},
+		{"a possessive before the name", "Hillary Clinton's chief pollster and strategist Joel Benenson on Monday lashed out: \"That is not what the numbers say at all, not even close.\"", "Joel Benenson"},
+		{"an adverb's ending in a name", "Megyn Kelly reportedly said \"we will leave the studio on time, whatever happens.\"", "Megyn Kelly"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lastSpeaker(t, tt.text); got != tt.want {
+				t.Errorf("speaker %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// lastSpeaker reads text as an article under a headline and returns the
+// speaker of its last quotation.
+func lastSpeaker(t *testing.T, text string) string {
+	t.Helper()
+	as, warns := corpus.NewReader().Read("article.txt", []byte("A headline\n\n"+text))
+	if len(as) != 1 {
+		t.Fatalf("%d articles: %v", len(as), warns)
+	}
+	a := &as[0]
+	ws := words(a.Text)
+	qs := extractQuotes(DefaultEntities(), a, ws, DefaultEntities().mentions(a.Text, ws))
+	if len(qs) == 0 {
+		t.Fatal("no quotations")
+	}
+	return qs[len(qs)-1].Speaker
 }
 
 func TestSpeechVerbGrade(t *testing.T) {
