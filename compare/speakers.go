@@ -571,8 +571,8 @@ func firstWordAt(ws []word, off int) int {
 func joinedName(text string, a, b word) bool {
 	gap := text[a.End:b.Start]
 	switch gap {
-	case " ", "-", "‑", "\u00a0":
-		return true
+	case " ", "-", "‑", "\u00a0", " & ":
+		return true // " & ": "Center for Strategic & International Studies"
 	case ". ", ".":
 		return utf8.RuneCountInString(a.Text) == 1 || nameTitles()[a.Lower] || a.Lower == "jr" || a.Lower == "st"
 	case ", ":
@@ -697,6 +697,9 @@ func (t *speakerTracker) nameText(s, e int) string {
 		if k > s && t.a.Text[t.ws[k-1].End:t.ws[k].Start] == "-" {
 			parts[len(parts)-1] += "-" + w
 			continue
+		}
+		if k > s && t.a.Text[t.ws[k-1].End:t.ws[k].Start] == " & " {
+			parts = append(parts, "&")
 		}
 		if utf8.RuneCountInString(w) == 1 || (strings.ToLower(w) == "jr" || strings.ToLower(w) == "sr") && strings.HasPrefix(t.a.Text[t.ws[k].End:], ".") {
 			w += "."

@@ -94,7 +94,8 @@ func TestRoleNounSpeakers(t *testing.T) {
 // and the verb ("Obama on Friday declared") is passed over, not taken for
 // the speaker, nor is a possessive name before the speaker's ("Clinton's
 // pollster Joel Benenson"), and that a name that is also a month, a modal
-// or an adverb ("Theresa May", "Megyn Kelly") keeps its last word.
+// or an adverb ("Theresa May", "Megyn Kelly") keeps its last word, and
+// one joined by "&" keeps its words.
 func TestTimePhraseNotSpeaker(t *testing.T) {
 	tests := []struct {
 		name, text, want string
@@ -106,6 +107,7 @@ func TestTimePhraseNotSpeaker(t *testing.T) {
 		{"a dated month", "Donald Trump on April 11 said \"I did what he had asked me to do last time.\"", "Trump"},
 		{"a month in a name", "Theresa May said \"we will leave the union on time, whatever happens.\"", "Theresa May"},
 		{"a possessive before the name", "Hillary Clinton's chief pollster and strategist Joel Benenson on Monday lashed out: \"That is not what the numbers say at all, not even close.\"", "Joel Benenson"},
+		{"an ampersand in a name", "The drugmaker Johnson & Johnson said in a statement that \"the safety of patients comes first, always and everywhere.\"", "Johnson & Johnson"},
 		{"an adverb's ending in a name", "Megyn Kelly reportedly said \"we will leave the studio on time, whatever happens.\"", "Megyn Kelly"},
 	}
 	for _, tt := range tests {
