@@ -73,21 +73,13 @@ func TestSpeakersHandRead(t *testing.T) {
 // lawmaker") refers back to the person named before with that role, by a
 // title or an apposition, not to the last speaker.
 func TestRoleNounSpeakers(t *testing.T) {
-	tests := []struct {
-		name, text, want string
-	}{
+	tests := []speakerCase{
 		{"title", "Sen. Ted Cruz spoke in Iowa on Monday about many things.\n\nTrump answered him. \"I will win this thing easily, believe me,\" Trump said.\n\nThe senator said: \"He is not fit to be the president at all.\"", "Ted Cruz"},
 		{"apposition", "Maria Lopez, a lawmaker from Texas, filed a bill on Monday.\n\n\"We are letting people in from everywhere,\" Trump said.\n\nThe lawmaker, who represents a district near El Paso, said \"the remarks were a disgrace to the country.\"", "Maria Lopez"},
 		{"apposition with the", "Tom Baker, the former governor, met the press.\n\n\"This will pass very soon, believe me,\" Trump said.\n\n\"We never had a chance to talk about it,\" the former governor told reporters.", "Tom Baker"},
 		{"named since the last quotation", "\"We are letting people in from everywhere,\" Trump said.\n\nSalceda, citing data, said that four million people live there. The lawmaker, who represents a district in Albay province, said Trump's remarks \"have had widespread dissemination and more of it.\"", "Salceda"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := lastSpeaker(t, tt.text); got != tt.want {
-				t.Errorf("speaker %q, want %q", got, tt.want)
-			}
-		})
-	}
+	checkLastSpeakers(t, tests)
 }
 
 // TestTimePhraseNotSpeaker checks that a time phrase between the speaker
@@ -97,9 +89,7 @@ func TestRoleNounSpeakers(t *testing.T) {
 // or an adverb ("Theresa May", "Megyn Kelly") keeps its last word, and
 // one joined by "&" keeps its words.
 func TestTimePhraseNotSpeaker(t *testing.T) {
-	tests := []struct {
-		name, text, want string
-	}{
+	tests := []speakerCase{
 		{"on a day", "Barack Obama visited the inn.\n\nObama on Friday declared the site a monument \"to tell the story of the struggle for rights.\"", "Barack Obama"},
 		{"later a day", "Reince Priebus later Thursday told Fox News: \"Both of them are meeting up next week to talk about these things.\"", "Reince Priebus"},
 		{"a day and its part", "An email sent out by Bernie Sanders on Tuesday night warned of the fight ahead: \"There are fourteen primaries over the next three weeks.\"", "Bernie Sanders"},
@@ -110,6 +100,15 @@ func TestTimePhraseNotSpeaker(t *testing.T) {
 		{"an ampersand in a name", "The drugmaker Johnson & Johnson said in a statement that \"the safety of patients comes first, always and everywhere.\"", "Johnson & Johnson"},
 		{"an adverb's ending in a name", "Megyn Kelly reportedly said \"we will leave the studio on time, whatever happens.\"", "Megyn Kelly"},
 	}
+	checkLastSpeakers(t, tests)
+}
+
+// speakerCase is an article's text and the speaker of its last quotation.
+type speakerCase struct{ name, text, want string }
+
+// checkLastSpeakers checks each case's last quotation's speaker.
+func checkLastSpeakers(t *testing.T, tests []speakerCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := lastSpeaker(t, tt.text); got != tt.want {
