@@ -837,8 +837,8 @@ func (t *speakerTracker) phraseSpeaker(s, e int) string {
 		if ne > ns && ne == ns+1 && ne < e && !isNameToken(ws[ne]) && t.isPlace(ns) {
 			continue // "the Turkish president": a demonym
 		}
-		if ne > ns && (possessive(ws[ne-1]) || t.isPlace(ns)) && nameAfter(ws, ne, e) {
-			continue // "Clinton's pollster Joel Benenson", "NEW YORK - Donald Trump"
+		if ne > ns && possessive(ws[ne-1]) && nameAfter(ws, ne, e) {
+			continue // "Clinton's pollster Joel Benenson"
 		}
 		if ne > ns {
 			return t.person(ns, ne)
@@ -1720,8 +1720,6 @@ func (t *speakerTracker) nounLead(v int) bool {
 	return possessive(p)
 }
 
-// possessive reports whether a word is written with a possessive ending
-// ("Trump's").
 // nameAfter reports whether a name follows ws[from] closely within
 // ws[from:to]: within four words, past words of one noun phrase only
 // ("'s chief pollster Joel Benenson", not "'s explanation for Iran's").
@@ -1737,6 +1735,8 @@ func nameAfter(ws []word, from, to int) bool {
 	return false
 }
 
+// possessive reports whether a word is written with a possessive ending
+// ("Trump's").
 func possessive(w word) bool {
 	return strings.HasSuffix(w.Text, "'s") || strings.HasSuffix(w.Text, "’s")
 }
