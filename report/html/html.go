@@ -234,7 +234,19 @@ type articleView struct {
 // here, not in the template, because it is most of a large report's
 // bytes: the template would evaluate every piece by reflection.
 func (v *articleView) Body() template.HTML {
+	// room for the text and its markup, so that the buffer grows once
+	n := 0
+	for _, p := range v.Paras {
+		n += len(`<p dir="auto"></p>`) + 1
+		for _, s := range p {
+			n += len(`<span class="s" id=""></span>`) + len(s.ID)
+			for _, pt := range s.Parts {
+				n += len(pt.Text) + len(`<mark class="h a0p0 t000 vq dist"></mark>`)
+			}
+		}
+	}
 	var w strings.Builder
+	w.Grow(n)
 	for _, p := range v.Paras {
 		w.WriteString(`<p dir="auto">`)
 		for _, s := range p {
